@@ -1,0 +1,43 @@
+# newsledger: two commands set everything up on a fresh machine.
+#   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
+#   make test   installs and runs the tests
+# also: make bench (throughput against bare spaCy), make eval (accuracy on ../shared/eval)
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+NL     := $(VENV)/bin/newsledger
+DB     ?= newsledger.db
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench eval clean lock
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(NL) ingest data/wikinews --outlet Wikinews --map date=published --db $(DB)
+	$(NL) stats --db $(DB) --top 8
+	$(NL) show "https://en.wikinews.org//wiki/Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead" --db $(DB)
+
+test: install
+	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m pytest -q
+
+bench: install
+	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
+
+eval: install
+	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m newsledger.evaluate --shared $(SHARED)
+
+# refresh the pinned set of every installed package (run after changing pyproject.toml)
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^newsledger' > requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

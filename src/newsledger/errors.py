@@ -1,0 +1,133 @@
+"""The exception tree of newsledger.
+
+::
+
+    NewsLedgerError                      code, message that says what to do next
+    ├── IngestError          (path, reason: SkipReason)   an input that cannot become an Article
+    │   ├── ReadError                                     cannot read / decode / parse the file
+    │   └── ExtractionError                               read, but holds no article text
+    ├── PipelineError        (component, article_id)      the NLP pipeline failed on one article
+    ├── StoreError                                        the store cannot be opened or written
+    │   └── SchemaVersionError (found, expected)          a store from a newer newsledger
+    ├── QueryError                                        a question the store cannot answer (HTTP 400)
+    └── ConfigError          (key, value, allowed)        a bad setting or command-line value
+
+An input that is not ingested never vanishes: the ingest loop turns an
+``IngestError`` (or a ``PipelineError``) into a :class:`~newsledger.records.Skip`
+carrying ``stage``, ``reason`` (a :class:`SkipReason` value) and ``detail``, and
+goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class SkipReason(str, Enum):
+    """Stable codes for why an input was not ingested (``Skip.reason``)."""
+
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    BINARY = "binary"
+    ENCODING = "encoding"
+    MALFORMED = "malformed"
+    TRUNCATED = "truncated"
+    NO_CONTENT = "no_content"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
+    PIPELINE_ERROR = "pipeline_error"
+    STORE_ERROR = "store_error"
+
+
+class NewsLedgerError(Exception):
+    """Base of every error newsledger raises on purpose.
+
+    ``str(error)`` is ``"[CODE] message"``; the message says what to do next.
+    """
+
+    code = "E000"
+    status = 500
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class IngestError(NewsLedgerError):
+    """An input that cannot become an Article."""
+
+    code = "E100"
+    stage = "read"
+
+    def __init__(self, message: str, *, path: str, reason: SkipReason):
+        super().__init__(message)
+        self.path = path
+        self.reason = SkipReason(reason)
+
+
+class ReadError(IngestError):
+    """The input cannot be read, decoded or parsed."""
+
+    code = "E101"
+    stage = "read"
+
+
+class ExtractionError(IngestError):
+    """The input was read but holds no article text."""
+
+    code = "E102"
+    stage = "extract"
+
+
+class PipelineError(NewsLedgerError):
+    """The NLP pipeline failed on one article."""
+
+    code = "E200"
+
+    def __init__(self, message: str, *, component: str | None, article_id: str | None):
+        super().__init__(message)
+        self.component = component
+        self.article_id = article_id
+
+
+class StoreError(NewsLedgerError):
+    """The store cannot be opened, migrated or written."""
+
+    code = "E300"
+
+
+class SchemaVersionError(StoreError):
+    """The store was written by a newer newsledger than this one."""
+
+    code = "E302"
+
+    def __init__(self, *, found: int, expected: int, path: str):
+        super().__init__(
+            f"The store {path} has schema version {found}, newer than this newsledger "
+            f"understands ({expected}). Upgrade newsledger, or choose another store with --db."
+        )
+        self.found = found
+        self.expected = expected
+
+
+class QueryError(NewsLedgerError):
+    """A question the store cannot answer as asked (bad id, unknown field)."""
+
+    code = "E301"
+    status = 400
+
+
+class ConfigError(NewsLedgerError):
+    """A bad setting or command-line value."""
+
+    code = "E400"
+    status = 400
+
+    def __init__(self, message: str, *, key: str, value: object = None, allowed: object = None):
+        super().__init__(message)
+        self.key = key
+        self.value = value
+        self.allowed = allowed

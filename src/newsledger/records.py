@@ -1,0 +1,276 @@
+"""The records newsledger produces, and nothing else.
+
+Every record is a frozen dataclass whose field names are those of ``DESIGN.md``
+(the authority on names). Offsets are character offsets ``start``/``end`` into
+``Article.text`` exactly as stored (NFC, no other normalization), and every
+span-bearing record satisfies ``article.text[start:end] == record.text``.
+
+Records are what get stored, queried, sent between worker processes and
+printed by the CLI. ``to_dict`` turns any record into plain JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+PARAGRAPH_ROLES = ("title", "body", "caption", "boilerplate")
+"""Every paragraph has exactly one of these roles (DESIGN.md, Article)."""
+
+ANALYZED_ROLES = ("body", "caption")
+"""Roles whose text goes through the NLP pipeline; boilerplate never does."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of an article.
+
+    Attributes:
+        start, end: character offsets into ``Article.text``.
+        role: one of :data:`PARAGRAPH_ROLES`.
+        kind: why the role was given, for boilerplate and captions
+            ("breadcrumb", "share", "url", "credit", ...); ``None`` for plain
+            title and body paragraphs.
+    """
+
+    start: int
+    end: int
+    role: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One publication: an outlet printing a text at a URL (DESIGN.md, Article).
+
+    ``article_id`` is sha256 of ``outlet | url | content_hash``; ``content_hash``
+    is sha256 of the NFC body text, so identical copies printed by two outlets
+    are two articles sharing a ``content_hash``.
+    """
+
+    article_id: str
+    content_hash: str
+    outlet: str | None
+    url: str | None
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    byline: str | None = None
+    outlet_domain: str | None = None
+    published: str | None = None
+    published_precision: str | None = None
+    published_evidence: str | None = None
+    language: str | None = None
+    locale: str | None = None
+    source_path: str | None = None
+    duplicate_of: str | None = None
+
+    def paragraph_role_at(self, offset: int) -> str | None:
+        """Role of the paragraph holding character ``offset``, or None between paragraphs."""
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p.role
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that was not ingested, and why (DESIGN.md, Skip).
+
+    ``stage`` is where it stopped (read, extract, analyze, store); ``reason``
+    a stable code (see ``errors.SkipReason``); ``detail`` a sentence for people.
+    """
+
+    path: str
+    stage: str
+    reason: str
+    detail: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an analyzed paragraph."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    paragraph_role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that names or refers to something (DESIGN.md, Mention).
+
+    ``label`` is the NER label (spaCy's OntoNotes scheme: PERSON, ORG, GPE, ...)
+    or None for mentions found by other means. ``actor_id`` is set once actors
+    are resolved; ``ambiguous`` is true when the resolver could not decide.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str | None
+    sentence: Span
+    paragraph_role: str
+    actor_id: str | None = None
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, organization, country, group or outlet (DESIGN.md, Actor)."""
+
+    actor_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 time expression (TimeML 1.2.1), anchored to the publication date."""
+
+    article_id: str
+    tid: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    paragraph_role: str
+    mod: str | None = None
+    anchor: str | None = None
+    resolved: bool = True
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved against a gazetteer (DESIGN.md, Place)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    paragraph_role: str
+    name: str | None = None
+    feature: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer: str | None = None
+    gazetteer_id: str | None = None
+    score: float | None = None
+    alternatives: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says so, and how surely (DESIGN.md, Attribution; PARC / PolNeAR)."""
+
+    article_id: str
+    attribution_id: str
+    source: Span | None
+    cue: Span | None
+    contents: tuple[Span, ...]
+    kind: str
+    source_kind: str | None
+    certainty: str
+    paragraph_role: str
+    source_actor_id: str | None = None
+    hedges: tuple[Span, ...] = ()
+    parent: str | None = None
+    chain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event, as used by the POLECAT dataset (DESIGN.md, Event)."""
+
+    article_id: str
+    event_id: str
+    event_type: str
+    trigger: Span
+    sentence: Span
+    paragraph_role: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: str | None = None
+    target: str | None = None
+    cameo: str | None = None
+    place: Place | None = None
+    when: str | None = None
+    when_source: str = "none"
+    attribution_id: str | None = None
+    certainty: str | None = None
+
+
+SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "timexes", "attributions", "events", "places")
+"""Sections of an analysis, in output order (``newsledger analyze --json``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything extracted from one article.
+
+    A section is ``None`` when its extractor did not run (not built yet, or
+    switched off) and a list, possibly empty, when it did: absence is never
+    mistaken for "found nothing".
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...] | None = None
+    mentions: tuple[Mention, ...] | None = None
+    actors: tuple[Actor, ...] | None = None
+    timexes: tuple[Timex, ...] | None = None
+    attributions: tuple[Attribution, ...] | None = None
+    events: tuple[Event, ...] | None = None
+    places: tuple[Place, ...] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The article (without its paragraphs), then each section that ran, as JSON-ready data.
+
+        ``paragraphs`` are listed as records carrying their ``text`` and index.
+        """
+        article = to_dict(self.article)
+        article.pop("paragraphs")
+        out: dict[str, Any] = {"article": article}
+        out["paragraphs"] = [
+            {"article_id": self.article.article_id, "index": i, **to_dict(p), "text": self.article.text[p.start : p.end]}
+            for i, p in enumerate(self.article.paragraphs)
+        ]
+        for name in SECTIONS[1:]:
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = to_dict(value)
+        return out
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a list/tuple/dict of records) into JSON-ready data.
+
+    Tuples become lists and nested records become dicts; field order is kept.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(r) for r in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
