@@ -1,0 +1,350 @@
+"""The embedded store: one SQLite file (standard library ``sqlite3``).
+
+* WAL journal, so a reader can query while an ingest writes;
+* one transaction per article: an article is stored whole or not at all (its
+  row carries the counts of its paragraphs, sentences and mentions, written in
+  the same transaction, so anyone can check it is whole);
+* FTS5 full-text index over titles and texts;
+* schema in versioned SQL files (``store/schema/NNN_name.sql``), applied in
+  order by :func:`migrate` and tracked in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import QueryError, SchemaVersionError, StoreError
+from ..records import Analysis, Article, Mention, Paragraph, Sentence, Skip, Span
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(version, file name, sql)`` of every schema file, in version order."""
+    out = []
+    for entry in resources.files("newsledger.store").joinpath("schema").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    out.sort()
+    for i, (version, name, _) in enumerate(out, 1):
+        if version != i:
+            raise StoreError(f"Schema files must be numbered 001, 002, ... without gaps; found {name}.")
+    return out
+
+
+SCHEMA_VERSION = len(migrations())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the schema of ``conn`` up to :data:`SCHEMA_VERSION`, one transaction per step.
+
+    Returns:
+        The version found before migrating.
+
+    Raises:
+        SchemaVersionError: the store is newer than this code.
+    """
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
+    for version, _name, sql in migrations():
+        if version <= found:
+            continue
+        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    return found
+
+
+class SQLiteStore:
+    """The SQLite implementation of the store interface (``newsledger.store.Store``).
+
+    Args:
+        path: the database file (created when missing), or ``":memory:"``.
+
+    Raises:
+        StoreError: the file cannot be opened as a SQLite database.
+        SchemaVersionError: it was written by a newer newsledger.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Cannot open {self.path} as a newsledger store ({exc}). Is it a SQLite file? "
+                "Choose another file with --db."
+            ) from None
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ writing
+
+    def has_article(self, article_id: str) -> bool:
+        """True when the article is stored."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)).fetchone() is not None
+
+    def save(self, analysis: Analysis, *, minhash: bytes | None = None) -> bool:
+        """Store one analyzed article and all its records in one transaction.
+
+        Returns:
+            False when the article was already stored (nothing is written),
+            True when it was added.
+
+        Raises:
+            StoreError: the write failed; nothing of the article was kept.
+        """
+        a = analysis.article
+        sentences = analysis.sentences or ()
+        mentions = analysis.mentions or ()
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            if c.execute("SELECT 1 FROM articles WHERE article_id = ?", (a.article_id,)).fetchone():
+                c.execute("ROLLBACK")
+                return False
+            c.execute(
+                "INSERT INTO articles (article_id, content_hash, outlet, outlet_domain, url, title, byline, published,"
+                " published_precision, published_evidence, language, locale, text, source_path, duplicate_of, minhash,"
+                " n_paragraphs, n_sentences, n_mentions, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    a.article_id, a.content_hash, a.outlet, a.outlet_domain, a.url, a.title, a.byline, a.published,
+                    a.published_precision, a.published_evidence, a.language, a.locale, a.text, a.source_path,
+                    a.duplicate_of, minhash, len(a.paragraphs), len(sentences), len(mentions), _now(),
+                ),
+            )
+            c.executemany(
+                'INSERT INTO paragraphs (article_id, idx, "start", "end", role, kind) VALUES (?,?,?,?,?,?)',
+                [(a.article_id, i, p.start, p.end, p.role, p.kind) for i, p in enumerate(a.paragraphs)],
+            )
+            c.executemany(
+                'INSERT INTO sentences (article_id, idx, "start", "end", paragraph_role) VALUES (?,?,?,?,?)',
+                [(a.article_id, i, s.start, s.end, s.paragraph_role) for i, s in enumerate(sentences)],
+            )
+            c.executemany(
+                'INSERT INTO mentions (article_id, idx, "start", "end", text, label, sentence_start, sentence_end,'
+                " paragraph_role, actor_id, ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (a.article_id, i, m.start, m.end, m.text, m.label, m.sentence.start, m.sentence.end,
+                     m.paragraph_role, m.actor_id, int(m.ambiguous))
+                    for i, m in enumerate(mentions)
+                ],
+            )
+            c.execute("COMMIT")
+            return True
+        except sqlite3.Error as exc:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise StoreError(f"Could not store article {a.article_id} in {self.path}: {exc}") from exc
+
+    def add_skip(self, skip: Skip) -> None:
+        """Record an input that was not ingested (once per path, stage and reason)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO skips (path, article_id, stage, reason, detail, first_seen) VALUES (?,?,?,?,?,?)",
+            (skip.path, skip.article_id, skip.stage, skip.reason, skip.detail, _now()),
+        )
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """``(article_id, content_hash, minhash)`` of every stored article, oldest first."""
+        for row in self.conn.execute(
+            "SELECT article_id, content_hash, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid"
+        ):
+            yield row[0], row[1], row[2]
+
+    # ------------------------------------------------------------ reading
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        paragraphs = tuple(
+            Paragraph(r["start"], r["end"], r["role"], r["kind"])
+            for r in self.conn.execute(
+                'SELECT "start", "end", role, kind FROM paragraphs WHERE article_id = ? ORDER BY idx', (row["article_id"],)
+            )
+        )
+        fields = {k: row[k] for k in row.keys() if k in Article.__dataclass_fields__ and k != "paragraphs"}
+        return Article(paragraphs=paragraphs, **fields)
+
+    def resolve_id(self, ref: str) -> str:
+        """The article id for an id, a unique id prefix (6+ characters) or a URL.
+
+        Raises:
+            QueryError: no article, or a prefix shared by several.
+        """
+        ref = ref.strip()
+        row = self.conn.execute("SELECT article_id FROM articles WHERE article_id = ? OR url = ?", (ref, ref)).fetchall()
+        if len(row) == 1:
+            return row[0][0]
+        if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):
+            rows = self.conn.execute(
+                "SELECT article_id FROM articles WHERE article_id >= ? AND article_id < ? LIMIT 2", (ref, ref + "g")
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+            if len(rows) > 1:
+                raise QueryError(f"Several articles start with {ref!r}; give more characters.")
+        if len(row) > 1:
+            raise QueryError(f"Several articles have the URL {ref!r}; give the article id (newsledger articles --json).")
+        raise QueryError(f"No article {ref!r} in {self.path}. List them with: newsledger articles")
+
+    def article(self, ref: str) -> Article:
+        """One stored article by id, id prefix or URL (see :meth:`resolve_id`)."""
+        article_id = self.resolve_id(ref)
+        row = self.conn.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        return self._article(row)
+
+    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored articles (metadata, no text), newest publication first."""
+        sql = (
+            "SELECT article_id, outlet, published, title, url, language, duplicate_of, n_paragraphs, n_sentences,"
+            " n_mentions, source_path FROM articles"
+        )
+        args: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            args.append(outlet)
+        sql += " ORDER BY published DESC NULLS LAST, rowid"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [dict(r) for r in self.conn.execute(sql, args)]
+
+    def sentences(self, article: Article) -> list[Sentence]:
+        """The stored sentences of ``article``."""
+        return [
+            Sentence(article.article_id, r["start"], r["end"], article.text[r["start"] : r["end"]], r["paragraph_role"])
+            for r in self.conn.execute(
+                'SELECT "start", "end", paragraph_role FROM sentences WHERE article_id = ? ORDER BY idx',
+                (article.article_id,),
+            )
+        ]
+
+    def mentions(self, article: Article) -> list[Mention]:
+        """The stored mentions of ``article``."""
+        return [
+            Mention(
+                article_id=article.article_id,
+                start=r["start"],
+                end=r["end"],
+                text=r["text"],
+                label=r["label"],
+                sentence=Span(r["sentence_start"], r["sentence_end"], article.text[r["sentence_start"] : r["sentence_end"]]),
+                paragraph_role=r["paragraph_role"],
+                actor_id=r["actor_id"],
+                ambiguous=bool(r["ambiguous"]),
+            )
+            for r in self.conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY idx", (article.article_id,))
+        ]
+
+    def entity_counts(
+        self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20
+    ) -> list[dict[str, Any]]:
+        """Entities (NER text and label) with their mention and article counts, most mentioned first."""
+        sql = (
+            "SELECT m.text AS text, m.label AS label, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
+            " FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE 1=1"
+        )
+        args: list[Any] = []
+        if label:
+            sql += " AND m.label = ?"
+            args.append(label.upper())
+        if outlet:
+            sql += " AND a.outlet = ?"
+            args.append(outlet)
+        sql += " GROUP BY m.text, m.label ORDER BY mentions DESC, articles DESC, m.text"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [dict(r) for r in self.conn.execute(sql, args)]
+
+    def outlet_counts(self) -> list[dict[str, Any]]:
+        """Articles per outlet, with the span of publication dates."""
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT outlet, COUNT(*) AS articles, MIN(published) AS first_published, MAX(published) AS last_published,"
+                " SUM(duplicate_of IS NOT NULL) AS duplicates FROM articles GROUP BY outlet ORDER BY articles DESC, outlet"
+            )
+        ]
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*), best first.
+
+        Raises:
+            QueryError: the query is not valid FTS5 syntax.
+        """
+        try:
+            return [
+                dict(r)
+                for r in self.conn.execute(
+                    "SELECT a.article_id, a.outlet, a.published, a.title,"
+                    " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet, bm25(articles_fts) AS score"
+                    " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                    " WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
+                    (query, limit),
+                )
+            ]
+        except sqlite3.OperationalError as exc:
+            raise QueryError(
+                f"Cannot search for {query!r}: {exc}. Use words, \"exact phrases\", AND, OR, NOT, or prefix*."
+            ) from None
+
+    def skips(self) -> list[Skip]:
+        """Every recorded skip, oldest first."""
+        return [
+            Skip(path=r["path"], stage=r["stage"], reason=r["reason"], detail=r["detail"], article_id=r["article_id"])
+            for r in self.conn.execute("SELECT * FROM skips ORDER BY skip_id")
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        out = {}
+        for table in ("articles", "paragraphs", "sentences", "mentions", "skips"):
+            out[table] = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return out
+
+    def incomplete_articles(self) -> list[str]:
+        """Ids of articles whose stored rows do not match their recorded counts (should be none)."""
+        rows = self.conn.execute(
+            "SELECT a.article_id FROM articles a WHERE"
+            " a.n_paragraphs != (SELECT COUNT(*) FROM paragraphs p WHERE p.article_id = a.article_id)"
+            " OR a.n_sentences != (SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.article_id)"
+            " OR a.n_mentions != (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.article_id)"
+        )
+        return [r[0] for r in rows]
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Successive lists of up to ``size`` items."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
