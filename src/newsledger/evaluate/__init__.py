@@ -1,0 +1,1 @@
+"""Scorers for each extractor against public evaluation sets (``newsledger eval ...``)."""

@@ -1,0 +1,255 @@
+"""The main job, as library functions: read → Article → analyze → store.
+
+:func:`ingest` fills a store; :func:`analyze` returns the records of inputs
+without storing them. The CLI is a thin layer over both.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .config import Settings
+from .errors import IngestError, SkipReason, StoreError
+from .ingest.article import Overrides, build_article
+from .ingest.dedup import DuplicateIndex, from_blob, minhash, to_blob
+from .ingest.readers import discover, read_input
+from .records import Analysis, Article, Skip
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did.
+
+    ``ingested`` articles were added (``duplicates`` of them are near or exact
+    copies of another article); ``unchanged`` were already in the store;
+    ``ignored`` files were not of a kind newsledger reads; ``skips`` are inputs
+    that could not be ingested, each with its reason.
+    """
+
+    ingested: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    inputs: int = 0
+    ignored: list[str] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        """Number of inputs (files, lines, records) not ingested."""
+        return len(self.skips)
+
+    def to_json(self) -> dict:
+        """JSON-ready summary."""
+        return {
+            "ingested": self.ingested,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "ignored": len(self.ignored),
+            "skipped": self.skipped,
+            "ignored_files": self.ignored,
+            "skips": [dataclasses.asdict(s) for s in self.skips],
+            "warnings": self.warnings,
+        }
+
+
+Progress = Callable[[str, int], None]
+"""Progress callback: ``(event, n)`` with events "inputs" (total inputs), "input" (one input read) and "article"."""
+
+
+def _skip_of(exc: IngestError, article_id: str | None = None) -> Skip:
+    return Skip(path=exc.path, stage=exc.stage, reason=exc.reason.value, detail=exc.message, article_id=article_id)
+
+
+def _body(article: Article) -> str:
+    return "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role == "body")
+
+
+def read_articles(
+    paths: list[str],
+    *,
+    report: IngestReport,
+    overrides: Overrides | None = None,
+    field_map: dict[str, str] | None = None,
+    fmt: str | None = None,
+    language: str = "en",
+    progress: Progress | None = None,
+) -> Iterator[Article]:
+    """Articles from files, folders and ``-``; every input that fails becomes a Skip in ``report``.
+
+    Args:
+        paths: files, folders (read recursively) or ``-`` for stdin.
+        report: collects skips, ignored files and warnings.
+        overrides: command-line metadata that wins over the input's.
+        field_map: ``{column: field}`` renames for JSON Lines and CSV.
+        fmt: force a format for every input.
+        language: the pipeline's language; an article declared in another
+            language is skipped (``unsupported_language``), one with no
+            declared language is analyzed.
+    """
+    found = discover(paths, fmt=fmt)
+    report.ignored.extend(found.ignored)
+    report.inputs = len(found.inputs)
+    for missing in found.missing:
+        report.skips.append(
+            Skip(path=missing, stage="read", reason=SkipReason.NOT_FOUND.value, detail=f"{missing}: no such file or folder.")
+        )
+    if progress:
+        progress("inputs", len(found.inputs))
+    for path, kind in found.inputs:
+        for item in read_input(path, kind, field_map=field_map):
+            if isinstance(item, IngestError):
+                report.skips.append(_skip_of(item))
+                continue
+            try:
+                article = build_article(item, overrides)
+            except IngestError as exc:
+                report.skips.append(_skip_of(exc))
+                continue
+            finally:
+                report.warnings.extend(item.warnings)
+            if article.language and article.language.split("-")[0] != language:
+                report.skips.append(
+                    Skip(
+                        path=article.source_path or path,
+                        stage="extract",
+                        reason=SkipReason.UNSUPPORTED_LANGUAGE.value,
+                        detail=f"{article.source_path}: the article is in {article.language!r}; this pipeline reads {language!r}.",
+                        article_id=article.article_id,
+                    )
+                )
+                continue
+            yield article
+        if progress:
+            progress("input", 1)
+
+
+def ingest(
+    paths: list[str],
+    store: Store,
+    *,
+    settings: Settings = Settings(),
+    overrides: Overrides | None = None,
+    field_map: dict[str, str] | None = None,
+    fmt: str | None = None,
+    progress: Progress | None = None,
+    nlp=None,
+) -> IngestReport:
+    """Read, analyze and store every article under ``paths``.
+
+    Each article is stored in its own transaction, whole or not at all. An
+    article already in the store is counted ``unchanged`` and not analyzed
+    again. Near-duplicates of stored articles get ``duplicate_of``.
+
+    Args:
+        paths: files, folders or ``-``.
+        store: where to write (see :func:`newsledger.store.open_store`).
+        settings: model, batch size, processes, ops.
+        overrides, field_map, fmt: see :func:`read_articles`.
+        progress: optional callback for progress bars.
+        nlp: a pipeline to reuse (default: :func:`load_pipeline` for ``settings``).
+
+    Returns:
+        An :class:`IngestReport`; skips are also recorded in the store.
+    """
+    from .analyze.pipeline import analyze_articles, load_pipeline
+
+    nlp = nlp or load_pipeline(settings)
+    report = IngestReport()
+    index = DuplicateIndex()
+    for article_id, content_hash, blob in store.signatures():
+        index.add(article_id, content_hash, from_blob(blob))
+    seen: set[str] = set()
+    signatures: dict[str, bytes] = {}
+
+    def fresh() -> Iterator[Article]:
+        for article in read_articles(
+            paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt, language=nlp.lang, progress=progress
+        ):
+            if article.article_id in seen or store.has_article(article.article_id):
+                report.unchanged += 1
+                if progress:
+                    progress("article", 1)
+                continue
+            seen.add(article.article_id)
+            sig = minhash(_body(article))
+            dup = index.duplicate_of(article.article_id, article.content_hash, sig)
+            index.add(article.article_id, article.content_hash, sig)
+            signatures[article.article_id] = to_blob(sig)
+            yield dataclasses.replace(article, duplicate_of=dup) if dup else article
+
+    for result in analyze_articles(nlp, fresh(), n_process=settings.n_process, batch_size=settings.batch_size):
+        if isinstance(result, tuple):
+            article, error = result
+            index.remove(article.article_id)
+            report.skips.append(
+                Skip(
+                    path=article.source_path or "",
+                    stage="analyze",
+                    reason=SkipReason.PIPELINE_ERROR.value,
+                    detail=f"{article.source_path}: the NLP pipeline failed ({error}).",
+                    article_id=article.article_id,
+                )
+            )
+        else:
+            analysis = result
+            article = analysis.article
+            if article.duplicate_of and not store.has_article(article.duplicate_of):
+                # its original failed to store: look again among what is stored
+                dup = index.duplicate_of(article.article_id, article.content_hash, from_blob(signatures[article.article_id]))
+                analysis = dataclasses.replace(analysis, article=dataclasses.replace(article, duplicate_of=dup))
+            try:
+                added = store.save(analysis, minhash=signatures.pop(article.article_id, None))
+            except StoreError as exc:
+                index.remove(article.article_id)
+                report.skips.append(
+                    Skip(path=article.source_path or "", stage="store", reason=SkipReason.STORE_ERROR.value,
+                         detail=exc.message, article_id=article.article_id)
+                )
+            else:
+                if added:
+                    report.ingested += 1
+                    report.duplicates += bool(analysis.article.duplicate_of)
+                else:
+                    report.unchanged += 1
+        if progress:
+            progress("article", 1)
+    for skip in report.skips:
+        store.add_skip(skip)
+    return report
+
+
+def analyze(
+    paths: list[str],
+    *,
+    settings: Settings = Settings(),
+    overrides: Overrides | None = None,
+    field_map: dict[str, str] | None = None,
+    fmt: str | None = None,
+    nlp=None,
+) -> tuple[list[Analysis], IngestReport]:
+    """Analyze inputs without storing them.
+
+    Returns:
+        The analyses, in input order, and a report holding skips and warnings.
+    """
+    from .analyze.pipeline import analyze_articles, load_pipeline
+
+    nlp = nlp or load_pipeline(settings)
+    report = IngestReport()
+    analyses: list[Analysis] = []
+    articles = read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt, language=nlp.lang)
+    for result in analyze_articles(nlp, articles, n_process=settings.n_process, batch_size=settings.batch_size):
+        if isinstance(result, tuple):
+            article, error = result
+            report.skips.append(
+                Skip(path=article.source_path or "", stage="analyze", reason=SkipReason.PIPELINE_ERROR.value,
+                     detail=f"{article.source_path}: the NLP pipeline failed ({error}).", article_id=article.article_id)
+            )
+        else:
+            analyses.append(result)
+            report.ingested += 1
+    return analyses, report

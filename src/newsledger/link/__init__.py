@@ -1,0 +1,1 @@
+"""Cross-document linking: actors across articles, stories, source chains, framing."""

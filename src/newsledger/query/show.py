@@ -1,0 +1,57 @@
+"""One article, as stored or as analyzed: records back, and a readable rendering."""
+
+from __future__ import annotations
+
+from ..records import Analysis
+from ..store import Store
+
+
+def stored_analysis(store: Store, ref: str) -> Analysis:
+    """The stored article ``ref`` (id, id prefix or URL) with its stored records.
+
+    Raises:
+        QueryError: no such article.
+    """
+    article = store.article(ref)
+    return Analysis(article=article, sentences=tuple(store.sentences(article)), mentions=tuple(store.mentions(article)))
+
+
+def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
+    """The article as text for people: a header, then each paragraph with its role and entities marked.
+
+    Entities are written ``[text](LABEL)``; with ``color`` they are also highlighted
+    (ANSI), and boilerplate is dimmed.
+    """
+    a = analysis.article
+    dim, bold, cyan, reset = ("\x1b[2m", "\x1b[1m", "\x1b[36m", "\x1b[0m") if color else ("", "", "", "")
+    head = [
+        f"{bold}{a.title or '(untitled)'}{reset}",
+        f"article_id  {a.article_id}",
+        f"outlet      {a.outlet or '-'}" + (f" ({a.outlet_domain})" if a.outlet_domain else ""),
+        f"published   {a.published or 'unknown'}" + (f"  [{a.published_precision}, from {a.published_evidence}]" if a.published else ""),
+        f"url         {a.url or '-'}",
+        f"source      {a.source_path or '-'}",
+    ]
+    if a.duplicate_of:
+        head.append(f"duplicate_of {a.duplicate_of}")
+    mentions = sorted(analysis.mentions or (), key=lambda m: m.start)
+    out = ["\n".join(head), ""]
+    for p in a.paragraphs:
+        pieces, pos = [], p.start
+        for m in mentions:
+            if m.start < p.start or m.end > p.end or m.start < pos:
+                continue
+            pieces.append(a.text[pos : m.start])
+            pieces.append(f"{cyan}[{m.text}]({m.label}){reset}")
+            pos = m.end
+        pieces.append(a.text[pos : p.end])
+        body = "".join(pieces)
+        label = f"{p.role}" + (f"/{p.kind}" if p.kind and p.kind != "markup" else "")
+        if p.role == "boilerplate":
+            out.append(f"{dim}[{label}] {body}{reset}")
+        else:
+            out.append(f"[{label}] {body}")
+        out.append("")
+    n_sent = len(analysis.sentences or ())
+    out.append(f"{dim}{len(a.paragraphs)} paragraphs, {n_sent} sentences, {len(mentions)} entity mentions{reset}")
+    return "\n".join(out)
