@@ -411,3 +411,38 @@ def config_show(fmt):
 
 def main() -> None:  # pragma: no cover
     cli()
+
+
+@cli.group(name="eval")
+def eval_group():
+    """Score an extractor on a public evaluation set (make eval runs them all).
+
+    \b
+    Example:
+        newsledger eval extraction --data ../shared/eval/article-extraction-benchmark
+    """
+
+
+@eval_group.command("extraction")
+@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False), help="The article-extraction-benchmark folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the tables as JSON.")
+def eval_extraction(data, as_json):
+    """Main-text extraction on an article-extraction-benchmark folder (html/*.html.gz + ground-truth.json).
+
+    \b
+    Example:
+        newsledger eval extraction --data ../shared/eval/article-extraction-benchmark --json
+    """
+    from pathlib import Path
+
+    from .evaluate.extraction import score_folder
+    from .evaluate.report import print_tables
+
+    print_tables(score_folder(Path(data)), as_json=as_json)
+
+
+# Modules that add their commands to `cli` and `eval_group` when imported (one per area).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+for _module in COMMAND_MODULES:
+    __import__(_module)

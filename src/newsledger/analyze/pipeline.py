@@ -27,18 +27,12 @@ from spacy.tokens import Doc
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import ANALYZED_ROLES, Analysis, Article
+from .extractors import extractors
 from .to_records import doc_to_analysis
 
 log = logging.getLogger(__name__)
 
 DOC_EXTENSIONS = ("article_id", "dct", "outlet", "locale", "paragraphs")
-
-# Components of the shipped model each extractor needs (besides the tokenizer).
-NEEDED_COMPONENTS = {
-    "sentences": {"tok2vec", "parser"},
-    "mentions": {"ner"},
-}
-
 
 # Names the trained English pipelines use; those no extractor needs are not loaded.
 STANDARD_COMPONENTS = {
@@ -96,11 +90,11 @@ def _load_model(name: str, exclude: list[str]) -> Language:
         ) from None
 
 
-def components_for(sections: Iterable[str]) -> set[str]:
-    """Model components the given sections need."""
+def components_for() -> set[str]:
+    """Model components the registered extractors need."""
     need: set[str] = set()
-    for s in sections:
-        need |= NEEDED_COMPONENTS.get(s, set())
+    for ex in extractors():
+        need |= ex.needs
     return need
 
 
@@ -109,8 +103,9 @@ def load_pipeline(settings: Settings = Settings()) -> Language:
     """The spaCy pipeline for ``settings``: built once per process and cached.
 
     Sets thinc's ops first (``settings.ops``, see ``analyze.ops``), loads the
-    model without the components no extractor uses, and adds
-    ``newsledger_paragraphs`` before the parser.
+    model without the components no registered extractor needs, adds
+    ``newsledger_paragraphs`` before the parser and each extractor's own
+    component at the end, in extractor order.
 
     Raises:
         ConfigError: the model cannot be loaded.
@@ -121,12 +116,15 @@ def load_pipeline(settings: Settings = Settings()) -> Language:
         use_numpy_gemm(blas_threads=settings.blas_threads)
     else:
         use_thinc_default(blas_threads=settings.blas_threads)
-    need = components_for(NEEDED_COMPONENTS)
+    need = components_for()
     nlp = _load_model(settings.model, exclude=sorted(STANDARD_COMPONENTS - need))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsledger_paragraphs", before="parser")
     else:
         nlp.add_pipe("newsledger_paragraphs", first=True)
+    for ex in extractors():
+        if ex.factory and ex.factory not in nlp.pipe_names:
+            nlp.add_pipe(ex.factory, config=ex.config)
     nlp.batch_size = settings.batch_size
     return nlp
 

@@ -2,7 +2,8 @@
 
 Every record carries ``article_id``, character offsets into ``Article.text``
 and the ``paragraph_role`` it came from; only analyzed paragraphs (body and
-caption) yield records.
+caption) yield records. Each registered extractor (``analyze.extractors``)
+builds its own section, in order.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import bisect
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..records import ANALYZED_ROLES, Analysis, Article, Mention, Sentence, Span
+from ..records import Analysis, Article, Span
 
 
 class ParagraphIndex:
@@ -32,7 +33,8 @@ class ParagraphIndex:
         return p.role
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed to exclude surrounding whitespace of ``text``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -40,60 +42,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_span(article: Article, sent: SpacySpan) -> Span:
-    """A sentence as a :class:`Span` of ``article.text``, trimmed of whitespace."""
-    s, e = _trimmed(article.text, sent.start_char, sent.end_char)
+def span_of(article: Article, start: int, end: int) -> Span:
+    """A :class:`Span` of ``article.text``, trimmed of whitespace."""
+    s, e = trimmed(article.text, start, end)
     return Span(s, e, article.text[s:e])
 
 
-def sentences_of(doc: Doc, article: Article, index: ParagraphIndex) -> list[Sentence]:
-    """The sentences of analyzed paragraphs."""
-    out = []
-    for sent in doc.sents:
-        span = sentence_span(article, sent)
-        if span.start == span.end:
-            continue
-        role = index.role(span.start, span.end)
-        if role in ANALYZED_ROLES:
-            out.append(Sentence(article.article_id, span.start, span.end, span.text, role))
-    return out
-
-
-def mentions_of(doc: Doc, article: Article, index: ParagraphIndex) -> list[Mention]:
-    """NER spans of analyzed paragraphs, each with its sentence."""
-    out = []
-    for ent in doc.ents:
-        s, e = _trimmed(article.text, ent.start_char, ent.end_char)
-        if s == e:
-            continue
-        role = index.role(s, e)
-        if role not in ANALYZED_ROLES:
-            continue
-        out.append(
-            Mention(
-                article_id=article.article_id,
-                start=s,
-                end=e,
-                text=article.text[s:e],
-                label=ent.label_,
-                sentence=sentence_span(article, ent.sent),
-                paragraph_role=role,
-            )
-        )
-    return out
+def sentence_span(article: Article, sent: SpacySpan) -> Span:
+    """A sentence as a :class:`Span` of ``article.text``, trimmed of whitespace."""
+    return span_of(article, sent.start_char, sent.end_char)
 
 
 def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
-    """All records of one analyzed Doc.
+    """All records of one analyzed Doc, section by section in extractor order.
 
     Raises:
         ValueError: the Doc does not belong to ``article`` (ids or lengths differ).
     """
+    from .extractors import RecordContext, extractors
+
     if doc._.article_id != article.article_id or len(doc.text) != len(article.text):
         raise ValueError(f"Doc {doc._.article_id} does not match article {article.article_id}")
-    index = ParagraphIndex(article)
-    return Analysis(
-        article=article,
-        sentences=tuple(sentences_of(doc, article, index)),
-        mentions=tuple(mentions_of(doc, article, index)),
-    )
+    ctx = RecordContext(article=article, index=ParagraphIndex(article))
+    for ex in extractors():
+        ctx.sections[ex.section] = tuple(ex.to_records(doc, ctx))
+    return Analysis(article=article, **ctx.sections)

@@ -12,8 +12,7 @@ def stored_analysis(store: Store, ref: str) -> Analysis:
     Raises:
         QueryError: no such article.
     """
-    article = store.article(ref)
-    return Analysis(article=article, sentences=tuple(store.sentences(article)), mentions=tuple(store.mentions(article)))
+    return store.analysis(ref)
 
 
 def render_analysis(analysis: Analysis, *, color: bool = False) -> str:

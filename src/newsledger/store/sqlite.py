@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError, SchemaVersionError, StoreError
-from ..records import Analysis, Article, Mention, Paragraph, Sentence, Skip, Span
+from ..records import Analysis, Article, Paragraph, Skip
+from .sections import section_tables
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
@@ -143,19 +144,10 @@ class SQLiteStore:
                 'INSERT INTO paragraphs (article_id, idx, "start", "end", role, kind) VALUES (?,?,?,?,?,?)',
                 [(a.article_id, i, p.start, p.end, p.role, p.kind) for i, p in enumerate(a.paragraphs)],
             )
-            c.executemany(
-                'INSERT INTO sentences (article_id, idx, "start", "end", paragraph_role) VALUES (?,?,?,?,?)',
-                [(a.article_id, i, s.start, s.end, s.paragraph_role) for i, s in enumerate(sentences)],
-            )
-            c.executemany(
-                'INSERT INTO mentions (article_id, idx, "start", "end", text, label, sentence_start, sentence_end,'
-                " paragraph_role, actor_id, ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (a.article_id, i, m.start, m.end, m.text, m.label, m.sentence.start, m.sentence.end,
-                     m.paragraph_role, m.actor_id, int(m.ambiguous))
-                    for i, m in enumerate(mentions)
-                ],
-            )
+            for name, table in section_tables().items():
+                records = getattr(analysis, name, None)
+                if records:
+                    table.insert(c, a, records)
             c.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -233,32 +225,15 @@ class SQLiteStore:
             args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
 
-    def sentences(self, article: Article) -> list[Sentence]:
-        """The stored sentences of ``article``."""
-        return [
-            Sentence(article.article_id, r["start"], r["end"], article.text[r["start"] : r["end"]], r["paragraph_role"])
-            for r in self.conn.execute(
-                'SELECT "start", "end", paragraph_role FROM sentences WHERE article_id = ? ORDER BY idx',
-                (article.article_id,),
-            )
-        ]
+    def analysis(self, ref: str) -> Analysis:
+        """A stored article (by id, id prefix or URL) with the records of every stored section.
 
-    def mentions(self, article: Article) -> list[Mention]:
-        """The stored mentions of ``article``."""
-        return [
-            Mention(
-                article_id=article.article_id,
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                label=r["label"],
-                sentence=Span(r["sentence_start"], r["sentence_end"], article.text[r["sentence_start"] : r["sentence_end"]]),
-                paragraph_role=r["paragraph_role"],
-                actor_id=r["actor_id"],
-                ambiguous=bool(r["ambiguous"]),
-            )
-            for r in self.conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY idx", (article.article_id,))
-        ]
+        Raises:
+            QueryError: no such article.
+        """
+        article = self.article(ref)
+        sections = {name: tuple(table.load(self.conn, article)) for name, table in section_tables().items()}
+        return Analysis(article=article, **sections)
 
     def entity_counts(
         self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20
