@@ -21,8 +21,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
+# exit status 1 means "something was skipped": one bundled row holds no article text and is reported by name
 demo: install
-	$(NL) ingest data/wikinews --outlet Wikinews --map date=published --db $(DB)
+	$(NL) ingest data/wikinews --outlet Wikinews --map date=published --db $(DB) || [ $$? -eq 1 ]
 	$(NL) stats --db $(DB) --top 8
 	$(NL) show "https://en.wikinews.org//wiki/Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead" --db $(DB)
 

@@ -446,3 +446,7 @@ COMMAND_MODULES: tuple[str, ...] = ()
 
 for _module in COMMAND_MODULES:
     __import__(_module)
+
+
+if __name__ == "__main__":  # python -m newsledger.cli
+    cli()

@@ -400,6 +400,15 @@ def read_warc(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
             n += 1
             body = record.content_stream().read()
             where = f"{path}#{uri}"
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # fewer bytes than the record's Content-Length: the file ends inside this record
+                yield ReadError(
+                    f"{path}: the archive is truncated inside the record of {uri} ({record.raw_stream.limit} bytes "
+                    f"missing) after {n - 1} whole HTML record(s); records before it were read.",
+                    path=path,
+                    reason=SkipReason.TRUNCATED,
+                )
+                return
             try:
                 yield _html_document(where, body, url=uri)
             except IngestError as exc:
