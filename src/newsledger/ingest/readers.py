@@ -303,11 +303,13 @@ def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[R
             path=path,
             reason=SkipReason.MALFORMED,
         )
-    row_no = 1
     try:
-        for row in reader:
-            row_no += 1
-            where = f"{path}:{reader.line_num}"
+        while True:
+            start_line = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            where = f"{path}:{start_line}"
             if None in row:  # more cells than columns
                 yield ReadError(f"{where}: the row has more cells than the header.", path=where, reason=SkipReason.MALFORMED)
                 continue
