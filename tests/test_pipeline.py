@@ -66,3 +66,33 @@ def test_numpy_gemm_ops_give_identical_output(shared):
         outs[ops] = json.loads(r.stdout)
     assert sum(len(x) for x in outs["numpy"]) > 300
     assert outs["numpy"] == outs["thinc"]
+
+
+def test_one_failing_article_is_isolated_and_the_stream_goes_on():
+    """A component that breaks on one article: that article comes back as an error, the others as analyses."""
+    import spacy
+    from spacy.language import Language
+
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import RawDocument
+
+    if "test_explodes" not in Language.factories:
+        @Language.component("test_explodes")
+        def explodes(doc):
+            if "EXPLODE" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_explodes")
+    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
+    texts[3] = texts[3].replace("agreed", "EXPLODE agreed")
+    articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+    results = list(analyze_articles(nlp, articles, batch_size=2))
+    assert len(results) == 7
+    failed = [r for r in results if isinstance(r, tuple)]
+    assert [a.source_path for a, _ in failed] == ["t3"]
+    assert "boom" in failed[0][1]
+    ok = [r for r in results if not isinstance(r, tuple)]
+    assert [r.article.source_path for r in ok] == ["t0", "t1", "t2", "t4", "t5", "t6"]
