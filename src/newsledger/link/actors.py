@@ -163,3 +163,26 @@ def slug(name: str) -> str:
     """A readable global actor id from a name ("Khalifa Haftar" → "khalifa-haftar")."""
     s = re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
     return s or "actor"
+
+
+class MemoryLinker:
+    """Cross-article linking without a store (evaluation, one-off batches): the rules of :func:`match` in memory."""
+
+    def __init__(self):
+        self.known: list[Known] = []
+        self.reasons: list[Match] = []
+
+    def link(self, actor: dict) -> str:
+        """Global id for an actor dict (``name``, ``kind``, ``country``, ``aliases``) as ``doc._.actors`` holds them."""
+        aliases = tuple(actor.get("aliases") or ())
+        found = match(actor["name"], actor["kind"], actor.get("country"), aliases, self.known)
+        keys = frozenset(name_key(n) for n in (actor["name"], *aliases)) - {""}
+        if found is None:
+            actor_id = f"{slug(actor['name'])}#{len(self.known)}"
+            self.known.append(Known(actor_id, actor["kind"], actor.get("country"), keys))
+            return actor_id
+        self.reasons.append(found)
+        for i, k in enumerate(self.known):
+            if k.actor_id == found.actor_id:
+                self.known[i] = Known(k.actor_id, k.kind, k.country or actor.get("country"), k.keys | keys)
+        return found.actor_id
