@@ -419,7 +419,7 @@ def score_conll(folder: Path, nlp) -> Table:
                      "F1": round(f1_score(gold, pred), 3)})
     return Table(
         title="Named entities (PER, ORG, LOC, MISC), exact spans",
-        data=f"CoNLL-2003 eng.testb, {len(docs)} documents, {sum(len(g) for g in gold)} sentences; seqeval (conlleval)",
+        data=f"CoNLL-2003 eng.testb, {len(docs)} documents, {len(gold)} sentences; seqeval (conlleval)",
         rows=rows,
         notes=["OntoNotes→CoNLL: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/WORK_OF_ART/LAW/LANGUAGE/PRODUCT→MISC, rest→O",
                "published: Tjong Kim Sang & De Meulder (2003) baseline F1 59.61 on eng.testb"],
