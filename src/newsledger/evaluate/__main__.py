@@ -18,6 +18,7 @@ from .report import print_tables
 
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
+    "actors": "newsledger.evaluate.actors",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 

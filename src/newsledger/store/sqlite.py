@@ -27,20 +27,24 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """``(version, file name, sql)`` of every schema file, in version order."""
+    """``(version, file name, sql)`` of every schema file, in version order.
+
+    Numbers are reserved per feature (002 timexes, 003 attributions, 004 actors, ...), so a branch may
+    hold 004 before 002 exists: gaps are allowed, duplicates are not.
+    """
     out = []
     for entry in resources.files("newsledger.store").joinpath("schema").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     out.sort()
-    for i, (version, name, _) in enumerate(out, 1):
-        if version != i:
-            raise StoreError(f"Schema files must be numbered 001, 002, ... without gaps; found {name}.")
+    for (v1, n1, _), (v2, n2, _) in zip(out, out[1:]):
+        if v1 == v2:
+            raise StoreError(f"Two schema files share the number {v1:03d}: {n1}, {n2}.")
     return out
 
 
-SCHEMA_VERSION = len(migrations())
+SCHEMA_VERSION = max((v for v, _, _ in migrations()), default=0)
 
 
 def _now() -> str:
@@ -48,7 +52,10 @@ def _now() -> str:
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> int:
-    """Bring the schema of ``conn`` up to :data:`SCHEMA_VERSION`, one transaction per step.
+    """Apply every schema file the store has not applied yet, in version order, one transaction per file.
+
+    Applied files are listed in ``schema_migrations``; ``PRAGMA user_version`` holds the highest
+    applied version. A store from before that table had every version up to its ``user_version``.
 
     Returns:
         The version found before migrating.
@@ -59,10 +66,21 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
         raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
-    for version, _name, sql in migrations():
-        if version <= found:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+    if not applied and found:
+        applied = set(range(1, found + 1))
+    top = found
+    for version, name, sql in migrations():
+        if version in applied:
             continue
-        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        top = max(top, version)
+        conn.executescript(
+            f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_migrations VALUES ({version}, '{name}', '{_now()}');\n"
+            f"PRAGMA user_version = {top};\nCOMMIT;"
+        )
     return found
 
 
