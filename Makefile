@@ -18,7 +18,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==26.3
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
 	touch $(STAMP)
 
 # exit status 1 means "something was skipped": one bundled row holds no article text and is reported by name
@@ -34,7 +34,6 @@ bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 
 eval: install
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[eval]'
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)

@@ -15,10 +15,12 @@ from newsledger.store.sqlite import migrations
 
 
 def test_schema_files_are_numbered_and_applied(tmp_path):
-    names = [name for _, name, _ in migrations()]
-    assert names[0] == "001_init.sql" and len(names) == SCHEMA_VERSION
+    found = migrations()
+    assert found[0][1] == "001_init.sql" and SCHEMA_VERSION == max(v for v, _, _ in found)
     s = open_store(tmp_path / "a.db")
     assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    applied = [r[0] for r in s.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert applied == [v for v, _, _ in found]
     tables = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     assert {"articles", "paragraphs", "sentences", "mentions", "skips", "articles_fts"} <= tables
     s.close()
