@@ -64,6 +64,15 @@ def _skip_of(exc: IngestError, article_id: str | None = None) -> Skip:
     return Skip(path=exc.path, stage=exc.stage, reason=exc.reason.value, detail=exc.message, article_id=article_id)
 
 
+def _dated(analysis: Analysis, settings: Settings) -> Analysis:
+    """With ``settings.assume_report_date``, undated events take the publication date (flagged as such)."""
+    if not settings.assume_report_date:
+        return analysis
+    from .analyze.events import assume_report_date
+
+    return assume_report_date(analysis)
+
+
 def _body(article: Article) -> str:
     return "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role == "body")
 
@@ -195,7 +204,7 @@ def ingest(
                 )
             )
         else:
-            analysis = result
+            analysis = _dated(result, settings)
             article = analysis.article
             if article.duplicate_of and not store.has_article(article.duplicate_of):
                 # its original failed to store: look again among what is stored
@@ -250,6 +259,6 @@ def analyze(
                      detail=f"{article.source_path}: the NLP pipeline failed ({error}).", article_id=article.article_id)
             )
         else:
-            analyses.append(result)
+            analyses.append(_dated(result, settings))
             report.ingested += 1
     return analyses, report
