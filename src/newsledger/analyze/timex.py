@@ -68,6 +68,8 @@ def _tense(verb) -> str | None:
         return "present"
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else "present"
+    if verb.tag_ == "VBN":
+        return "past"  # a participle without auxiliary: "the agreement, announced Friday"
     return None
 
 
@@ -89,6 +91,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     if signal in PAST_SIGNALS:
         return "past"
     token = span.root
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "Thursday's closing price", "a Monday report": no clause of its own
     verb = None
     for _ in range(8):
         if (token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_ == "due") and token.lower_ != "according":
@@ -120,14 +124,14 @@ def _counts_things(doc: Doc, f: Found) -> bool:
     if f.kind != "year":
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None:
+    if span is None or f.groups.get("fiscal"):
         return False
     tok = span[-1]
-    head = tok.head
-    if tok.dep_ in ("nummod", "quantmod") and head.tag_ in ("NNS", "NNPS") and head.lower_ not in TIME_NOUNS and head.i > tok.i:
-        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.lower_ in ("fiscal", "calendar")):
+        return False  # "the 2000 Olympics", "its 1990 earnings"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_NOUNS and tok.dep_ != "pobj"
+    return nxt is not None and nxt.tag_ == "NNS" and nxt.is_lower and nxt.lower_ not in TIME_NOUNS
 
 
 class TimexTagger:

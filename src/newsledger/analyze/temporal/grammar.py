@@ -87,7 +87,7 @@ RULES: list[tuple[str, re.Pattern]] = [
           r"(?P<unit>week|weekend|month|year|quarter|decade|century|millennium)" + r"(?![\w-])"),
     _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
-    _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>\d+|" + NUMBER_RE[3:-1] + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
+    _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>" + NUMBER_RE + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
     _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
           r"(?P<num>" + NUMBER_RE + r")(?:[\s-]+(?P<half>and[\s-]+a[\s-]+half))?[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+(?P<half2>and\s+a\s+half))?(?P<long>-long)?" + E),
     _rule("half_unit", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?half\s+an?\s+(?P<unit>hour|day|year|century|decade|minute|week)" + E),
@@ -97,9 +97,16 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("set_adverb", B + r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|per\s+annum)" + E),
     _rule("set_freq", B + r"(?P<freq>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>" + UNIT_RE + r")" + E),
     _rule("set_weekdays", B + r"(?P<weekday>" + WEEKDAY_RE + r")s(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?" + E),
-    _rule("vague", B + r"(?P<word>now|right\s+now|currently|nowadays|these\s+days|recently|lately|previously|formerly|soon|the\s+past|the\s+(?:near\s+|distant\s+)?future"
+    _rule("vague", B + r"(?P<word>now|right\s+now|currently|nowadays|these\s+days|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future"
           r"|the\s+present|the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months)|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead"
-          r"|recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years|decades))" + r"(?![\w-])"),
+          r"|recent\s+(?:days|weeks|months|years|decades))" + r"(?![\w-])"),
+    _rule("weekend", B + r"the\s+weekend" + E),
+    _rule("latest_quarter", B + r"the\s+(?P<rel>latest|most\s+recent|same|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:quarter|period)" + E),
+    _rule("the_quarter", B + r"(?:the|that)\s+quarter" + r"(?!\w|ly)"),
+    _rule("spelled_year", B + r"(?P<words>nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+          r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine))"
+          r"|two\s+thousand(?:[\s-]+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)"
+          + E),
     _rule("relative_day", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<pod>" + POD + r"))?" + E),
     _rule("this_pod", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>" + POD + r")" + E),
@@ -124,7 +131,7 @@ _NUMBER_BLOCKERS = {
     "verse", "bill", "item", "score", "scored", "vote", "votes", "voted", "rating", "division", "regiment", "battalion",
     "squadron", "under", "account", "reference", "ref", "docket", "serial", "patent", "paragraph", "exhibit", "order",
     "decree", "law", "act", "registered", "registration", "license", "licence", "flights", "windows", "office", "cup",
-    "galaxy", "iphone", "expo", "euro", "vision", "agenda", "a", "an", "about", "around", "some", "nearly", "almost",
+    "galaxy", "iphone", "expo", "euro", "vision", "agenda", "about", "around", "some", "nearly", "almost",
     "than", "only", "just", "total",
 }
 _YEAR_OK_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "for", "through", "throughout", "early",
@@ -203,6 +210,9 @@ def _accept(text: str, f: Found) -> bool:
         after = text[f.end : f.end + 12]
         if re.match(r"-?\s*old\b|[-\s]olds\b", after):
             return False  # ages: "a 5-year-old", "five years old"
+        if g.get("the") and not g.get("rel") and not unit.endswith("s") and num not in ("a", "an", "one") and not g.get("long"):
+            f.start = f.start + len(re.match(r"the\s+", text[f.start:], re.IGNORECASE).group())  # "the two-week strike": "the" is the noun's
+            f.groups.pop("the")
         if num in ("a", "an") and unit in ("second", "sec", "min", "quarter", "night"):
             return False  # "a second term", "a quarter of"
         if unit.startswith("quarter") and re.match(r"\s+of\b", after):

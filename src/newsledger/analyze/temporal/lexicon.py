@@ -44,12 +44,12 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "a dozen": 12, "half a dozen": 6,
+    "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "half a dozen": 6,
     "dozen": 12,
 }
 """Cardinal number words (compounds such as "twenty-four" are summed by :func:`number_value`)."""
 
-VAGUE_NUMBERS = {"a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of", "a couple of"}
+VAGUE_NUMBERS = {"a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of"}
 """Quantities with no exact value: durations get ``X`` ("several years" → ``PXY``)."""
 
 ORDINALS = {
@@ -64,8 +64,9 @@ _CARDINAL_WORD_RE = (
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 NUMBER_RE = (
-    r"(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ]hundred)?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
-    r"|a\s+few|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|an?)"
+    r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ]hundred)?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
+    r"|a\s+few|few|couple\s+of|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|an?)"
+    r"(?:\s+1/2)?)"
 )
 """A quantity before a unit: digits, number words, "a", "a few", "several"..."""
 
@@ -100,8 +101,8 @@ MODIFIERS = {
 """Words before an expression that set its TIMEX3 ``mod`` (TimeML 1.2.1, section 2.2.1.4)."""
 
 QUANT_MOD_RE = (
-    r"(?:about|around|roughly|approximately|nearly|almost|up\s+to|no\s+more\s+than|less\s+than|under"
-    r"|fewer\s+than|more\s+than|over|longer\s+than|at\s+least|no\s+less\s+than)"
+    r"(?:about|around|roughly|approximately|nearly|almost|up\s+to|no\s+more\s+than|less\s+than|under(?!\s+the)"
+    r"|fewer\s+than|more\s+than|over(?!\s+the)|longer\s+than|at\s+least|no\s+less\s+than)"
 )
 
 POINT_MOD_RE = r"(?:early|earlier|mid|late|later|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+end\s+of)"
@@ -126,6 +127,9 @@ def number_value(text: str) -> int | float | None:
         "a few") and for text that is not a number.
     """
     t = " ".join(text.lower().replace("-", " ").split())
+    if t.endswith(" 1/2"):
+        whole = number_value(t[:-4])
+        return whole + 0.5 if whole is not None else None
     if t in VAGUE_NUMBERS or t.rstrip(" of") in VAGUE_NUMBERS:
         return None
     if t in NUMBER_WORDS:

@@ -86,6 +86,7 @@ class Context:
     direction: Callable[[int, int], str | None] | None = None
     veto: Callable[[Found], bool] | None = None
     _reference: date | None = field(default=None, repr=False)
+    _quarter: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.dct_date, self.dct_precision, self.dct_clock = _parse_dct(self.dct)
@@ -319,18 +320,56 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         q = int(g["qn"][1]) if g.get("qn") else ORDINALS[_word(g, "ord")]
         year = g.get("year") or g.get("year2")
         if year:
+            ctx._quarter = f"{year}-Q{q}"
             return _R("DATE", f"{year}-Q{q}")
         why = _lacks(ctx, "quarter")
         if why:
             return _unresolved("DATE", why, f"XXXX-Q{q}")
         y = dct.year
         current = (dct.month - 1) // 3 + 1
-        direction = _date_direction(ctx.dir(f))
-        if direction == "past" and q > current:
+        # a quarter after the DCT's is last year's when the clause looks back; never moved forward
+        # (news reports on the quarter just ended: "third-quarter profit" in October)
+        if q > current and _date_direction(ctx.dir(f)) == "past":
             y -= 1
-        elif direction == "future" and q < current:
-            y += 1
+        ctx._quarter = f"{y}-Q{q}"
         return _R("DATE", f"{y}-Q{q}", None, ctx.dct)
+
+    if k == "latest_quarter":
+        rel = _word(g, "rel")
+        if rel in ("same", "year-earlier", "year-ago"):
+            if not ctx._quarter:
+                return None
+            if rel == "same":
+                return _R("DATE", ctx._quarter, None, ctx._quarter)
+            return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
+        why = _lacks(ctx, "quarter")
+        if why:
+            return _unresolved("DATE", why)
+        value = V.shift(dct, "quarter", -1)  # the latest quarter reported on: the last one completed
+        ctx._quarter = value
+        return _R("DATE", value, None, ctx.dct)
+
+    if k == "the_quarter":  # anaphoric: the quarter last named in the text
+        if not ctx._quarter:
+            return None
+        return _R("DATE", ctx._quarter, None, ctx._quarter)
+
+    if k == "weekend":
+        why = _lacks(ctx, "week")
+        if why:
+            return _unresolved("DATE", why)
+        direction = _weekday_direction(ctx.dir(f))
+        saturday = V.weekday_date(dct, 6, direction)
+        return _R("DATE", V.fmt_week(saturday) + "-WE", None, ctx.dct)
+
+    if k == "spelled_year":
+        words = _word(g, "words").replace("-", " ").replace(" and ", " ").split()
+        if words[:2] == ["two", "thousand"]:
+            rest = number_value(" ".join(words[2:])) if words[2:] else 0
+            return None if rest is None else _R("DATE", f"{2000 + rest:04d}")
+        rest = [w for w in words[1:] if w not in ("hundred", "oh")]
+        n = number_value(" ".join(rest)) if rest else 0
+        return None if n is None else _R("DATE", f"{1900 + n:04d}")
 
     if k == "half":
         h = 1 if _word(g, "ord") == "first" else 2

@@ -121,13 +121,19 @@ def duration(amount: int | float | None, designator: str, is_time: bool) -> str:
     return ("PT" if is_time else "P") + str(int(amount)) + designator
 
 
+GRACE_DAYS = 60
+"""A date of the DCT's own year this close to the DCT keeps that year whatever the tense says (tense read from a parse is noisy)."""
+
+
 def nearest_year(dct: date, month: int, day: int | None, direction: str | None) -> int:
     """The year of a day or month written without one ("November 1", "March"), seen from ``dct``.
 
     Rule (after HeidelTime's news strategy, Strötgen & Gertz 2013, made
     symmetric): ``past`` takes the latest such date on or before the DCT,
-    ``future`` the earliest on or after it; with no direction, the one
-    nearest the DCT (ties go to the DCT's year).
+    ``future`` the earliest on or after it, except that a date of the DCT's
+    year within :data:`GRACE_DAYS` of the DCT keeps that year ("has set Nov. 10
+    as the deadline" on Nov. 2); with no direction, the one nearest the DCT
+    (ties go to the DCT's year).
     """
     candidates = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -137,11 +143,12 @@ def nearest_year(dct: date, month: int, day: int | None, direction: str | None) 
             continue
         end = d if day else date(*add_months(y, month, 1), 1) - timedelta(days=1)
         candidates.append((y, d, end))
+    grace = timedelta(days=GRACE_DAYS)
     if direction == "past":
-        ok = [y for y, d, _ in candidates if d <= dct]
+        ok = [y for y, d, _ in candidates if d <= dct + (grace if y == dct.year else timedelta(0))]
         return max(ok) if ok else dct.year
     if direction == "future":
-        ok = [y for y, _, end in candidates if end >= dct]
+        ok = [y for y, _, end in candidates if end >= dct - (grace if y == dct.year else timedelta(0))]
         return min(ok) if ok else dct.year
 
     def distance(c):
