@@ -5,7 +5,8 @@ Measures (UzZaman et al., "SemEval-2013 Task 1: TempEval-3", section 4.1):
 * **strict** span P/R/F1: a system TIMEX3 matches a gold one with exactly the same extent;
 * **relaxed** span P/R/F1: the two extents overlap (one-to-one, largest overlap first);
 * **type accuracy** and **value accuracy**: share of relaxed matches whose
-  ``type`` / ``value`` is equal (string equality, as the official scorer);
+  ``type`` / ``value`` is equal (string equality, as the official scorer, after
+  zero-padding ISO week numbers: see :func:`canonical`);
 * **value F1**: relaxed matches with the right value over the system's and
   the gold's TIMEX3s (= relaxed F1 × value accuracy), the task's headline
   score for normalization.
@@ -23,6 +24,7 @@ and for the component alone.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +72,15 @@ class Scores:
         }
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)(?!\d)")
+
+
+def canonical(value: str | None) -> str:
+    """A value as compared: week numbers zero-padded ("2000-W7" → "2000-W07"; some AQUAINT annotations omit the
+    ISO 8601 padding). Applied to gold and to every system alike; nothing else is changed."""
+    return _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", value or "")
+
+
 def _overlap(a, b) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
@@ -100,8 +111,8 @@ def score(gold: list[GoldDocument], predicted: dict[str, list[Predicted]], *, er
             g, p = g_items[i], sys_items[j]
             s.matched += 1
             s.type_ok += g.type == p.type
-            s.value_ok += g.value == (p.value or "")
-            if errors is not None and (g.value != (p.value or "") or (g.start, g.end) != (p.start, p.end)):
+            s.value_ok += canonical(g.value) == canonical(p.value)
+            if errors is not None and (canonical(g.value) != canonical(p.value) or (g.start, g.end) != (p.start, p.end)):
                 errors.append((doc.name, g, p))
         s.relaxed += PRF(tp=len(used_g), fp=len(sys_items) - len(used_p), fn=len(g_items) - len(used_g))
         if errors is not None:

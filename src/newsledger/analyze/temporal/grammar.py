@@ -64,8 +64,9 @@ RULES: list[tuple[str, re.Pattern]] = [
           r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/]|-\d)"),
     _rule("numeric_date", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)"),
     _rule("dmy_abbr", r"(?<![\w/.-])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?P<y>\d{4}|\d{2})(?![\w/]|-\d)"),
-    _rule("month_day", B + r"(?:(?P<weekday>" + WD_ANY + r"),?\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")"
-          r"(?:,?\s+(?P<year>" + Y4 + r"))?" + r"(?![\w:]|[.,/-]\d|\s*(?:%|percent|per\s+cent))"),
+    _rule("month_day", B + r"(?:(?P<weekday>" + WD_ANY + r"),?\s+)?(?:(?P<rel>last|this|next)\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")"
+          r"(?:,?\s+(?P<year>" + Y4 + r"))?" + r"(?!\w|:\d|[.,/-]\d|\s*(?:%|percent|per\s+cent))"),
+    _rule("month_rel_year", B + r"(?:(?P<pmod>early|mid|late)[- ]?)?(?P<month>" + MONTH_RE + r")(?:\s+of)?\s+(?P<rel>this|last|next)\s+year" + E),
     _rule("day_month", B + r"(?:(?P<weekday>" + WD_ANY + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>" + MONTH_RE + r")"
           r"(?:,?\s+(?P<year>" + Y4 + r"))?" + E),
     _rule("month_year", B + r"(?:(?P<pmod>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[- ]?\s*)?(?P<month>" + MONTH_RE + r"),?\s+(?:of\s+)?(?P<year>" + Y4 + r")" + E),
@@ -115,7 +116,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("time", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + AMPM + r")"
           r"(?:\s+(?P<tz>" + TZ + r"))?" + r"(?!\w)"),
     _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs|GMT|UTC))?" + r"(?![\w:]|[.,]\d)"),
-    _rule("time_word", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
+    _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
+    _rule("bare_plural", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)" + r"(?!\s+(?:ago|of|to|and|before|after|earlier|later))" + E),
     _rule("oclock", B + r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock" + E),
     _rule("holiday", B + r"(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|bastille\s+day)"
           r"(?:\s+(?P<year>" + Y4 + r"))?" + E),
@@ -224,7 +226,7 @@ def _accept(text: str, f: Found) -> bool:
             f.groups["num"] = ""
         elif num in ("a", "an", "one") and not g.get("qmod") and not g.get("the"):
             before = text[max(0, f.start - 25) : f.start]
-            if re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|\bper)\s*$", before, re.IGNORECASE):
+            if re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|\bper|hours|days|weeks|months)\s*$", before, re.IGNORECASE):
                 f.kind = "set_per"  # "$5 a year", "twice a week"
     if f.kind == "clock" and not (g.get("tz") or g.get("h")):
         prev = _prev_word(text, f.start)

@@ -112,6 +112,11 @@ HOLIDAYS = {
     "christmas eve": (12, 24), "boxing day": (12, 26), "halloween": (10, 31), "valentine's day": (2, 14),
     "independence day": (7, 4), "bastille day": (7, 14),
 }
+
+MOVABLE_HOLIDAYS = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1), "memorial day": (5, 1, -1),
+}
+"""US holidays on the n-th weekday of a month: (month, ISO weekday, n; -1 for the last)."""
 """Holidays on a fixed Gregorian date (month, day)."""
 
 DECADE_WORDS = {

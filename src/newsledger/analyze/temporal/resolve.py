@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from . import values as V
 from .grammar import Found, find
-from .lexicon import HOLIDAYS, MODIFIERS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value, unit_of
+from .lexicon import HOLIDAYS, MODIFIERS, MOVABLE_HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value, unit_of
 
 NO_DCT = "no publication date (DCT) to anchor a relative expression"
 
@@ -227,9 +227,11 @@ def _month_day(f: Found, ctx: Context) -> _R:
         years = [y for y in (dct.year, dct.year - 1, dct.year + 1) if _day(y, month, day) and _day(y, month, day).isoweekday() == weekday]
         if years:
             return _R("DATE", V.fmt_date(date(years[0], month, day)), mod, ctx.dct)
-    year = V.nearest_year(dct, month, day, _date_direction(ctx.dir(f)))
+    rel = _word(g, "rel")
+    direction = "past" if rel == "last" else "future" if rel == "next" else _date_direction(ctx.dir(f))
+    year = V.nearest_year(dct, month, day, direction)
     d = _day(year, month, day) or _day(dct.year, month, day)
-    return _R("DATE", V.fmt_date(d), mod, ctx.dct)
+    return _R("DATE", V.fmt_date(d), mod, ctx.dct, reference=d)
 
 
 def _date_direction(direction: str | None) -> str | None:
@@ -295,6 +297,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         else:
             year = V.nearest_year(dct, month, None, _date_direction(ctx.dir(f)))
         return _R("DATE", f"{year:04d}-{month:02d}", mod, ctx.dct)
+
+    if k == "month_rel_year":
+        month = MONTHS[_word(g, "month").rstrip(".")]
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why, f"XXXX-{month:02d}", _pmod(g))
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[_word(g, "rel")]
+        return _R("DATE", f"{year:04d}-{month:02d}", _pmod(g), ctx.dct)
 
     if k == "year":
         return _R("DATE", g["year"], _pmod(g), reference=date(int(g["year"]), 1, 1))
@@ -451,6 +461,9 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             if why:
                 return _unresolved("DATE", why, None, _qmod(g))
         steps = int(amount) * (2 if designator == "W2" else 1)
+        if granularity in ("decade", "century"):  # "a decade ago": the year ten years back
+            steps *= 10 if granularity == "decade" else 100
+            granularity = "year"
         value = V.shift(anchor, granularity, sign * steps)
         return _R("DATE", value, _qmod(g), anchor_value)
 
@@ -474,6 +487,10 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             mod = mod or "APPROX"
         anchor = ctx.dct if (g.get("rel") and _word(g, "rel") in ("past", "last", "next", "coming") and dct) else None
         return _R("DURATION", V.duration(amount, designator, is_time), mod, anchor)
+
+    if k == "bare_plural":
+        unit = unit_of(_word(g, "unit"))
+        return _R("DURATION", V.duration(None, *unit)) if unit else None
 
     if k == "set_per":
         unit = unit_of(_word(g, "unit"))
@@ -583,6 +600,18 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
 
     if k == "holiday":
         w = _word(g, "holiday").replace("’", "'")
+        if w in MOVABLE_HOLIDAYS or w == "election day":
+            year = int(g["year"]) if g.get("year") else None
+            if year is None:
+                why = _lacks(ctx, "day")
+                if why:
+                    return _unresolved("DATE", why)
+                year = dct.year
+                if _date_direction(ctx.dir(f)) == "past" and _movable(w, year) > dct:
+                    year -= 1
+                elif _date_direction(ctx.dir(f)) == "future" and _movable(w, year) < dct:
+                    year += 1
+            return _R("DATE", V.fmt_date(_movable(w, year)), None, None if g.get("year") else ctx.dct)
         month, day = HOLIDAYS.get(w) or HOLIDAYS.get(w.replace(" day", "")) or (None, None)
         if month is None:
             return None
@@ -608,6 +637,19 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R("TIME", value, day_r.mod or _qmod(time_part.groups), day_r.anchor, day_r.resolved, day_r.reason, reference=day_r.reference)
 
     return None
+
+
+def _movable(name: str, year: int) -> date:
+    """The date of a movable US holiday in ``year`` (US Election Day: the Tuesday after the first Monday of November)."""
+    if name == "election day":
+        first_monday = V.weekday_date(date(year, 11, 7), 1, "past")
+        return first_monday + timedelta(days=1)
+    month, weekday, n = MOVABLE_HOLIDAYS[name]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(*V.add_months(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 def _clock(g: dict) -> str | None:

@@ -113,11 +113,15 @@ def duration(amount: int | float | None, designator: str, is_time: bool) -> str:
     if isinstance(amount, float) and not amount.is_integer():
         smaller = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("W", False): (7, "D", False),
                    ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
-        if (designator, is_time) in smaller:
-            k, designator, is_time = smaller[(designator, is_time)]
-            amount = amount * k
-        if isinstance(amount, float) and not amount.is_integer():
-            return ("PT" if is_time else "P") + f"{amount:g}" + designator
+        if (designator, is_time) in smaller:  # "5 1/2 hours" → PT5H30M, "1.5 years" → P1Y6M
+            k, small, small_time = smaller[(designator, is_time)]
+            whole, rest = int(amount), (amount - int(amount)) * k
+            if float(rest).is_integer():
+                head = f"{whole}{designator}" if whole else ""
+                if is_time or not small_time:
+                    return ("PT" if is_time else "P") + head + f"{int(rest)}{small}"
+                return "P" + head + f"T{int(rest)}{small}"
+        return ("PT" if is_time else "P") + f"{amount:g}" + designator
     return ("PT" if is_time else "P") + str(int(amount)) + designator
 
 
