@@ -119,7 +119,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
     _rule("bare_plural", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)" + r"(?!\s+(?:ago|of|to|and|before|after|earlier|later))" + E),
     _rule("oclock", B + r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock" + E),
-    _rule("holiday", B + r"(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|bastille\s+day)"
+    _rule("holiday", B + r"(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|bastille\s+day"
+          r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|election\s+day)"
           r"(?:\s+(?P<year>" + Y4 + r"))?" + E),
 ]
 """Every rule, as ``(kind, pattern)``; the resolver (``temporal.resolve``) interprets each kind."""
