@@ -47,11 +47,19 @@ PAST_SIGNALS = {"since", "ago"}
 TIME_NOUNS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "quarters", "seasons"}
 
 
+SCHEDULE_STEMS = ("schedul", "slate", "due", "expect", "plan")
+"""Predicates whose bare time complement lies ahead even without a signal ("has scheduled a news conference Thursday")."""
+
+
 def _is_forward(verb) -> bool:
     w = verb.lower_
     if w in ("set", "sets", "setting", "due"):
         return True
     return any(w.startswith(stem) for stem in FORWARD_STEMS if len(stem) > 3)
+
+
+def _is_schedule(verb) -> bool:
+    return any(verb.lower_.startswith(stem) for stem in SCHEDULE_STEMS)
 
 
 def _tense(verb) -> str | None:
@@ -61,7 +69,7 @@ def _tense(verb) -> str | None:
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return "future"
     if any(a.tag_ == "TO" for a in aux):
-        return "future"  # "to meet on Monday": an intended, later event
+        return None  # an infinitive takes its time from the clause it depends on
     if verb.tag_ == "VBD" or words & PAST_AUX or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
@@ -90,6 +98,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     signal = before.lower_ if before is not None else ""
     if signal in PAST_SIGNALS:
         return "past"
+    if span.start >= 3 and doc[span.start - 3 : span.start].text.lower() in ("as soon as", "as early as"):
+        return "future"
     token = span.root
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Thursday's closing price", "a Monday report": no clause of its own
@@ -109,7 +119,7 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     if verb is None:
         return None
     tense = _tense(verb)
-    if signal in FORWARD_SIGNALS and _is_forward(verb):
+    if (signal in FORWARD_SIGNALS and _is_forward(verb)) or _is_schedule(verb):
         return "future"
     if signal in ("until", "till"):
         if tense == "present":

@@ -100,8 +100,12 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("set_weekdays", B + r"(?P<weekday>" + WEEKDAY_RE + r")s(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?" + E),
     _rule("vague", B + r"(?P<word>now|right\s+now|currently|nowadays|these\s+days|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future"
           r"|the\s+present|the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months)|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead"
-          r"|recent\s+(?:days|weeks|months|years|decades))" + r"(?![\w-])"),
+          r"|recent\s+(?:years|decades))" + r"(?![\w-])"),
+    _rule("recent_units", B + r"recent\s+(?P<unit>days|weeks|months)" + E),
     _rule("weekend", B + r"the\s+weekend" + E),
+    _rule("week_of", B + r"the\s+week\s+of\s+(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + Y4 + r"))?" + E),
+    _rule("that_day", B + r"(?:(?P<pmod>earlier|later|early|late)\s+)?(?:(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+          r"|the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir>before|after)(?=\s*[,.;)]))" + E),
     _rule("latest_quarter", B + r"the\s+(?P<rel>latest|most\s+recent|same|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:quarter|period)" + E),
     _rule("the_quarter", B + r"(?:the|that)\s+quarter" + r"(?!\w|ly)"),
     _rule("spelled_year", B + r"(?P<words>nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"

@@ -87,6 +87,7 @@ class Context:
     veto: Callable[[Found], bool] | None = None
     _reference: date | None = field(default=None, repr=False)
     _quarter: str | None = field(default=None, repr=False)
+    _last: tuple[date, str] | None = field(default=None, repr=False)  # the last calendar date written: (start, granularity)
 
     def __post_init__(self) -> None:
         self.dct_date, self.dct_precision, self.dct_clock = _parse_dct(self.dct)
@@ -446,6 +447,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if amount is None or isinstance(amount, float):
             return _R("DATE", vague, _qmod(g), ctx.dct) if dct else _unresolved("DATE", NO_DCT, vague)
+        if g.get("qmod"):  # "about two years ago": TimeBank annotates the approximate span, a DURATION with its mod
+            return _R("DURATION", V.duration(amount, designator, is_time), _qmod(g), ctx.dct if dct else None)
         use_reference = direction in ("earlier", "later")
         anchor = (ctx._reference if use_reference and ctx._reference else dct)
         if anchor is None:
@@ -487,6 +490,39 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             mod = mod or "APPROX"
         anchor = ctx.dct if (g.get("rel") and _word(g, "rel") in ("past", "last", "next", "coming") and dct) else None
         return _R("DURATION", V.duration(amount, designator, is_time), mod, anchor)
+
+    if k == "recent_units":
+        unit = unit_of(_word(g, "unit"))
+        return _R("DURATION", V.duration(None, *unit), None, ctx.dct if dct else None) if unit else None
+
+    if k == "week_of":
+        month = MONTHS[_word(g, "month").rstrip(".")]
+        day = int(re.match(r"\d+", g["day"]).group())
+        if g.get("year"):
+            d = _day(int(g["year"]), month, day)
+            return _R("DATE", V.fmt_week(d)) if d else None
+        why = _lacks(ctx, "day")
+        if why:
+            return _unresolved("DATE", why)
+        d = _day(V.nearest_year(dct, month, day, _date_direction(ctx.dir(f))), month, day)
+        return _R("DATE", V.fmt_week(d), None, ctx.dct) if d else None
+
+    if k == "that_day":  # "that day", "the next morning", "the day before": from the last date written
+        if ctx._last is None:
+            return None
+        last, granularity = ctx._last
+        unit = _word(g, "unit") or _word(g, "unit2") or "day"
+        pod = PARTS_OF_DAY.get(unit)
+        shift = {"next": 1, "following": 1, "previous": -1}.get(_word(g, "next"), 0) + {"before": -1, "after": 1}.get(_word(g, "dir"), 0)
+        anchor = V.fmt_date(last) if granularity == "day" else None
+        if unit in ("week", "month", "year"):
+            if V.GRANULARITIES.index(granularity) > V.GRANULARITIES.index(unit):
+                return None
+            return _R("DATE", V.shift(last, unit, 0), _pmod(g), V.fmt_date(last))
+        if granularity != "day":
+            return None
+        value = V.shift(last, "day", shift)
+        return _R("TIME" if pod else "DATE", value + (f"T{pod}" if pod else ""), _pmod(g), anchor)
 
     if k == "bare_plural":
         unit = unit_of(_word(g, "unit"))
@@ -593,6 +629,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         clock = _clock(g)
         if clock is None:
             return None
+        if ctx._last is not None and ctx._last[1] == "day":  # "was shot on Oct. 23 ... at 10 p.m.": the day last written
+            return _R("TIME", V.fmt_date(ctx._last[0]) + clock, _qmod(g), V.fmt_date(ctx._last[0]))
         why = _lacks(ctx, "day")
         if why:
             return _unresolved("TIME", why, f"XXXX-XX-XX{clock}", _qmod(g))
@@ -625,7 +663,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
 
     if k == "datetime":
         day_part, time_part = f.parts
-        day_r = _resolve(day_part, ctx)
+        day_r = _resolve(Found(f.start, f.end, day_part.kind, day_part.groups), ctx)  # the direction of the whole expression
         clock = _clock(time_part.groups)
         if day_r is None or clock is None:
             return day_r
@@ -736,12 +774,18 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
             continue
         if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: the reference time starts again from the DCT
             ctx._reference = None
+            ctx._last = None
         paragraph_start = f.start
         r = _resolve(f, ctx)
         if r is None:
             continue
         if r.reference is not None and r.resolved:
             ctx._reference = r.reference
+        if r.resolved and r.type in ("DATE", "TIME") and r.value and f.kind != "that_day":
+            granularity = V.granularity_of(r.value)
+            start = V.start_date(r.value)
+            if granularity and start:
+                ctx._last = (start, granularity)
         t = Timex3(f.start, f.end, text[f.start : f.end], r.type, r.value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq)
         if out and out[-1].begin_point is None:
             interval = _interval(out[-1], t, text, len(out) - 1)
