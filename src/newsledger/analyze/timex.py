@@ -47,7 +47,7 @@ PAST_SIGNALS = {"since", "ago"}
 TIME_NOUNS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "quarters", "seasons"}
 
 
-SCHEDULE_STEMS = ("schedul", "slate", "due", "expect", "plan")
+SCHEDULE_STEMS = ("schedul", "slate", "due", "expect", "plan", "effective")
 """Predicates whose bare time complement lies ahead even without a signal ("has scheduled a news conference Thursday")."""
 
 
@@ -105,7 +105,7 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
         return None  # "Thursday's closing price", "a Monday report": no clause of its own
     verb = None
     for _ in range(8):
-        if (token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_ == "due") and token.lower_ != "according":
+        if (token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_ in ("due", "effective")) and token.lower_ != "according":
             if _tense(token) is not None or _is_forward(token):
                 verb = token
                 break

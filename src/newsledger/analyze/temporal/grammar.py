@@ -107,6 +107,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("that_day", B + r"(?:(?P<pmod>earlier|later|early|late)\s+)?(?:(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
           r"|the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir>before|after)(?=\s*[,.;)]))" + E),
     _rule("latest_quarter", B + r"the\s+(?P<rel>latest|most\s+recent|same|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:quarter|period)" + E),
+    _rule("year_quarter", B + r"(?:the\s+)?(?P<year>" + Y4 + r")\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<what>quarter|period)" + E),
     _rule("the_quarter", B + r"(?:the|that)\s+quarter" + r"(?!\w|ly)"),
     _rule("spelled_year", B + r"(?P<words>nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
           r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine))"
@@ -220,6 +221,8 @@ def _accept(text: str, f: Found) -> bool:
         if g.get("the") and not g.get("rel") and not unit.endswith("s") and num not in ("a", "an", "one") and not g.get("long"):
             f.start = f.start + len(re.match(r"the\s+", text[f.start:], re.IGNORECASE).group())  # "the two-week strike": "the" is the noun's
             f.groups.pop("the")
+        if num.isdigit() and int(num) >= 1000 and not unit.endswith("s"):
+            return False  # "the 1988 quarter": a year, not 1988 quarters
         if num in ("a", "an") and unit in ("second", "sec", "min", "quarter", "night"):
             return False  # "a second term", "a quarter of"
         if unit.startswith("quarter") and re.match(r"\s+of\b", after):

@@ -360,6 +360,15 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         ctx._quarter = value
         return _R("DATE", value, None, ctx.dct)
 
+    if k == "year_quarter":
+        if g.get("ord"):
+            value = f"{g['year']}-Q{ORDINALS[_word(g, 'ord')]}"
+        elif ctx._quarter:
+            value = f"{g['year']}{ctx._quarter[4:]}"
+        else:
+            return _R("DATE", g["year"])
+        return _R("DATE", value)
+
     if k == "the_quarter":  # anaphoric: the quarter last named in the text
         if not ctx._quarter:
             return None
@@ -449,6 +458,10 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _R("DATE", vague, _qmod(g), ctx.dct) if dct else _unresolved("DATE", NO_DCT, vague)
         if g.get("qmod"):  # "about two years ago": TimeBank annotates the approximate span, a DURATION with its mod
             return _R("DURATION", V.duration(amount, designator, is_time), _qmod(g), ctx.dct if dct else None)
+        if designator == "Y" and ctx._quarter and direction in ("ago", "earlier"):
+            # earnings news: "from $9 million a year ago" compares the same quarter a year before (TimeBank)
+            value = f"{int(ctx._quarter[:4]) - int(amount)}{ctx._quarter[4:]}"
+            return _R("DATE", value, _qmod(g), ctx._quarter)
         use_reference = direction in ("earlier", "later")
         anchor = (ctx._reference if use_reference and ctx._reference else dct)
         if anchor is None:
