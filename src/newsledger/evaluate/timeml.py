@@ -115,7 +115,7 @@ def read_cat(path: str | Path) -> GoldDocument:
 
     The text is rebuilt from the tokens: sentence 0 (the title), sentence 1
     (the dateline) and the body become three paragraphs separated by blank
-    lines; inside a paragraph tokens are joined by one space except before
+    lines (a file without a CREATION_TIME takes the dateline's date as DCT); inside a paragraph tokens are joined by one space except before
     closing punctuation and clitics and after opening brackets and currency
     signs. Timexes without token anchors (annotator-added values) are left out.
 
@@ -130,6 +130,7 @@ def read_cat(path: str | Path) -> GoldDocument:
     tokens = root.findall("token")
     if not tokens:
         raise ValueError(f"{path}: no <token> elements; is it CAT XML?")
+    sentence_of = {tok.get("t_id"): int(tok.get("sentence", "0")) for tok in tokens}
     offsets: dict[str, tuple[int, int]] = {}
     out: list[str] = []
     pos = 0
@@ -154,6 +155,7 @@ def read_cat(path: str | Path) -> GoldDocument:
         prev_sentence, prev_tok = sentence, word
     text = "".join(out)
     dct = None
+    dateline = None
     timexes = []
     markables = root.find("Markables")
     for el in (markables.iter("TIMEX3") if markables is not None else ()):
@@ -162,10 +164,13 @@ def read_cat(path: str | Path) -> GoldDocument:
             dct = _dct_value(el.get("value"))
         if not anchors:
             continue
+        if dateline is None and el.get("type") == "DATE" and all(sentence_of.get(a) == 1 for a in anchors):
+            dateline = _dct_value(el.get("value"))
         spans = [offsets[a] for a in anchors if a in offsets]
         s, e = min(x[0] for x in spans), max(x[1] for x in spans)
         timexes.append(GoldTimex(s, e, text[s:e], el.get("type", ""), el.get("value", ""), el.get("mod") or None))
-    return GoldDocument(name=path.name, text=text, dct=dct, timexes=sorted(timexes, key=lambda t: t.start))
+    # two MEANTIME files mark no CREATION_TIME: their Wikinews dateline (sentence 1) is the publication date
+    return GoldDocument(name=path.name, text=text, dct=dct or dateline, timexes=sorted(timexes, key=lambda t: t.start))
 
 
 def read_folder(folder: str | Path) -> list[GoldDocument]:

@@ -164,8 +164,6 @@ def _accept(text: str, f: Found) -> bool:
         raw = g.get(key) or ""
         if w in AMBIGUOUS_WORDS and not _capitalized(raw):
             return False
-        if raw and raw.isupper() and len(raw) > 3 and text[f.start:f.end].isupper() and f.kind in ("month", "weekday"):
-            pass
     if f.kind == "month":
         month = word("month")
         if month == "may" and not (g.get("rel") or g.get("pmod")) and _prev_word(text, f.start) not in (
@@ -242,8 +240,6 @@ def _accept(text: str, f: Found) -> bool:
             f.groups["loose"] = "1"  # only merged with a date (see find)
     if f.kind == "time" and g.get("ampm", "").lower() in ("am",) and not _capitalized(g["ampm"]) and not re.match(r"\d", text[f.start]):
         return False
-    if f.kind == "oclock":
-        pass
     if f.kind == "vague":
         w = (g.get("word") or "").lower()
         if w == "now" and re.match(r"\s+that\b", text[f.end : f.end + 6]):

@@ -201,7 +201,7 @@ def _numeric_date(a: int, b: int, year: int, ctx: Context) -> tuple[date | None,
     return md, "no locale and no publication date: month first by default"
 
 
-def _abs_day(d: date, ctx: Context, weekday: str | None = None) -> _R:
+def _abs_day(d: date, ctx: Context) -> _R:
     return _R("DATE", V.fmt_date(d), reference=d)
 
 
@@ -467,9 +467,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         if anchor is None:
             return _unresolved("DATE", NO_DCT, None, _qmod(g))
         anchor_value = V.fmt_date(anchor) if anchor is not dct else ctx.dct
-        if is_time:
-            if not ctx.dct_clock or anchor is not dct:
-                return _R("DATE", V.fmt_date(anchor), _qmod(g), anchor_value)
+        if is_time:  # "two hours ago": the day is known, the clock time is not
             return _R("DATE", V.fmt_date(anchor), _qmod(g), anchor_value)
         granularity = {"D": "day", "W": "week", "W2": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}.get(designator, "year")
         if anchor is dct:
@@ -558,7 +556,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         if target in SEASONS:
             return _R("SET", f"XXXX-{SEASONS[target]}", quant=quant)
         if target in PARTS_OF_DAY:
-            return _R("SET", f"TXX{PARTS_OF_DAY[target]}" if False else f"T{PARTS_OF_DAY[target]}", quant=quant)
+            return _R("SET", f"T{PARTS_OF_DAY[target]}", quant=quant)
         if target == "weekend":
             return _R("SET", "XXXX-WXX-WE", quant=quant)
         unit = unit_of(target)
