@@ -57,10 +57,10 @@ def test_heideltime_output_is_mapped_onto_the_input():
 
 def test_value_f1_floor_on_an_aquaint_slice(shared, nlp):
     """A small slice of the dev set pins a floor (the full score is printed by make eval)."""
-    from newsledger.evaluate.timex import eval_pipeline, run_newsledger
+    from newsledger.evaluate.timex import run_newsledger
 
     docs = read_folder(shared / "eval" / "tempeval3" / "TBAQ-cleaned" / "AQUAINT")[:12]
-    predicted, _, _ = run_newsledger(docs, eval_pipeline())
+    predicted, _, _ = run_newsledger(docs, nlp)
     s = score(docs, predicted)
     assert s.relaxed.f1 >= 0.85
     assert s.value_f1 >= 0.70
