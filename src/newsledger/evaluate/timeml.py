@@ -113,9 +113,12 @@ _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
 def read_cat(path: str | Path) -> GoldDocument:
     """Read one MEANTIME CAT XML file (English).
 
-    The text is rebuilt from the tokens: sentence 0 (the title), sentence 1
-    (the dateline) and the body become three paragraphs separated by blank
-    lines (a file without a CREATION_TIME takes the dateline's date as DCT); inside a paragraph tokens are joined by one space except before
+    MEANTIME annotates only the title, the dateline and the first sentences
+    of each article (sentences 0-5), so the text is cut after the last
+    sentence that holds any markable. It is rebuilt from the tokens: sentence
+    0 (the title), sentence 1 (the dateline) and the body become three
+    paragraphs separated by blank lines (a file without a CREATION_TIME takes
+    the dateline's date as DCT); inside a paragraph tokens are joined by one space except before
     closing punctuation and clitics and after opening brackets and currency
     signs. Timexes without token anchors (annotator-added values) are left out.
 
@@ -131,6 +134,13 @@ def read_cat(path: str | Path) -> GoldDocument:
     if not tokens:
         raise ValueError(f"{path}: no <token> elements; is it CAT XML?")
     sentence_of = {tok.get("t_id"): int(tok.get("sentence", "0")) for tok in tokens}
+    # MEANTIME annotates the title, the dateline and the first sentences only: keep the text up to the last
+    # sentence holding any markable, so that expressions in unannotated sentences are not counted as errors
+    markables_el = root.find("Markables")
+    annotated = [sentence_of.get(a.get("t_id"), 0) for el in (markables_el if markables_el is not None else ()) for a in el.findall("token_anchor")]
+    last_sentence = max(annotated) if annotated else None
+    if last_sentence is not None:
+        tokens = [tok for tok in tokens if int(tok.get("sentence", "0")) <= last_sentence]
     offsets: dict[str, tuple[int, int]] = {}
     out: list[str] = []
     pos = 0
@@ -167,6 +177,8 @@ def read_cat(path: str | Path) -> GoldDocument:
         if dateline is None and el.get("type") == "DATE" and all(sentence_of.get(a) == 1 for a in anchors):
             dateline = _dct_value(el.get("value"))
         spans = [offsets[a] for a in anchors if a in offsets]
+        if not spans:
+            continue
         s, e = min(x[0] for x in spans), max(x[1] for x in spans)
         timexes.append(GoldTimex(s, e, text[s:e], el.get("type", ""), el.get("value", ""), el.get("mod") or None))
     # two MEANTIME files mark no CREATION_TIME: their Wikinews dateline (sentence 1) is the publication date
