@@ -19,6 +19,7 @@ from .report import print_tables
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
     "actors": "newsledger.evaluate.actors",
+    "timex": "newsledger.evaluate.timex",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
