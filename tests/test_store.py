@@ -16,7 +16,7 @@ from newsledger.store.sqlite import migrations
 
 def test_schema_files_are_numbered_and_applied(tmp_path):
     names = [name for _, name, _ in migrations()]
-    assert names[0] == "001_init.sql" and len(names) == SCHEMA_VERSION
+    assert names[0] == "001_init.sql" and int(names[-1][:3]) == SCHEMA_VERSION
     s = open_store(tmp_path / "a.db")
     assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     tables = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}

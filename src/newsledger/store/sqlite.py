@@ -27,20 +27,27 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """``(version, file name, sql)`` of every schema file, in version order."""
+    """``(version, file name, sql)`` of every schema file, in version order.
+
+    Numbers must be unique and ascending; a gap is allowed, because numbers are
+    reserved per issue (docs/DEVELOPING.md) and a branch may land before the
+    numbers below its own.
+    """
     out = []
     for entry in resources.files("newsledger.store").joinpath("schema").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     out.sort()
-    for i, (version, name, _) in enumerate(out, 1):
-        if version != i:
-            raise StoreError(f"Schema files must be numbered 001, 002, ... without gaps; found {name}.")
+    for (v1, n1, _), (v2, n2, _) in zip(out, out[1:]):
+        if v1 == v2:
+            raise StoreError(f"Two schema files share the number {v1:03d}: {n1} and {n2}.")
+    if not out or out[0][0] != 1:
+        raise StoreError("The first schema file must be numbered 001.")
     return out
 
 
-SCHEMA_VERSION = len(migrations())
+SCHEMA_VERSION = migrations()[-1][0]
 
 
 def _now() -> str:

@@ -1,0 +1,1 @@
+"""Command-line commands by area; each module adds its commands to ``newsledger.cli`` when imported (``cli.COMMAND_MODULES``)."""
