@@ -208,7 +208,7 @@ class Resolver:
         s = FEATURE_PRIOR.get(e.feature, 0.0) if e.feature != "city" else _city_prior(e)
         if g.feature == "landmark":
             s = _city_prior(e) if e.feature == "city" else FEATURE_PRIOR.get(e.feature, 0.0)
-        if e.match == ALT and not name_key(e.name).startswith(g.key + " "):
+        if e.match == ALT and not name_key(e.name).startswith(g.key.split("|")[0] + " "):
             s -= ALT_PENALTY
         elif e.match == CODE:
             s -= CODE_PENALTY
@@ -234,12 +234,33 @@ class Resolver:
     # -------------------------------------------------------------- main
 
     @staticmethod
-    def _key(m: PlaceMention) -> str:
+    def _name(m: PlaceMention) -> str:
         if m.label == "airport":
             return "airport:" + airport_key(m.lookup)
         if m.label == "qualifier":
             return "qualifier:" + m.lookup  # "GA" the state is not "Ga" elsewhere
         return name_key(m.lookup)
+
+    def _keys(self, mentions: Sequence[PlaceMention]) -> list[str]:
+        """Group keys: the name, and the qualifiers when written ("Portland, Maine" and "Portland, Ore." are two
+        places); an unqualified mention joins the one qualified reading of its name, if there is exactly one."""
+        def sig(m: PlaceMention) -> str:
+            return ",".join(sorted({q.admin1 or q.country or "" for q in m.qualifiers}))
+
+        readings: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.qualifiers:
+                readings.setdefault(self._name(m), set()).add(sig(m))
+        keys = []
+        for m in mentions:
+            name = self._name(m)
+            if m.qualifiers:
+                keys.append(f"{name}|{sig(m)}")
+            elif len(readings.get(name, ())) == 1:
+                keys.append(f"{name}|{next(iter(readings[name]))}")
+            else:
+                keys.append(name)
+        return keys
 
     def resolve(self, mentions: Sequence[PlaceMention]) -> list[dict[str, Any]]:
         """Resolve every mention; returns one dict per mention, in input order.
@@ -251,10 +272,12 @@ class Resolver:
         its probability), ``resolved`` and ``reason`` (why not, or how).
         """
         groups: dict[str, _Group] = {}
-        for m in mentions:
-            key = self._key(m)
+        keys = self._keys(mentions)
+        group_of = {}
+        for m, key in zip(mentions, keys):
             g = groups.setdefault(key, _Group(key))
             g.mentions.append(m)
+            group_of[id(m)] = g
         for g in groups.values():
             m = g.mentions[0]
             cands = self._direct(m)
@@ -266,7 +289,7 @@ class Resolver:
         for g in groups.values():  # "CA" in "Long Beach, CA" is the California that holds a Long Beach
             host = g.mentions[0].host
             if host is not None:
-                hosts = groups[self._key(host)].candidates
+                hosts = group_of[id(host)].candidates
                 held = [q for q in g.candidates if any(_inside(c, q) for c in hosts)]
                 g.candidates = held or g.candidates
         for g in groups.values():
@@ -284,7 +307,7 @@ class Resolver:
             self._probabilities(g, support)
         out = []
         for m in mentions:
-            out.append(self._answer(m, groups[self._key(m)]))
+            out.append(self._answer(m, group_of[id(m)]))
         return out
 
     def _answer(self, m: PlaceMention, g: _Group) -> dict[str, Any]:
