@@ -408,10 +408,20 @@ class Gazetteer:
         return dict(self.conn.execute("SELECT key, value FROM meta"))
 
 
-@lru_cache(maxsize=1)
+_opened: dict[int, Gazetteer] = {}
+
+
 def gazetteer() -> Gazetteer:
-    """The gazetteer of this process: opened once, built first when missing (see the module docstring)."""
-    path = index_path()
-    if not path.exists():
-        build_index(path)
-    return Gazetteer(path)
+    """The gazetteer of this process: opened once, built first when missing (see the module docstring).
+
+    Keyed by process id, so a worker forked by ``nlp.pipe(n_process=...)`` opens its own SQLite
+    connection (SQLite connections must not cross a fork).
+    """
+    pid = os.getpid()
+    if pid not in _opened:
+        path = index_path()
+        if not path.exists():
+            build_index(path)
+        _opened.clear()
+        _opened[pid] = Gazetteer(path)
+    return _opened[pid]

@@ -383,7 +383,8 @@ def score_ecbplus(root: Path, *, limit: int | None = None) -> list[Table]:
             title="Place mentions (detection)",
             data=f"ECB+, {len(files)} documents, LOC_GEO mentions in the annotated sentences; overlap match",
             rows=[{"system": "newsledger places", **detect.as_row()}],
-            notes=["ECB+ also marks common nouns as locations (LOC_GEO 'the area', 'the scene'), which lowers recall for any NER-based detector",
+            notes=["ECB+ marks only the locations of its seed events (and common nouns such as 'the area'): every other place "
+                   "newsledger finds in those sentences counts as a false positive, so precision here is a floor",
                    f"documents newsledger could not ingest or analyze (their gold counts as missed): {failed}"],
         ),
         Table(
