@@ -414,6 +414,8 @@ _opened: dict[int, Gazetteer] = {}
 def gazetteer() -> Gazetteer:
     """The gazetteer of this process: opened once, built first when missing (see the module docstring).
 
+    When the cache folder cannot be written, the index is built under the system's temporary folder.
+
     Keyed by process id, so a worker forked by ``nlp.pipe(n_process=...)`` opens its own SQLite
     connection (SQLite connections must not cross a fork).
     """
@@ -421,7 +423,12 @@ def gazetteer() -> Gazetteer:
     if pid not in _opened:
         path = index_path()
         if not path.exists():
-            build_index(path)
+            try:
+                build_index(path)
+            except OSError:  # a read-only home: build beside the other temporary files instead
+                path = Path(tempfile.gettempdir()) / f"newsledger-{os.getuid()}" / path.name
+                if not path.exists():
+                    build_index(path)
         _opened.clear()
         _opened[pid] = Gazetteer(path)
     return _opened[pid]
