@@ -179,7 +179,19 @@ class Timex:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved against a gazetteer (DESIGN.md, Place)."""
+    """A place mention resolved against a gazetteer (DESIGN.md, Place).
+
+    ``feature`` is the kind of entry (continent, country, admin1, city, airport,
+    landmark, former_country); ``country`` ISO 3166-1 alpha-2; ``admin1`` ISO
+    3166-2 ("US-TX") or None when unknown; ``lat``/``lon`` WGS84 degrees;
+    ``gazetteer``/``gazetteer_id`` the entry ("geonames" and its GeoNames id
+    where the entry has one, else "iso3166-2", "iso3166-3" or "airportsdata"
+    with that source's code); ``score`` the probability of the answer (0-1);
+    ``alternatives`` the other candidates, best first, each a dict of these
+    fields with its own ``score``. ``resolved`` is False when no entry could be
+    chosen: then ``reason`` says why (and ``country`` may still be known);
+    for a landmark located by the place inside its name, ``reason`` says so.
+    """
 
     article_id: str
     start: int
@@ -196,6 +208,8 @@ class Place:
     gazetteer_id: str | None = None
     score: float | None = None
     alternatives: tuple[dict[str, Any], ...] = ()
+    resolved: bool = True
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ BUILTIN_MODULES = (
     "newsledger.analyze.base",  # sentences, NER mentions
     "newsledger.analyze.actors",  # actors; mentions with actor_id (replaces the base NER mentions)
     "newsledger.analyze.timex",  # timexes
+    "newsledger.analyze.places",  # places (gazetteer)
 )
 """Modules that register the built-in extractors, imported once by :func:`extractors`."""
 

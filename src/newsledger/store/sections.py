@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Article, Mention, Sentence, Span
 
-BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes")
+BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places")
 
 
 @dataclass(frozen=True)
