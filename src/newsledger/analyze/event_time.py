@@ -167,7 +167,7 @@ def _usable(tx: Any) -> bool:
 
 
 def _interval_of(tx: Any, by_tid: dict[str, Any]) -> str | None:
-    begin, end = by_tid.get(getattr(tx, "begin_point", None) or ""), by_tid.get(getattr(tx, "end_point", None) or "")
+    begin, end = by_tid.get(tx.begin_point or ""), by_tid.get(tx.end_point or "")
     if begin is not None and end is not None and _usable(begin) and _usable(end):
         return f"{begin.value}/{end.value}"
     return None
@@ -231,16 +231,16 @@ def _pick(head: Token, tokens: dict[int, Any], by_tid: dict[str, Any], *, nested
     best: tuple[int, int, str] | None = None
     for depth, tok, signals, _ in hits:
         tx = tokens[tok.i]
-        value = _interval_of(tx, by_tid) if getattr(tx, "begin_point", None) else (tx.value if _usable(tx) else None)
+        value = _interval_of(tx, by_tid) if tx.begin_point else (tx.value if _usable(tx) else None)
         if value is None:
             # a member of an interval ("2017" of "between 2017 and 2019") stands for the interval
             for other in by_tid.values():
-                if getattr(other, "begin_point", None) and tx.tid in (other.begin_point, other.end_point):
+                if other.begin_point and tx.tid in (other.begin_point, other.end_point):
                     value = _interval_of(other, by_tid)
                     break
-        elif not getattr(tx, "begin_point", None):
+        elif not tx.begin_point:
             for other in by_tid.values():
-                if getattr(other, "begin_point", None) and tx.tid in (other.begin_point, other.end_point):
+                if other.begin_point and tx.tid in (other.begin_point, other.end_point):
                     value = _interval_of(other, by_tid) or value
                     break
         if value is None:

@@ -146,20 +146,50 @@ def _attribution(attributions: Sequence[Any], offset: int) -> Any | None:
     return best
 
 
-def _place(places: Sequence[Any] | None, doc: Doc, clause: int, locations: list[int], destination: list[int]):
+MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+"""Types whose recipient may be a place ("shelled the village of X"): that place is where it happened."""
+
+
+def _place(places: Sequence[Any] | None, doc: Doc, f: dict) -> Any | None:
+    """The event's place: its destination, else a place after a locative preposition ("in Egypt"), else a
+    place that is the recipient of a material event; the most specific one the places extractor
+    resolved there (:func:`newsledger.analyze.places.place_of`). None when the text gives no location."""
     if not places:
         return None
-    from .places import place_of  # the places extractor's choice of the most specific place in a span
+    from .places import place_of
 
-    for toks in (destination, locations):
+    for toks in (f["destination"], f["locations"]):
         for i in toks:
-            first, last = doc[i].left_edge, doc[i].right_edge
-            hit = place_of(places, first.idx, last.idx + len(last.text))
+            start, end = _np_span(doc[i])
+            hit = place_of(places, start, end)
             if hit is not None:
                 return hit
-    head = doc[clause]
-    left, right = head.left_edge, head.right_edge
-    return place_of(places, left.idx, right.idx + len(right.text))
+    if f["event_type"] in MATERIAL_TYPES:
+        for alt in f["targets"]:
+            for i in alt:
+                t = doc[i]
+                hit = place_of(places, t.idx, t.idx + len(t.text))
+                if hit is not None:
+                    return hit
+    return None
+
+
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "nummod", "case", "quantmod", "punct"})
+
+
+def _np_span(token) -> tuple[int, int]:
+    """Character span of a noun phrase without its prepositional phrases and clauses ("the capital Tripoli")."""
+    toks = [token]
+    todo = [token]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in NP_DEPS:
+                toks.append(c)
+                todo.append(c)
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _years_before(d: date, years: int) -> date:
@@ -221,7 +251,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
             target_ids = [_resolve(doc, alt, mentions, countries, places, place_ok=False)[0] for alt in f["partners"]]
         target_ids = target_ids or [None]
         when = event_date(doc, f["clause"], f["trigger"], timexes)
-        place = _place(places, doc, f["clause"], f["locations"], f["destination"])
+        place = _place(places, doc, f)
         where = place.country if place is not None else _location_country(doc, f["locations"], mentions, sections)
         contexts = set(f["contexts"]) | date_contexts(when, article.published)
         attribution_id = certainty = None

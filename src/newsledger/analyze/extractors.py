@@ -22,6 +22,8 @@ from typing import Any
 BUILTIN_MODULES = (
     "newsledger.analyze.base",  # sentences, NER mentions
     "newsledger.analyze.actors",  # actors; mentions with actor_id (replaces the base NER mentions)
+    "newsledger.analyze.timex",  # timexes
+    "newsledger.analyze.places",  # places (gazetteer)
     "newsledger.analyze.events",  # events (PLOVER)
 )
 """Modules that register the built-in extractors, imported once by :func:`extractors`."""

@@ -1,1 +1,1 @@
-"""CLI commands by area; each module is listed in ``newsledger.cli.COMMAND_MODULES``."""
+"""CLI commands by area; each module adds its commands to ``newsledger.cli`` when imported (``COMMAND_MODULES``)."""

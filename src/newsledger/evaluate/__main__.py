@@ -19,6 +19,8 @@ from .report import print_tables
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
     "actors": "newsledger.evaluate.actors",
+    "timex": "newsledger.evaluate.timex",
+    "places": "newsledger.evaluate.places",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
