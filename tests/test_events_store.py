@@ -106,3 +106,18 @@ def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
     assert all(r["when"] is None for r in rows[len(dated):])  # undated last
     assert {r["actor_name"] for r in rows[len(dated):] if r["event_type"] == "SUPPORT"} >= {"United Arab Emirates", "France"}
     assert all(r["outlet"] == "Press TV" and "certainty" in r and "source" in r for r in rows)
+
+
+def test_geojson_export_has_an_events_layer(seed_db):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["export", "--format", "geojson", "--db", str(seed_db), "--layer", "events", "--country", "IL"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    props = [f["properties"] for f in data["features"]]
+    assert props and {p["layer"] for p in props} == {"events"} and {p["place_country"] for p in props} == {"IL"}
+    landed = next(f for f in data["features"] if f["properties"]["trigger"] == "landed")
+    lon, lat = landed["geometry"]["coordinates"]
+    assert 34 < lon < 36 and 31 < lat < 33  # Ben Gurion Airport (airportsdata), longitude first (RFC 7946)
+    assert (landed["properties"]["event_type"], landed["properties"]["when"]) == ("CONSULT", "2021-11-01")
+    r = runner.invoke(cli, ["export", "--db", str(seed_db)])  # every layer: places and events
+    assert {f["properties"]["layer"] for f in json.loads(r.stdout)["features"]} == {"places", "events"}

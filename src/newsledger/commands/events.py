@@ -1,4 +1,4 @@
-"""``newsledger events`` and ``newsledger timeline ACTOR``."""
+"""``newsledger events`` and ``newsledger timeline ACTOR``; the ``events`` layer of ``newsledger export``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import click
 from ..analyze.plover import EVENT_TYPES
 from ..cli import _open, cli, db_option, handles_errors, output_options
 from ..output import emit
+from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
 
 TABLE_COLUMNS = ["when", "event_type", "mode", "actor_name", "target_name", "trigger", "place_country", "outlet",
                  "source", "certainty", "context"]

@@ -178,8 +178,9 @@ def list_events(
     for r in conn.execute("".join(sql), args):
         row = dict(r)
         row["context"] = json.loads(row["context"])
-        place = json.loads(row["place"]) if row["place"] else None
-        row["place"] = place.get("name") or place.get("text") if place else None
+        place = json.loads(row["place"]) if row["place"] else {}
+        row["place"] = (place.get("name") or place.get("text")) if place else None
+        row["place_feature"], row["place_lat"], row["place_lon"] = place.get("feature"), place.get("lat"), place.get("lon")
         row["chain"] = json.loads(row["chain"]) if row["chain"] else None
         rows.append(row)
     return rows
