@@ -95,6 +95,11 @@ def test_seed_hypothetical_exchange_and_suspension(seed):
     ("The army foiled an attack on the base.", ("ASSAULT", None, {"negation"})),
     ("Egypt urged Israel to withdraw its forces.", ("REQUEST", "yield", set())),
     ("The rebels threatened to attack the capital.", ("THREATEN", "violence", set())),
+    ("Thousands of workers went on strike demanding higher wages.", ("PROTEST", None, set())),
+    ("Residents blocked the main road to the township.", ("PROTEST", "obstruct", set())),
+    ("Police seized weapons and ammunition in the village.", ("COERCE", "confiscate", set())),
+    ("Turkish forces established a new military base near the town.", ("MOBILIZE", "troops", {"military"})),
+    ("Protesters clashed with police outside parliament.", ("PROTEST", "riot", set())),
 ])
 def test_patterns(nlp, text, expected):
     from newsledger.analyze.event_patterns import find_events
@@ -114,6 +119,9 @@ def test_patterns(nlp, text, expected):
     "Shares fell sharply after the announcement.",       # markets
     "Palestinians seek an independent state.",          # seeking a state is not a request to anyone
     "The plant exploded after a gas leak.",             # an accident, not an attack
+    "A strong earthquake killed eight people.",          # a disaster is a PLOVER context, not an event
+    "Six people were killed when a chemical plant exploded.",
+    "Troops marched to the border.",                     # not a protest
 ])
 def test_not_events(nlp, text):
     from newsledger.analyze.event_patterns import find_events

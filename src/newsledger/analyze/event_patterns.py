@@ -72,7 +72,7 @@ def lemma(token: Token) -> str:
     The pipeline runs without spaCy's lemmatizer (a sixth of the run time): events read
     lemmas of candidate verbs and nouns only, through lemminflect.
     """
-    if token.tag_ in VERB_TAGS:
+    if token.tag_ in VERB_TAGS or (token.tag_ == "JJ" and any(c.dep_ == "dobj" for c in token.children)):
         return _lemma(token.lower_, "VERB")
     if token.tag_ in NOUN_TAGS:
         return _lemma(token.lower_, "NOUN")
@@ -82,6 +82,13 @@ def lemma(token: Token) -> str:
 def is_verb(token: Token) -> bool:
     """A content verb (not an auxiliary)."""
     return token.tag_ in VERB_TAGS and token.dep_ not in ("aux", "auxpass")
+
+
+def verb_like(token: Token) -> bool:
+    """A content verb, or a word the tagger took for an adjective that has a direct object ("torched vehicles")."""
+    if is_verb(token):
+        return True
+    return token.tag_ == "JJ" and token.dep_ in ("conj", "ROOT", "ccomp", "advcl") and any(c.dep_ == "dobj" for c in token.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -352,8 +359,13 @@ def _particle(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "prt":
             return c.lower_
+    if is_passive(verb):
+        return None
     for c in verb.children:
         if c.dep_ == "prep" and plover.VERBS.get(f"{lemma(verb)} {c.lower_}"):
+            objs = children(c, "pobj")
+            if objs and (objs[0].tag_ == "CD" or objs[0].lower_ in CALENDAR_WORDS):
+                continue  # "called on Friday"
             return c.lower_
     return None
 
@@ -404,6 +416,18 @@ def _hedged(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
 
 
+def _head_lemma(t: Token | None) -> str | None:
+    if t is None:
+        return None
+    if t.dep_ == "compound":
+        t = t.head
+    if t.lower_ in ("dozens", "hundreds", "thousands", "scores", "group", "groups", "crowd", "crowds"):
+        of = prep_objects(t, ("of",))
+        if of:
+            t = of[0]
+    return t.lower_
+
+
 def _subject_lemma(verb: Token) -> str | None:
     src, pas = subject(verb)
     t = src or pas
@@ -412,6 +436,38 @@ def _subject_lemma(verb: Token) -> str | None:
     if t.dep_ == "compound":
         t = t.head
     return t.lower_
+
+
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today tomorrow yesterday night morning evening afternoon".split())
+PROTEST_NP_CUES = frozenset({"protest", "peaceful", "silent", "solidarity", "mass", "candlelight", "protesters",
+                             "demonstrators", "anti-government", "opposition"})
+MILITARY_NEEDED = frozenset({"post", "posts", "point", "points", "camp", "camps"})
+MILITARY_WORDS = frozenset({"military", "army", "observation", "troops", "forces", "soldiers", "militia", "militants",
+                            "rebels", "naval", "air"})
+
+
+def _to_the_streets(verb: Token) -> bool:
+    """ "took to the streets", "poured into the streets" """
+    return any(p.lower_ in ("streets", "street") for p in prep_objects(verb, ("to", "into", "onto")))
+
+
+def _hazard(verb: Token, subj_lemma: str | None) -> bool:
+    """A natural or accidental cause is the agent: its subject, ``by`` agent or ``in`` object is a hazard."""
+    words = {subj_lemma or ""} | {p.lower_ for p in prep_objects(verb, ("by", "in", "after", "from", "during"))}
+    head = verb
+    while head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ in ("VBG", "VBN", "VB") and head.head.i != head.i:
+        head = head.head  # "an earthquake leveled villages, killing hundreds"
+        words.add(_subject_lemma(head) or "")
+    if words & plover.HAZARDS:
+        return True
+    if lemma(verb) in plover.CASUALTY_VERBS and (is_passive(verb) or verb.tag_ == "VBN"):
+        sentence = {t.lower_ for t in verb.sent}
+        by = prep_objects(verb, ("by",))
+        if not by and sentence & plover.ACCIDENT_WORDS and not sentence & plover.PERPETRATOR_WORDS:
+            return True  # "six people were killed when a chemical plant exploded"
+    return False
 
 
 def _content_triggers(head: Token, found_by_token: dict[int, Found]) -> list[Found]:
@@ -434,17 +490,37 @@ def _verb_event(verb: Token) -> Found | None:
     obj_keys = [o.lower_ if o.lower_ in ("talks", "arms", "relations", "ties", "sanctions", "forces", "troops")
                 else lemma(o) for o in objects]
     obj_keys = [k for pair in zip(obj_keys, [o.lower_ for o in objects]) for k in pair]
+    proper = [o for o in objects if o.tag_ in PROPER_TAGS]
     has_at = bool(prep_objects(verb, ("at", "on", "into", "towards")))
-    hit = plover.object_entry(lem, obj_keys, particle=particle, has_at=has_at)
+    hit = plover.object_entry(lem, obj_keys + ["<proper>"] * bool(proper), particle=particle, has_at=has_at)
     decided_by: Token | None = None
+    subj_lemma = _subject_lemma(verb)
+    if lem in plover.LIGHT_VERBS and any(_noun_key(o) for o in children(verb, "dobj")):
+        return None  # "committed widespread rape", "held talks": the noun is the event
     if hit:
         entry, k = hit
-        decided_by = objects[k // 2] if objects else None
+        decided_by = (objects[k // 2] if k < len(obj_keys) else proper[0]) if objects else None
+        if entry.event_type == "MOBILIZE" and decided_by is not None and decided_by.lower_ in MILITARY_NEEDED:
+            words = {t.lower_ for t in decided_by.subtree} | {subj_lemma or ""}
+            if not words & MILITARY_WORDS:
+                return None
     else:
         entry = plover.verb_entry(lem, particle)
         if entry is None:
-            return None
-    subj_lemma = _subject_lemma(verb)
+            if subj_lemma in plover.PROTESTERS and (lem in plover.GATHERING_VERBS or _to_the_streets(verb)):
+                entry = plover.Entry("PROTEST", "demo", "14", targets=("against", "outside"))
+            elif _to_the_streets(verb):
+                entry = plover.Entry("PROTEST", "demo", "14", targets=("against",))
+            else:
+                return None
+    if entry.event_type == "ACCUSE" and any(o.lower_ in plover.HAZARDS | plover.ACCIDENT_WORDS for o in objects):
+        return None  # investigating a crash is not an accusation
+    if entry.event_type == "PROTEST" and _head_lemma(subject(verb)[0]) in plover.SECURITY_FORCES:
+        if lem == "march":
+            return None  # troops marching
+        entry = plover.Entry("COERCE", "restrict", "17", targets=entry.targets)  # police blocking a road
+    if entry.event_type in ("ASSAULT", "MOBILIZE", "COERCE") and _hazard(verb, subj_lemma):
+        return None  # "an earthquake killed eight people": a disaster, a PLOVER context, not an event
     if lem == "strike" and subj_lemma in plover.LABOR_CUES:
         entry = plover.NOUNS["strike"]
     elif entry.subjects is not None and subj_lemma not in entry.subjects:
@@ -479,7 +555,9 @@ def _verb_event(verb: Token) -> Found | None:
     contexts = set(entry.contexts) | _modal_contexts(verb)
     if decided_by is not None:
         contexts |= _np_contexts(decided_by) - {"negation"}
-    if event_type == "ASSAULT" and subj_lemma in plover.RIOTERS:
+    src_lemma = _head_lemma(src)
+    two_sided = cameo == "19" and any(_head_lemma(verb.doc[alt[0]]) in plover.RIOTERS for alt in targets)
+    if event_type == "ASSAULT" and (src_lemma in plover.RIOTERS or two_sided):
         event_type, mode, cameo = "PROTEST", "riot", "14"
     return Found(
         trigger=verb.i, event_type=event_type, mode=mode, cameo=cameo, clause=verb.i, contexts=contexts,
@@ -497,10 +575,13 @@ def _noun_event(noun: Token) -> Found | None:
     governor = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") else None
     light = governor is not None and is_verb(governor) and lemma(governor) in plover.LIGHT_VERBS
     words = {t.lower_ for t in noun.subtree} | {c.lower_ for c in noun.children}
-    if key == "strike":
+    if key in ("strike", "strikes"):
+        sentence = {t.lower_ for t in noun.sent}
+        on_strike = noun.dep_ == "pobj" and noun.head.lower_ == "on"
         if words & plover.AIR_STRIKE_CUES or any(c.lower_ in ("military", "israeli", "us", "russian") for c in noun.children):
             entry = plover.NOUNS["airstrike"]
-        elif words & plover.LABOR_CUES or (governor is not None and lemma(governor) in ("go", "call", "stage", "hold")):
+        elif (on_strike or words & plover.LABOR_CUES or sentence & plover.LABOR_CUES
+              or (governor is not None and lemma(governor) in ("go", "call", "stage", "hold"))):
             mode = "strike-gen" if "general" in words else "strike-hun" if "hunger" in words else None
             entry = plover.Entry("PROTEST", mode, "14", targets=("against",))
         else:
@@ -510,8 +591,18 @@ def _noun_event(noun: Token) -> Found | None:
         if not (sentence_words & plover.EXPLOSIVE_CUES):
             return None
     elif not entry.standalone and not light:
-        if not (key in ("drills", "exercises") and words & {"military", "naval", "joint", "war"}):
+        if key in ("drills", "exercises") and words & {"military", "naval", "joint", "war"}:
+            pass
+        elif key == "vigil" and words & PROTEST_NP_CUES:
+            pass
+        elif key == "exchange" and words & {"prisoners", "detainees", "hostages", "captives", "bodies"}:
+            pass
+        else:
             return None
+    if entry.event_type == "ASSAULT" and words & plover.HAZARDS:
+        return None  # "their battle to contain wildfires"
+    if key in ("march", "marches") and {t.lower_ for t in noun.sent} & plover.SECURITY_FORCES - {"authorities", "police"}:
+        return None  # a military march
     if key in ("drills", "exercises") and "joint" in words:
         entry = plover.Entry("COOPERATE", None, "06", contexts=("military",))
     clause = clause_head(noun)
@@ -554,7 +645,8 @@ def _noun_event(noun: Token) -> Found | None:
     if light or noun.dep_ in ("nsubj", "dobj", "nsubjpass"):
         contexts |= _modal_contexts(clause) if is_verb(clause) else set()
     event_type, mode, cameo = entry.event_type, entry.mode, entry.cameo
-    if event_type == "ASSAULT" and actors and any(noun.doc[i].lower_ in plover.RIOTERS for i in actors[0][:1]):
+    sides = [noun.doc[alt[0]] for alt in actors + (targets if cameo == "19" else [])]
+    if event_type == "ASSAULT" and any(_head_lemma(t) in plover.RIOTERS for t in sides):
         event_type, mode, cameo = "PROTEST", "riot", "14"
     return Found(
         trigger=noun.i, event_type=event_type, mode=mode, cameo=cameo, clause=clause.i, contexts=contexts,
@@ -573,7 +665,7 @@ def find_events(doc: Doc) -> list[Found]:
         if token.is_space or token.is_punct:
             continue
         ev = None
-        if is_verb(token) and token.dep_ not in ("amod", "compound", "nmod"):
+        if verb_like(token) and token.dep_ not in ("amod", "compound", "nmod"):
             ev = _verb_event(token)
             if ev is not None:
                 entry = plover.verb_entry(lemma(token), _particle(token))
@@ -624,6 +716,9 @@ def find_events(doc: Doc) -> list[Found]:
         if ev.noun:
             words += list(doc[ev.trigger].subtree)
         ev.contexts |= cue_contexts(words)
+        if ev.event_type == "ASSAULT" and ev.mode is None:
+            lower = {t.lower_ for t in words}
+            ev.mode = next((m for m, cues in plover.ASSAULT_MODE_CUES if lower & cues), None)
         ev.contexts = {c for c in ev.contexts if c in plover.CONTEXTS}
         if ev.mode is not None and ev.mode not in plover.MODES.get(ev.event_type, ()):
             ev.mode = None

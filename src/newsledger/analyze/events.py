@@ -28,8 +28,9 @@ records with what the earlier extractors found:
   ended at least :data:`~.plover.HISTORICAL_YEARS` year before) are added from the date.
 
 Events of captions are left out (DESIGN.md: captions are left out of events by
-default); so are verbal events (AGREE ... THREATEN) with neither a source nor a
-recipient, which say nothing about who acted.
+default); so are verbal events (AGREE ... THREATEN) whose text names neither a
+source nor a recipient, which say nothing about who acted (a participant the
+actors extractor could not resolve stays, with ``actor`` or ``target`` None).
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
                 certainty = "hedged" if f["hedged"] else "asserted"
         for actor in dict.fromkeys(actor_ids):
             for target in dict.fromkeys(target_ids):
-                if f["event_type"] in VERBAL_TYPES and actor is None and target is None:
+                if f["event_type"] in VERBAL_TYPES and not f["actors"] and not f["targets"]:
                     continue
                 if f["motion"] and (actor is None or target is None or target == actor):
                     continue  # travel is a visit only by an actor to a foreign actor

@@ -128,9 +128,48 @@ def _words(text: str) -> frozenset[str]:
 WEAPON_SUBJECTS = _words(
     "bomb bombs ied ieds device devices explosive explosives mine mines grenade grenades missile missiles rocket rockets "
     "shell shells mortar mortars drone drones warplane warplanes jet jets aircraft helicopter helicopters artillery "
-    "car-bomb bomber bombers strike strikes airstrike airstrikes projectile projectiles tank tanks"
+    "car-bomb bomber bombers strike strikes airstrike airstrikes projectile projectiles"
 )
 """Subjects that make an ambiguous verb violent ("a missile hit", "a bomb exploded")."""
+
+WEAPONS = _words(
+    "weapon weapons arms firearm firearms gun guns pistol pistols rifle rifles ammunition ammunitions ammo rounds "
+    "bullets cartridges magazines grenade grenades mine mines landmine landmines explosive explosives device devices "
+    "ied ieds bomb bombs rocket rockets missile missiles mortar mortars shells cache caches stash depot arsenal "
+    "launcher launchers equipment munitions tnt detonators"
+)
+"""Objects that make seizing, finding or destroying a confiscation (ACLED "disrupted weapons use")."""
+
+ACCIDENT_WORDS = _words(
+    "explosion explosions exploded blast fire fires blaze crash crashed collision accident plunged derailed collapsed "
+    "collapse leak spill poisoning")
+"""Words of a sentence that, without any sign of an attacker, make casualties an accident."""
+PERPETRATOR_WORDS = _words(
+    "gunmen gunman attackers attacker assailants militants rebels insurgents troops soldiers forces police army "
+    "terrorists terrorist fighters jihadists bomber bombers suicide attack attacks shot shooting gunfire bomb bombs "
+    "ied explosive explosives grenade airstrike airstrikes murdered killers mob")
+"""Words that show someone attacked."""
+CASUALTY_VERBS = _words("kill injure wound hurt maim")
+
+HAZARDS = _words(
+    "earthquake earthquakes quake quakes tremor tremors flood floods flooding tsunami tsunamis storm storms cyclone "
+    "hurricane typhoon tornado rain rains downpour landslide landslides mudslide avalanche avalanches eruption volcano "
+    "fire fires wildfire wildfires blaze heatwave drought disease virus epidemic pandemic outbreak accident crash "
+    "collision lightning snow snowfall cold heat wave waves disaster leak spill"
+)
+"""Non-agents: a hazard that "killed eight people" is a disaster, which PLOVER codes as a context, not an event."""
+
+PROTESTERS = _words(
+    "protesters protester demonstrators demonstrator strikers marchers picketers activists crowd crowds rioters "
+    "students workers supporters opponents"
+)
+"""Subjects that make gathering, marching or chanting a protest ("protesters gathered outside")."""
+
+GATHERING_VERBS = _words(
+    "gather assemble converge march walk chant rally pour throng stage hold participate join block occupy camp "
+    "sing shout picket mass parade flood swarm boo"
+)
+"""Verbs that, with a protester subject, are a demonstration (PLOVER PROTEST mode demo)."""
 
 # ------------------------------------------------------------------ verbs
 # Keys are verb lemmas, or "lemma particle" for phrasal verbs ("call on", "step down").
@@ -150,7 +189,6 @@ VERBS: dict[str, Entry] = {
     "visit": _e("CONSULT", "visit", targets=("dobj",)),
     "tour": _e("CONSULT", "visit", targets=("dobj",)),
     "host": _e("CONSULT", "visit", targets=("dobj",), reverse=True),
-    "receive": _e("CONSULT", "visit", targets=("dobj",), reverse=True),
     "consult": _e("CONSULT", targets=("dobj", "with")),
     "negotiate": _e("CONSULT", targets=("with",), contexts=("diplomatic",)),
     "mediate": _e("CONSULT", targets=("between", "dobj"), contexts=("diplomatic",)),
@@ -230,9 +268,7 @@ VERBS: dict[str, Entry] = {
     "protest": _e("PROTEST", "demo", targets=("against", "dobj", "over")),
     "demonstrate": _e("PROTEST", "demo", targets=("against", "outside")),
     "rally": _e("PROTEST", "demo", targets=("against", "outside")),
-    "march": _e("PROTEST", "demo", targets=("against", "to"), subjects=_words(
-        "protester protesters demonstrator demonstrators people thousands hundreds supporters activists students "
-        "workers women crowd crowds residents opponents")),
+    "march": _e("PROTEST", "demo", targets=("against", "to", "on")),
     "riot": _e("PROTEST", "riot", targets=("against",)),
     "picket": _e("PROTEST", "demo", targets=("dobj",)),
     "boycott": _e("PROTEST", "boycott", targets=("dobj",)),
@@ -241,8 +277,6 @@ VERBS: dict[str, Entry] = {
     "convict": _e("SANCTION", "convict", contexts=("legal",)),
     "recall": _e("SANCTION", "withdraw", contexts=("diplomatic",)),
     # MOBILIZE (15)
-    "mobilize": _e("MOBILIZE", "troops", contexts=("military",)),
-    "mobilise": _e("MOBILIZE", "troops", contexts=("military",)),
     # COERCE (17)
     "arrest": _e("COERCE", "arrest", contexts=("legal",)),
     "detain": _e("COERCE", "arrest", contexts=("legal",)),
@@ -290,15 +324,29 @@ VERBS: dict[str, Entry] = {
     "wound": _e("ASSAULT"),
     "injure": _e("ASSAULT"),
     "beat": _e("ASSAULT", "beat"),
+    "abuse": _e("ASSAULT"),
+    "molest": _e("ASSAULT", "sexual", contexts=("crime_sexual",)),
+    "suppress": _e("COERCE", "restrict", targets=("dobj",)),
+    "repress": _e("COERCE", "restrict", targets=("dobj",)),
+    "quell": _e("COERCE", "restrict", targets=("dobj",)),
+    "crush": _e("COERCE", "restrict", targets=("dobj",)),
+    "break up": _e("COERCE", "restrict", targets=("dobj",)),
+    "confront": _e("ASSAULT", cameo="19", targets=("dobj",)),
     "torture": _e("ASSAULT", "torture"),
     "rape": _e("ASSAULT", "sexual", contexts=("crime_sexual",)),
     "abduct": _e("ASSAULT", "abduct"),
     "kidnap": _e("ASSAULT", "abduct"),
     "hijack": _e("ASSAULT", "abduct"),
     "torch": _e("ASSAULT", "destroy"),
+    "stone": _e("ASSAULT", "primitive"),
+    "set alight": _e("ASSAULT", "destroy"),
+    "set ablaze": _e("ASSAULT", "destroy"),
+    "pelt": _e("ASSAULT", "primitive"),
+    "ransack": _e("ASSAULT", "destroy"),
     "burn": _e("ASSAULT", "destroy", subjects=_words(
         "protester protesters rioters mob mobs attackers militants gunmen crowd crowds demonstrators assailants men "
-        "insurgents fighters")),
+        "insurgents fighters shops houses homes vehicles cars buildings offices churches mosques schools property "
+        "stores vehicle car house building")),
     "destroy": _e("ASSAULT", "destroy"),
     "demolish": _e("ASSAULT", "destroy"),
     "vandalize": _e("ASSAULT", "destroy"),
@@ -307,10 +355,6 @@ VERBS: dict[str, Entry] = {
     "clash": _e("ASSAULT", cameo="19", targets=("with",)),
     "fight": _e("ASSAULT", cameo="19", targets=("dobj", "with", "against")),
     "battle": _e("ASSAULT", cameo="19", targets=("dobj", "with", "against")),
-    "capture": _e("ASSAULT", cameo="19", contexts=("military",)),
-    "recapture": _e("ASSAULT", cameo="19", contexts=("military",)),
-    "retake": _e("ASSAULT", cameo="19", contexts=("military",)),
-    "overrun": _e("ASSAULT", cameo="19", contexts=("military",)),
     "explode": _e("ASSAULT", "explosives", targets=("near", "in", "at"), subjects=WEAPON_SUBJECTS),
     "detonate": _e("ASSAULT", "explosives"),
     "gas": _e("ASSAULT", cameo="20", contexts=("cbrn",)),
@@ -351,11 +395,23 @@ _MILITARY_OPS = _words(
     "airstrikes bombardment campaign assault advance")
 _PERSON_CAPTIVES = _words(
     "prisoner prisoners hostage hostages detainee detainees captive captives soldier soldiers journalist journalists "
-    "activist activists man men woman women child children sailors crew fishermen inmates")
+    "activist activists man men woman women child children sailors crew fishermen inmates rebels fighters militants "
+    "protesters demonstrators opposition people persons students members")
 _PLACE_OBJECTS = _words(
     "town towns village villages city cities area areas territory territories base bases district districts province "
+    "camp camps stronghold strongholds "
     "region neighborhood neighbourhood hill hills airport port positions position checkpoint checkpoints border "
     "crossing road highway outskirts settlement settlements island islands control")
+_FIGHTERS = _words("fighters militants rebels insurgents soldiers troops gunmen members commander commanders "
+                   "jihadists terrorists")
+_TERRITORY = {o: _e("ASSAULT", cameo="19", contexts=("military",)) for o in _PLACE_OBJECTS | {"<proper>"}}
+_BASES = {o: _e("MOBILIZE", "troops", contexts=("military",)) for o in
+          ("base", "bases", "post", "posts", "point", "points", "checkpoint", "checkpoints", "headquarters", "camp",
+           "camps", "outpost", "outposts", "barracks", "garrison")}
+"""Military installations (ACLED "headquarters or base established"); post, point and camp need a military word."""
+_ROADS = _words("road roads street streets highway highways entrance entrances access route routes bridge bridges "
+                "railway rail lines traffic gate gates <proper>")
+"""What protesters block (PLOVER PROTEST mode obstruct; CAMEO 144 "obstruct passage, block")."""
 _TROOPS = _words("troops forces soldiers army units battalion battalions fighters militia reinforcements personnel "
                  "tanks warships ships jets aircraft missiles")
 
@@ -382,8 +438,6 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
              ("sanctions", "sanction", "embargo", "curfew", "ban", "restrictions", "blockade", "siege", "tariffs")},
     "ease": {o: _e("RETREAT", "ease", targets=("on", "against")) for o in
              ("sanctions", "embargo", "curfew", "ban", "restrictions", "blockade", "siege", "tariffs")},
-    "establish": {"relations": _e("SUPPORT", targets=("with",), contexts=("diplomatic",)),
-                  "ties": _e("SUPPORT", targets=("with",), contexts=("diplomatic",))},
     "restore": {"relations": _e("SUPPORT", targets=("with",), contexts=("diplomatic",)),
                 "ties": _e("SUPPORT", targets=("with",), contexts=("diplomatic",))},
     "normalize": {"relations": _e("SUPPORT", targets=("with",), contexts=("diplomatic",)),
@@ -406,7 +460,7 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "freeze": {o: _e("SANCTION", "sever", targets=("with",)) for o in ("aid", "assets", "cooperation", "funding", "relations", "ties")},
     "cancel": {o: _e("SANCTION", "cancel", targets=("with",)) for o in ("talks", "meeting", "summit", "visit", "trip", "negotiations")},
     "release": {o: _e("RETREAT", "release", targets=("to",)) for o in _PERSON_CAPTIVES},
-    "free": {o: _e("RETREAT", "release", targets=("to",)) for o in _PERSON_CAPTIVES},
+    "free": {**{o: _e("RETREAT", "release", targets=("to",)) for o in _PERSON_CAPTIVES}, **_TERRITORY},
     "exchange": {o: _e("RETREAT", "release", targets=("with",)) for o in ("prisoners", "detainees", "captives", "hostages")},
     "swap": {o: _e("RETREAT", "release", targets=("with",)) for o in ("prisoners", "detainees", "captives", "hostages")},
     "deploy": {**{o: _e("MOBILIZE", "troops", targets=("to",), contexts=("military",)) for o in _TROOPS},
@@ -414,9 +468,26 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "mass": {o: _e("MOBILIZE", "troops", targets=("near", "on", "along"), contexts=("military",)) for o in _TROOPS},
     "dispatch": {o: _e("MOBILIZE", "troops", targets=("to",), contexts=("military",)) for o in _TROOPS},
     "seize": {**{o: _e("COERCE", "confiscate") for o in
-                 ("weapons", "arms", "ammunition", "drugs", "property", "assets", "explosives", "cache", "goods",
-                  "vehicles", "documents", "equipment", "cocaine", "heroin", "cannabis", "contraband")},
-              **{o: _e("ASSAULT", cameo="19", contexts=("military",)) for o in _PLACE_OBJECTS}},
+                 ("drugs", "property", "assets", "goods", "vehicles", "documents", "cocaine", "heroin", "cannabis",
+                  "contraband", "shabu", "passports") + tuple(WEAPONS)},
+              **_TERRITORY},
+    "confiscate": {"*": _e("COERCE", "confiscate")},
+    "capture": {**_TERRITORY, **{o: _e("COERCE", "confiscate") for o in WEAPONS},
+                **{o: _e("COERCE", "arrest") for o in _FIGHTERS}},
+    "recapture": _TERRITORY, "retake": _TERRITORY, "overrun": _TERRITORY, "regain": _TERRITORY,
+    "liberate": _TERRITORY, "wrest": _TERRITORY, "gain": {"control": _TERRITORY["control"]},
+    "recover": {**{o: _e("COERCE", "confiscate") for o in WEAPONS}, "control": _TERRITORY["control"]},
+    "intercept": {o: _e("COERCE", "confiscate") for o in WEAPONS},
+    "uncover": {o: _e("COERCE", "confiscate") for o in WEAPONS},
+    "defuse": {o: _e("COERCE", "confiscate") for o in WEAPONS},
+    "destroy": {o: _e("COERCE", "confiscate") for o in WEAPONS},
+    "mobilize": {o: _e("MOBILIZE", "troops", contexts=("military",)) for o in _TROOPS | {"reserves", "reservists"}},
+    "mobilise": {o: _e("MOBILIZE", "troops", contexts=("military",)) for o in _TROOPS | {"reserves", "reservists"}},
+    "leave": {o: _e("RETREAT", "withdraw", contexts=("military",)) for o in _PLACE_OBJECTS | {"bastion", "stronghold"}},
+    "hand over": {o: _e("RETREAT", "withdraw") for o in _PLACE_OBJECTS | {"authority", "power"}},
+    "establish": {**_BASES, "control": _TERRITORY["control"], "relations": _e("SUPPORT", targets=("with",), contexts=("diplomatic",)),
+                  "ties": _e("SUPPORT", targets=("with",), contexts=("diplomatic",))},
+    "create": _BASES,
     "take": {"hostage": _e("ASSAULT", "abduct"), "hostages": _e("ASSAULT", "abduct"),
              "control": _e("ASSAULT", cameo="19", targets=("of",), contexts=("military",))},
     "open": {"fire": _e("ASSAULT", "firearms", targets=("on", "at"))},
@@ -429,8 +500,22 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
               "tear": None, "canisters": None, "*at": "firearms"}.items()},
     "throw": {o: _e("ASSAULT", m, targets=("at",)) for o, m in
               {"grenade": "explosives", "grenades": "explosives", "stones": "primitive", "rocks": "primitive",
-               "bombs": "explosives", "bomb": "explosives", "cocktails": "primitive", "stone": "primitive"}.items()},
+               "bombs": "explosives", "bomb": "explosives", "cocktails": "primitive", "stone": "primitive",
+               "bottles": "primitive", "fireworks": "primitive", "firecrackers": "primitive",
+               "projectiles": "primitive", "bricks": "primitive", "missiles": "primitive"}.items()},
     "plant": {o: _e("ASSAULT", "explosives") for o in ("bomb", "bombs", "device", "explosives", "ied", "mine", "mines")},
+    "drop": {**{o: _e("ASSAULT", "heavy-weapons", "19", targets=("on",), contexts=("military",)) for o in
+                ("bomb", "bombs", "barrel", "munitions", "shells", "explosives", "missiles")},
+             **{o: _e("ASSAULT", cameo="20", targets=("on",), contexts=("cbrn",)) for o in
+                ("chlorine", "sarin", "gas", "containers", "canisters", "cylinders")}},
+    "use": {**{o: _e("ASSAULT", cameo="20", targets=("on", "against"), contexts=("cbrn",)) for o in
+               ("chlorine", "sarin", "gas", "chemicals")},
+            **{o: _e("ASSAULT", targets=("on", "against")) for o in
+               ("force", "bullets", "ammunition", "batons", "truncheons", "weapons", "firearms")},
+            **{o: _e("COERCE", "restrict", targets=("on", "against")) for o in ("cannons", "cannon", "teargas", "tear")}},
+    "set": {"fire": _e("ASSAULT", "destroy", targets=("to", "on"))},
+    "block": {o: _e("PROTEST", "obstruct") for o in _ROADS},
+    "barricade": {o: _e("PROTEST", "obstruct") for o in _ROADS},
     "declare": {"ceasefire": _e("RETREAT", "ceasefire", contexts=("military",)),
                 "truce": _e("RETREAT", "ceasefire", contexts=("military",)),
                 "curfew": _e("COERCE", "curfew"), "emergency": _e("COERCE", "martial-law"),
@@ -442,9 +527,8 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
     "accept": {o: _e("AGREE", targets=("from",)) for o in ("offer", "proposal", "plan", "deal", "invitation", "mediation", "terms")},
     "name": {o: _e("RETREAT", "resign") for o in ("replacement", "successor")},
     "appoint": {o: _e("RETREAT", "resign") for o in ("replacement", "successor")},
-    "set up": {o: _e("MOBILIZE", "troops", contexts=("military",)) for o in
-               ("base", "bases", "post", "posts", "checkpoint", "checkpoints", "headquarters", "camp", "camps", "outpost")},
-    "build": {o: _e("MOBILIZE", "troops", contexts=("military",)) for o in ("base", "bases", "outpost", "outposts")},
+    "set up": _BASES,
+    "build": _BASES,
 }
 """Verbs that are triggers only with certain objects (object lemma or plural form; "*" any other object;
 "*at" any object when a preposition "at"/"on" names a target). Sources: CAMEO roots 02, 05, 07, 08, 15,
@@ -509,6 +593,7 @@ NOUNS: dict[str, Entry] = {
     "surrender": _e("RETREAT", "disarm", targets=("to",), contexts=("military",)),
     "swap": _e("RETREAT", "release", targets=("with", "between")),
     "exchange": _e("RETREAT", "release", targets=("with", "between"), standalone=False),
+    "swaps": _e("RETREAT", "release", targets=("with", "between")),
     # REQUEST
     "request": _e("REQUEST", cameo="02", targets=("to", "from")),
     "appeal": _e("REQUEST", cameo="02", targets=("to",)),
@@ -536,13 +621,15 @@ NOUNS: dict[str, Entry] = {
     "protests": _e("PROTEST", "demo", targets=("against", "over", "outside")),
     "demonstration": _e("PROTEST", "demo", targets=("against", "outside")),
     "rally": _e("PROTEST", "demo", targets=("against", "outside")),
-    "march": _e("PROTEST", "demo", targets=("against", "to"), standalone=False),
+    "march": _e("PROTEST", "demo", targets=("against", "to")),
     "sit-in": _e("PROTEST", "demo", targets=("against", "outside")),
     "riot": _e("PROTEST", "riot", targets=("against",)),
     "riots": _e("PROTEST", "riot", targets=("against",)),
     "rioting": _e("PROTEST", "riot", targets=("against",)),
     "boycott": _e("PROTEST", "boycott", targets=("of",)),
     "walkout": _e("PROTEST", "strike-lim", targets=("at",)),
+    "marches": _e("PROTEST", "demo", targets=("against", "to")),
+    "vigil": _e("PROTEST", "demo", targets=("for", "outside"), standalone=False),
     "strike": _e("PROTEST", targets=("against", "at"), standalone=False),
     # SANCTION
     "sanctions": _e("SANCTION", targets=("on", "against")),
@@ -602,6 +689,11 @@ NOUNS: dict[str, Entry] = {
     "hijacking": _e("ASSAULT", "abduct", targets=("of",)),
     "rape": _e("ASSAULT", "sexual", targets=("of",), contexts=("crime_sexual",)),
     "torture": _e("ASSAULT", "torture", targets=("of",)),
+    "destruction": _e("ASSAULT", "destroy", targets=("of",)),
+    "arson": _e("ASSAULT", "destroy", targets=("on", "at")),
+    "looting": _e("ASSAULT", "destroy", targets=("of",), contexts=("crime_theft",)),
+    "vandalism": _e("ASSAULT", "destroy", targets=("of", "at")),
+    "handover": _e("RETREAT", "withdraw", targets=("of", "to")),
     "war": _e("ASSAULT", cameo="19", targets=("on", "against", "with"), contexts=("military",), standalone=False),
     "explosion": _e("ASSAULT", "explosives", targets=("near", "at"), standalone=False),
     "blast": _e("ASSAULT", "explosives", targets=("near", "at"), standalone=False),
@@ -617,12 +709,27 @@ AIR_STRIKE_CUES = _words("air drone missile aerial rocket")
 """Compounds that make a "strike" a military one ("air strike", "drone strike")."""
 
 LABOR_CUES = _words("general hunger workers union unions labour labor employees teachers doctors nurses staff "
-                    "drivers miners truckers")
+                    "drivers miners truckers wildcat illegal pay wage wages salary salaries mineworkers striking")
 """Words that make a "strike" a labour protest."""
 
 RIOTERS = _words("protesters protester demonstrators demonstrator rioters rioter mob mobs crowd crowds youths "
-                 "students supporters")
+                 "students supporters residents villagers locals")
 """Actor heads that make an ASSAULT a violent protest (PLOVER PROTEST mode riot; ACLED riots)."""
+
+SECURITY_FORCES = _words("police policemen officers troops soldiers army forces authorities military guards gendarmes")
+"""Subjects that make blocking or marching an act of the state: COERCE (restrict) or MOBILIZE, not PROTEST."""
+
+ASSAULT_MODE_CUES = (
+    ("sexual", _words("sexual sexually rape raped molested")),
+    ("suicide-attack", _words("suicide")),
+    ("abduct", _words("abducted kidnapped hostage hostages abduction kidnapping")),
+    ("explosives", _words("bomb bombs ied ieds explosive explosives grenade grenades landmine mine roadside car-bomb")),
+    ("heavy-weapons", _words("airstrike airstrikes warplanes warplane jets artillery shelling shells mortar mortars "
+                             "rocket rockets missile missiles drone drones helicopter helicopters tank tanks air")),
+    ("firearms", _words("gun guns gunmen gunman gunfire shot shooting bullets rifle rifles sniper snipers firearms")),
+    ("primitive", _words("knife knives machete machetes stabbed stones axe axes sticks")),
+)
+"""Words of an ASSAULT's clause that give its mode when the trigger does not (manual, ASSAULT modes), first match wins."""
 
 ABSORBED_MODE = {
     "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
