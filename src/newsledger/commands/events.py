@@ -1,11 +1,11 @@
-"""``newsledger events`` and ``newsledger timeline ACTOR``; the ``events`` layer of ``newsledger export``."""
+"""``newsledger events``, ``newsledger timeline ACTOR`` and ``newsledger eval events``; the ``events`` layer of ``newsledger export``."""
 
 from __future__ import annotations
 
 import click
 
 from ..analyze.plover import EVENT_TYPES
-from ..cli import _open, cli, db_option, handles_errors, output_options
+from ..cli import _open, cli, db_option, eval_group, handles_errors, output_options
 from ..output import emit
 from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
 
@@ -111,3 +111,23 @@ def timeline(actor, db, event_type, date_from, date_to, country, limit, fmt):
     finally:
         store.close()
     emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
+@eval_group.command("events")
+@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The eval folder holding case2021-task2-acled-snippets/, meantime/ and glocon-gold-sample/ (../shared/eval).")
+@click.option("--only", type=click.Choice(["acled", "meantime", "glocon"]), multiple=True, help="Only these sets.")
+@click.option("--json", "as_json", is_flag=True, help="Print the tables as JSON.")
+def eval_events(data, only, as_json):
+    """Event typing (CASE 2021 ACLED snippets), triggers with participants (MEANTIME), protest sentences (GLOCON).
+
+    Each table puts newsledger beside a plain baseline measured in the same run.
+
+    \b
+    Example:
+        newsledger eval events --data ../shared/eval --only acled
+    """
+    from pathlib import Path
+
+    from ..evaluate.events import score_sets
+    from ..evaluate.report import print_tables
+
+    print_tables(score_sets(Path(data), only=only or None), as_json=as_json)
