@@ -114,10 +114,11 @@ def test_geojson_export_has_an_events_layer(seed_db):
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     props = [f["properties"] for f in data["features"]]
-    assert props and {p["layer"] for p in props} == {"events"} and {p["place_country"] for p in props} == {"IL"}
+    assert props and {p["layer"] for p in props} == {"events"} and {p["country"] for p in props} == {"IL"}
     landed = next(f for f in data["features"] if f["properties"]["trigger"] == "landed")
     lon, lat = landed["geometry"]["coordinates"]
     assert 34 < lon < 36 and 31 < lat < 33  # Ben Gurion Airport (airportsdata), longitude first (RFC 7946)
     assert (landed["properties"]["event_type"], landed["properties"]["when"]) == ("CONSULT", "2021-11-01")
+    assert (landed["properties"]["text"], landed["properties"]["feature"]) == ("Ben Gurion Airport", "airport")
     r = runner.invoke(cli, ["export", "--db", str(seed_db)])  # every layer: places and events
     assert {f["properties"]["layer"] for f in json.loads(r.stdout)["features"]} == {"places", "events"}

@@ -181,6 +181,7 @@ def list_events(
         place = json.loads(row["place"]) if row["place"] else {}
         row["place"] = (place.get("name") or place.get("text")) if place else None
         row["place_feature"], row["place_lat"], row["place_lon"] = place.get("feature"), place.get("lat"), place.get("lon")
+        row["place_text"], row["place_admin1"] = place.get("text"), place.get("admin1")
         row["chain"] = json.loads(row["chain"]) if row["chain"] else None
         rows.append(row)
     return rows
