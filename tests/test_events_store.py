@@ -122,3 +122,15 @@ def test_geojson_export_has_an_events_layer(seed_db):
     assert (landed["properties"]["text"], landed["properties"]["feature"]) == ("Ben Gurion Airport", "airport")
     r = runner.invoke(cli, ["export", "--db", str(seed_db)])  # every layer: places and events
     assert {f["properties"]["layer"] for f in json.loads(r.stdout)["features"]} == {"places", "events"}
+
+
+def test_analyze_assume_report_date_flag(shared):
+    """Undated events take the publication date only when asked, flagged as such."""
+    runner = CliRunner()
+    seed = str(shared / SEED)
+    plain = json.loads(runner.invoke(cli, ["analyze", seed, "--json"]).stdout)[0]["events"]
+    assumed = json.loads(runner.invoke(cli, ["analyze", seed, "--json", "--assume-report-date"]).stdout)[0]["events"]
+    assert {e["when_source"] for e in plain} == {"timex", "none"}
+    assert [e["when"] for e in plain if e["when_source"] == "timex"] == [e["when"] for e in assumed if e["when_source"] == "timex"]
+    assert {e["when"] for e in assumed if e["when_source"] == "publication"} == {"2021-11-09"}
+    assert not [e for e in assumed if e["when"] is None]

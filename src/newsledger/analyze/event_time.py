@@ -261,7 +261,13 @@ def _content_relation(verb: Token) -> str:
     return "at"
 
 
-def event_date(doc: Doc, clause: int, trigger: int, timexes: list[Any]) -> str | None:
+def timex_index(doc: Doc, timexes: list[Any]) -> tuple[dict[int, Any], dict[str, Any]]:
+    """``(token index → timex, tid → timex)`` of an article's timexes, built once for all its events."""
+    return _timex_tokens(doc, timexes), {tx.tid: tx for tx in timexes}
+
+
+def event_date(doc: Doc, clause: int, trigger: int, timexes: list[Any], *,
+               index: tuple[dict[int, Any], dict[str, Any]] | None = None) -> str | None:
     """The ``when`` of an event whose clause is headed by token ``clause`` (see the module docstring).
 
     Args:
@@ -269,14 +275,14 @@ def event_date(doc: Doc, clause: int, trigger: int, timexes: list[Any]) -> str |
         clause: index of the clause head (a verb; for a noun trigger, the verb governing it).
         trigger: index of the trigger token.
         timexes: the article's :class:`~newsledger.records.Timex` records.
+        index: :func:`timex_index` of ``timexes``, to share between the events of one article.
 
     Returns:
         A TIMEX3 value, an ISO 8601 interval ("2017/2019", "../2020-10"), or None.
     """
     if not timexes:
         return None
-    tokens = _timex_tokens(doc, timexes)
-    by_tid = {tx.tid: tx for tx in timexes}
+    tokens, by_tid = index or timex_index(doc, timexes)
     head, trig = doc[clause], doc[trigger]
     if not is_verb(trig) and trig.i != head.i:
         value = _pick(trig, tokens, by_tid, nested=False)

@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 from ..records import Analysis, Event, Mention
 from . import plover
 from .event_patterns import find_events
-from .event_time import event_date, when_range
+from .event_time import event_date, timex_index, when_range
 from .extractors import Extractor, RecordContext, register
 from .to_records import span_of
 
@@ -229,6 +229,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
     timexes = list(sections.get("timexes") or ())
     attributions = sections.get("attributions")
     places = sections.get("places")
+    index = timex_index(doc, timexes) if timexes else None
     out: list[Event] = []
     for f in doc._.events or []:
         trig = doc[f["trigger"]]
@@ -251,7 +252,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
             # the destination is not an actor; the people met there are ("for a meeting with Israeli officials")
             target_ids = [_resolve(doc, alt, mentions, countries, places, place_ok=False)[0] for alt in f["partners"]]
         target_ids = target_ids or [None]
-        when = event_date(doc, f["clause"], f["trigger"], timexes)
+        when = event_date(doc, f["clause"], f["trigger"], timexes, index=index)
         place = _place(places, doc, f)
         where = place.country if place is not None else _location_country(doc, f["locations"], mentions, sections)
         contexts = set(f["contexts"]) | date_contexts(when, article.published)
