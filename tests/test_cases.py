@@ -13,7 +13,7 @@ import pytest
 from casematch import SECTIONS, Output, matches, spans_in
 from conftest import shared_dir
 
-IMPLEMENTED = {"paragraphs"}
+IMPLEMENTED = {"paragraphs", "attributions"}
 
 
 def _cases():

@@ -21,6 +21,7 @@ from typing import Any
 
 BUILTIN_MODULES = (
     "newsledger.analyze.base",  # sentences, NER mentions
+    "newsledger.analyze.attribution",  # attributions (order 30)
 )
 """Modules that register the built-in extractors, imported once by :func:`extractors`."""
 
