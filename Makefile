@@ -33,6 +33,7 @@ bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 
 eval: install
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)

@@ -82,9 +82,11 @@ def _is_outlet_name(ent: SpacySpan) -> bool:
 def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     """Token range of the name a source goes by, or None when it names no one.
 
-    The name holding the span's syntactic head wins; then the object of "by"
-    ("a report by Haaretz") or the possessor of the head ("Haaretz's report");
-    then the last name in the span.
+    The name holding the span's syntactic head wins ("Commissioner Dana
+    Whitfield"); then a name in the object of "by" ("a report by Haaretz"), the
+    possessor of the head ("Haaretz's report") or an apposition to it ("the
+    senator, Jeanne Shaheen"). A name that only modifies a common noun
+    ("Israeli officials") is not the source's name: the whole span is.
     """
     names = _names(span)
     if not names:
@@ -98,15 +100,13 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ == "by":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             target = objs[0] if objs else None
-        elif child.dep_ == "poss":
+        elif child.dep_ in ("poss", "appos"):
             target = child
         if target is not None:
-            for s, e, _ in names:
-                if s <= target.i < e:
+            for s, e, kind in names:
+                if s <= target.i < e and kind in ("PERSON", "ORG", "outlet", "GPE"):
                     return s, e
-    people = [n for n in names if n[2] in ("PERSON", "ORG", "outlet")]
-    s, e, _ = (people or names)[-1]
-    return s, e
+    return None
 
 
 def source_name_of(doc: Doc, start: int, end: int) -> str:

@@ -18,6 +18,7 @@ from .report import print_tables
 
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
+    "attribution": "newsledger.evaluate.attribution",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 

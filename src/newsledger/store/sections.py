@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Article, Mention, Sentence, Span
 
-BUILTIN_MODULES = ("newsledger.store.sections",)
+BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.attributions")
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,9 @@ def migrations() -> list[tuple[int, str, str]]:
         if m:
             out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     out.sort()
-    for i, (version, name, _) in enumerate(out, 1):
-        if version != i:
-            raise StoreError(f"Schema files must be numbered 001, 002, ... without gaps; found {name}.")
+    for (v1, n1, _), (v2, n2, _) in zip(out, out[1:]):
+        if v1 == v2:
+            raise StoreError(f"Two schema files share the number {v1:03d}: {n1}, {n2}.")
     return out
 
 
@@ -50,19 +50,44 @@ def _now() -> str:
 def migrate(conn: sqlite3.Connection, path: str) -> int:
     """Bring the schema of ``conn`` up to :data:`SCHEMA_VERSION`, one transaction per step.
 
+    ``PRAGMA user_version`` counts the schema files applied, and the table
+    ``schema_migrations`` names them, so files numbered by feature (002
+    timexes, 003 attributions, ...) may land in any order: each file not yet
+    applied is applied, in number order. A store without that table applied
+    the first ``user_version`` files.
+
     Returns:
-        The version found before migrating.
+        The number of schema files applied before migrating.
 
     Raises:
-        SchemaVersionError: the store is newer than this code.
+        SchemaVersionError: the store is newer than this code (more files applied, or one this code does not know).
     """
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
         raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
-    for version, _name, sql in migrations():
-        if version <= found:
+    files = migrations()
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone()
+    if has_table:
+        applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    else:
+        applied = {name for _, name, _ in files[:found]}
+    if applied - {name for _, name, _ in files}:
+        raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
+    count = len(applied)
+    for _version, name, sql in files:
+        if name in applied:
             continue
-        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        count += 1
+        record = "".join(
+            f"INSERT OR IGNORE INTO schema_migrations (name, applied_at) VALUES ('{n}', '{_now()}');\n"
+            for n in sorted(applied | {name})
+        )
+        conn.executescript(
+            f"BEGIN IMMEDIATE;\n{sql}\n"
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);\n"
+            f"{record}PRAGMA user_version = {count};\nCOMMIT;"
+        )
+        applied.add(name)
     return found
 
 
