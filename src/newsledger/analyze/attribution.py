@@ -68,6 +68,13 @@ _CUE_ADVERBS = frozenset("also then later previously repeatedly again recently p
                          "further quickly immediately".split())
 _STATEMENT_NOUNS = frozenset("statement interview speech release tweet post letter email e-mail op-ed interviews "
                              "statements remarks memo address video message".split())
+_OBJECT_PREPS = frozenset("of for as about over with to".split())
+_PREP_CUES = {
+    "call": ("for", "on"), "point": ("to", "out"), "talk": ("about",), "refer": ("to",), "ask": ("about",),
+    "speak": ("about", "of"), "complain": ("about",), "warn": ("of", "about", "against"), "argue": ("for", "against"),
+    "push": ("for",), "advocate": ("for",), "press": ("for",), "vote": ("for", "against"), "lobby": ("for",),
+}
+"""Verb + preposition cues whose object is the content ("called for a ban", "pointed to the polls")."""
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -144,15 +151,47 @@ def _subtree_range(token: Token, exclude: Iterable[Token] = ()) -> tuple[int, in
     return start, end
 
 
-def _np_range(token: Token) -> tuple[int, int]:
-    """The noun phrase of a subject or object: its subtree, with a closing comma after an apposition."""
-    start, end = token.left_edge.i, token.right_edge.i + 1
+def _np_range(token: Token, *, clauses: bool = True) -> tuple[int, int]:
+    """The noun phrase of a subject or object: its subtree, with a closing comma after an apposition.
+
+    With ``clauses=False`` a clausal modifier after the head ("The lawmaker, who
+    represents …", "An official, speaking on condition of anonymity") is left
+    out, as PolNeAR's sources leave it out (it falls to the cue).
+    """
     doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if not clauses:
+        for c in token.children:
+            if c.i > token.i and c.dep_ in ("relcl", "acl") and c.left_edge.i < end:
+                cut = c.left_edge.i
+                while cut > token.i + 1 and doc[cut - 1].is_punct:
+                    cut -= 1
+                end = min(end, cut) if cut > token.i else end
     s, e = _trim(doc, start, end)
     inner_commas = any(doc[j].text == "," for j in range(s, e))
-    if inner_commas and end < len(doc) and doc[end].text == "," and e == end:
-        e = end + 1  # "Geoff Garin, a Democratic pollster, said": PolNeAR keeps the closing comma
+    if inner_commas and e < len(doc) and doc[e].text == "," and e <= token.right_edge.i + 1:
+        e += 1  # "Geoff Garin, a Democratic pollster, said": PolNeAR keeps the closing comma
     return s, e
+
+
+def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _close_quote(doc: Doc, start: int, end: int, limit: int) -> int:
+    """Extend ``[start, end)`` over punctuation and the closing mark when it opened a quotation it does not close."""
+    opened = sum(1 for j in range(start, end) if doc[j].text in ("“", "``") or (doc[j].text == '"' and doc[j].tag_ == "``"))
+    closed = sum(1 for j in range(start, end) if doc[j].text in ("”", "''") or (doc[j].text == '"' and doc[j].tag_ == "''"))
+    straight = sum(1 for j in range(start, end) if doc[j].text == '"')
+    if opened <= closed and straight % 2 == 0:
+        return end
+    j = end
+    while j < min(limit, len(doc)) and j - end < 4 and doc[j].is_punct:
+        if doc[j].text in ("”", "''", '"'):
+            return j + 1
+        j += 1
+    return end
 
 
 # ------------------------------------------------------------------ the component
@@ -226,9 +265,10 @@ class _Finder:
         self.doc = doc
         self.cue_lemmas = cue_lemmas
         self.hedge_words = hedge_words
-        paragraphs = doc._.paragraphs or [[0, len(doc.text), "body"]]
+        self.text = doc.text  # Doc.text joins every token: read it once
+        paragraphs = doc._.paragraphs or [[0, len(self.text), "body"]]
         self.paragraphs = [(int(p[0]), int(p[1]), p[2]) for p in paragraphs]
-        self.quotes = [q for q in find_quotes(doc.text, self.paragraphs)
+        self.quotes = [q for q in find_quotes(self.text, self.paragraphs)
                        if self._words(q) >= min_quote_words or self._is_sentence(q)]
         self.found: list[dict] = []
         self.used_quotes: set[int] = set()
@@ -236,10 +276,10 @@ class _Finder:
     # -------------------------------------------------------- helpers
 
     def _words(self, q: Quote) -> int:
-        return sum(len(self.doc.text[s:e].split()) for s, e in q.segments)
+        return sum(len(self.text[s:e].split()) for s, e in q.segments)
 
     def _is_sentence(self, q: Quote) -> bool:
-        inner = self.doc.text[q.segments[0][0] + 1 : q.segments[-1][1] - 1].strip()
+        inner = self.text[q.segments[0][0] + 1 : q.segments[-1][1] - 1].strip()
         return len(inner.split()) >= 2 and inner[-1:] in ".!?,"
 
     def quote_at(self, char: int) -> int | None:
@@ -350,8 +390,8 @@ class _Finder:
                 continue
             if q.start <= lo_c < q.end:
                 return []  # the cue is inside a quotation: quoted speech, not the article's attribution
-            gap_before = doc.text[q.end:lo_c] if q.end <= lo_c else None
-            gap_after = doc.text[hi_c:q.start] if hi_c <= q.start else None
+            gap_before = self.text[q.end:lo_c] if q.end <= lo_c else None
+            gap_after = self.text[hi_c:q.start] if hi_c <= q.start else None
             if gap_before is not None and self.paragraph_of(q.end - 1) == para and _is_glue(gap_before):
                 picked.append(k)
             elif gap_after is not None and _is_glue(gap_after, after=True) and (
@@ -364,7 +404,7 @@ class _Finder:
             for k, q in enumerate(self.quotes):
                 if k in picked or k in self.used_quotes or q.start < sent_end:
                     continue
-                between = doc.text[max(last.end, sent_end):q.start]
+                between = self.text[max(last.end, sent_end):q.start]
                 if self.paragraph_of(q.start) == para and between.strip() == "" and last.end <= sent_end:
                     picked.append(k)
                 break
@@ -373,9 +413,14 @@ class _Finder:
     def verb_attribution(self, verb: Token, sent: SpacySpan) -> None:
         doc = self.doc
         lem = lemma(verb)
-        if lem not in self.cue_lemmas or verb.dep_ in ("amod", "compound", "aux", "auxpass"):
+        if verb.dep_ in ("amod", "compound", "aux", "auxpass"):
             return
-        if self.quote_at(verb.idx) is not None and not self._cue_in_own_quote_ok(verb):
+        if lem in _PREP_CUES or lem == "call":
+            if self.prep_attribution(verb, lem, sent):
+                return
+        if lem not in self.cue_lemmas:
+            return
+        if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
             return
         cs, ce = self.cue_range(verb)
         subj = self.subject_of(verb)
@@ -386,7 +431,7 @@ class _Finder:
         contents: list[tuple[int, int]] = []
         kind = "indirect"
         if subj is not None and subj.lower_ not in _EXPLETIVES:
-            ss, se = _np_range(subj)
+            ss, se = _np_range(subj, clauses=False)
             if se > ss:
                 src = (ss, se)
         xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -423,7 +468,12 @@ class _Finder:
         quotes = self.adjacent_quotes(sent, cs, ce, src)
         if ccomp:
             c = ccomp[0]
-            s, e = _trim(doc, *_subtree_range(c))
+            s, e = self.clause_range(c, verb)
+            # "said that X, and that Y": a second complement coordinated with the first
+            for cj in verb.children:
+                if cj.dep_ == "conj" and cj.i > c.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in cj.children) \
+                        and not any(ch.dep_ in _SUBJ and ch.i < cj.i and ch.i < c.i for ch in cj.children):
+                    e = max(e, self.clause_range(cj, verb)[1])
             if s < e:
                 contents.append(_chars(doc, s, e))
         elif ccomp_before and not quotes:
@@ -447,8 +497,13 @@ class _Finder:
         elif not quotes and lem in _NOMINAL_OK:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
-                s, e = _trim(doc, *_np_range(objs[0]))
-                contents.append(_chars(doc, s, e))
+                s, e = _np_range(objs[0])
+                # "accused him of lying", "praised Fields for pursuing charges", "described it as a mistake"
+                for c in sorted(verb.children, key=lambda c: c.i):
+                    if c.dep_ == "prep" and c.i == e and c.lower_ in _OBJECT_PREPS:
+                        e = c.right_edge.i + 1
+                s, e = _trim(doc, s, e)
+                contents.append(_chars(doc, s, _close_quote(doc, s, e, sent.end)))
         if quotes and not contents:
             contents = [seg for k in quotes for seg in self.quotes[k].segments]
             kind = "direct"
@@ -459,14 +514,70 @@ class _Finder:
                 contents, kind = qsegs, "direct"
             else:
                 quotes = []
-        if kind == "indirect" and any(self.quote_at(c[0]) is not None or _has_quote_mark(doc.text[c[0]:c[1]])
+        if kind == "indirect" and any(self.quote_at(c[0]) is not None or _has_quote_mark(self.text[c[0]:c[1]])
                                       for c in contents):
             kind = "mixed"
         self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src) if src else None, contents=contents, kind=kind,
                  cue_lemma=lem, quotes=quotes if kind == "direct" else ())
 
-    def _cue_in_own_quote_ok(self, verb: Token) -> bool:
-        return False
+    def prep_attribution(self, verb: Token, lem: str, sent: SpacySpan) -> bool:
+        """ "called for a ban", "called on X to resign", "called him “a liar”", "pointed out that …"."""
+        doc = self.doc
+        if self.quote_at(verb.idx) is not None:
+            return False
+        subj = self.subject_of(verb)
+        if subj is None or subj.lower_ in _EXPLETIVES:
+            return False
+        src = _np_range(subj, clauses=False)
+        cs, ce = self.cue_range(verb)
+        kids = sorted(verb.children, key=lambda c: c.i)
+        content = None
+        if lem == "call":
+            objs = [c for c in kids if c.dep_ == "dobj"]
+            comps = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and objs and c.i > objs[0].i]
+            if objs and comps:  # "called Trump “unhinged”"
+                content = (objs[0].left_edge.i, comps[-1].right_edge.i + 1)
+        for c in kids:
+            if content is not None:
+                break
+            if c.dep_ in ("prep", "prt") and c.i == ce and c.lower_ in _PREP_CUES.get(lem, ()):
+                if c.dep_ == "prt":  # "pointed out that …"
+                    rest = [k for k in kids if k.i > c.i and k.dep_ in ("ccomp", "dobj")]
+                    if rest:
+                        ce = c.i + 1
+                        content = (rest[0].left_edge.i, rest[0].right_edge.i + 1)
+                    break
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    ce = c.i + 1
+                    end = objs[0].right_edge.i + 1
+                    for k in kids:  # "called on Congress to act"
+                        if k.dep_ == "xcomp" and k.i >= end:
+                            end = k.right_edge.i + 1
+                    content = (objs[0].left_edge.i, end)
+        if content is None:
+            return False
+        s, e = _trim(doc, *content)
+        e = _close_quote(doc, s, e, sent.end)
+        if s >= e:
+            return False
+        kind = "mixed" if _has_quote_mark(self.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1].text)]) else "indirect"
+        self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=[_chars(doc, s, e)], kind=kind,
+                 cue_lemma=lem)
+        return True
+
+    def clause_range(self, clause: Token, verb: Token) -> tuple[int, int]:
+        """A complement clause as content: its subtree, up to a participial cue ("…, citing …"), its quote closed."""
+        doc = self.doc
+        s, e = _subtree_range(clause)
+        for d in clause.subtree:
+            if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > clause.i and lemma(d) in self.cue_lemmas:
+                e = min(e, d.left_edge.i)
+        s, e = _trim(doc, s, e)
+        if s < e and doc[s].dep_ == "mark" and doc[s].lower_ in ("whether", "if"):
+            s += 1  # PolNeAR: "whether" is part of the cue ("questioned whether")
+        e = _close_quote(doc, s, e, clause.sent.end)
+        return s, e
 
     # -------------------------------------------------------- according to
 
@@ -499,7 +610,7 @@ class _Finder:
         if s >= e:
             return
         contents = [_chars(doc, s, e)]
-        kind = "mixed" if _has_quote_mark(doc.text[contents[0][0]:contents[0][1]]) else "indirect"
+        kind = "mixed" if _has_quote_mark(self.text[contents[0][0]:contents[0][1]]) else "indirect"
         self.add(cue=_chars(doc, tok.i, tok.i + 2), source=_chars(doc, *src), contents=contents, kind=kind,
                  cue_lemma="according to")
 
@@ -507,7 +618,7 @@ class _Finder:
 
     def punctuation_cues(self) -> None:
         """A dash line after a quote ("“…” —Name"), a colon line before a quote paragraph ("Name:")."""
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         for k, q in enumerate(self.quotes):
             if k in self.used_quotes:
                 continue
@@ -548,6 +659,32 @@ class _Finder:
             self.add(cue=(colon, colon + 1), source=src, contents=list(q.segments), kind="direct", cue_lemma=":",
                      quotes=[k])
 
+    def headline_colons(self) -> None:
+        """A headline-style paragraph "Name: claim" (the attribution style of headlines, AP Stylebook "headlines")."""
+        doc, text = self.doc, self.text
+        for ps, pe, role in self.paragraphs:
+            if role not in ("body", "caption"):
+                continue
+            para = text[ps:pe].strip()
+            lead = text[ps:pe].find(para[:1]) + ps if para else ps
+            colon = para.find(": ")
+            if colon <= 0 or not para[:1].isalpha() or not para[:1].isupper():
+                continue
+            head = doc.char_span(lead, lead + colon, alignment_mode="contract")
+            if head is None or not 1 <= len(head) <= 5 or any(t.tag_ in _VERB_TAGS or t.tag_ == "MD" for t in head):
+                continue
+            if _has_quote_mark(para[:colon]) or len(para[colon + 2:].split()) < 3:
+                continue
+            cs = lead + colon
+            c_start = cs + 2
+            c_end = lead + len(para)
+            if text[c_end - 1] == "." and text[c_end - 2] not in "”’\"'":
+                c_end -= 1
+            if any(a["cue"][0] <= cs < a["cue"][1] or any(s <= cs < e for s, e in a["contents"]) for a in self.found):
+                continue
+            self.add(cue=(cs, cs + 1), source=(lead, lead + colon), contents=[(c_start, c_end)], kind="indirect",
+                     cue_lemma=":")
+
     def colon_source(self, start: int, colon: int) -> tuple[int, int] | None:
         """The speaker named in a colon line: the last person or organization before the colon, else its last noun phrase."""
         doc = self.doc
@@ -575,6 +712,7 @@ class _Finder:
                 elif tok.tag_ in _VERB_TAGS:
                     self.verb_attribution(tok, sent)
         self.punctuation_cues()
+        self.headline_colons()
         self.found.sort(key=lambda a: a["cue"][0])
         _nest(self.found)
         return self.found

@@ -16,6 +16,7 @@ start of a paragraph and never closed runs to the end of that paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ CLOSING = frozenset("”»")
 STRAIGHT = '"'
 _BEFORE_OPEN = frozenset(" \t\r\n([{—–-/:;,")
 _AFTER_CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…")
+_MARK = re.compile(r"``|''|[\"“”„«»‘’]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +54,13 @@ class Quote:
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(offset, length, role)`` of every quotation mark in ``text[start:end]``; role is open, close or either."""
     out: list[tuple[int, int, str]] = []
-    i = start
-    while i < end:
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
         c = text[i]
         prev = text[i - 1] if i > start else " "
         two = text[i : i + 2]
         if two == "``":
             out.append((i, 2, "open"))
-            i += 2
             continue
         if two == "''":
             nxt = text[i + 2] if i + 2 < end else " "
@@ -67,7 +68,8 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
                 out.append((i, 2, "open"))
             else:
                 out.append((i, 2, "close"))
-            i += 2
+            continue
+        if c in "`'":
             continue
         nxt = text[i + 1] if i + 1 < end else " "
         if c in OPENING:
@@ -89,7 +91,6 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         elif c == "’":
             if not nxt.isalnum() and prev not in " \t" and (nxt.isspace() or nxt in _AFTER_CLOSE_PUNCT or i + 1 >= end):
                 out.append((i, 1, "sclose"))
-        i += 1
     return out
 
 
