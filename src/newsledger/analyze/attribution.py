@@ -68,6 +68,13 @@ _CUE_ADVERBS = frozenset("also then later previously repeatedly again recently p
                          "further quickly immediately".split())
 _STATEMENT_NOUNS = frozenset("statement interview speech release tweet post letter email e-mail op-ed interviews "
                              "statements remarks memo address video message".split())
+_QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".split())
+"""Verbs that attribute only a quotation next to them ("“…,” he continued"; "“…,” she laughed")."""
+_SEEM = frozenset({"seem", "appear"})
+"""Verbs of appearance: PolNeAR annotates "X seemed to …" as an attribution with no source (a hedge too, CoNLL-2010)."""
+_IN_NOUNS = frozenset("""poll polls survey surveys study report statement interview letter filing memo op-ed column
+article speech tweet post words view opinion estimate analysis book memoir testimony remarks""".split())
+"""Nouns of "in a poll, …" / "in an interview, …" cues (the prepositional counterpart of "according to")."""
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
 _PREP_CUES = {
     "call": ("for", "on"), "point": ("to", "out"), "talk": ("about",), "refer": ("to",), "ask": ("about",),
@@ -289,6 +296,10 @@ class _Finder:
                 return k
         return None
 
+    def paragraph_start(self, char: int) -> int:
+        k = self.paragraph_of(char)
+        return self.paragraphs[k][0] if k is not None else 0
+
     def paragraph_of(self, char: int) -> int | None:
         for k, (s, e, _role) in enumerate(self.paragraphs):
             if s <= char < e:
@@ -415,10 +426,13 @@ class _Finder:
         lem = lemma(verb)
         if verb.dep_ in ("amod", "compound", "aux", "auxpass"):
             return
+        if lem in _SEEM:
+            self.seem_attribution(verb, lem)
+            return
         if lem in _PREP_CUES or lem == "call":
             if self.prep_attribution(verb, lem, sent):
                 return
-        if lem not in self.cue_lemmas:
+        if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
             return
         if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
             return
@@ -486,8 +500,10 @@ class _Finder:
             first = objs[0] if objs else xcomp[0]
             s, e = _trim(doc, first.left_edge.i, xcomp[0].right_edge.i + 1)
             contents.append(_chars(doc, s, e))
-        elif not quotes and (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i) and src:
-            # "X will resign, officials said": the cue verb hangs under the reported clause
+        elif not quotes and (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i) and src \
+                and lemma(verb.head) not in self.cue_lemmas \
+                and any(doc[j].text in (",", "—", "–") for j in range(max(verb.head.i, src[0] - 2), src[0])):
+            # "X will resign, officials said": the cue verb hangs under the reported clause, after a comma
             h = verb.head
             s, e = _trim(doc, *_subtree_range(h, exclude=[verb]))
             e = min(e, src[0])
@@ -507,6 +523,15 @@ class _Finder:
         if quotes and not contents:
             contents = [seg for k in quotes for seg in self.quotes[k].segments]
             kind = "direct"
+            first = contents[0]
+            lead = doc.char_span(sent.start_char, first[0], alignment_mode="contract") if first[0] < doc[cs].idx else None
+            if lead is not None and sent.start_char >= self.paragraph_start(first[0]) and any(t.is_alpha for t in lead) \
+                    and not any(t.text in (":",) or lemma(t) in self.cue_lemmas for t in lead):
+                # "Teachers are “looking to see …,” he said": the clause the quote finishes is the content
+                contents[0] = (lead.start_char, first[1])
+                kind = "mixed"
+        elif not quotes and lem in _QUOTE_ONLY:
+            return
         elif quotes:
             # a quote beside a complement clause: the quote is the content when the clause is inside it
             qsegs = [seg for k in quotes for seg in self.quotes[k].segments]
@@ -519,6 +544,44 @@ class _Finder:
             kind = "mixed"
         self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src) if src else None, contents=contents, kind=kind,
                  cue_lemma=lem, quotes=quotes if kind == "direct" else ())
+
+    def seem_attribution(self, verb: Token, lem: str) -> None:
+        """ "The plan seemed to falter", "Voters appear unconvinced": no source, content = subject + complement."""
+        doc = self.doc
+        if self.quote_at(verb.idx) is not None:
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        comp = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr") and c.i > verb.i]
+        if not subj or not comp or subj[0].lower_ in _EXPLETIVES and comp[0].dep_ != "ccomp":
+            return
+        cs, ce = self.cue_range(verb)
+        parts = []
+        if subj[0].lower_ not in _EXPLETIVES:
+            parts.append(_chars(doc, *_trim(doc, *_np_range(subj[0]))))
+        s, e = self.clause_range(comp[0], verb)
+        parts.append(_chars(doc, s, e))
+        self.add(cue=_chars(doc, cs, ce), source=None, contents=parts, kind="indirect",
+                 hedges=[_chars(doc, verb.i, verb.i + 1)], cue_lemma=lem)
+
+    def in_phrase(self, tok: Token) -> None:
+        """ "In a poll released Monday, 50 percent chose Clinton": the noun phrase is the source, the clause the content."""
+        doc = self.doc
+        if tok.dep_ != "prep" or self.quote_at(tok.idx) is not None:
+            return
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lower_ not in _IN_NOUNS:
+            return
+        head = tok.head
+        if head.tag_ not in _VERB_TAGS or lemma(head) in self.cue_lemmas or head.i < tok.i and tok.i != tok.sent.start:
+            return  # "said in a statement": the verb is the cue
+        src = _trim(doc, *_np_range(objs[0]))
+        s, e = _subtree_range(head, exclude=[tok] + [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > tok.i])
+        s = max(s, src[1])
+        s, e = _trim(doc, s, min(e, tok.sent.end))
+        if s >= e:
+            return
+        self.add(cue=_chars(doc, tok.i, tok.i + 1), source=_chars(doc, *src), contents=[_chars(doc, s, e)],
+                 kind="indirect", cue_lemma="in")
 
     def prep_attribution(self, verb: Token, lem: str, sent: SpacySpan) -> bool:
         """ "called for a ban", "called on X to resign", "called him “a liar”", "pointed out that …"."""
@@ -709,6 +772,8 @@ class _Finder:
             for tok in sent:
                 if tok.lower_ == "according":
                     self.according_to(tok)
+                elif tok.lower_ == "in":
+                    self.in_phrase(tok)
                 elif tok.tag_ in _VERB_TAGS:
                     self.verb_attribution(tok, sent)
         self.punctuation_cues()
@@ -730,16 +795,29 @@ def _has_quote_mark(s: str) -> bool:
 
 def _nest(found: list[dict]) -> None:
     """Set ``parent`` (index into ``found``): the smallest attribution whose content holds this one's cue."""
+    def holds(outer: dict, inner: dict) -> int | None:
+        cs, ce = inner["cue"]
+        sizes = [e - s for s, e in outer["contents"] if s <= cs and ce <= e]
+        return min(sizes) if sizes else None
+
     for a in found:
-        cs, ce = a["cue"]
         best, best_len = None, None
         for j, b in enumerate(found):
-            if b is a:
+            if b is a or holds(a, b) is not None:  # each holds the other's cue: a parse loop, not nesting
                 continue
-            for s, e in b["contents"]:
-                if s <= cs and ce <= e and (best_len is None or e - s < best_len):
-                    best, best_len = j, e - s
+            size = holds(b, a)
+            if size is not None and (best_len is None or size < best_len):
+                best, best_len = j, size
         a["parent"] = best
+    # a parent always holds a larger content than its child's, so following parents ends; guard all the same
+    for a in found:
+        seen, p = {id(a)}, a["parent"]
+        while p is not None:
+            if id(found[p]) in seen:
+                a["parent"] = None
+                break
+            seen.add(id(found[p]))
+            p = found[p]["parent"]
 
 
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,

@@ -28,7 +28,11 @@ Metrics (per role and for whole attributions; one-to-one greedy matching):
 
 Systems measured in the same run on the same articles:
 * **newsledger**: the ``newsledger_attribution`` component through
-  ``analyze`` (records, with offsets into the article text);
+  ``analyze`` (records, with offsets into the article text). PolNeAR is
+  univocal (each token belongs to at most one attribution, README "Benefits"),
+  so an attribution nested in another's content ("officials said" inside
+  "Haaretz reported that …") is never gold: our nested records (``parent``
+  set) are left out of the scored predictions;
 * **textacy direct_quotations**: ``textacy.extract.triples.direct_quotations``
   (textacy 0.13, quotation marks + reporting verb + speaker), run on the same
   spaCy model with its lemmatizer (it reads lemmas);
@@ -285,6 +289,7 @@ def newsledger_predictions(docs: list[GoldDoc]) -> dict[str, list[Rel]]:
                 cue=chars(d.text, [(a.cue.start, a.cue.end)] if a.cue else []),
                 content=chars(d.text, [(c.start, c.end) for c in a.contents]))
             for a in result.attributions or ()
+            if a.parent is None  # PolNeAR is univocal: an attribution nested in another's content is not annotated
         ]
     return out
 
@@ -378,6 +383,7 @@ def score_folder(folder: Path, *, label: str | None = None) -> list[Table]:
     common = [
         "Attribution-no-source: kept, empty source (matches only a prediction without source; left out of source scores).",
         "Discuss / Discard spans: not gold; an unmatched prediction whose cue falls in one counts neither way.",
+        "PolNeAR is univocal: our attributions nested in another's content (parent set) are not scored.",
         *notes,
     ]
     exact = Table("Attribution, exact spans (F1 per role; whole = source, cue and content all exact)", data,
