@@ -11,9 +11,9 @@ Sources:
   and Pareti (2016), "PARC 3.0: A Corpus of Attribution Relations" (LREC),
   extended with the cue types of the PolNeAR guidelines (Newell, Margolin &
   Ruths 2018: statements, beliefs, intentions, evidence: "a poll shows").
-  Lemmas whose cue precision on the PolNeAR *train* split was below one half
-  were left out (``see``, ``know``, ``call``, ``find`` …): they are listed in
-  :data:`LEFT_OUT` with the reason;
+  Lemmas whose cue precision on the PolNeAR *train* split (share of our cues
+  that overlap a gold cue) was about one half or below were left out: they
+  are listed in :data:`LEFT_OUT` with the measured figure;
 * hedges: the epistemic hedge cues of the CoNLL-2010 shared task
   (Farkas et al. 2010, "The CoNLL-2010 Shared Task: Learning to Detect
   Hedges and their Scope in Natural Language Text") and the reporting
@@ -38,14 +38,14 @@ insist claim argue assert maintain contend acknowledge admit concede confirm rev
 promise pledge vow suggest propose recommend urge ask question complain criticize criticise accuse blame charge
 allege testify recall repeat reiterate stress emphasize emphasise underscore observe mention describe praise boast
 joke quip shout yell exclaim tout conclude estimate forecast advise inform assure reassure quote recount signal
-hint imply speculate counter rebut refute dispute reject dismiss challenge object protest demand request plead
-appeal beg encourage proclaim publish deny lament concur retort tell acknowledge predict muse agree disagree
+hint imply speculate counter rebut refute dispute reject dismiss object protest demand request plead
+appeal beg proclaim publish deny lament concur retort tell acknowledge predict muse agree disagree read
 """.split())
 """Verbs of communication (Levin 1993 §37.1–37.9, Krestel et al. 2008)."""
 
 ATTITUDE_VERBS = frozenset("""
-believe think feel expect hope fear worry doubt suspect assume reckon consider want wish plan intend
-oppose endorse favor favour seek refuse decline threaten insist vow
+believe think know expect hope fear worry doubt suspect assume reckon consider want wish plan
+oppose endorse seek refuse decline threaten insist vow
 """.split())
 """Propositional attitudes and intentions PolNeAR annotates as attributions (Levin 1993 §29.5, §32.1)."""
 
@@ -53,14 +53,15 @@ EVIDENCE_VERBS = frozenset("show indicate suggest reveal find conclude".split())
 """Verbs a document cites evidence with ("a poll shows that …"), PolNeAR guidelines §2 (evidence)."""
 
 LEFT_OUT = {
-    "see": "perception far more often than belief in news text (PolNeAR train: most uses are not cues)",
-    "know": "factive, mostly the reporter's own presupposition",
-    "call": "naming ('what he calls a scandal') and phoning dominate",
-    "read": "mostly literal reading",
-    "support": "mostly non-verbal support (votes, money)",
-    "offer": "mostly material offers",
+    "see": "cue precision .52 on PolNeAR train (46 cues): perception more often than belief",
+    "support": "cue precision .54 (151): votes and money more often than stated support",
+    "feel": "cue precision .42 (19)",
+    "intend": "cue precision .43 (7)",
+    "encourage": "cue precision .40 (10)",
+    "challenge": "cue precision .46 (35): legal and sporting challenges",
+    "favor": "cue precision .25 (4)",
 }
-"""Candidate cue lemmas deliberately left out, with the reason."""
+"""Candidate cue lemmas left out, with their cue precision measured on PolNeAR train."""
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS
 

@@ -22,7 +22,8 @@ How the gold is read (``.ann`` files, one per article and annotator):
 
 Metrics (per role and for whole attributions; one-to-one greedy matching):
 * **exact**: the predicted span's characters (whitespace aside) equal the gold's;
-* **overlap**: the spans share at least one token (a run of letters or digits);
+* **overlap**: the spans share at least one token (a run of letters or digits,
+  or the punctuation mark of a punctuation cue such as ":" or "—");
 * a **whole** attribution matches when its cue, source and content all match
   (both sources empty counts as a match).
 
@@ -188,7 +189,10 @@ def _overlap_fn(text: str) -> Callable[[frozenset[int], frozenset[int]], bool]:
         if not a and not b:
             return True
         common = a & b
-        return any(text[i].isalnum() for i in common)
+        if any(text[i].isalnum() for i in common):
+            return True
+        # a punctuation cue (":", "—") is a token of its own
+        return bool(common) and not (any(text[i].isalnum() for i in a) and any(text[i].isalnum() for i in b))
     return overlap
 
 
