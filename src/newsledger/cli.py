@@ -442,7 +442,16 @@ def eval_extraction(data, as_json):
 
 
 # Modules that add their commands to `cli` and `eval_group` when imported (one per area).
-COMMAND_MODULES: tuple[str, ...] = ("newsledger.commands.attribution",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "newsledger.commands.actors",
+    "newsledger.commands.time",
+    "newsledger.commands.places",
+    "newsledger.commands.attribution",
+)
 
 for _module in COMMAND_MODULES:
     __import__(_module)
+
+
+if __name__ == "__main__":  # python -m newsledger.cli
+    cli()

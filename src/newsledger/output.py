@@ -52,7 +52,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] | N
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, soft_wrap=False)
+    width = None if getattr(out, "isatty", lambda: False)() else 120  # pipes and files get a wide table
+    console = Console(file=out, soft_wrap=False, width=width)
     if not rows:
         console.print(f"[dim]{title + ': ' if title else ''}nothing to show[/dim]")
         return

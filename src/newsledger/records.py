@@ -143,7 +143,21 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Timex:
-    """A TIMEX3 time expression (TimeML 1.2.1), anchored to the publication date."""
+    """A TIMEX3 time expression (TimeML 1.2.1), anchored to the publication date (DESIGN.md, Timex).
+
+    Attributes:
+        tid: "t1", "t2"... in text order within the article (TimeML ``tid``).
+        type: DATE, TIME, DURATION or SET.
+        value: the TIMEX3 value ("2021-11-01", "2021-W44", "PT90M", "PAST_REF"),
+            with ``X`` for digits that cannot be known ("XXXX-11-01"), or None.
+        mod: TimeML ``mod`` (START, MID, END, APPROX, LESS_THAN, ...).
+        anchor: the value it was resolved against (the DCT, or a date of the
+            text for "a year earlier"); None for absolute expressions.
+        resolved: False when the value could not be determined; ``reason`` says why.
+        quant, freq: TimeML's ``quant`` ("EVERY") and ``freq`` ("2X") of a SET.
+        begin_point, end_point: for an interval ("between 2017 and 2019"), the
+            tids of its two ends (TimeML's ``beginPoint`` / ``endPoint``).
+    """
 
     article_id: str
     tid: str
@@ -157,11 +171,27 @@ class Timex:
     anchor: str | None = None
     resolved: bool = True
     reason: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    begin_point: str | None = None
+    end_point: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved against a gazetteer (DESIGN.md, Place)."""
+    """A place mention resolved against a gazetteer (DESIGN.md, Place).
+
+    ``feature`` is the kind of entry (continent, country, admin1, city, airport,
+    landmark, former_country); ``country`` ISO 3166-1 alpha-2; ``admin1`` ISO
+    3166-2 ("US-TX") or None when unknown; ``lat``/``lon`` WGS84 degrees;
+    ``gazetteer``/``gazetteer_id`` the entry ("geonames" and its GeoNames id
+    where the entry has one, else "iso3166-2", "iso3166-3" or "airportsdata"
+    with that source's code); ``score`` the probability of the answer (0-1);
+    ``alternatives`` the other candidates, best first, each a dict of these
+    fields with its own ``score``. ``resolved`` is False when no entry could be
+    chosen: then ``reason`` says why (and ``country`` may still be known);
+    for a landmark located by the place inside its name, ``reason`` says so.
+    """
 
     article_id: str
     start: int
@@ -178,6 +208,8 @@ class Place:
     gazetteer_id: str | None = None
     score: float | None = None
     alternatives: tuple[dict[str, Any], ...] = ()
+    resolved: bool = True
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

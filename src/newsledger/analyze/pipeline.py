@@ -4,7 +4,7 @@ An Article becomes a ``Doc`` whose text is ``Article.text`` with every
 paragraph that is not analyzed (title, boilerplate) blanked to spaces, so the
 offsets of every token are offsets into ``Article.text`` and boilerplate is
 never analyzed. ``doc._.article_id``, ``doc._.dct`` (the publication date),
-``doc._.outlet``, ``doc._.locale`` and ``doc._.paragraphs`` travel with the Doc,
+``doc._.outlet``, ``doc._.outlet_domain``, ``doc._.locale`` and ``doc._.paragraphs`` travel with the Doc,
 also to worker processes.
 
 Only the components the extractors need are loaded: the tagger-based
@@ -32,7 +32,7 @@ from .to_records import doc_to_analysis
 
 log = logging.getLogger(__name__)
 
-DOC_EXTENSIONS = ("article_id", "dct", "outlet", "locale", "paragraphs")
+DOC_EXTENSIONS = ("article_id", "dct", "outlet", "outlet_domain", "locale", "paragraphs")
 
 # Names the trained English pipelines use; those no extractor needs are not loaded.
 STANDARD_COMPONENTS = {
@@ -150,6 +150,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.article_id = article.article_id
     doc._.dct = article.published
     doc._.outlet = article.outlet
+    doc._.outlet_domain = article.outlet_domain
     doc._.locale = article.locale
     doc._.paragraphs = [[p.start, p.end, p.role] for p in article.paragraphs]
     return doc

@@ -1,1 +1,1 @@
-"""CLI commands, one module per area; each is listed in ``cli.COMMAND_MODULES``."""
+"""CLI commands by area; each module adds its commands to ``newsledger.cli`` when imported (``COMMAND_MODULES``)."""

@@ -18,6 +18,9 @@ from .report import print_tables
 
 SUITES = {
     "extraction": "newsledger.evaluate.extraction",
+    "actors": "newsledger.evaluate.actors",
+    "timex": "newsledger.evaluate.timex",
+    "places": "newsledger.evaluate.places",
     "attribution": "newsledger.evaluate.attribution",
 }
 """Suite name → module, in the order ``make eval`` runs them."""

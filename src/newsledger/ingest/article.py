@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ConfigError, ExtractionError, SkipReason
 from ..records import Article, Paragraph
+from .dates import infer_published
 from .extract import Block
 from .metadata import domain_of, normalize_language_tag, normalize_published
 from .roles import classify_roles
@@ -150,6 +151,9 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
         published = None
     if published is None:
         evidence = None
+        inferred = infer_published(body[0], url=url)  # URL path, then a dateline (ingest.dates)
+        if inferred is not None:
+            published, precision, evidence = inferred.value, inferred.precision, inferred.evidence
 
     language = normalize_language_tag(overrides.language or raw.language)
     locale = normalize_language_tag(overrides.locale or raw.locale)

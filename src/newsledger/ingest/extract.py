@@ -68,14 +68,17 @@ def _body_blocks(body: etree._Element) -> list[str]:
 
     def visit(el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in ("list", "table", "row") and len(el):
+        if tag in ("list", "table") and len(el):
             # a list is its items, a table its rows
             for child in el:
                 visit(child)
             return
         if tag in ("lb",):
             return
-        text = _element_text(el)
+        if tag == "row":
+            text = " | ".join(t for t in (_element_text(cell) for cell in el) if t)
+        else:
+            text = _element_text(el)
         if text:
             out.append(text)
 

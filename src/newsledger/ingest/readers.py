@@ -303,11 +303,13 @@ def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[R
             path=path,
             reason=SkipReason.MALFORMED,
         )
-    row_no = 1
     try:
-        for row in reader:
-            row_no += 1
-            where = f"{path}:{reader.line_num}"
+        while True:
+            start_line = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            where = f"{path}:{start_line}"
             if None in row:  # more cells than columns
                 yield ReadError(f"{where}: the row has more cells than the header.", path=where, reason=SkipReason.MALFORMED)
                 continue
@@ -400,6 +402,15 @@ def read_warc(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
             n += 1
             body = record.content_stream().read()
             where = f"{path}#{uri}"
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # fewer bytes than the record's Content-Length: the file ends inside this record
+                yield ReadError(
+                    f"{path}: the archive is truncated inside the record of {uri} ({record.raw_stream.limit} bytes "
+                    f"missing) after {n - 1} whole HTML record(s); records before it were read.",
+                    path=path,
+                    reason=SkipReason.TRUNCATED,
+                )
+                return
             try:
                 yield _html_document(where, body, url=uri)
             except IngestError as exc:

@@ -62,6 +62,8 @@ _CTA = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A reported-speech sentence is article text even when it mentions "read more" or "subscribe".
+_REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|reported|announced|added)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
 _CREDITS = re.compile(
     r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b", re.IGNORECASE
@@ -71,7 +73,7 @@ _CREDITS = re.compile(
 _PHOTO_LEAD = re.compile(
     r"""^(?:
         (?:file\s+)?(?:photo|image|picture|caption|pictured|above|top|left|right|inset)s?\s*(?:\(\w+\))?\s*[:|—–-]|
-        (?:\W*\w+\W+){0,6}?(?:this|a|the|an)\s+(?:undated\s+|handout\s+|file\s+|aerial\s+)*
+        (?:\W*\w+\W+){0,2}?(?:this|a|the|an)\s+(?:undated\s+|handout\s+|file\s+|aerial\s+)*
             (?:photo(?:graph)?|picture|image|video\s+grab|screen\s*(?:shot|grab)|still)[\s,]+
             (?:taken|released|provided|made\s+available|distributed|obtained|shows|showing|dated|from|of|shared)
     )""",
@@ -81,7 +83,7 @@ _PHOTO_LEAD = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"""(?:
         \(\s*(?:(?:photo|image|picture|pic)s?\s*(?:by|:|credit)|by|credit\s*:?|courtesy(?:\s+of)?|via)\s+[^()]{2,60}\)|
-        \(\s*(?:[A-Z][\w.&-]*\s*){0,3}(?:photo|images?|pool)(?:\s*/\s*[^()]{1,40})?\s*\)|
+        \(\s*(?:[A-Z][\w.&-]*\s*){0,3}(?i:photo|images?|pool)(?:\s*/\s*[^()]{1,40})?\s*\)|
         \b[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*/\s*[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}|
         \bphoto\s*:\s*\S.{0,60}|\(\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Xinhua|IRNA|Anadolu|WANA|UPI|DPA|TASS)\s*\)
     )\s*\.?\s*$""",
@@ -93,7 +95,14 @@ _PICTURE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
+_BYLINE = re.compile(r"^\s*(?:by|words\s+by|written\s+by)\s+\S", re.IGNORECASE)
+_DATE_ONLY = re.compile(
+    r"^[\s,.\-–/]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,4}(?:st|nd|rd|th)?|"
+    r"updated|published|[\s,.\-–/:]|\d{1,2}:\d{2}|[ap]\.?m\.?|gmt|utc)+$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*\s*$""")
 _QUOTE = re.compile(r"""["“”«»„]""")
 
 FRAGMENT_MAX_WORDS = 12
@@ -118,7 +127,7 @@ def boilerplate_kind(text: str) -> str | None:
     """
     stripped = text.strip()
     words = _words(stripped)
-    if not words:
+    if not words and not any(ch.isdigit() for ch in stripped):
         return "symbols"
     if _URLISH.match(stripped.strip(" .,;")):
         return "url"
@@ -127,7 +136,8 @@ def boilerplate_kind(text: str) -> str | None:
         if len(parts) >= 2 and all(len(_words(p)) <= 4 for p in parts) and _BREADCRUMB_SEP.search(stripped):
             return "breadcrumb"
     cta = _CTA.search(stripped)
-    if cta and (len(words) <= 25 or len(_words(stripped[: cta.start()])) <= 3):
+    reported = _REPORTING.search(stripped) and _SENTENCE_END.search(stripped)
+    if cta and not reported and (len(_words(stripped[: cta.start()])) <= 3 or len(words) <= 25):
         return "cta"
     if _COPYRIGHT.search(stripped) and len(words) <= 25:
         return "cta"
@@ -214,13 +224,21 @@ def classify_roles(
                 break
     if not has_title and not title:
         open_ = [i for i in range(n) if roles[i] is None]
+        sentence_idx = [i for i in open_ if not is_fragment(paragraphs[i])]
         # Only a headline when body text follows it; a lone paragraph is body.
-        if len(open_) >= 2:
-            first = next((i for i in open_ if not is_fragment(paragraphs[i]) or _headline_like(paragraphs[i])), None)
-            if first is not None and _headline_like(paragraphs[first]):
-                later_sentences = [j for j in open_ if j > first and not is_fragment(paragraphs[j])]
-                if later_sentences:
-                    roles[first] = ("title", None)
+        if len(open_) >= 2 and sentence_idx:
+            first_sentence = sentence_idx[0]
+            before = [
+                i for i in open_
+                if i < first_sentence and _headline_like(paragraphs[i])
+                and not _BYLINE.match(paragraphs[i]) and not _DATE_ONLY.match(paragraphs[i])
+            ]
+            if before:
+                # kickers and section labels are shorter than the headline they sit on
+                chosen = max(before, key=lambda i: (len(_words(paragraphs[i])), -i))
+                roles[chosen] = ("title", None)
+            elif len(sentence_idx) >= 2 and re.search(r"[?!]\W*$", paragraphs[first_sentence].strip()) and _headline_like(paragraphs[first_sentence]):
+                roles[first_sentence] = ("title", None)  # a question or exclamation headline
 
     # Fragments outside the run of body sentences are furniture; inside, subheadings.
     sentence_like = [i for i in range(n) if roles[i] is None and not is_fragment(paragraphs[i])]

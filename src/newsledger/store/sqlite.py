@@ -27,7 +27,11 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """``(version, file name, sql)`` of every schema file, in version order."""
+    """``(version, file name, sql)`` of every schema file, in version order.
+
+    Numbers are reserved per feature (002 timexes, 003 attributions, 004 actors, ...), so a branch may
+    hold 004 before 002 exists: gaps are allowed, duplicates are not.
+    """
     out = []
     for entry in resources.files("newsledger.store").joinpath("schema").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
@@ -40,7 +44,7 @@ def migrations() -> list[tuple[int, str, str]]:
     return out
 
 
-SCHEMA_VERSION = len(migrations())
+SCHEMA_VERSION = max((v for v, _, _ in migrations()), default=0)
 
 
 def _now() -> str:
@@ -48,46 +52,35 @@ def _now() -> str:
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> int:
-    """Bring the schema of ``conn`` up to :data:`SCHEMA_VERSION`, one transaction per step.
+    """Apply every schema file the store has not applied yet, in version order, one transaction per file.
 
-    ``PRAGMA user_version`` counts the schema files applied, and the table
-    ``schema_migrations`` names them, so files numbered by feature (002
-    timexes, 003 attributions, ...) may land in any order: each file not yet
-    applied is applied, in number order. A store without that table applied
-    the first ``user_version`` files.
+    Applied files are listed in ``schema_migrations``; ``PRAGMA user_version`` holds the highest
+    applied version. A store from before that table had every version up to its ``user_version``.
 
     Returns:
-        The number of schema files applied before migrating.
+        The version found before migrating.
 
     Raises:
-        SchemaVersionError: the store is newer than this code (more files applied, or one this code does not know).
+        SchemaVersionError: the store is newer than this code.
     """
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
         raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
-    files = migrations()
-    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone()
-    if has_table:
-        applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
-    else:
-        applied = {name for _, name, _ in files[:found]}
-    if applied - {name for _, name, _ in files}:
-        raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
-    count = len(applied)
-    for _version, name, sql in files:
-        if name in applied:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+    if not applied and found:
+        applied = set(range(1, found + 1))
+    top = found
+    for version, name, sql in migrations():
+        if version in applied:
             continue
-        count += 1
-        record = "".join(
-            f"INSERT OR IGNORE INTO schema_migrations (name, applied_at) VALUES ('{n}', '{_now()}');\n"
-            for n in sorted(applied | {name})
-        )
+        top = max(top, version)
         conn.executescript(
-            f"BEGIN IMMEDIATE;\n{sql}\n"
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);\n"
-            f"{record}PRAGMA user_version = {count};\nCOMMIT;"
+            f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_migrations VALUES ({version}, '{name}', '{_now()}');\n"
+            f"PRAGMA user_version = {top};\nCOMMIT;"
         )
-        applied.add(name)
     return found
 
 

@@ -1,0 +1,153 @@
+"""Closed word classes the actor resolver reads (``newsledger.actor_lexicons.v1``).
+
+These are the small, closed classes of English that coreference systems have
+always listed by hand: pronouns with their person, number and gender, kinship
+nouns with the relation they name, titles and honorifics, and a few classes of
+head nouns (reporting nouns, news-outlet nouns, artifact nouns, organization
+nouns). Nothing here names an actor: the resolver learns names, aliases and
+descriptors from each text.
+
+Sources:
+    * Pronouns and their agreement features: the personal pronoun paradigm of
+      Quirk et al., *A Comprehensive Grammar of the English Language* (1985),
+      §6.4; agreement as used by Lappin & Leass (1994).
+    * Kinship terms: the English consanguineal and affinal terms of Murdock,
+      *Social Structure* (1949), reduced to the four relations the resolver
+      uses (parent, child, sibling, spouse).
+    * Titles and honorifics: compiled for newsledger from the civil, military,
+      royal and religious titles in wire copy (abbreviated military ranks as
+      written by AP style: "Gen.", "Lt. Col.").
+    * Artifact heads: frequent vehicle, weapon and device heads of WordNet 3.0's
+      ``noun.artifact`` lexicographer file (Miller 1995), the classes NER
+      models most often mistake for organizations ("a Dassault Falcon jet").
+    * Outlet, report and organization heads: compiled for newsledger; each is
+      a common noun, never a name.
+"""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------ pronouns
+
+PRONOUNS: dict[str, tuple[str, str, str]] = {
+    # text: (number, gender, case) — gender m/f/n (neuter) or "" (any); case subj/obj/poss/refl
+    "he": ("sg", "m", "subj"), "him": ("sg", "m", "obj"), "his": ("sg", "m", "poss"), "himself": ("sg", "m", "refl"),
+    "she": ("sg", "f", "subj"), "her": ("sg", "f", "obj"), "hers": ("sg", "f", "poss"), "herself": ("sg", "f", "refl"),
+    "it": ("sg", "n", "subj"), "its": ("sg", "n", "poss"), "itself": ("sg", "n", "refl"),
+    "they": ("pl", "", "subj"), "them": ("pl", "", "obj"), "their": ("pl", "", "poss"), "theirs": ("pl", "", "poss"),
+    "themselves": ("pl", "", "refl"),
+}
+"""Third-person pronouns that can refer to an actor: number, gender, case (Quirk et al. 1985, §6.4)."""
+
+PLEONASTIC_ADJ_VERBS = frozenset(
+    "possible impossible likely unlikely clear unclear necessary important difficult easy true false certain "
+    "uncertain expected reported believed said thought known feared hoped estimated understood rumored rumoured "
+    "seems seem seemed appears appear appeared happens happened time raining snowing".split()
+)
+"""Predicates of pleonastic "it" ("it is likely that", "it seems"): Lappin & Leass (1994) §2.1.1, modal adjectives and cognitive verbs."""
+
+# ------------------------------------------------------------------ kinship
+
+KINSHIP: dict[str, tuple[str, str]] = {
+    "son": ("child", "m"), "daughter": ("child", "f"), "child": ("child", ""), "stepson": ("child", "m"),
+    "stepdaughter": ("child", "f"),
+    "father": ("parent", "m"), "mother": ("parent", "f"), "parent": ("parent", ""), "dad": ("parent", "m"),
+    "mom": ("parent", "f"), "mum": ("parent", "f"), "stepfather": ("parent", "m"), "stepmother": ("parent", "f"),
+    "brother": ("sibling", "m"), "sister": ("sibling", "f"), "half-brother": ("sibling", "m"),
+    "half-sister": ("sibling", "f"),
+    "wife": ("spouse", "f"), "husband": ("spouse", "m"), "widow": ("spouse", "f"), "widower": ("spouse", "m"),
+}
+"""Kinship noun → (relation of the noun's referent to its possessor, gender of the referent) (Murdock 1949)."""
+
+INVERSE_RELATION = {"child": "parent", "parent": "child", "sibling": "sibling", "spouse": "spouse"}
+"""A is B's child ⇔ B is A's parent."""
+
+# ------------------------------------------------------------------ titles
+
+TITLES: dict[str, str] = {
+    # lower-cased title (no final period) -> gender it implies ("" for none)
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+    "dr": "", "prof": "", "professor": "",
+    "president": "", "vice-president": "", "prime": "", "minister": "", "premier": "", "chancellor": "",
+    "secretary": "", "senator": "", "sen": "", "rep": "", "representative": "", "congressman": "m",
+    "congresswoman": "f", "governor": "", "gov": "", "mayor": "", "ambassador": "", "judge": "", "justice": "",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "emir": "m", "sheikh": "m", "sheik": "m",
+    "sultan": "m", "crown": "", "ayatollah": "m", "imam": "m", "pope": "m", "cardinal": "", "archbishop": "",
+    "bishop": "", "rabbi": "", "reverend": "", "rev": "", "father": "m", "brother": "m", "sister": "f",
+    "general": "", "gen": "", "field": "", "marshal": "", "admiral": "", "adm": "", "colonel": "", "col": "",
+    "lieutenant": "", "lt": "", "major": "", "maj": "", "captain": "", "capt": "", "sergeant": "", "sgt": "",
+    "commander": "", "cmdr": "", "corporal": "", "cpl": "", "private": "", "pvt": "", "brigadier": "", "brig": "",
+    "commodore": "", "chief": "", "deputy": "", "foreign": "", "defence": "", "defense": "", "interior": "",
+    "commissioner": "", "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f", "speaker": "",
+}
+"""Words that may open a name as a title ("Field Marshal", "Gen.", "Prime Minister"); stripped from the canonical name and kept as descriptors."""
+
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Name suffixes that are not surnames ("Martin Luther King Jr.")."""
+
+# ------------------------------------------------------------------ head-noun classes
+
+REPORT_NOUNS = frozenset(
+    "report reports article articles story stories investigation interview broadcast editorial op-ed column "
+    "dispatch bulletin documentary footage podcast coverage reporting report's".split()
+)
+"""Nouns whose agent ("a report by X", "the X report") is a publisher."""
+
+REPORT_VERBS = frozenset("reported reports broadcast aired published publishes quoted quotes cited cites".split())
+"""Verbs whose subject, when it is an organization, is typically a news outlet ("Reuters reported")."""
+
+OUTLET_NOUNS = frozenset(
+    "newspaper daily paper broadcaster channel network television tv radio magazine weekly tabloid website "
+    "site outlet wire agency newswire station".split()
+)
+"""Heads of a descriptor that makes its name an outlet ("Israeli daily Haaretz", "the newspaper Haaretz");
+"agency" counts only after "news" (checked by the resolver)."""
+
+OUTLET_NAME_WORDS = frozenset(
+    "times post news journal herald gazette tribune telegraph chronicle daily press tv radio television "
+    "broadcasting observer inquirer examiner courier newswire wire".split()
+)
+"""Words that, inside an organization's name, mark a news outlet ("Press TV", "Washington Post", "Sky News")."""
+
+NOT_OUTLET_NAME_WORDS = frozenset(
+    "ministry department council army forces force commission organization organisation nations union party "
+    "bank court university institute police government agency committee parliament assembly congress senate "
+    "navy corps brigade militia fund federation league".split()
+)
+"""Words that, inside an organization's name, speak against it being an outlet ("a UN report", "a World Bank report")."""
+
+ARTIFACT_HEADS = frozenset(
+    "jet jets plane planes aircraft airliner airplane jetliner helicopter helicopters drone drones fighter bomber "
+    "car cars truck trucks vehicle vehicles tank tanks ship ships vessel vessels boat boats submarine frigate "
+    "destroyer carrier missile missiles rocket rockets rifle rifles gun guns pistol phone phones smartphone "
+    "smartphones handset tablet laptop computer console engine engines satellite camera chip chips processor "
+    "device devices sedan suv model models system systems".split()
+)
+"""Artifact heads (WordNet 3.0 noun.artifact): a name modifying one names a product, not an actor."""
+
+ORG_NOUNS = frozenset(
+    "company firm group army party organization organisation agency ministry administration "
+    "movement militia corporation manufacturer airline bank automaker carmaker maker retailer giant "
+    "conglomerate alliance coalition union court council committee board team club university "
+    "newspaper broadcaster network channel daily".split()
+)
+"""Heads of definite descriptions that can refer back to an organization ("the company")."""
+
+COUNTRY_NOUNS = frozenset("country nation state kingdom republic emirate regime".split())
+"""Heads of definite descriptions that can refer back to a country ("the North African country")."""
+
+GROUP_NOUNS = frozenset(
+    "officials authorities forces troops soldiers military government diplomats leaders police militants "
+    "rebels fighters citizens people lawmakers ministers officers security intelligence army navy".split()
+)
+"""Heads that make a demonym phrase a group actor ("Israeli officials")."""
+
+CALENDAR_ABBREVIATIONS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+"""Weekday and month abbreviations ("Sun at 9am"), which NER models take for names."""
+
+NON_NAME_CAPITALIZED = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december i".split()
+)
+"""Capitalized words that never start a name candidate on their own."""

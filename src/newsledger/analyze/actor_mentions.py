@@ -1,0 +1,523 @@
+"""Actor mention candidates on a parsed Doc: cleaned NER names, names the NER missed, acronyms,
+descriptions, kinship phrases, demonym groups and pronouns.
+
+Everything here reads spaCy's tokens, tags (``tagger``, Penn Treebank tags),
+dependencies (``parser``, ClearNLP labels) and entities (``ner``, OntoNotes
+labels); :mod:`newsledger.analyze.actor_resolve` decides what each candidate
+refers to.
+
+NER clean-up (each rule is general, none names an actor):
+
+* **possessive remnants**: a trailing "'s" and a leading "the" leave the span;
+  a span holding a possessive in its middle ("Israel's Haaretz") is split in two;
+* **generic words**: a PERSON/ORG/GPE span none of whose tokens the tagger
+  calls a proper noun, and whose capital letters come from its position
+  (sentence start, after a quote or bracket), is not a name ("Media reports
+  said");
+* **products and vehicles**: a name that modifies an artifact head noun
+  (WordNet noun.artifact, :data:`~.actor_lexicons.ARTIFACT_HEADS`) names a
+  product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
+* **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
+  name and become descriptors.
+
+Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
+algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
+abbreviation definitions in biomedical text", PSB 2003.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .actor_countries import country_of_demonym, country_of_name
+from .actor_lexicons import (
+    ARTIFACT_HEADS,
+    CALENDAR_ABBREVIATIONS,
+    COUNTRY_NOUNS,
+    GENERATIONAL_SUFFIXES,
+    GROUP_NOUNS,
+    KINSHIP,
+    NON_NAME_CAPITALIZED,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    PRONOUNS,
+    REPORT_NOUNS,
+    REPORT_VERBS,
+    TITLES,
+)
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+"""OntoNotes NER labels that can name an actor (FAC, LOC and the rest are places or things)."""
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+QUOTES_AND_BRACKETS = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "«", "-", "—", "–", ":"})
+
+
+@dataclass
+class Candidate:
+    """A stretch of the Doc that may refer to an actor.
+
+    Attributes:
+        start, end: token indices ``[start, end)``.
+        head: token index of the syntactic head.
+        form: ``name`` (a proper name), ``pronoun``, ``description`` (a definite
+            common-noun phrase), ``kin`` (a kinship phrase: "his father"),
+            ``group`` (a demonym phrase: "Israeli officials") or ``plain`` (an
+            NER mention that names no actor: dates, places, products).
+        label: the NER label after clean-up, or None when NER did not find it.
+        kind: the actor kind the mention suggests (person, organization,
+            country, group) or None.
+        name: for names, the name without titles, determiners and possessives.
+        titles: title words stripped from a person's name ("Field Marshal").
+        descriptors: descriptor phrases attached in the sentence (pre-modifiers,
+            appositions, copular predicates), as ``(text, head word)``.
+        country: ISO 3166-1 alpha-2 suggested by the phrase (a demonym or
+            possessor: "Libyan strongman", "Israel's Haaretz").
+        outlet_cues: reasons this names a news outlet ("report by X", ...).
+        actor: index of the actor it refers to, set by the resolver.
+        ambiguous: true when the resolver could not decide between actors.
+    """
+
+    start: int
+    end: int
+    head: int
+    form: str
+    label: str | None = None
+    kind: str | None = None
+    name: str = ""
+    titles: list[str] = field(default_factory=list)
+    descriptors: list[tuple[str, str]] = field(default_factory=list)
+    country: str | None = None
+    outlet_cues: list[str] = field(default_factory=list)
+    actor: int | None = None
+    ambiguous: bool = False
+    sent: int = 0
+
+
+def _strip_title(text: str) -> str:
+    return text.lower().rstrip(".")
+
+
+def is_title(token: Token) -> bool:
+    """True when ``token`` is a title word ("Gen.", "President", "Marshal") written capitalized."""
+    return token.text[:1].isupper() and _strip_title(token.text) in TITLES
+
+
+def proper(token: Token) -> bool:
+    """True when the tagger calls ``token`` a proper noun, or it is written all in capitals (an acronym)."""
+    return token.tag_ in PROPER_TAGS or (len(token.text) > 1 and token.text.isupper() and token.text.isalpha())
+
+
+def positional_capital(doc: Doc, token: Token) -> bool:
+    """True when a capital letter on ``token`` is explained by its position (sentence start, after a quote or bracket)."""
+    if token.is_sent_start:
+        return True
+    prev = doc[token.i - 1]
+    return prev.text in QUOTES_AND_BRACKETS or prev.is_space or prev.text in {".", "?", "!"}
+
+
+def np_left_edge(doc: Doc, head: Token, *, keep_det: bool = True) -> int:
+    """First token of the noun phrase headed by ``head`` without its post-modifiers.
+
+    Left dependents (determiners, possessors, adjectives, compounds) are kept;
+    relative clauses and prepositional phrases after the head are not.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "advmod", "case", "punct"):
+            if child.dep_ == "det" and not keep_det:
+                continue
+            start = min(start, child.left_edge.i)
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
+# ------------------------------------------------------------------ NER clean-up
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners/punctuation and trailing possessives/punctuation from a span."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE and end - 1 > start
+                           or doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _head_of(doc: Doc, start: int, end: int) -> int:
+    """The token of ``[start, end)`` whose head lies outside it (the last such one)."""
+    best = end - 1
+    for t in doc[start:end]:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            best = t.i
+    return best
+
+
+def _artifact_head(doc: Doc, start: int, end: int) -> bool:
+    """True when the span names a product: it modifies an artifact noun, or ends in one."""
+    if doc[end - 1].lower_ in ARTIFACT_HEADS:
+        return True
+    head = doc[_head_of(doc, start, end)]
+    outer = head.head
+    return (head.dep_ in ("compound", "nmod", "amod") and not (start <= outer.i < end)
+            and outer.tag_ in ("NN", "NNS") and outer.lower_ in ARTIFACT_HEADS)
+
+
+def ner_candidates(doc: Doc) -> list[Candidate]:
+    """Every NER entity as a candidate, after clean-up (see the module docstring).
+
+    Entities that name no actor (dates, numbers, places that are not
+    countries, products) come back with ``form="plain"``; generic words are
+    dropped.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ACTOR_LABELS:
+            out.append(Candidate(ent.start, ent.end, ent.root.i, "plain", label=label))
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        pieces = []
+        cut = start
+        for t in doc[start:end]:
+            if t.tag_ == "POS" and cut < t.i:
+                pieces.append((cut, t.i))
+                cut = t.i + 1
+        pieces.append((cut, end))
+        for i, (s, e) in enumerate(pieces):
+            s, e = _trim(doc, s, e)
+            if s >= e:
+                continue
+            piece_label = label
+            if len(pieces) > 1 and i < len(pieces) - 1:
+                piece_label = "GPE" if country_of_name(doc[s:e].text) else label
+            cand = _name_candidate(doc, s, e, piece_label)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
+    tokens = doc[start:end]
+    if label in ("PERSON", "ORG", "GPE") and not any(proper(t) for t in tokens):
+        if all(t.is_lower or positional_capital(doc, t) for t in tokens if t.is_alpha):
+            return None  # a common word capitalized by its position: "Media reports said"
+    if end - start == 1 and _strip_title(tokens[0].text) in CALENDAR_ABBREVIATIONS and end < len(doc) and (
+        doc[end].lower_ in ("at", ",", "-") or doc[end].like_num
+    ):
+        return Candidate(start, end, start, "plain", label="DATE")  # "Sun at 9am"
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC", "FAC") and label in ("ORG", "GPE"):
+        return Candidate(start, end, _head_of(doc, start, end), "plain", label="GPE")  # "Long Beach, CA": the place's state
+    if label in ("ORG", "PERSON", "GPE") and _artifact_head(doc, start, end):
+        return Candidate(start, end, _head_of(doc, start, end), "plain", label="PRODUCT")
+    titles: list[str] = []
+    if label == "PERSON" or label is None:
+        while start < end - 1 and is_title(doc[start]):
+            titles.append(doc[start].text)
+            start += 1
+        j = start - 1
+        lead: list[str] = []
+        while j >= 0 and is_title(doc[j]) and doc[j].tag_ in PROPER_TAGS:
+            lead.insert(0, doc[j].text)
+            j -= 1
+        titles = lead + titles
+    while end - 1 > start and _strip_title(doc[end - 1].text) in GENERATIONAL_SUFFIXES:
+        end -= 1
+    head = _head_of(doc, start, end)
+    kind = {"PERSON": "person", "ORG": "organization", "GPE": None, "NORP": None}.get(label or "", None)
+    cand = Candidate(start, end, head, "name", label=label, kind=kind, name=_clean_name(doc[start:end].text), titles=titles)
+    if label == "GPE":
+        country = country_of_name(cand.name)
+        if country is None:
+            cand.form = "plain"  # a city or region: a place, not an actor
+        else:
+            cand.kind, cand.country, cand.name = "country", country.code, country.name
+    elif label == "NORP":
+        country = country_of_demonym(cand.name)
+        plural = doc[end - 1].tag_ in ("NNS", "NNPS") or cand.name.endswith("s")
+        if plural and doc[head].dep_ not in ("amod", "compound"):
+            cand.kind, cand.country = "group", country.code if country else None
+        else:
+            cand.form = "plain"  # an adjective ("Israeli officials"): the group phrase carries it
+    elif label == "ORG":
+        country = country_of_name(cand.name)
+        if country is not None:  # a country tagged ORG
+            cand.label, cand.kind, cand.country, cand.name = "GPE", "country", country.code, country.name
+    return cand
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip(" ,.;:\"“”'‘’()")
+
+
+# ------------------------------------------------------------------ acronyms (Schwartz & Hearst 2003)
+
+
+def _sh_match(short: str, long_words: list[str]) -> int | None:
+    """Schwartz & Hearst's ``findBestLongForm``: index of the first word of the long form, or None."""
+    long = " ".join(long_words)
+    s_i, l_i = len(short) - 1, len(long) - 1
+    while s_i >= 0:
+        c = short[s_i].lower()
+        if not c.isalnum():
+            s_i -= 1
+            continue
+        while l_i >= 0 and (long[l_i].lower() != c or (s_i == 0 and l_i > 0 and long[l_i - 1].isalnum())):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        l_i -= 1
+        s_i -= 1
+    start_char = long.rfind(" ", 0, l_i + 1) + 1
+    return long[:start_char].count(" ")
+
+
+def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
+    """Acronyms defined as "long form (SHORT)": ``(long_start, long_end, short_token)`` token indices.
+
+    The short form is one token of 2-10 characters with a capital letter,
+    between brackets; the long form is at most ``min(|S| + 5, 2|S|)`` words
+    before the bracket, starting with the short form's first letter
+    (Schwartz & Hearst 2003).
+    """
+    out = []
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        short = doc[t.i + 1]
+        sf = short.text
+        if not (2 <= len(sf) <= 10 and any(ch.isupper() for ch in sf) and sf[0].isalnum()):
+            continue
+        n = min(len(sf) + 5, 2 * len(sf))
+        first = max(t.sent.start, t.i - n)
+        words = [w for w in doc[first : t.i] if not w.is_space]
+        if not words:
+            continue
+        k = _sh_match(sf, [w.text for w in words])
+        if k is None:
+            continue
+        long_start = words[k].i
+        while long_start < t.i and doc[long_start].lower_ in ("the", "a", "an", "so", "-", "called", "so-called"):
+            long_start += 1
+        if long_start < t.i and len(doc[long_start : t.i]) >= 2 and doc[long_start].text[:1].lower() == sf[0].lower():
+            out.append((long_start, t.i, short.i))
+    return out
+
+
+# ------------------------------------------------------------------ descriptors attached to a name
+
+
+def premodifier_descriptor(doc: Doc, cand: Candidate) -> tuple[int, int] | None:
+    """Token span of the common-noun phrase right before a name that modifies it ("Libyan strongman" Khalifa Haftar)."""
+    members = set(range(cand.start, cand.end))
+    i = cand.start - 1
+    while i >= 0 and is_title(doc[i]) and doc[i].tag_ in PROPER_TAGS:
+        members.add(i)
+        i -= 1
+    first = None
+    while i >= 0:
+        t = doc[i]
+        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod", "nn") and t.tag_ not in PROPER_TAGS | {"POS"}:
+            members.add(i)
+            first = i
+            i -= 1
+            continue
+        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod") and t.tag_ in PROPER_TAGS and country_of_name(t.text) is None:
+            # "Israeli daily Haaretz" has no proper-noun modifiers; "National Security Adviser X" does
+            members.add(i)
+            first = i
+            i -= 1
+            continue
+        break
+    if first is None:
+        return None
+    end = cand.start
+    while end > first and is_title(doc[end - 1]):
+        end -= 1
+    if end <= first or not any(doc[k].tag_ in ("NN", "NNS") for k in range(first, end)):
+        return None
+    return first, end
+
+
+def apposition_descriptor(doc: Doc, head: Token) -> Token | None:
+    """The common-noun head of an apposition to the name headed by ``head``, or None."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and child.i > head.i:
+            return child
+    if head.dep_ == "appos" and head.head.tag_ in ("NN",) and head.head.i < head.i:
+        return head.head
+    return None
+
+
+def copula_descriptor(doc: Doc, head: Token) -> Token | None:
+    """The predicate noun of "NAME is a renegade general", or None."""
+    if head.dep_ != "nsubj" or head.head.lower_ not in ("is", "was", "'s", "remains", "became", "becomes", "be"):
+        return None
+    for child in head.head.children:
+        if child.dep_ == "attr" and child.tag_ == "NN":
+            return child
+    return None
+
+
+def descriptor_text(doc: Doc, start: int, end: int) -> str:
+    """A descriptor as written, without a leading determiner or possessor."""
+    toks = [t for t in doc[start:end] if not t.is_space]
+    while toks and (toks[0].dep_ in ("det", "poss", "case", "predet") or toks[0].tag_ in ("POS", "DT", "PRP$")):
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip(" ,")
+
+
+def descriptor_country(doc: Doc, start: int, end: int, head: Token) -> str | None:
+    """Country suggested by a demonym inside, or a country possessing, a descriptor ("Libyan", "Libya's")."""
+    for t in doc[start:end]:
+        c = country_of_demonym(t.text) if t.text[:1].isupper() else None
+        if c:
+            return c.code
+    for child in head.children:
+        if child.dep_ == "poss":
+            c = country_of_name(child.text)
+            if c:
+                return c.code
+    return None
+
+
+# ------------------------------------------------------------------ other candidates
+
+
+def outlet_context(doc: Doc, head: Token) -> list[str]:
+    """Reasons the phrase headed by ``head`` is a news outlet in its context (empty: none).
+
+    Cues: the agent of a reporting noun ("a report by X", "the X report",
+    "X's report"), the subject of a reporting verb ("X reported"), a photo
+    credit "(By X)", an outlet noun as modifier or apposition ("Israeli daily X").
+    """
+    cues = []
+    h = head
+    if h.dep_ == "pobj" and h.head.lower_ == "by":
+        gov = h.head.head
+        if gov.lower_ in REPORT_NOUNS:
+            cues.append(f"report by: {gov.text}")
+        elif gov.i == h.head.i or (h.i + 1 < len(doc) and doc[h.i + 1].text == ")" and h.i >= 2 and doc[h.head.i - 1].text == "("):
+            cues.append("credit: (By …)")
+    if h.dep_ in ("compound", "poss") and h.head.lower_ in REPORT_NOUNS:
+        cues.append(f"report: {h.head.text}")
+    if h.dep_ == "nsubj" and h.head.lower_ in REPORT_VERBS:
+        cues.append(f"reporting verb: {h.head.text}")
+    for child in list(h.lefts) + [c for c in h.children if c.dep_ == "appos"]:
+        if child.lower_ in OUTLET_NOUNS and child.tag_ in ("NN", "JJ", "NNS"):
+            if child.lower_ == "agency" and not any(c.lower_ == "news" for c in child.lefts):
+                continue
+            cues.append(f"outlet noun: {child.text}")
+    return cues
+
+
+def proper_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Runs of proper nouns (tagger NNP/NNPS, capitalized) that no kept entity covers."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if i in covered or t.tag_ not in PROPER_TAGS or not t.text[:1].isupper() or t.lower_ in NON_NAME_CAPITALIZED:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in covered and doc[j].tag_ in PROPER_TAGS and doc[j].text[:1].isupper() and not doc[j].is_sent_start or j == i:
+            j += 1
+            if j < n and doc[j].is_sent_start:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def pronoun_candidates(doc: Doc) -> list[Candidate]:
+    """Third-person pronouns (:data:`~.actor_lexicons.PRONOUNS`) tagged PRP or PRP$."""
+    return [
+        Candidate(t.i, t.i + 1, t.i, "pronoun")
+        for t in doc
+        if t.lower_ in PRONOUNS and t.tag_ in ("PRP", "PRP$")
+    ]
+
+
+def description_candidates(doc: Doc, covered: set[int]) -> list[Candidate]:
+    """Definite common-noun phrases that may refer back to an actor, kinship phrases and demonym groups.
+
+    * ``kin``: a kinship noun with a possessor ("his father", "Haftar's son")
+      or an of-phrase ("the son of Khalifa Haftar");
+    * ``group``: a demonym adjective on a plural group noun ("Israeli officials");
+    * ``description``: a singular common noun with "the"/"this"/"that" or a
+      possessor ("the rebel commander", "the company").
+    """
+    out = []
+    for t in doc:
+        if t.i in covered or t.tag_ not in ("NN", "NNS") or t.dep_ in ("compound", "nmod"):
+            continue
+        low = t.lower_
+        dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+        poss = [c for c in t.children if c.dep_ == "poss"]
+        of_obj = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        start = np_left_edge(doc, t)
+        if low in KINSHIP and t.tag_ == "NN" and (poss or of_obj):
+            out.append(Candidate(start, t.i + 1, t.i, "kin"))
+            continue
+        if t.tag_ == "NNS" and low in GROUP_NOUNS:
+            demonyms = [c for c in t.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and country_of_demonym(c.text)]
+            s = np_left_edge(doc, t, keep_det=False)
+            if demonyms and not any(i in covered and doc[i].ent_type_ != "NORP" for i in range(s, t.i)):
+                out.append(Candidate(s, t.i + 1, t.i, "group", kind="group", country=country_of_demonym(demonyms[0].text).code,
+                                     name=descriptor_text(doc, s, t.i + 1)))
+            continue
+        if t.tag_ == "NN" and (dets & {"the", "this", "that"} or poss):
+            if any(c.i in covered for c in t.lefts if c.dep_ in ("compound",)):
+                continue  # "the LNA forces": a name's phrase, not a description
+            out.append(Candidate(start, t.i + 1, t.i, "description"))
+    return out
+
+
+def is_org_noun(word: str) -> bool:
+    """True for heads of descriptions that can refer back to an organization (:data:`~.actor_lexicons.ORG_NOUNS`)."""
+    return word in ORG_NOUNS
+
+
+def is_country_noun(word: str) -> bool:
+    """True for heads of descriptions that can refer back to a country (:data:`~.actor_lexicons.COUNTRY_NOUNS`)."""
+    return word in COUNTRY_NOUNS
+
+
+def subject_ancestors(token: Token) -> set[int]:
+    """Token indices of the subjects of every verb above ``token`` in its tree (for binding principle C)."""
+    out = set()
+    for anc in token.ancestors:
+        for child in anc.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != token.i and not (child.left_edge.i <= token.i <= child.right_edge.i):
+                out.add(child.i)
+    return out
+
+
+def coarguments(token: Token) -> set[int]:
+    """Token indices of the other arguments of the verb ``token`` is an argument of (for binding principle B)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr") and not (
+        token.dep_ == "pobj" and token.head.head.tag_.startswith("VB")
+    ):
+        return set()
+    verb = token.head if token.dep_ != "pobj" else token.head.head
+    out = set()
+    for child in verb.children:
+        if child.i != token.i and child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "iobj"):
+            out.add(child.i)
+    return out

@@ -1,0 +1,554 @@
+"""In-article actor resolution: mention candidates → actors, on spaCy's parse.
+
+The resolver reads the article once, sentence by sentence, and keeps a
+salience score per actor after Lappin & Leass (1994), "An algorithm for
+pronominal anaphora resolution", *Computational Linguistics* 20(4): each
+mention adds 100 (recency), +80 as a subject, +50 as a direct object, +40 as
+an indirect object or oblique, +80 when it heads its noun phrase, +50 outside
+adverbial phrases; the total halves with every sentence.
+
+* **Names**: a full name makes a person; a bare surname or first name goes to
+  the bearer that is most salient at that point, when it is at least twice as
+  salient as the next bearer. A name cannot refer to an actor that is the
+  subject of a clause above it (binding principle C, Chomsky 1981: "Saddam
+  commands forces led by Haftar" — that Haftar is not Saddam). A bare name the
+  resolver cannot decide is ``ambiguous`` and points to no actor.
+* **Acronyms** defined in the text join their long form (Schwartz & Hearst 2003).
+* **Descriptions** ("the rebel commander") go to the actor the text has
+  already described with the same head noun ("Libya's rebel commander Khalifa
+  Haftar"); "the company", "the country" go to the most salient organization or
+  country of the last four sentences.
+* **Kinship** ("his father", "Haftar's son") follows relations the text
+  states; "the son of X", with no name given, goes to the next new person who
+  shares X's family name within two sentences (that relation is then known).
+* **Pronouns** go to the most salient actor of the last four sentences that
+  agrees in number, gender and animacy, is not a co-argument of the pronoun's
+  verb (binding principle B) and, for "it", is not pleonastic (Lappin & Leass §2.1).
+* **Outlets**: an organization is an outlet when its cues add up to 2 (an
+  outlet noun, a photo credit, a news word in its name, the article's own
+  outlet: 2 each; a report by it, a reporting verb: 1 each); a name word of
+  government bodies counts -2 (:data:`~.actor_lexicons.NOT_OUTLET_NAME_WORDS`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from .actor_countries import country_of_name
+from .actor_lexicons import (
+    INVERSE_RELATION,
+    KINSHIP,
+    NOT_OUTLET_NAME_WORDS,
+    OUTLET_NAME_WORDS,
+    PLEONASTIC_ADJ_VERBS,
+    PRONOUNS,
+    TITLES,
+)
+from .actor_mentions import (
+    SUBJECT_DEPS,
+    Candidate,
+    acronym_definitions,
+    apposition_descriptor,
+    coarguments,
+    copula_descriptor,
+    descriptor_country,
+    descriptor_text,
+    description_candidates,
+    is_country_noun,
+    is_org_noun,
+    is_title,
+    ner_candidates,
+    np_left_edge,
+    outlet_context,
+    premodifier_descriptor,
+    pronoun_candidates,
+    proper_runs,
+    subject_ancestors,
+    _clean_name,
+    _name_candidate,
+)
+
+WINDOW = 3
+"""Sentences before the current one searched for pronoun and description antecedents (Lappin & Leass: four in all)."""
+
+DECISION_RATIO = 2.0
+"""A bare name or learned description goes to the most salient candidate only when it is this many times as salient as the next."""
+
+PRONOUN_RATIO = 1.25
+"""A pronoun is ``ambiguous`` when its best antecedent is less than this many times as salient as the next."""
+
+OUTLET_THRESHOLD = 2
+"""Cue points that make an organization an outlet."""
+
+_STRONG_CUES = ("outlet noun", "credit", "name word", "own outlet")
+
+
+@dataclass
+class ActorState:
+    """An actor while the resolver reads the article."""
+
+    index: int
+    kind: str
+    key: str
+    forms: Counter = field(default_factory=Counter)
+    first_form: dict[str, str] = field(default_factory=dict)
+    tokens: tuple[str, ...] = ()
+    country: str | None = None
+    descriptors: Counter = field(default_factory=Counter)
+    descriptor_forms: dict[str, str] = field(default_factory=dict)
+    heads: set[str] = field(default_factory=set)
+    gender: str = ""
+    relations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    outlet_cues: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    mentioned: bool = False
+
+    def add_form(self, text: str) -> None:
+        key = text.casefold()
+        self.forms[key] += 1
+        self.first_form.setdefault(key, text)
+
+    def add_descriptor(self, text: str, head: str) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        key = text.casefold()
+        self.descriptors[key] += 1
+        self.descriptor_forms.setdefault(key, text)
+        self.heads.add(head.casefold())
+
+    @property
+    def first(self) -> str:
+        return self.tokens[0] if self.tokens else ""
+
+    @property
+    def last(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
+
+
+class Resolver:
+    """Resolves the actor mentions of one parsed Doc (see the module docstring).
+
+    Args:
+        doc: a Doc with tags, dependencies and entities.
+        outlet: the article's outlet ("Press TV"), or None.
+    """
+
+    def __init__(self, doc: Doc, outlet: str | None = None):
+        self.doc = doc
+        self.outlet = outlet
+        self.sent_of = [0] * len(doc)
+        self.sents = list(doc.sents)
+        for k, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.actors: list[ActorState] = []
+        self.by_key: dict[str, int] = {}
+        self.events: list[tuple[int, int, float]] = []  # (actor, sentence, weight)
+        self.by_head: dict[int, Candidate] = {}
+        self.pending_kin: list[tuple[Candidate, int, str, str]] = []
+        self.acronyms: dict[str, str] = {}
+
+    # -------------------------------------------------------------- candidates
+
+    def candidates(self) -> list[Candidate]:
+        """Every candidate mention of the Doc (names, acronyms, descriptions, kin, groups, pronouns)."""
+        doc = self.doc
+        cands = ner_candidates(doc)
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        names = [c for c in cands if c.form == "name"]
+        extra: list[Candidate] = []
+        # acronyms defined in the text: "Libyan National Army (LNA)"
+        for ls, le, si in acronym_definitions(doc):
+            long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
+            if long is None and not any(i in covered for i in range(ls, le)):
+                long = Candidate(ls, le, le - 1, "name", kind="organization", name=_clean_name(doc[ls:le].text))
+                extra.append(long)
+                covered.update(range(ls, le))
+            if long is not None:
+                self.acronyms[_key(doc[si].text)] = _key(long.name)
+        for t in doc:
+            if t.i not in covered and _key(t.text) in self.acronyms and t.text[:1].isupper():
+                extra.append(Candidate(t.i, t.i + 1, t.i, "name", kind="organization", name=t.text))
+                covered.add(t.i)
+        # proper-noun runs the NER missed: titled names, known name parts, outlets in reporting contexts
+        parts = {_key(p) for c in names if c.label == "PERSON" for p in c.name.split()}
+        known = {_key(c.name) for c in names} | set(self.acronyms)
+        for s, e in proper_runs(doc, covered):
+            cand = _name_candidate(doc, s, e, None)
+            if cand is None or cand.form != "name":
+                continue
+            key = _key(cand.name)
+            if cand.titles and cand.name:
+                cand.kind = "person"
+            elif key in known or (len(cand.name.split()) == 1 and key in parts):
+                pass
+            else:
+                cues = outlet_context(doc, doc[cand.head])
+                if not cues:
+                    continue
+                cand.kind = "organization"
+            extra.append(cand)
+            covered.update(range(s, e))
+        cands += extra
+        cands += description_candidates(doc, covered)
+        cands += pronoun_candidates(doc)
+        for c in cands:
+            c.sent = self.sent_of[c.head]
+        cands.sort(key=lambda c: (c.sent, c.form == "kin", c.head, c.start))
+        return cands
+
+    # -------------------------------------------------------------- actors and salience
+
+    def _actor(self, key: str, kind: str, **fields) -> ActorState:
+        if key in self.by_key:
+            return self.actors[self.by_key[key]]
+        a = ActorState(index=len(self.actors), kind=kind, key=key, **fields)
+        self.actors.append(a)
+        self.by_key[key] = a.index
+        return a
+
+    def weight(self, c: Candidate) -> float:
+        """Lappin & Leass (1994) salience weight of a mention from its head's dependency role."""
+        h = self.doc[c.head]
+        dep = h.dep_
+        w = 100.0
+        if dep in SUBJECT_DEPS:
+            w += 80
+        elif dep == "dobj":
+            w += 50
+        elif dep in ("dative", "iobj", "pobj"):
+            w += 40
+        if dep not in ("poss", "compound", "nmod", "amod") and not (dep == "pobj" and h.head.head.tag_.startswith("NN")):
+            w += 80
+        if not (dep == "pobj" and h.head.head.tag_.startswith("VB")):
+            w += 50
+        return w
+
+    def salience(self, actor: int, sent: int, *, window: int | None = None) -> float:
+        """Salience of ``actor`` at sentence ``sent``: weights halved per sentence (optionally only the last ``window``)."""
+        total = 0.0
+        for a, s, w in self.events:
+            if a == actor and (window is None or sent - s <= window):
+                total += w * 0.5 ** (sent - s)
+        return total
+
+    def _link(self, c: Candidate, actor: ActorState) -> None:
+        c.actor = actor.index
+        c.ambiguous = False
+        actor.mentioned = True
+        self.events.append((actor.index, c.sent, self.weight(c)))
+        self.by_head[c.head] = c
+
+    def _choose(self, c: Candidate, options: list[ActorState], *, ratio: float, window: int | None = None) -> ActorState | None:
+        """The most salient of ``options`` when it is ``ratio`` times the next; None (and ``c.ambiguous``) otherwise."""
+        if not options:
+            return None
+        if len(options) == 1:
+            return options[0]
+        scored = sorted(((self.salience(a.index, c.sent, window=window), -a.index, a) for a in options), reverse=True)
+        best, second = scored[0][0], scored[1][0]
+        if best > 0 and best >= ratio * second:
+            return scored[0][2]
+        c.ambiguous = True
+        return None
+
+    def _c_commanders(self, c: Candidate) -> set[int]:
+        """Actors that are subjects of clauses above ``c`` in its sentence (binding principle C)."""
+        heads = subject_ancestors(self.doc[c.head])
+        return {self.by_head[h].actor for h in heads if h in self.by_head and self.by_head[h].actor is not None}
+
+    # -------------------------------------------------------------- resolution by form
+
+    def resolve(self) -> list[Candidate]:
+        """Resolve every candidate; returns them with ``actor``/``ambiguous`` set, in text order."""
+        cands = self.candidates()
+        for c in cands:  # people named in full are known before their short names are read
+            if c.form == "name" and (c.label == "PERSON" or c.kind == "person") and len(c.name.split()) >= 2:
+                self._person(c.name)
+        current = -1
+        deferred: list[Candidate] = []
+        for c in cands:
+            if c.sent != current:
+                for k in deferred:
+                    self._resolve_kin(k)
+                deferred, current = [], c.sent
+            if c.form == "name":
+                self._resolve_name(c)
+            elif c.form == "group":
+                a = self._actor(f"group:{_key(c.name)}", "group", country=c.country)
+                a.add_form(c.name)
+                self._link(c, a)
+            elif c.form == "pronoun":
+                self._resolve_pronoun(c)
+            elif c.form == "description":
+                self._resolve_description(c)
+            elif c.form == "kin":
+                deferred.append(c)
+        for k in deferred:
+            self._resolve_kin(k)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        return cands
+
+    def _person(self, name: str) -> ActorState:
+        tokens = tuple(_key(t) for t in name.split())
+        key = f"person:{tokens[0]} {tokens[-1]}" if len(tokens) >= 2 else f"person:{tokens[0]}"
+        new = key not in self.by_key
+        a = self._actor(key, "person", tokens=tokens)
+        if new and len(tokens) >= 2:
+            a.canonical = name
+        return a
+
+    def _bearers(self, word: str) -> list[ActorState]:
+        return [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and word in a.tokens]
+
+    def _resolve_name(self, c: Candidate) -> None:
+        doc = self.doc
+        key = _key(c.name)
+        words = key.split()
+        actor: ActorState | None = None
+        if c.kind == "country":
+            actor = self._actor(f"country:{c.country}", "country", country=c.country)
+            actor.canonical = c.name
+        elif c.kind == "group":
+            actor = self._actor(f"group:{key}", "group", country=c.country)
+        elif len(words) >= 2 and f"person:{words[0]} {words[-1]}" in self.by_key:
+            actor = self.actors[self.by_key[f"person:{words[0]} {words[-1]}"]]
+            c.label = c.label and "PERSON"
+            first_mention = not actor.mentioned
+            if first_mention:
+                self._bind_pending_kin(c, actor)
+        elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
+            bearers = self._bearers(words[0])
+            if not bearers:
+                actor = self._person(c.name)
+            else:
+                excluded = self._c_commanders(c)
+                options = [a for a in bearers if a.index not in excluded]
+                actor = self._choose(c, options, ratio=DECISION_RATIO)
+            c.label = c.label and "PERSON"
+            c.kind = "person"
+            if actor is None:
+                self.by_head[c.head] = c
+                return
+        elif c.label == "PERSON" or c.kind == "person":
+            actor = self._person(c.name)
+        else:
+            target = self.acronyms.get(key, key)
+            if f"org:{target}" in self.by_key:
+                actor = self.actors[self.by_key[f"org:{target}"]]
+            else:
+                for a in self.actors:
+                    if a.kind == "organization" and fuzz.ratio(a.key[4:], target) >= 92:
+                        actor = a
+                        break
+                if actor is None:
+                    actor = self._actor(f"org:{target}", "organization")
+        actor.add_form(c.name)
+        if c.country and not actor.country:
+            actor.country = c.country
+        self._collect_descriptors(c, actor)
+        self._link(c, actor)
+
+    def _collect_descriptors(self, c: Candidate, actor: ActorState) -> None:
+        doc = self.doc
+        head = doc[c.head]
+        if c.titles:
+            actor.add_descriptor(" ".join(c.titles), c.titles[-1].rstrip("."))
+            for t in c.titles:
+                g = TITLES.get(t.lower().rstrip("."), "")
+                if g and not actor.gender:
+                    actor.gender = g
+        span = premodifier_descriptor(doc, c)
+        if span:
+            s, e = span
+            actor.add_descriptor(descriptor_text(doc, s, e), doc[e - 1].text)
+            country = descriptor_country(doc, s, e, doc[e - 1])
+            if country and not actor.country:
+                actor.country = country
+            for t in doc[s:e]:
+                c.outlet_cues += [f"outlet noun: {t.text}"] if t.lower_ in ("daily", "newspaper", "broadcaster", "tabloid") else []
+        for noun in (apposition_descriptor(doc, head), copula_descriptor(doc, head)):
+            if noun is None or noun.i in self.by_head:
+                continue
+            s = np_left_edge(doc, noun)
+            actor.add_descriptor(descriptor_text(doc, s, noun.i + 1), noun.text)
+            country = descriptor_country(doc, s, noun.i + 1, noun)
+            if country and not actor.country:
+                actor.country = country
+        for child in head.children:  # "Israel's Haaretz": the possessor is the actor's country
+            if child.dep_ == "poss" and not actor.country and actor.kind != "country":
+                country = country_of_name(child.text)
+                if country:
+                    actor.country = country.code
+        c.outlet_cues += outlet_context(doc, head)
+        words = set(_key(c.name).split())
+        if words & OUTLET_NAME_WORDS:
+            c.outlet_cues.append("name word")
+        if words & NOT_OUTLET_NAME_WORDS:
+            c.outlet_cues.append("government word")
+        if self.outlet and _key(self.outlet) == _key(c.name):
+            c.outlet_cues.append("own outlet")
+        actor.outlet_cues += c.outlet_cues
+
+    def _bind_pending_kin(self, c: Candidate, actor: ActorState) -> None:
+        """A person's first mention answers an open "the son of X" within two sentences when it shares X's family name."""
+        for item in list(self.pending_kin):
+            kin, possessor, relation, gender = item
+            p = self.actors[possessor]
+            if c.sent - kin.sent > 2 or actor.index == possessor:
+                continue
+            if p.last and p.last == actor.last:
+                kin.actor = actor.index
+                kin.ambiguous = False
+                self.events.append((actor.index, kin.sent, self.weight(kin)))
+                self._relate(p, relation, actor, gender)
+                self.pending_kin.remove(item)
+                return
+
+    def _relate(self, possessor: ActorState, relation: str, relative: ActorState, gender: str) -> None:
+        possessor.relations[relation].add(relative.index)
+        relative.relations[INVERSE_RELATION[relation]].add(possessor.index)
+        if gender and not relative.gender:
+            relative.gender = gender
+
+    def _resolve_kin(self, c: Candidate) -> None:
+        doc = self.doc
+        head = doc[c.head]
+        relation, gender = KINSHIP[head.lower_]
+        owners = [ch for ch in head.children if ch.dep_ == "poss"]
+        owners += [g for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "of" for g in ch.children if g.dep_ == "pobj"]
+        owner = next((self.by_head[o.i] for o in owners if o.i in self.by_head and self.by_head[o.i].actor is not None), None)
+        if owner is None:
+            return
+        p = self.actors[owner.actor]
+        known = sorted(p.relations.get(relation, ()))
+        if gender:
+            known = [k for k in known if self.actors[k].gender in ("", gender)]
+        if len(known) == 1:
+            self._link(c, self.actors[known[0]])
+            return
+        if len(known) > 1:
+            c.ambiguous = True
+            return
+        for ch in head.children:
+            if ch.dep_ == "appos" and ch.i in self.by_head and self.by_head[ch.i].actor is not None:
+                relative = self.actors[self.by_head[ch.i].actor]
+                self._relate(p, relation, relative, gender)
+                self._link(c, relative)
+                return
+        self.pending_kin.append((c, p.index, relation, gender))
+
+    def _resolve_pronoun(self, c: Candidate) -> None:
+        doc = self.doc
+        p = doc[c.head]
+        number, gender, case = PRONOUNS[p.lower_]
+        if p.lower_ == "it" and (
+            p.dep_ == "expl"
+            or p.head.lower_ in PLEONASTIC_ADJ_VERBS
+            or any(ch.lower_ in PLEONASTIC_ADJ_VERBS for ch in p.head.children if ch.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"))
+        ):
+            return
+        if number == "sg" and gender in ("m", "f"):
+            kinds = {"person"}
+        elif number == "sg":
+            kinds = {"organization", "outlet", "country"}
+        else:
+            kinds = {"group", "organization"}
+        excluded = set()
+        if case not in ("poss", "refl"):
+            excluded = {self.by_head[h].actor for h in coarguments(p) if h in self.by_head}
+        options = []
+        for a in {a for a, s, _ in self.events if c.sent - s <= WINDOW}:
+            actor = self.actors[a]
+            if actor.kind not in kinds or a in excluded:
+                continue
+            if gender in ("m", "f") and actor.gender and actor.gender != gender:
+                continue
+            options.append(actor)
+        if case == "refl":
+            subj = [self.by_head[h].actor for h in (ch.i for ch in p.head.children if ch.dep_ in SUBJECT_DEPS) if h in self.by_head]
+            options = [a for a in options if a.index in subj] or options
+        choice = self._choose(c, options, ratio=PRONOUN_RATIO, window=WINDOW)
+        if choice is None:
+            return
+        if gender in ("m", "f") and not choice.gender:
+            choice.gender = gender
+        self._link(c, choice)
+
+    def _resolve_description(self, c: Candidate) -> None:
+        doc = self.doc
+        head = doc[c.head]
+        low = head.lower_
+        text = descriptor_text(doc, c.start, c.end)
+        country = descriptor_country(doc, c.start, c.end, head)
+        excluded = {self.by_head[h].actor for h in coarguments(head) if h in self.by_head}
+        learned = [a for a in self.actors if low in a.heads and a.mentioned and a.index not in excluded
+                   and not (country and a.country and a.country != country)]
+        choice = None
+        if learned:
+            choice = self._choose(c, learned, ratio=DECISION_RATIO)
+        elif (is_org_noun(low) or is_country_noun(low)) and not any(
+            t.tag_ in ("NNP", "NNPS") or "-" in t.text and t.text[:1].isupper() for t in doc[c.start : c.head]
+        ):  # "the Tripoli-based government" names its own referent: no anaphor
+            kinds = {"organization", "outlet"} if is_org_noun(low) else {"country"}
+            recent = {a for a, s, _ in self.events if c.sent - s <= WINDOW}
+            options = [self.actors[a] for a in recent if self.actors[a].kind in kinds and a not in excluded]
+            choice = self._choose(c, options, ratio=DECISION_RATIO, window=WINDOW)
+        if choice is None:
+            return
+        choice.add_descriptor(text, head.text)
+        self._link(c, choice)
+
+    # -------------------------------------------------------------- results
+
+    def finish(self) -> list[dict]:
+        """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors`` ({text: count})."""
+        out = []
+        for a in self.actors:
+            if not a.mentioned:
+                out.append(None)
+                continue
+            kind = a.kind
+            if kind == "organization":
+                points = 0
+                for cue in a.outlet_cues:
+                    if cue.startswith("government"):
+                        points -= 2
+                    elif cue.startswith(_STRONG_CUES):
+                        points += 2
+                    else:
+                        points += 1
+                if points >= OUTLET_THRESHOLD:
+                    kind = "outlet"
+            name = a.canonical or self._best_form(a)
+            aliases = [a.first_form[k] for k in a.forms if a.first_form[k].casefold() != name.casefold()]
+            descriptors = {a.descriptor_forms[k]: n for k, n in a.descriptors.items()}
+            out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": descriptors,
+                        "outlet_cues": sorted(set(a.outlet_cues)), "gender": a.gender or None})
+        return out
+
+    def _best_form(self, a: ActorState) -> str:
+        forms = sorted(a.forms.items(), key=lambda kv: (-len(kv[0].split()), -kv[1]))
+        if a.kind == "organization":
+            longs = [k for k in forms if len(k[0]) > 5 or len(k[0].split()) > 1]
+            forms = longs or forms
+        return a.first_form[forms[0][0]] if forms else a.key.split(":", 1)[-1]
+
+
+def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None], list[Candidate]]:
+    """Resolve one Doc: ``(actors, candidates)``; an actor entry is None when no mention kept it."""
+    r = Resolver(doc, outlet)
+    cands = r.resolve()
+    return r.finish(), cands
+
+
+__all__ = ["Resolver", "resolve_doc", "is_title"]

@@ -1,0 +1,151 @@
+"""The ``newsledger_actors`` spaCy component: one person is one actor, two people are two.
+
+The component reads tags, dependencies and entities (``tagger``, ``parser``,
+``ner``), resolves every mention that refers to an actor (names, acronyms,
+descriptions, kinship phrases, demonym groups, pronouns) with
+:class:`~newsledger.analyze.actor_resolve.Resolver`, and annotates:
+
+* ``doc._.actors``: one dict per actor, ``name``, ``kind`` (person,
+  organization, country, group, outlet), ``aliases``, ``country`` (ISO 3166-1
+  alpha-2), ``descriptors`` ({text: count}), plus the resolver's evidence
+  (``outlet_cues``, ``gender``);
+* ``doc._.actor_mentions``: one dict per mention, character offsets
+  ``start``/``end``, NER ``label`` after clean-up (None when NER did not find
+  it), ``form`` (name, pronoun, description, kin, group, plain), ``actor`` (an
+  index into ``doc._.actors`` or None) and ``ambiguous``.
+
+Two extractors build records from them: ``actors`` (order 10) and
+``mentions`` (order 11), which replaces the base NER mentions: it keeps every
+NER mention that survives clean-up (dates and places too, without an actor)
+and adds the mentions NER does not find, each with its ``actor_id``. A later
+extractor (attributions, events) reads both from ``ctx.sections``.
+
+Usage outside newsledger::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsledger_actors")
+    doc = nlp("Libyan strongman Khalifa Haftar ... Haftar said ...")
+    doc._.actors, doc._.actor_mentions
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..records import ANALYZED_ROLES, Actor, Mention
+from . import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
+from .actor_resolve import resolve_doc
+from .extractors import Extractor, RecordContext, register
+from .to_records import sentence_span, trimmed
+
+for _name in ("actors", "actor_mentions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+NO_OUTLET = "(unknown outlet)"
+"""Key of ``Actor.descriptors`` when the article's outlet is not known."""
+
+
+class ActorResolver(Pipe):
+    """spaCy component: resolves actor mentions (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "newsledger_actors"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            actors, cands = resolve_doc(doc, doc._.outlet)
+            mentions = []
+            for c in cands:
+                if c.form not in ("name", "plain") and c.actor is None and not c.ambiguous:
+                    continue
+                start = doc[c.start].idx
+                last = doc[c.end - 1]
+                mentions.append({
+                    "start": start, "end": last.idx + len(last.text), "label": c.label, "form": c.form,
+                    "actor": c.actor if c.actor is not None and actors[c.actor] is not None else None,
+                    "ambiguous": c.ambiguous, "sent_token": c.head,
+                })
+            doc._.actors = actors
+            doc._.actor_mentions = mentions
+        except Exception as exc:  # noqa: BLE001 - spaCy's error handler decides (raises by default)
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+
+@Language.factory(
+    "newsledger_actors",
+    assigns=["doc._.actors", "doc._.actor_mentions"],
+    requires=["token.tag", "token.dep", "doc.ents"],
+    default_config={},
+)
+def make_actors(nlp: Language, name: str) -> ActorResolver:
+    """spaCy factory of :class:`ActorResolver` (``nlp.add_pipe("newsledger_actors")``)."""
+    return ActorResolver(nlp, name)
+
+
+# ------------------------------------------------------------------ records
+
+
+def actor_ids(doc: Doc, article_id: str) -> list[str | None]:
+    """``actor_id`` of each entry of ``doc._.actors``: ``"<article_id[:12]>:<n>"``, numbered from 1 in text order."""
+    out: list[str | None] = []
+    n = 0
+    for a in doc._.actors or []:
+        if a is None:
+            out.append(None)
+        else:
+            n += 1
+            out.append(f"{article_id[:12]}:{n}")
+    return out
+
+
+def actors(doc: Doc, ctx: RecordContext) -> list[Actor]:
+    """The article's actors, with descriptors counted under the article's outlet."""
+    ids = actor_ids(doc, ctx.article.article_id)
+    outlet = ctx.article.outlet or NO_OUTLET
+    out = []
+    for actor_id, a in zip(ids, doc._.actors or []):
+        if a is None:
+            continue
+        out.append(Actor(
+            actor_id=actor_id, name=a["name"], kind=a["kind"], aliases=tuple(a["aliases"]), country=a["country"],
+            descriptors={outlet: dict(a["descriptors"])} if a["descriptors"] else {},
+        ))
+    return out
+
+
+def mentions(doc: Doc, ctx: RecordContext) -> list[Mention]:
+    """Every mention of analyzed paragraphs: cleaned NER mentions and the actor mentions NER missed, each with its ``actor_id``."""
+    article = ctx.article
+    ids = actor_ids(doc, article.article_id)
+    out = []
+    for m in doc._.actor_mentions or []:
+        s, e = trimmed(article.text, m["start"], m["end"])
+        if s == e:
+            continue
+        role = ctx.index.role(s, e)
+        if role not in ANALYZED_ROLES:
+            continue
+        out.append(Mention(
+            article_id=article.article_id, start=s, end=e, text=article.text[s:e], label=m["label"],
+            sentence=sentence_span(article, doc[m["sent_token"]].sent), paragraph_role=role,
+            actor_id=ids[m["actor"]] if m["actor"] is not None else None, ambiguous=m["ambiguous"],
+        ))
+    return out
+
+
+NEEDS = frozenset({"tok2vec", "tagger", "parser", "ner"})
+"""Model components the resolver reads: proper-noun and pronoun tags, dependencies, entities."""
+
+register(Extractor(section="actors", to_records=actors, factory="newsledger_actors", needs=NEEDS, order=10))
+register(Extractor(section="mentions", to_records=mentions, needs=NEEDS, order=11))

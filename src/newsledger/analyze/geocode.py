@@ -1,0 +1,339 @@
+"""Toponym resolution: ranking gazetteer candidates for the place mentions of one document.
+
+Every mention gets candidates from the gazetteer (``analyze.gazetteer``); each
+candidate gets a score, a sum of log-scale evidence, and the scores of a
+mention's candidates (plus a "none of these" option) are turned into
+probabilities with a softmax. The evidence, and where each rule comes from:
+
+* **feature prior** (:data:`FEATURE_PRIOR`): a country name is the country, not
+  a town of that name elsewhere ("Lebanon" is LB, not Lebanon, Pennsylvania);
+  cities score by population, ``ln(population + 1)`` (the
+  population heuristic of Leidner 2007, *Toponym Resolution in Text*, and
+  the "most populous" baseline of every geocoding evaluation since).
+* **match**: an entry's own name beats one of its alternate names
+  (:data:`ALT_PENALTY`); ISO/postal codes ("US", "TX") count only when
+  written in capitals or as a qualifier.
+* **qualifier** (:data:`QUALIFIER`): a state or country written beside a
+  name decides — "Paris, TX", "Athens, Ga.", "Tripoli, Lebanon's second city",
+  "Israel's Ben Gurion Airport" (the comma and possessive patterns of the AP
+  Stylebook's dateline and "state names" entries). It applies only when some
+  candidate lies inside the qualifier, so a list ("Georgia, Armenia and
+  Azerbaijan") is not read as one.
+* **document context** (:data:`CONTEXT`): the countries the document's other
+  places are in ("Tripoli" beside "Benghazi" is in Libya; "Georgia" beside
+  "Tbilisi" is the country) — the spatial-minimality / co-occurrence evidence
+  of Leidner 2007 and Lieberman & Samet 2010. Computed from a first pass
+  without context; a mention never supports itself.
+* **outlet country** (:data:`OUTLET`): a weak prior for the outlet's country,
+  from the article's locale region (``en-US``) or the outlet domain's ccTLD
+  (``.co.uk`` → GB).
+* **one sense per discourse** (Gale, Church & Yarowsky 1992): mentions with the
+  same name in one document share their evidence and their answer.
+
+The weights were set by hand on the handed cases (``../shared/cases``), not
+fitted; ``make eval`` measures them (``evaluate/places.py``). A mention is
+resolved when its best candidate's probability is at least
+:data:`RESOLVE_AT`; otherwise it stays unresolved with the reason and the
+ranked alternatives — and, when the candidates holding that much probability
+all lie in one country, that country.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import ABBR, ALT, CODE, Entry, Gazetteer, airport_key, name_key
+
+FEATURE_PRIOR = {
+    "country": math.log(1e7), "continent": math.log(1e7),
+    "admin1": math.log(1e6), "former_country": math.log(1e6), "airport": math.log(1e6),
+}
+"""Log-score (natural log) of an entry by feature: a country or continent weighs as a city of ten million people,
+a first-level division, an airport or a former country as a city of a million. Cities get ``ln(population + 1)``."""
+ALT_PENALTY = math.log(10)
+"""Subtracted when the mention matched an alternate name, not the entry's own name (a tenth of the weight). The
+leading part of the entry's name counts as its name: "Frankfurt" of "Frankfurt am Main", "New York" of "New York City"."""
+CODE_PENALTY = math.log(2)
+"""Subtracted when the mention matched a code ("US", "UAE")."""
+QUALIFIER = 6.0
+"""Added to candidates inside the written qualifier, subtracted from those outside it (a swing of e^12, more than
+the population gap between Paris, France and Paris, Texas)."""
+CONTEXT = 3.0
+"""Added per unit of support (capped at 1) from the document's other places in the candidate's country: enough to
+prefer the US state Georgia beside Atlanta, and the country Georgia beside Tbilisi."""
+OUTLET = 1.0
+"""Added to candidates in the outlet's country."""
+NIL_SCORE = 5.0
+"""Score of "none of these entries": a lone village of 500 people named by its own name (ln 501 = 6.2) is resolved,
+one matched only by an alternate name (3.9) stays unresolved."""
+RESOLVE_AT = 0.5
+"""A mention is resolved when its best candidate has at least this probability."""
+CITY_REGION_POPULATION = 100_000
+"""A city and a first-level division of the same name and country (Tbilisi, Berlin, Bangkok) are one place when
+the city has at least this many people: the city entry is kept, it carries a point."""
+MAX_ALTERNATIVES = 5
+"""Ranked alternatives kept on each place."""
+
+_LEVEL = {"continent": 0, "country": 1, "former_country": 1, "admin1": 2, "city": 3, "airport": 4, "landmark": 4}
+
+
+@dataclass
+class PlaceMention:
+    """A stretch of text that names a place, before resolution.
+
+    Attributes:
+        start, end: character offsets into the document text.
+        text: the text (``text == doc.text[start:end]``).
+        label: the NER label (GPE, LOC, FAC), or "airport", "based" for mentions found by pattern.
+        lookup: the part of ``text`` to look up (without "Airport", "the", a possessor).
+        qualifiers: entries (countries, first-level divisions) written beside the mention.
+        host: for a mention that is itself a qualifier ("TX" in "Paris, TX"), the mention it qualifies;
+            it then resolves to the reading that holds its host (Texas, not a TX elsewhere).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    lookup: str
+    qualifiers: list[Entry] = field(default_factory=list)
+    host: PlaceMention | None = None
+
+
+def entry_dict(e: Entry, score: float | None = None, *, feature: str | None = None) -> dict[str, Any]:
+    """A candidate as JSON-ready data: DESIGN's Place fields of the entry, and its ``score``."""
+    return {
+        "name": e.name, "feature": feature or e.feature, "country": e.country, "admin1": e.admin1,
+        "lat": e.lat, "lon": e.lon, "gazetteer": e.gazetteer, "gazetteer_id": e.gazetteer_id,
+        "score": None if score is None else round(score, 4),
+    }
+
+
+def _city_prior(e: Entry) -> float:
+    return math.log((e.population or 0) + 1)
+
+
+def _inside(e: Entry, q: Entry) -> bool:
+    """Is entry ``e`` inside qualifier ``q`` (a country or a first-level division)?"""
+    if _LEVEL.get(e.feature, 3) <= _LEVEL.get(q.feature, 1):
+        return False
+    if q.feature == "admin1":
+        return e.admin1 == q.admin1
+    return e.country is not None and e.country == q.country
+
+
+class _Group:
+    """Mentions sharing a name key: one sense per discourse."""
+
+    def __init__(self, key: str):
+        self.key = key
+        self.mentions: list[PlaceMention] = []
+        self.candidates: list[Entry] = []
+        self.feature: str | None = None  # "landmark" when located by a place inside its name
+        self.via: str | None = None
+        self.probs: list[float] = []
+        self.nil = 0.0
+
+    def country_mass(self) -> dict[str, float]:
+        mass: dict[str, float] = defaultdict(float)
+        for e, p in zip(self.candidates, self.probs):
+            if e.country:
+                mass[e.country] += p
+        return mass
+
+
+class Resolver:
+    """Resolves the place mentions of one document against a gazetteer.
+
+    Args:
+        gazetteer: an opened :class:`~newsledger.analyze.gazetteer.Gazetteer`.
+        outlet_country: ISO 3166-1 alpha-2 of the outlet, or None when unknown.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, outlet_country: str | None = None):
+        self.gaz = gazetteer
+        self.outlet_country = outlet_country
+
+    # -------------------------------------------------------------- candidates
+
+    def _direct(self, m: PlaceMention) -> list[Entry]:
+        if m.label == "airport":
+            words = m.lookup.split()
+            for i in range(len(words)):
+                found = self.gaz.airports(airport_key(" ".join(words[i:])))
+                if found:
+                    return list(found)
+            return []
+        text = m.lookup
+        out = []
+        for e in self.gaz.lookup(name_key(text)):
+            if e.match == ABBR:
+                continue
+            if e.match == CODE and m.label != "qualifier" and not (text.replace(".", "").isupper() and len(text.replace(".", "")) >= 2):
+                continue
+            out.append(e)
+        return out
+
+    def _inner(self, m: PlaceMention) -> tuple[list[Entry], str | None]:
+        """Candidates of the longest place name inside a facility's name ("Tel Aviv University" → Tel Aviv)."""
+        words = m.lookup.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i : i + n])
+                if not part[:1].isupper():
+                    continue
+                found = [e for e in self.gaz.lookup(name_key(part)) if e.match not in (CODE, ABBR)
+                         and e.feature in ("country", "admin1", "city")]
+                if found:
+                    return found, part
+        return [], None
+
+    @staticmethod
+    def _merge_city_regions(cands: list[Entry]) -> list[Entry]:
+        cities = [e for e in cands if e.feature == "city" and (e.population or 0) >= CITY_REGION_POPULATION and e.match != ALT]
+        out = []
+        for e in cands:
+            if e.feature == "admin1" and any(c.country == e.country and name_key(c.name) == name_key(e.name) for c in cities):
+                continue
+            out.append(e)
+        return out
+
+    # -------------------------------------------------------------- scoring
+
+    def _score(self, e: Entry, g: _Group, support: dict[str, float] | None) -> float:
+        s = FEATURE_PRIOR.get(e.feature, 0.0) if e.feature != "city" else _city_prior(e)
+        if g.feature == "landmark":
+            s = _city_prior(e) if e.feature == "city" else FEATURE_PRIOR.get(e.feature, 0.0)
+        if e.match == ALT and not name_key(e.name).startswith(g.key.split("|")[0] + " "):
+            s -= ALT_PENALTY
+        elif e.match == CODE:
+            s -= CODE_PENALTY
+        quals = [q for m in g.mentions for q in m.qualifiers]
+        usable = [q for q in quals if any(_inside(c, q) for c in g.candidates)]
+        if usable:
+            s += QUALIFIER if any(_inside(e, q) for q in usable) else -QUALIFIER
+        if support and e.country:
+            s += CONTEXT * min(1.0, support.get(e.country, 0.0))
+        if self.outlet_country and e.country == self.outlet_country:
+            s += OUTLET
+        return s
+
+    def _probabilities(self, g: _Group, support: dict[str, float] | None) -> None:
+        scores = [self._score(e, g, support) for e in g.candidates]
+        top = max(scores + [NIL_SCORE])
+        exps = [math.exp(s - top) for s in scores]
+        nil = math.exp(NIL_SCORE - top)
+        total = sum(exps) + nil
+        g.probs = [x / total for x in exps]
+        g.nil = nil / total
+
+    # -------------------------------------------------------------- main
+
+    @staticmethod
+    def _name(m: PlaceMention) -> str:
+        if m.label == "airport":
+            return "airport:" + airport_key(m.lookup)
+        if m.label == "qualifier":
+            return "qualifier:" + m.lookup  # "GA" the state is not "Ga" elsewhere
+        return name_key(m.lookup)
+
+    def _keys(self, mentions: Sequence[PlaceMention]) -> list[str]:
+        """Group keys: the name, and the qualifiers when written ("Portland, Maine" and "Portland, Ore." are two
+        places); an unqualified mention joins the one qualified reading of its name, if there is exactly one."""
+        def sig(m: PlaceMention) -> str:
+            return ",".join(sorted({q.admin1 or q.country or "" for q in m.qualifiers}))
+
+        readings: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.qualifiers:
+                readings.setdefault(self._name(m), set()).add(sig(m))
+        keys = []
+        for m in mentions:
+            name = self._name(m)
+            if m.qualifiers:
+                keys.append(f"{name}|{sig(m)}")
+            elif len(readings.get(name, ())) == 1:
+                keys.append(f"{name}|{next(iter(readings[name]))}")
+            else:
+                keys.append(name)
+        return keys
+
+    def resolve(self, mentions: Sequence[PlaceMention]) -> list[dict[str, Any]]:
+        """Resolve every mention; returns one dict per mention, in input order.
+
+        Each dict holds ``start``, ``end``, ``text`` and DESIGN's Place fields
+        (``name``, ``feature``, ``country``, ``admin1``, ``lat``, ``lon``,
+        ``gazetteer``, ``gazetteer_id``, ``score`` — the probability of the
+        answer), ``alternatives`` (ranked candidates, best first, each with
+        its probability), ``resolved`` and ``reason`` (why not, or how).
+        """
+        groups: dict[str, _Group] = {}
+        keys = self._keys(mentions)
+        group_of = {}
+        for m, key in zip(mentions, keys):
+            g = groups.setdefault(key, _Group(key))
+            g.mentions.append(m)
+            group_of[id(m)] = g
+        for g in groups.values():
+            m = g.mentions[0]
+            cands = self._direct(m)
+            if not cands and m.label in ("FAC", "airport"):
+                cands, part = self._inner(m)
+                if cands:
+                    g.feature, g.via = "landmark", part
+            g.candidates = self._merge_city_regions(cands)
+        for g in groups.values():  # "CA" in "Long Beach, CA" is the California that holds a Long Beach
+            host = g.mentions[0].host
+            if host is not None:
+                hosts = group_of[id(host)].candidates
+                held = [q for q in g.candidates if any(_inside(c, q) for c in hosts)]
+                g.candidates = held or g.candidates
+        for g in groups.values():
+            if g.candidates:
+                self._probabilities(g, None)
+        mass = {k: g.country_mass() for k, g in groups.items() if g.candidates}
+        for k, g in groups.items():
+            if not g.candidates:
+                continue
+            support: dict[str, float] = defaultdict(float)
+            for other, cm in mass.items():
+                if other != k:
+                    for c, p in cm.items():
+                        support[c] += p
+            self._probabilities(g, support)
+        out = []
+        for m in mentions:
+            out.append(self._answer(m, group_of[id(m)]))
+        return out
+
+    def _answer(self, m: PlaceMention, g: _Group) -> dict[str, Any]:
+        base: dict[str, Any] = {"start": m.start, "end": m.end, "text": m.text}
+        empty = {"name": None, "feature": None, "country": None, "admin1": None, "lat": None, "lon": None,
+                 "gazetteer": None, "gazetteer_id": None, "score": None}
+        if not g.candidates:
+            what = "airport" if m.label == "airport" else "place"
+            return {**base, **empty, "alternatives": [], "resolved": False,
+                    "reason": f"no gazetteer entry for the {what} {m.lookup!r}"}
+        ranked = sorted(zip(g.candidates, g.probs), key=lambda x: -x[1])
+        alts = [entry_dict(e, p, feature=g.feature) for e, p in ranked[:MAX_ALTERNATIVES]]
+        best, p = ranked[0]
+        if p >= RESOLVE_AT:
+            rec = {**base, **entry_dict(best, p, feature=g.feature), "alternatives": alts[1:], "resolved": True, "reason": None}
+            if g.feature == "landmark":
+                rec["reason"] = f"located by {g.via!r}, the place named inside it"
+            return rec
+        mass = g.country_mass()
+        country, cmass = max(mass.items(), key=lambda x: x[1]) if mass else (None, 0.0)
+        if g.nil >= p:
+            reason = f"no convincing gazetteer entry for {m.lookup!r} (best {best.name}, {best.country or '-'}: {p:.2f})"
+        else:
+            reason = "ambiguous: " + ", ".join(f"{e.name} ({e.admin1 or e.country or '-'}) {q:.2f}" for e, q in ranked[:3])
+        rec = {**base, **empty, "alternatives": alts, "resolved": False, "reason": reason}
+        if cmass >= RESOLVE_AT:
+            rec["country"] = country
+            rec["reason"] = reason + f"; every likely entry is in {country}"
+        return rec

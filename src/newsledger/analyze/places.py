@@ -1,0 +1,264 @@
+"""Places: place mentions found in a Doc and resolved offline against the gazetteer.
+
+The spaCy component ``newsledger_places`` finds place mentions and annotates
+``doc._.places`` with one dict per mention (DESIGN.md's Place fields, see
+:meth:`~newsledger.analyze.geocode.Resolver.resolve`); :func:`to_records`
+turns them into :class:`~newsledger.records.Place` records.
+
+Mentions come from:
+
+* the model's named entities labelled GPE, LOC or FAC (OntoNotes 5.0 labels;
+  NORP — nationalities, "European carriers", "Israeli officials" — is not a
+  place), without a leading "the";
+* airports written out: capitalized words before "Airport", "International
+  Airport", "Airfield", "Air Base", "Aerodrome" ("Ben Gurion Airport",
+  "Tripoli airport"), which the model often misses or calls a person;
+* "X-based" ("Tripoli-based government"): X is a place;
+* qualifiers: a state or country written after a comma ("Paris, TX",
+  "Athens, Ga.") is a place mention of its own and decides the name before it;
+  a possessor ("Israel's Ben Gurion Airport") decides the name after it.
+
+Dropped: demonyms (countryinfo's ``demonym`` list: "Israeli", "Georgian") and
+single-word adjectival modifiers (dependency ``amod``) that name no place.
+
+For events: :func:`places_in` and :func:`place_of` answer "which resolved place
+does this sentence or span mention?" from the records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import ANALYZED_ROLES, Place
+from .extractors import Extractor, RecordContext, register
+from .gazetteer import ABBR, CODE, Entry, Gazetteer, gazetteer, name_key
+from .geocode import PlaceMention, Resolver
+from .to_records import trimmed
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+"""NER labels (OntoNotes 5.0, the scheme of spaCy's English models) whose spans are place mentions."""
+
+GENERIC_CCTLDS = frozenset({"ad", "as", "bz", "cc", "cd", "co", "dj", "fm", "io", "la", "me", "ms", "nu", "sc", "sr", "su", "tv", "tk", "ws"})
+"""Country-code TLDs used as generic ones, which say nothing of an outlet's country (Google Search Central,
+"Managing multi-regional and multilingual sites": generic ccTLDs)."""
+
+_AIRPORT = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){1,6})((?:International\s+)?(?:Airport|Airfield|Air\s+Base|Airbase|Aerodrome)|airport)\b"
+)
+_FUNCTION_WORDS = {"The", "At", "In", "On", "From", "To", "A", "An", "Near", "Outside", "By", "Via", "And", "Into", "Onto", "Of"}
+_BASED = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})-based\b")
+_AFTER_COMMA = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})")
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:’s|'s)\s+$")
+
+if not Doc.has_extension("places"):
+    Doc.set_extension("places", default=None)
+
+
+def outlet_country(locale: str | None, domain: str | None) -> str | None:
+    """The outlet's country, where the article says: the region of its BCP 47 locale, else its domain's ccTLD.
+
+    ``"en-GB"`` → "GB"; ``"www.bbc.co.uk"`` → "GB" (IANA's ``.uk`` is ISO 3166-1 GB); generic TLDs
+    (``.com``) and the generic ccTLDs of :data:`GENERIC_CCTLDS` (``.tv``, ``.io``) → None.
+    """
+    import pycountry
+
+    if locale:
+        for part in re.split(r"[-_]", locale)[1:]:
+            if len(part) == 2 and part.isalpha() and pycountry.countries.get(alpha_2=part.upper()):
+                return part.upper()
+    if domain:
+        tld = domain.lower().rstrip(".").rsplit(".", 1)[-1]
+        if tld == "uk":
+            return "GB"
+        if len(tld) == 2 and tld not in GENERIC_CCTLDS and pycountry.countries.get(alpha_2=tld.upper()):
+            return tld.upper()
+    return None
+
+
+def _qualifier_entries(gaz: Gazetteer, text: str) -> list[Entry]:
+    """Countries and first-level divisions named by ``text`` written as a qualifier (codes and AP abbreviations allowed)."""
+    bare = text.replace(".", "")
+    out = []
+    for e in gaz.lookup(name_key(text)):
+        if e.feature not in ("country", "admin1"):
+            continue
+        if e.match == CODE and not bare.isupper():
+            continue
+        if e.match == ABBR and not text.endswith("."):
+            continue
+        out.append(e)
+    return out
+
+
+def _after_comma(gaz: Gazetteer, text: str, end: int) -> tuple[int, int, list[Entry]] | None:
+    m = _AFTER_COMMA.match(text, end)
+    if not m:
+        return None
+    words = list(re.finditer(r"\S+", m.group(1)))
+    for n in range(len(words), 0, -1):
+        s = m.start(1) + words[0].start()
+        e = m.start(1) + words[n - 1].end()
+        piece = text[s:e]
+        entries = _qualifier_entries(gaz, piece)
+        if not entries and piece.endswith(".") and not piece.endswith(("Ga.", "La.", "Pa.", "Va.", "Mo.")):
+            e -= 1  # the sentence's full stop
+            piece = text[s:e]
+            entries = _qualifier_entries(gaz, piece)
+        if entries:
+            return s, e, entries
+    return None
+
+
+def _possessor(gaz: Gazetteer, text: str, start: int) -> list[Entry]:
+    m = _POSSESSOR.search(text, max(0, start - 60), start)
+    if not m or m.end() != start:
+        return []
+    return [e for e in _qualifier_entries(gaz, m.group(1)) if e.match not in (CODE,)]
+
+
+def _strip_the(text: str, start: int, end: int) -> int:
+    if text[start:end].lower().startswith("the ") and end - start > 4:
+        return start + 4
+    return start
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+    """The place mentions of ``doc`` (see the module docstring), in text order, without overlaps."""
+    text = doc.text
+    found: list[PlaceMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= m.start or s >= m.end for m in found)
+
+    for m in _AIRPORT.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _FUNCTION_WORDS:  # sentence-initial "At", "The"
+            words = words[1:]
+        if not words:
+            continue
+        s = text.index(words[0], m.start())
+        found.append(PlaceMention(s, m.end(), text[s : m.end()], "airport", " ".join(words)))
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        s, e = trimmed(text, ent.start_char, ent.end_char)
+        s = _strip_the(text, s, e)
+        if s >= e or not free(s, e):
+            continue
+        span_text = text[s:e]
+        if gaz.demonym_country(span_text) and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
+            continue
+        if len(ent) == 1 and ent[0].dep_ == "amod" and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
+            continue
+        found.append(PlaceMention(s, e, span_text, ent.label_, span_text))
+    for m in _BASED.finditer(text):
+        s, e = m.span(1)
+        if free(s, e):
+            found.append(PlaceMention(s, e, text[s:e], "based", text[s:e]))
+    # qualifiers: "City, ST" and "Country's City"
+    for pm in list(found):
+        after = _after_comma(gaz, text, pm.end)
+        if after:
+            s, e, entries = after
+            pm.qualifiers.extend(entries)
+            if free(s, e):
+                found.append(PlaceMention(s, e, text[s:e], "qualifier", text[s:e], host=pm))
+        pm.qualifiers.extend(_possessor(gaz, text, pm.start))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+class PlaceTagger:
+    """The ``newsledger_places`` component: find place mentions, resolve them, set ``doc._.places``.
+
+    The gazetteer is opened on first use, once per process (``analyze.gazetteer.gazetteer``).
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = gazetteer()
+        domain = doc._.outlet_domain if Doc.has_extension("outlet_domain") else None
+        country = outlet_country(doc._.locale, domain)
+        doc._.places = Resolver(gaz, outlet_country=country).resolve(find_mentions(doc, gaz))
+        return doc
+
+
+@Language.factory(
+    "newsledger_places",
+    assigns=["doc._.places"],
+    requires=["doc.ents", "token.dep"],
+    default_config={},
+)
+def make_places(nlp: Language, name: str) -> PlaceTagger:
+    """spaCy factory of :class:`PlaceTagger`."""
+    return PlaceTagger(nlp, name)
+
+
+def to_records(doc: Doc, ctx: RecordContext) -> list[Place]:
+    """``doc._.places`` as :class:`~newsledger.records.Place` records of analyzed paragraphs, in text order."""
+    article = ctx.article
+    out = []
+    for p in doc._.places or []:
+        s, e = trimmed(article.text, p["start"], p["end"])
+        role = ctx.index.role(s, e)
+        if s == e or role not in ANALYZED_ROLES:
+            continue
+        out.append(
+            Place(
+                article_id=article.article_id, start=s, end=e, text=article.text[s:e], paragraph_role=role,
+                name=p["name"], feature=p["feature"], country=p["country"], admin1=p["admin1"], lat=p["lat"], lon=p["lon"],
+                gazetteer=p["gazetteer"], gazetteer_id=p["gazetteer_id"], score=p["score"],
+                alternatives=tuple(p["alternatives"]), resolved=p["resolved"], reason=p["reason"],
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ for events
+
+SPECIFICITY = {"airport": 5, "landmark": 5, "city": 4, "admin1": 3, "country": 2, "former_country": 2, "continent": 1}
+"""How specific a feature is: :func:`place_of` prefers an airport to its city, a city to its country."""
+
+
+def places_in(places: Sequence[Place], start: int, end: int, *, resolved_only: bool = True) -> list[Place]:
+    """The places whose span lies inside ``[start, end)`` (character offsets into the article text).
+
+    Args:
+        places: an article's places (``Analysis.places`` or ``RecordContext.sections["places"]``).
+        start, end: a sentence's or clause's offsets.
+        resolved_only: leave out unresolved places.
+
+    Returns:
+        Those places, in text order.
+    """
+    return [p for p in places if p.start >= start and p.end <= end and (p.resolved or not resolved_only)]
+
+
+def place_of(places: Sequence[Place], start: int, end: int) -> Place | None:
+    """The most specific resolved place mentioned in ``[start, end)``, or None.
+
+    An airport or landmark beats a city, a city its first-level division, that its
+    country (:data:`SPECIFICITY`); among equals, the first in the text. An
+    event's ``place`` is this place of the event's clause or sentence: "landed
+    at Israel's Ben Gurion Airport" → the airport (IL).
+    """
+    best: Place | None = None
+    for p in places_in(places, start, end):
+        if best is None or SPECIFICITY.get(p.feature or "", 0) > SPECIFICITY.get(best.feature or "", 0):
+            best = p
+    return best
+
+
+def _records(doc: Doc, ctx: RecordContext) -> list[Any]:
+    return to_records(doc, ctx)
+
+
+register(Extractor(section="places", to_records=_records, factory="newsledger_places",
+                   needs=frozenset({"tok2vec", "parser", "ner"}), order=40))

@@ -1,0 +1,246 @@
+"""The ``newsledger_timex`` spaCy component: TIMEX3 expressions anchored to the publication date.
+
+Add it to any English pipeline that has a tagger and a parser::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsledger_timex")
+    doc = nlp.make_doc("Talks were postponed until Monday.")
+    doc._.dct = "2015-02-22"
+    doc = nlp(doc)          # or: for doc in nlp.pipe(docs)
+    doc._.timexes           # [Timex3(start=..., text="Monday", type="DATE", value="2015-02-23", ...)]
+
+The component reads ``doc._.dct`` (ISO 8601, or None) and ``doc._.locale``
+(BCP 47, or None), finds and resolves expressions with the engine in
+:mod:`newsledger.analyze.temporal`, and uses the parse only for what text
+patterns cannot see: the *direction* of the clause that holds a weekday or a
+date written without its year (tense of the governing verb from the tagger's
+Penn Treebank tags, future-pointing predicates such as "postponed until"),
+and numbers that count things rather than name years ("2000 people").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import ANALYZED_ROLES, Timex
+from .extractors import Extractor, RecordContext, register
+from .temporal import Timex3, tag
+from .temporal.grammar import Found
+
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=None)
+
+FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "'d", "going", "gon"}
+PAST_AUX = {"had", "has", "have", "'ve", "was", "were", "did"}
+FORWARD_STEMS = (
+    "postpon", "delay", "defer", "adjourn", "suspend", "reschedul", "schedul", "slate", "expect", "plan", "extend",
+    "await", "push", "put", "due", "set", "resum", "start", "begin", "open", "hold", "held",
+)
+"""Predicates whose time complement lies ahead ("postponed until Monday", "scheduled for March", "due Friday").
+
+A temporal "until"/"to"/"for"/"on" after one of them points forward whatever
+the predicate's own tense (TimeML's signals; the cases in ../shared/cases/time-*).
+"""
+FORWARD_SIGNALS = {"until", "till", "to", "for", "on", "by", "through", "in", "at", "from"}
+PAST_SIGNALS = {"since", "ago"}
+TIME_NOUNS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "quarters", "seasons"}
+
+
+SCHEDULE_STEMS = ("schedul", "slate", "due", "expect", "plan", "effective")
+"""Predicates whose bare time complement lies ahead even without a signal ("has scheduled a news conference Thursday")."""
+
+
+def _is_forward(verb) -> bool:
+    w = verb.lower_
+    if w in ("set", "sets", "setting", "due"):
+        return True
+    return any(w.startswith(stem) for stem in FORWARD_STEMS if len(stem) > 3)
+
+
+def _is_schedule(verb) -> bool:
+    return any(verb.lower_.startswith(stem) for stem in SCHEDULE_STEMS)
+
+
+def _tense(verb) -> str | None:
+    """``past`` / ``future`` / ``present`` of a verb from its tag and its auxiliaries (Penn Treebank tags)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "TO" for a in aux):
+        return None  # an infinitive takes its time from the clause it depends on
+    if verb.tag_ == "VBD" or words & PAST_AUX or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    if verb.tag_ == "MD":
+        return "future" if verb.lower_ in FUTURE_AUX else "present"
+    if verb.tag_ == "VBN":
+        return "past"  # a participle without auxiliary: "the agreement, announced Friday"
+    return None
+
+
+def clause_direction(doc: Doc, start: int, end: int) -> str | None:
+    """The temporal direction of the clause holding characters ``[start, end)``.
+
+    Returns:
+        "past", "future", "present" or None. A future-pointing predicate with
+        a temporal signal wins ("postponed until Monday" → future); then
+        "since" (past); then the tense of the governing verb, found by walking
+        up the dependency tree from the expression; then that of the
+        sentence's root.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    signal = before.lower_ if before is not None else ""
+    if signal in PAST_SIGNALS:
+        return "past"
+    if span.start >= 3 and doc[span.start - 3 : span.start].text.lower() in ("as soon as", "as early as"):
+        return "future"
+    token = span.root
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "Thursday's closing price", "a Monday report": no clause of its own
+    verb = None
+    for _ in range(8):
+        if (token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_ in ("due", "effective")) and token.lower_ != "according":
+            if _tense(token) is not None or _is_forward(token):
+                verb = token
+                break
+        if token.head is token:
+            break
+        token = token.head
+    if verb is None:
+        root = span.sent.root if span.sent is not None else None
+        if root is not None and (root.tag_.startswith("VB") or root.tag_ == "MD"):
+            verb = root
+    if verb is None:
+        return None
+    tense = _tense(verb)
+    if (signal in FORWARD_SIGNALS and _is_forward(verb)) or _is_schedule(verb):
+        return "future"
+    if signal in ("until", "till"):
+        if tense == "present":
+            return "future"  # "talks are suspended until March"
+        if tense == "past" and span.start > verb.i:
+            return None  # "had named a replacement until December 24": the end may lie either side of the DCT
+    return tense
+
+
+def _counts_things(doc: Doc, f: Found) -> bool:
+    """True for a year-shaped number that counts a plural noun ("2000 people", "1500 troops")."""
+    if f.kind != "year":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or f.groups.get("fiscal"):
+        return False
+    tok = span[-1]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.lower_ in ("fiscal", "calendar")):
+        return False  # "the 2000 Olympics", "its 1990 earnings"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.tag_ == "NNS" and nxt.is_lower and nxt.lower_ not in TIME_NOUNS
+
+
+class TimexTagger:
+    """Annotates ``doc._.timexes`` with :class:`~newsledger.analyze.temporal.Timex3` records.
+
+    Args:
+        nlp: the pipeline (unused; spaCy's factory signature).
+        name: the component's name.
+    """
+
+    def __init__(self, nlp: Language, name: str = "newsledger_timex"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.timexes = tag(
+                doc.text,
+                dct=doc._.dct,
+                locale=doc._.locale,
+                direction=lambda s, e: clause_direction(doc, s, e),
+                veto=lambda f: _counts_things(doc, f),
+            )
+        except Exception as exc:  # routed as spaCy's own components do
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def get_error_handler(self):
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler) -> None:
+        self._error_handler = error_handler
+
+
+@Language.factory(
+    "newsledger_timex",
+    assigns=["doc._.timexes"],
+    requires=["token.tag", "token.dep"],
+    default_config={},
+)
+def make_timex(nlp: Language, name: str) -> TimexTagger:
+    """spaCy factory of :class:`TimexTagger` (``nlp.add_pipe("newsledger_timex")``)."""
+    return TimexTagger(nlp, name)
+
+
+def timex_records(doc: Doc, ctx: RecordContext) -> list[Timex]:
+    """``doc._.timexes`` as :class:`~newsledger.records.Timex` records of analyzed paragraphs.
+
+    ``tid`` numbers them ``t1``, ``t2``... in text order (``t0`` is kept for
+    the DCT, as in TimeML); ``begin_point`` / ``end_point`` of an interval are
+    the tids of its ends.
+    """
+    article = ctx.article
+    found: list[Timex3] = doc._.timexes or []
+    tids: dict[int, str] = {}
+    out: list[Timex] = []
+    for i, t in enumerate(found):
+        role = ctx.index.role(t.start, t.end)
+        if role not in ANALYZED_ROLES:
+            continue
+        if t.begin_point is not None and (t.begin_point not in tids or t.end_point not in tids):
+            continue
+        tid = f"t{len(out) + 1}"
+        tids[i] = tid
+        out.append(
+            Timex(
+                article_id=article.article_id,
+                tid=tid,
+                start=t.start,
+                end=t.end,
+                text=article.text[t.start : t.end],
+                type=t.type,
+                value=t.value,
+                paragraph_role=role,
+                mod=t.mod,
+                anchor=t.anchor,
+                resolved=t.resolved,
+                reason=t.reason,
+                quant=t.quant,
+                freq=t.freq,
+                begin_point=tids.get(t.begin_point) if t.begin_point is not None else None,
+                end_point=tids.get(t.end_point) if t.end_point is not None else None,
+            )
+        )
+    return out
+
+
+register(
+    Extractor(
+        section="timexes",
+        to_records=timex_records,
+        factory="newsledger_timex",
+        needs=frozenset({"tok2vec", "tagger", "parser"}),
+        order=20,
+    )
+)

@@ -1,0 +1,162 @@
+"""In-article actors: hand-built Docs for the resolver's rules, the seed article for the whole component."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsledger.analyze.actor_countries import country_of_demonym, country_of_name
+from newsledger.analyze.actor_mentions import _sh_match, acronym_definitions
+from newsledger.analyze.actor_resolve import resolve_doc
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
+
+
+def build(rows: list[tuple[str, str, str, int]], ents: list[tuple[int, int, str]] = (), sent_starts=(0,)) -> Doc:
+    """A parsed Doc from ``(word, tag, dep, head index)`` rows, entities ``(start, end, label)``."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        VOCAB, words=words, tags=[r[1] for r in rows], deps=[r[2] for r in rows], heads=[r[3] for r in rows],
+        sent_starts=[i in sent_starts for i in range(len(rows))],
+        ents=["O"] * len(rows),
+    )
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def resolved(doc: Doc) -> list[tuple[str, str | None, bool]]:
+    actors, cands = resolve_doc(doc)
+    out = []
+    for c in cands:
+        if c.form == "plain":
+            continue
+        name = actors[c.actor]["name"] if c.actor is not None else None
+        out.append((doc[c.start : c.end].text, name, c.ambiguous))
+    return out
+
+
+def test_surname_goes_to_the_bearer_not_bound_by_the_subject():
+    # "Ali Omar met Sami Omar. Sami leads forces led by Omar."  Principle C: that Omar is not Sami.
+    rows = [
+        ("Ali", "NNP", "compound", 1), ("Omar", "NNP", "nsubj", 2), ("met", "VBD", "ROOT", 2),
+        ("Sami", "NNP", "compound", 4), ("Omar", "NNP", "dobj", 2), (".", ".", "punct", 2),
+        ("Sami", "NNP", "nsubj", 7), ("leads", "VBZ", "ROOT", 7), ("forces", "NNS", "dobj", 7),
+        ("led", "VBN", "acl", 8), ("by", "IN", "agent", 9), ("Omar", "NNP", "pobj", 10), (".", ".", "punct", 7),
+    ]
+    doc = build(rows, ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 7, "PERSON"), (11, 12, "PERSON")], sent_starts=(0, 6))
+    got = resolved(doc)
+    assert ("Sami", "Sami Omar", False) in got
+    assert got[-1] == ("Omar", "Ali Omar", False)
+
+
+def test_bare_surname_between_equally_salient_bearers_is_ambiguous():
+    # "Ali Omar and Sami Omar arrived. Omar spoke."  Nothing decides: ambiguous, no actor.
+    rows = [
+        ("Ali", "NNP", "compound", 1), ("Omar", "NNP", "nsubj", 5), ("and", "CC", "cc", 1),
+        ("Sami", "NNP", "compound", 4), ("Omar", "NNP", "conj", 1), ("arrived", "VBD", "ROOT", 5),
+        (".", ".", "punct", 5), ("Omar", "NNP", "nsubj", 8), ("spoke", "VBD", "ROOT", 8), (".", ".", "punct", 8),
+    ]
+    doc = build(rows, ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "PERSON")], sent_starts=(0, 7))
+    assert resolved(doc)[-1] == ("Omar", None, True)
+
+
+def test_generic_capitalized_word_is_not_an_organization():
+    # "Media reports said ..." tagged NNS: NER's ORG is dropped.
+    rows = [("Media", "NNS", "compound", 1), ("reports", "NNS", "nsubj", 2), ("said", "VBD", "ROOT", 2), (".", ".", "punct", 2)]
+    doc = build(rows, ents=[(0, 1, "ORG")])
+    actors, cands = resolve_doc(doc)
+    assert [a for a in actors if a] == []
+    assert not any(doc[c.start : c.end].text == "Media" for c in cands)
+
+
+def test_name_on_an_artifact_is_a_product():
+    # "He flew on a private Dassault Falcon jet."
+    rows = [
+        ("He", "PRP", "nsubj", 1), ("flew", "VBD", "ROOT", 1), ("on", "IN", "prep", 1), ("a", "DT", "det", 7),
+        ("private", "JJ", "amod", 7), ("Dassault", "NNP", "compound", 6), ("Falcon", "NNP", "compound", 7),
+        ("jet", "NN", "pobj", 2), (".", ".", "punct", 1),
+    ]
+    doc = build(rows, ents=[(5, 7, "ORG")])
+    actors, cands = resolve_doc(doc)
+    assert [a for a in actors if a] == []
+    assert [(doc[c.start : c.end].text, c.label) for c in cands if c.form == "plain"] == [("Dassault Falcon", "PRODUCT")]
+
+
+def test_pleonastic_it_is_left_alone():
+    # "Acme Corp said it is likely that prices rise."
+    rows = [
+        ("Acme", "NNP", "compound", 1), ("Corp", "NNP", "nsubj", 2), ("said", "VBD", "ROOT", 2), ("it", "PRP", "nsubj", 4),
+        ("is", "VBZ", "ccomp", 2), ("likely", "JJ", "acomp", 4), ("that", "IN", "mark", 8), ("prices", "NNS", "nsubj", 8),
+        ("rise", "VBP", "ccomp", 4), (".", ".", "punct", 2),
+    ]
+    doc = build(rows, ents=[(0, 2, "ORG")])
+    assert ("it", "Acme Corp", False) not in resolved(doc)
+
+
+def test_schwartz_hearst_long_form():
+    assert _sh_match("LNA", "the so-called Libyan National Army".split()) == 2
+    assert _sh_match("GNU", "known as the Government of National Unity".split()) == 3
+    assert _sh_match("XYZ", "the Government of National Unity".split()) is None
+
+
+def test_countries_and_demonyms():
+    assert country_of_name("Israel").code == "IL"
+    assert country_of_name("the U.S.").code == "US"
+    assert country_of_demonym("Palestinians").code == "PS"
+    assert country_of_demonym("Libyan").code == "LY"
+    assert country_of_name("Tel Aviv") is None
+
+
+# ------------------------------------------------------------------ the seed article, through the whole pipeline
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, shared):
+    from newsledger import jobs
+
+    analyses, report = jobs.analyze([str(shared / "corpus" / "seed" / _seed_name(shared))], nlp=nlp)
+    assert not report.skips
+    return json.loads(json.dumps(analyses[0].to_json()))
+
+
+def _seed_name(shared) -> str:
+    files = sorted(p.name for p in (shared / "corpus" / "seed").iterdir() if p.suffix in (".txt", ".html"))
+    assert files, "no seed article in corpus/seed"
+    return files[0]
+
+
+def _mention(seed, text, sentence_has, *, occurrence=0):
+    names = {a["actor_id"]: a["name"] for a in seed["actors"]}
+    hits = [m for m in seed["mentions"] if m["text"] == text and sentence_has in m["sentence"]["text"]]
+    assert len(hits) > occurrence, (text, sentence_has, [(m["text"], m["sentence"]["text"][:40]) for m in seed["mentions"] if "rebel" in m["text"]])
+    m = hits[occurrence]
+    return names.get(m["actor_id"]), m
+
+
+def test_seed_descriptions_pronouns_and_kin(seed):
+    assert _mention(seed, "The rebel commander", "announced last month")[0] == "Khalifa Haftar"
+    assert _mention(seed, "he", "announced last month")[0] == "Khalifa Haftar"
+    assert _mention(seed, "his father", "right-hand man")[0] == "Khalifa Haftar"
+    assert _mention(seed, "Haftar", "forces led by Haftar")[0] == "Khalifa Haftar"
+    assert _mention(seed, "LNA", "interim replacement")[0] == "Libyan National Army"
+
+
+def test_seed_outlets_and_countries(seed):
+    by_name = {a["name"]: a for a in seed["actors"]}
+    assert by_name["AFP"]["kind"] == "outlet"  # the photo credit "(By AFP)"
+    assert by_name["Haaretz"]["country"] == "IL"  # "Israel's Haaretz"
+    assert by_name["Khalifa Haftar"]["country"] == "LY"  # "Libyan strongman"
+    assert by_name["Israeli officials"]["kind"] == "group" and by_name["Israeli officials"]["country"] == "IL"
+    assert not any(a["kind"] == "organization" and a["name"] in ("Media", "Dassault Falcon") for a in seed["actors"])
+
+
+def test_seed_every_mention_points_to_a_listed_actor(seed):
+    ids = {a["actor_id"] for a in seed["actors"]}
+    for m in seed["mentions"]:
+        assert m["actor_id"] is None or m["actor_id"] in ids
+        assert not (m["ambiguous"] and m["actor_id"])

@@ -1,0 +1,42 @@
+"""The actor evaluation: readers and scorers on the public sets, a small slice to pin a floor."""
+
+from __future__ import annotations
+
+from newsledger.evaluate.actors import _Coref, iob1_spans, read_conll, read_meantime, score_meantime
+
+
+def test_iob1_spans_split_on_type_change_and_b_tags():
+    assert iob1_spans(["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == {(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")}
+
+
+def test_pooled_scores_equal_one_corpus_score():
+    from scorch import scores
+
+    k1, r1 = [{1, 2, 3}, {4}], [{1, 2}, {3, 4}]
+    k2, r2 = [{5, 6}], [{5}, {6}]
+    pooled = _Coref()
+    pooled.add(k1, r1)
+    pooled.add(k2, r2)
+    whole = scores.conll2012(k1 + k2, r1 + r2)
+    assert abs(pooled.row("x")["CoNLL F1"] - round(whole, 3)) <= 0.001
+
+
+def test_conll_reader_counts_testb(shared):
+    docs = read_conll(shared / "eval" / "conll2003-en" / "eng.testb")
+    n = sum(len(iob1_spans(tags)) for d in docs for _, tags in d)
+    assert n == 5648  # the official count (eval/conll2003-en/README.txt)
+
+
+def test_meantime_slice_beats_exact_string(nlp, shared, tmp_path):
+    folder = shared / "eval" / "meantime" / "meantime_newsreader_english_oct15"
+    docs = read_meantime(folder)
+    assert len(docs) == 120 and sum(len(d["gold"]) for d in docs) > 1000
+    # a slice of one sub-corpus keeps the test fast; make eval scores all 120 articles
+    slice_dir = tmp_path / "intra-doc_annotation" / "corpus_airbus"
+    slice_dir.mkdir(parents=True)
+    for path in sorted((folder / "intra-doc_annotation" / "corpus_airbus").glob("*.xml"))[:12]:
+        (slice_dir / path.name).symlink_to(path)
+    table = score_meantime(tmp_path, nlp)
+    ours, base = table.rows
+    assert ours["CoNLL F1"] > base["CoNLL F1"] + 0.05
+    assert ours["CoNLL F1"] >= 0.55

@@ -1,0 +1,98 @@
+"""The pipeline: only the components extractors need, paragraph-bounded sentences, identical output under both ops."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import json
+from pathlib import Path
+
+from newsledger.analyze.pipeline import masked_text
+from newsledger.ingest.readers import read_input
+from newsledger.ingest.article import build_article
+
+
+def test_pipeline_loads_only_needed_components(nlp):
+    assert "lemmatizer" not in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    assert nlp.pipe_names.index("newsledger_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_masked_text_keeps_offsets_and_hides_boilerplate(shared):
+    [raw] = list(read_input(str(shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt"), None))
+    article = build_article(raw)
+    masked = masked_text(article)
+    assert len(masked) == len(article.text)
+    for p in article.paragraphs:
+        chunk = masked[p.start:p.end]
+        if p.role in ("body", "caption"):
+            assert chunk == article.text[p.start:p.end]
+        else:
+            assert not chunk.strip()
+
+
+def test_sentences_never_cross_paragraphs(nlp):
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import RawDocument
+
+    # no final stop before the break: the parser alone might run the two paragraphs together
+    text = "Title line here\n\nThe foreign minister arrived in Rome on Monday evening and met officials from three ministries and the central bank\n\nTalks continue today in the capital."
+    article = build_article(RawDocument(path="t", text=text))
+    [analysis] = list(analyze_articles(nlp, [article]))
+    for s in analysis.sentences:
+        assert "\n\n" not in s.text
+    assert len(analysis.sentences) == 2
+
+
+SCRIPT = """
+import json, sys
+from newsledger.config import Settings
+from newsledger.analyze.pipeline import load_pipeline, analyze_articles
+from newsledger.ingest.readers import read_input
+from newsledger.ingest.article import build_article
+nlp = load_pipeline(Settings(ops=sys.argv[1]))
+arts = [build_article(r) for r in read_input(sys.argv[2], "warc")]
+out = [[(m.start, m.end, m.label) for m in a.mentions] + [(s.start, s.end) for s in a.sentences] for a in analyze_articles(nlp, arts)]
+print(json.dumps(out))
+"""
+
+
+def test_numpy_gemm_ops_give_identical_output(shared):
+    """The ops setting changes speed, not results: same entities and sentences on six real pages."""
+    warc = str(shared / "corpus" / "formats" / "aeb-sample.warc.gz")
+    outs = {}
+    for ops in ("numpy", "thinc"):
+        r = subprocess.run([sys.executable, "-c", SCRIPT, ops, warc], capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        outs[ops] = json.loads(r.stdout)
+    assert sum(len(x) for x in outs["numpy"]) > 300
+    assert outs["numpy"] == outs["thinc"]
+
+
+def test_one_failing_article_is_isolated_and_the_stream_goes_on():
+    """A component that breaks on one article: that article comes back as an error, the others as analyses."""
+    import spacy
+    from spacy.language import Language
+
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import RawDocument
+
+    if "test_explodes" not in Language.factories:
+        @Language.component("test_explodes")
+        def explodes(doc):
+            if "EXPLODE" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_explodes")
+    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
+    texts[3] = texts[3].replace("agreed", "EXPLODE agreed")
+    articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+    results = list(analyze_articles(nlp, articles, batch_size=2))
+    assert len(results) == 7
+    failed = [r for r in results if isinstance(r, tuple)]
+    assert [a.source_path for a, _ in failed] == ["t3"]
+    assert "boom" in failed[0][1]
+    ok = [r for r in results if not isinstance(r, tuple)]
+    assert [r.article.source_path for r in ok] == ["t0", "t1", "t2", "t4", "t5", "t6"]

@@ -1,0 +1,133 @@
+"""Readers on every file of ../shared/corpus/formats, and the paragraph roles they yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.errors import IngestError, SkipReason
+from newsledger.ingest.article import build_article
+from newsledger.ingest.readers import discover, parse_field_map, read_input, sniff
+from newsledger.errors import ConfigError
+
+CSV_MAP = {"body": "text", "headline": "title", "pub_date": "published", "link": "url", "site": "outlet"}
+
+
+def articles_of(path, fmt=None, field_map=None):
+    out = []
+    for item in read_input(str(path), fmt, field_map=field_map):
+        assert not isinstance(item, IngestError), item
+        out.append(build_article(item))
+    return out
+
+
+def test_discover_formats_folder_ignores_readme(shared):
+    found = discover([str(shared / "corpus" / "formats")])
+    kinds = {p.rsplit("/", 1)[1]: k for p, k in found.inputs}
+    assert kinds == {
+        "aeb-sample.warc.gz": "warc",
+        "articles.csv": "csv",
+        "articles.jsonl": "jsonl",
+        "feed-atom.xml": "feed",
+        "feed-rss.xml": "feed",
+    }
+    assert [p.rsplit("/", 1)[1] for p in found.ignored] == ["README.md"]
+    assert found.missing == []
+
+
+def test_seed_sidecar_metadata(shared):
+    [a] = articles_of(shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt")
+    assert (a.outlet, a.published, a.published_precision, a.published_evidence, a.language) == (
+        "Press TV", "2021-11-09", "day", "sidecar", "en")
+    assert a.title == "Haftar’s son visited Israel to seek support: Report"
+    roles = [p.role for p in a.paragraphs]
+    assert roles[:3] == ["boilerplate", "title", "caption"]
+    assert roles[-3:] == ["boilerplate"] * 3
+    assert roles.count("body") == 14
+    # the text is the file's text (NFC), and every paragraph indexes it
+    raw = (shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt").read_text(encoding="utf-8")
+    assert a.text == raw
+
+
+def test_jsonl_text_html_and_no_metadata(shared):
+    rail, mayor, bare = articles_of(shared / "corpus" / "formats" / "articles.jsonl")
+    assert (rail.outlet, rail.published, rail.url) == ("Valley Post", "2022-11-12", "https://valley-post.example/2022/11/12/rail")
+    assert rail.text.startswith("Rail link reopens after landslide\n\nThe mountain rail link reopened on Saturday")
+    assert [p.role for p in mayor.paragraphs] == ["title", "body", "body"]
+    assert mayor.text.endswith("Two council members said an audit would be ordered next month.")
+    assert (bare.outlet, bare.published, bare.published_evidence) == (None, None, None)
+
+
+def test_csv_needs_map_then_reads_rows(shared):
+    path = shared / "corpus" / "formats" / "articles.csv"
+    [err] = list(read_input(str(path), "csv"))
+    assert isinstance(err, IngestError) and err.reason == SkipReason.MALFORMED
+    assert "--map" in err.message and "headline, body, pub_date, link, site" in err.message
+    drive, dam = articles_of(path, "csv", CSV_MAP)
+    assert (drive.title, drive.outlet, drive.published) == ("Vaccination drive extended", "Health Wire", "2021-05-19")
+    assert 'a deal was "within reach"' in dam.text
+
+
+def test_rss_feed_entries(shared):
+    strike, barrier, ferry = articles_of(shared / "corpus" / "formats" / "feed-rss.xml")
+    assert {a.outlet for a in (strike, barrier, ferry)} == {"Coastal Bulletin"}
+    assert strike.published == "2024-03-12T08:15:00+00:00" and strike.published_evidence == "feed"
+    assert strike.byline == "Ama Boateng"
+    assert strike.language == "en-GB"
+    # content:encoded gives two paragraphs; a description-only item gives one
+    assert [p.role for p in strike.paragraphs] == ["title", "body", "body"]
+    assert [p.role for p in barrier.paragraphs] == ["title", "body"]
+    assert ferry.text.endswith("the operator announced on Friday.")
+
+
+def test_atom_published_never_updated(shared):
+    coup, curfew = articles_of(shared / "corpus" / "formats" / "feed-atom.xml")
+    assert coup.published == "2023-07-27T06:30:00+00:00"  # <updated> says 2023-07-28T08:00
+    assert curfew.published == "2023-07-28T07:10:00+00:00"
+    assert coup.outlet == "Sahel Monitor" and coup.url == "https://sahel-monitor.example/2023/07/27/detained"
+
+
+def test_warc_html_records_only(shared):
+    items = list(read_input(str(shared / "corpus" / "formats" / "aeb-sample.warc.gz"), "warc"))
+    assert not [i for i in items if isinstance(i, IngestError)]  # the PNG record is passed over, not skipped
+    arts = [build_article(i) for i in items]
+    assert len(arts) == 6
+    by_domain = {a.outlet_domain: a for a in arts}
+    assert set(by_domain) == {"wsj.com", "nytimes.com", "ctpost.com", "venturebeat.com", "slashgear.com", "newsnation.in"}
+    vb = by_domain["venturebeat.com"]
+    assert vb.text.split("\n\n")[1].startswith("(Reuters) — The New York State Attorney General (NYAG) is investigating WeWork")
+    # the Reuters credits line at the end is boilerplate
+    assert vb.paragraphs[-1].role == "boilerplate" and vb.text[vb.paragraphs[-1].start:].startswith("(Reporting by")
+    assert all(a.published_evidence == "html metadata" for a in arts if a.published)
+
+
+def test_figcaption_kept_as_caption(tmp_path):
+    page = tmp_path / "page.html"
+    body = " ".join(["The council voted on the new harbour plan after a long debate about costs and jobs."] * 4)
+    page.write_text(
+        "<html><head><title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>"
+        "<figure><img src='a.jpg'><figcaption>Councillors vote in the town hall on Tuesday. (Photo by Jan Berg)</figcaption></figure>"
+        f"<p>{body}</p><p>{body}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [a] = articles_of(page)
+    caps = [a.text[p.start:p.end] for p in a.paragraphs if p.role == "caption"]
+    assert caps == ["Councillors vote in the town hall on Tuesday. (Photo by Jan Berg)"]
+    # placed before the body it precedes in the page
+    roles = [p.role for p in a.paragraphs]
+    assert roles.index("caption") < roles.index("body")
+
+
+@pytest.mark.parametrize("data, kind", [
+    (b"WARC/1.0\r\n", "warc"), (b"\x1f\x8b\x08", "warc"), (b'{"text": "x"}\n', "jsonl"),
+    (b"<?xml version='1.0'?><rss version='2.0'>", "feed"), (b"<!doctype html><html>", "html"), (b"Plain words.", "text"),
+])
+def test_sniff(data, kind):
+    assert sniff(data) == kind
+
+
+def test_field_map_parsing():
+    assert parse_field_map("body=text, pub_date=published") == {"body": "text", "pub_date": "published"}
+    with pytest.raises(ConfigError, match="not an article field"):
+        parse_field_map("body=content")
+    with pytest.raises(ConfigError, match="COLUMN=FIELD"):
+        parse_field_map("body")

@@ -1,0 +1,264 @@
+"""TIMEX3 finding and resolution: the engine alone (no model) and the spaCy component in the pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsledger.analyze.temporal import NO_DCT, tag
+from newsledger.analyze.temporal.values import duration, nearest_year, shift, weekday_date
+
+
+def values(text, dct, direction=None, locale=None):
+    return [(t.text, t.type, t.value) for t in tag(text, dct=dct, locale=locale, direction=(lambda s, e: direction) if direction else None)
+            if t.begin_point is None]
+
+
+# expression → (text of the TIMEX3, type, value), with DCT 2021-11-09 (a Tuesday, ISO week 2021-W45)
+@pytest.mark.parametrize("text, expected", [
+    ("It happened on January 17, 2020.", [("January 17, 2020", "DATE", "2020-01-17")]),
+    ("They met on 17 January 2020.", [("17 January 2020", "DATE", "2020-01-17")]),
+    ("The ceasefire of October 2020 held.", [("October 2020", "DATE", "2020-10")]),
+    ("The file dated 19-Nov-12 was lost.", [("19-Nov-12", "DATE", "2012-11-19")]),
+    ("A war in 2011 ended it.", [("2011", "DATE", "2011")]),
+    ("Growth in the 1990s was fast.", [("the 1990s", "DATE", "199")]),
+    ("Growth in the early 2000s was fast.", [("the early 2000s", "DATE", "200")]),
+    ("Sales in the third quarter of 2020 fell.", [("the third quarter of 2020", "DATE", "2020-Q3")]),
+    ("He left in the summer of 2019.", [("the summer of 2019", "DATE", "2019-SU")]),
+    ("He spoke last week.", [("last week", "DATE", "2021-W44")]),
+    ("Elections are due next month.", [("next month", "DATE", "2021-12")]),
+    ("The deal was struck last year.", [("last year", "DATE", "2020")]),
+    ("He left yesterday.", [("yesterday", "DATE", "2021-11-08")]),
+    ("He leaves tomorrow.", [("tomorrow", "DATE", "2021-11-10")]),
+    ("It rained this morning.", [("this morning", "TIME", "2021-11-09TMO")]),
+    ("He arrived last Tuesday.", [("last Tuesday", "DATE", "2021-11-02")]),
+    ("He arrives next Tuesday.", [("next Tuesday", "DATE", "2021-11-16")]),
+    ("It was signed two years ago.", [("two years ago", "DATE", "2019")]),
+    ("It was signed three days ago.", [("three days ago", "DATE", "2021-11-06")]),
+    ("It was agreed earlier this month.", [("earlier this month", "DATE", "2021-11")]),
+    ("Prices rose in the past decade.", [("the past decade", "DURATION", "P10Y")]),
+    ("a 90-minute-long visit", [("90-minute-long", "DURATION", "PT90M")]),
+    ("a year-long assault", [("year-long", "DURATION", "P1Y")]),
+    ("for two decades", [("two decades", "DURATION", "P20Y")]),
+    ("within two years", [("two years", "DURATION", "P2Y")]),
+    ("for nearly forty years", [("nearly forty years", "DURATION", "P40Y")]),
+    ("for 5 1/2 hours", [("5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("They meet every Friday.", [("every Friday", "SET", "XXXX-WXX-5")]),
+    ("It is updated daily.", [("daily", "SET", "P1D")]),
+    ("Prices rose recently.", [("recently", "DATE", "PAST_REF")]),
+    ("Talks resume in the coming days.", [("the coming days", "DATE", "FUTURE_REF")]),
+    ("It ended at 4:49 PM.", [("4:49 PM", "TIME", "2021-11-09T16:49")]),
+    ("It ended at noon.", [("noon", "TIME", "2021-11-09T12:00")]),
+    ("Turkey's Thanksgiving Day parade", [("Thanksgiving Day", "DATE", "2021-11-25")]),
+])
+def test_expression_values(text, expected):
+    assert values(text, "2021-11-09") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The court fined the firm, according to filing 379480.",
+    "The company, registered under number 2882015, said so.",
+    "Saddam commands Brigade 106, the largest unit.",
+    "The commission voted 3-2 to approve it.",
+    "See https://example.org/2021/11/09/story-2019 for more.",
+    "Contact news@example.org about item 2020.",
+    "The score was 1-0 at half time, 2-1 at the end.",
+    "Theresa May said it may rain.",
+    "The Arab Spring began in Tunisia.",
+    "Troops watched the fall of Kabul.",
+    "He was a 5-year-old boy.",
+    "He won a second term.",
+])
+def test_numbers_and_words_that_are_not_dates(text):
+    assert values(text, "2021-11-09") == []
+
+
+@pytest.mark.parametrize("direction, expected", [
+    ("past", "2021-11-08"),      # "landed on Monday"
+    ("future", "2021-11-15"),    # "will meet on Monday"
+    ("present", "2021-11-15"),   # "meets on Monday"
+    (None, "2021-11-08"),        # unknown: news reports the past
+])
+def test_weekday_direction(direction, expected):
+    assert values("on Monday", "2021-11-09", direction) == [("Monday", "DATE", expected)]
+
+
+def test_bare_weekday_equal_to_the_dct_weekday_is_the_dct():
+    assert values("on Tuesday", "2021-11-09", "past") == [("Tuesday", "DATE", "2021-11-09")]
+    assert values("on Tuesday", "2021-11-09", "future") == [("Tuesday", "DATE", "2021-11-09")]
+    assert values("last Tuesday", "2021-11-09") == [("last Tuesday", "DATE", "2021-11-02")]
+
+
+@pytest.mark.parametrize("direction, expected", [("past", "2021-03"), ("future", "2022-03")])
+def test_month_direction(direction, expected):
+    assert values("until March", "2021-11-09", direction) == [("March", "DATE", expected)]
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("en-GB", "2013-04-03"), ("en-US", "2013-03-04"), ("fr-FR", "2013-04-03"),
+])
+def test_numeric_dates_follow_the_locale(locale, expected):
+    assert values("on 03/04/2013", "2013-01-10", locale=locale) == [("03/04/2013", "DATE", expected)]
+
+
+def test_numeric_date_without_locale_takes_the_reading_nearest_the_dct_and_a_number_above_12_decides():
+    assert values("on 03/04/2013", "2013-03-05") == [("03/04/2013", "DATE", "2013-03-04")]
+    assert values("on 03/04/2013", "2013-04-05") == [("03/04/2013", "DATE", "2013-04-03")]
+    assert values("on 25/04/2013", "2013-01-01", locale="en-US") == [("25/04/2013", "DATE", "2013-04-25")]
+
+
+def test_interval_has_both_ends():
+    found = tag("He met agents between 2017 and 2019.", dct="2021-11-09")
+    assert [(t.text, t.value) for t in found] == [("2017", "2017"), ("2019", "2019"), ("2017 and 2019", "P3Y")]
+    interval = found[2]
+    assert (interval.type, interval.begin_point, interval.end_point) == ("DURATION", 0, 1)
+    found = tag("from Monday to Wednesday", dct="2021-11-12")
+    assert [(t.text, t.value) for t in found] == [("Monday", "2021-11-08"), ("Wednesday", "2021-11-10"), ("Monday to Wednesday", "P3D")]
+
+
+def test_without_a_dct_relative_expressions_stay_unresolved():
+    for t in tag("He left yesterday, last week, on Monday, on November 1 and at 9am; he was born in 1990.", dct=None):
+        if t.text == "1990":
+            assert t.resolved and t.value == "1990"
+            continue
+        assert not t.resolved, t
+        assert t.reason == NO_DCT
+        assert t.value is None or "X" in t.value  # never a date made up from today's clock
+
+
+def test_a_dct_known_to_the_month_cannot_anchor_days():
+    found = tag("He left yesterday and will return next month.", dct="2021-11")
+    assert [(t.text, t.resolved, t.value) for t in found] == [("yesterday", False, None), ("next month", True, "2021-12")]
+    assert "month" in found[0].reason
+
+
+def test_same_input_same_value():
+    text = "Negotiators said the talks had been postponed until Monday, and would resume next week or in March."
+    first = tag(text, dct="2015-02-22")
+    assert all(tag(text, dct="2015-02-22") == first for _ in range(5))
+
+
+def test_values_arithmetic():
+    from datetime import date
+
+    dct = date(2025, 1, 1)
+    assert shift(dct, "week", -1) == "2024-W52"
+    assert shift(date(2021, 1, 3), "week", 0) == "2020-W53"  # ISO week-numbering year
+    assert shift(dct, "quarter", -1) == "2024-Q4"
+    assert shift(dct, "month", -1) == "2024-12"
+    assert weekday_date(dct, 7, "past").isoformat() == "2024-12-29"
+    assert nearest_year(date(2021, 11, 9), 12, 24, "past") == 2021  # within the grace window
+    assert nearest_year(date(2021, 11, 9), 3, None, "past") == 2021
+    assert nearest_year(date(2021, 11, 9), 3, None, None) == 2022
+    assert duration(1.5, "Y", False) == "P1Y6M"
+    assert duration(None, "D", False) == "PXD"
+
+
+# ------------------------------------------------------------------ the component in the pipeline
+
+
+def _analyze(nlp, tmp_path, text, meta):
+    from newsledger import jobs
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(meta), encoding="utf-8")
+    analyses, report = jobs.analyze([str(path)], nlp=nlp)
+    assert not report.skips
+    return analyses[0]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The delegation landed on Monday after a long flight.", "2015-02-16"),
+    ("The delegation will land on Monday after a long flight.", "2015-02-23"),
+    ("Talks are suspended until Monday, a spokesman said.", "2015-02-23"),
+    ("Officials said Monday that the talks had ended.", "2015-02-16"),
+])
+def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
+    a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("Monday", expected)]
+
+
+def test_until_month_looks_back_or_forward(nlp, tmp_path):
+    text = ("Split\n\nUntil March, the country had been split between rival governments.\n\n"
+            "Talks between them are suspended until March, officials say.\n")
+    a = _analyze(nlp, tmp_path, text, {"published": "2021-11-09", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("March", "2021-03"), ("March", "2022-03")]
+
+
+def test_counts_are_not_years(nlp, tmp_path):
+    text = "Rally\n\nAbout 2000 people marched in 2019, and 1500 troops watched the 2020 parade.\n"
+    a = _analyze(nlp, tmp_path, text, {"published": "2021-11-09", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("2019", "2019"), ("2020", "2020")]
+
+
+def test_seed_article_from_the_corpus(nlp, shared, tmp_path):
+    """The real seed article, read from ../shared at test time."""
+    from newsledger import jobs
+
+    seed = shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt"
+    analyses, _ = jobs.analyze([str(seed)], nlp=nlp)
+    a = analyses[0]
+    text = a.article.text
+    by_text = {}
+    for t in a.timexes:
+        assert text[t.start : t.end] == t.text
+        by_text.setdefault(t.text, []).append(t)
+    assert by_text["last Tuesday"][0].value == "2021-11-02"
+    assert by_text["last week"][0].value == "2021-W44"
+    assert by_text["March"][0].value == "2021-03"  # "Until March, the country had been split"
+    assert [t.value for t in by_text["December 24"]] == ["2021-12-24", "2021-12-24"]
+    interval = by_text["2017 and 2019"][0]
+    ends = {t.tid: t.value for t in a.timexes}
+    assert (ends[interval.begin_point], ends[interval.end_point]) == ("2017", "2019")
+    assert "106" not in by_text
+    assert all(t.anchor in (None, "2021-11-09") for t in a.timexes)
+
+
+def test_component_works_in_any_pipeline():
+    """``nlp.add_pipe("newsledger_timex")`` through the spaCy entry point, on a bare pipeline (no tagger: no direction)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsledger_timex")
+    doc = nlp.make_doc("The summit opened yesterday and ends on 12 March 2022.")
+    doc._.dct = "2022-03-10"
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.timexes] == [("yesterday", "2022-03-09"), ("12 March 2022", "2022-03-12")]
+    assert Doc.has_extension("timexes")
+
+
+def test_timexes_round_trip_through_the_store(nlp, store, shared):
+    from newsledger import jobs
+
+    case = shared / "cases" / "seed-presstv-haftar" / "article.txt"
+    analyses, _ = jobs.analyze([str(case)], nlp=nlp)
+    assert store.save(analyses[0])
+    loaded = store.analysis(analyses[0].article.article_id)
+    assert loaded.timexes == analyses[0].timexes
+
+
+def test_timexes_command(nlp, shared, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsledger import jobs
+    from newsledger.cli import cli
+    from newsledger.store import open_store
+
+    db = tmp_path / "cli.db"
+    case = shared / "cases" / "time-postponed-until" / "article.txt"
+    with open_store(db) as store:
+        jobs.ingest([str(case)], store, nlp=nlp)
+        article_id = store.articles()[0]["article_id"]
+    runner = CliRunner()
+    result = runner.invoke(cli, ["timexes", "--article", article_id[:10], "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["text"], r["type"], r["value"]) for r in rows] == [("Monday", "DATE", "2015-02-23")]
+    missing = runner.invoke(cli, ["timexes", "--article", "nosuch", "--db", str(db)])
+    assert missing.exit_code == 1 and "No article" in missing.output
+    assert runner.invoke(cli, ["timexes", "--db", str(db)]).exit_code == 2
+    assert "Example:" in runner.invoke(cli, ["timexes", "--help"]).output
+    assert "Example:" in runner.invoke(cli, ["eval", "timex", "--help"]).output
