@@ -242,3 +242,15 @@ def test_scorer_exact_overlap_no_source_and_annotators(tmp_path):
     s = score_system([doc], {"doc": [loose_mayor]})
     assert s["exact"]["whole"].tp == 0 and s["overlap"]["whole"].tp == 1
     assert s["exact"]["cue"].tp == 1 and s["exact"]["source"].tp == 0 and s["overlap"]["source"].tp == 1
+
+
+def test_polnear_dev_slice_floor(shared):
+    """A floor on the first 8 PolNeAR dev articles (the full table is ``make eval``); ours far above the quote pattern."""
+    from newsledger.evaluate.attribution import load_brat, newsledger_predictions, pattern_predictions, score_system
+
+    docs = load_brat(shared / "eval" / "polnear" / "data" / "dev")[:8]
+    ours = score_system(docs, newsledger_predictions(docs))
+    base = score_system(docs, pattern_predictions(docs))
+    assert ours["exact"]["whole"].f1 >= 0.40 and ours["overlap"]["whole"].f1 >= 0.58
+    assert ours["exact"]["whole"].f1 > 3 * base["exact"]["whole"].f1
+    assert ours["overlap"]["whole"].f1 > 3 * base["overlap"]["whole"].f1

@@ -56,7 +56,7 @@ from .attribution_lexicon import (
 from ..records import ANALYZED_ROLES, Attribution
 from .extractors import Extractor, RecordContext, register
 from .quotes import Quote, find_quotes
-from .sources import source_kind_of, source_name_of
+from .sources import name_chars, source_kind_of, source_name_of
 from .to_records import span_of
 
 if not Doc.has_extension("attributions"):
@@ -850,7 +850,7 @@ _PRONOUNS = frozenset("he she they it him her them".split())
 def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str) -> str | None:
     """The actor a source refers to, when the actor extractor has resolved one; else None.
 
-    A mention inside the source's span that carries an ``actor_id`` wins; then an
+    A mention of the source's name (inside its span) that carries an ``actor_id`` wins; then an
     actor whose name or alias equals the source's name. A pronoun source ("he")
     takes the actor of a mention covering it when the actor extractor links
     pronouns; failing that, the one person actor mentioned earlier in the same
@@ -859,7 +859,10 @@ def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str) -
     """
     mentions = ctx.sections.get("mentions") or ()
     actors = ctx.sections.get("actors") or ()
-    inside = [m for m in mentions if m.actor_id and start <= m.start and m.end <= end]
+    named_at = name_chars(doc, start, end)
+    # only a mention of the source's own name counts ("Israeli" in "Israeli officials" is a modifier, not the source)
+    inside = [m for m in mentions if m.actor_id and start <= m.start and m.end <= end and (
+        m.start < named_at[1] and named_at[0] < m.end if named_at else (m.start, m.end) == (start, end))]
     if inside:
         named = [m for m in inside if _norm_name(m.text) == _norm_name(name)]
         return (named or inside)[0].actor_id
@@ -894,8 +897,9 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
     ``attribution_id`` is ``a1``, ``a2``, … in text order of the cues (unique
     within the article). ``chain`` starts at the article's outlet
     (:data:`OUTLET_UNKNOWN` when it is not known) and follows ``parent`` down to
-    this attribution's source name; an unnamed source adds no name (the chain
-    then ends with whoever is known to hold the claim).
+    this attribution's source name (the canonical name of its actor when the
+    actor extractor resolved one, else the name in the span); an unnamed source
+    adds no name (the chain then ends with whoever is known to hold the claim).
     """
     article = ctx.article
     raw = [a for a in (doc._.attributions or []) if ctx.index.role(a["cue"][0]) in ANALYZED_ROLES]
@@ -904,6 +908,7 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
     outlet = doc._.outlet or article.outlet
     ids = {id(a): f"a{i + 1}" for i, a in enumerate(raw)}
     actor_kinds = {a.actor_id: a.kind for a in ctx.sections.get("actors") or ()}
+    actor_names = {a.actor_id: a.name for a in ctx.sections.get("actors") or ()}
     names: dict[int, str | None] = {}
 
     def chain_of(a: dict) -> tuple[str, ...]:
@@ -921,7 +926,8 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
             name = source_name_of(doc, source.start, source.end)
             actor_id = _link_actor(doc, ctx, source.start, source.end, name)
             kind = source_kind_of(doc, source.start, source.end, outlet=outlet, actor_kind=actor_kinds.get(actor_id))
-            names[id(a)] = name
+            # a resolved actor goes by its canonical name, so chains of two articles compare
+            names[id(a)] = actor_names.get(actor_id) or name
         else:
             source = None
             names[id(a)] = None

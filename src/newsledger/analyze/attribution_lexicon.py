@@ -77,7 +77,7 @@ unconfirmed unverified alleged purported rumored rumoured
 """.split())
 """Single-word hedge cues (CoNLL-2010 hedge cues; FactBank's lowered-certainty markers)."""
 
-HEDGE_PASSIVES = frozenset("say believe think understand report rumor rumour allege claim suppose expect".split())
+HEDGE_PASSIVES = frozenset("say believe think understand report rumor rumour allege claim suppose".split())
 """Passive raising verbs of hedged report: "was said to", "is believed to" (FactBank; Quirk et al. 1985 §16.54)."""
 
 RAISING_PASSIVES = HEDGE_PASSIVES | {"expect", "know", "see", "consider", "estimate"}

@@ -109,6 +109,17 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
+def name_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character range of the name in the source span ``[start, end)`` (see :func:`name_token_range`), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    rng = name_token_range(span)
+    if rng is None:
+        return None
+    return doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+
+
 def source_name_of(doc: Doc, start: int, end: int) -> str:
     """The name a source goes by in a chain: its name ("Haaretz" in "a Monday report by Israel's Haaretz"), else its text.
 
