@@ -442,7 +442,12 @@ def eval_extraction(data, as_json):
 
 
 # Modules that add their commands to `cli` and `eval_group` when imported (one per area).
-COMMAND_MODULES: tuple[str, ...] = ("newsledger.commands.actors", "newsledger.commands.time", "newsledger.commands.places")
+COMMAND_MODULES: tuple[str, ...] = (
+    "newsledger.commands.actors",
+    "newsledger.commands.time",
+    "newsledger.commands.places",
+    "newsledger.commands.attribution",
+)
 
 for _module in COMMAND_MODULES:
     __import__(_module)

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..records import Article, Mention, Sentence, Span
 
-BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places")
+BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places",
+                   "newsledger.store.attributions")
 
 
 @dataclass(frozen=True)
