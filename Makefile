@@ -43,6 +43,7 @@ $(HEIDELTIME_ENV)/.installed:
 	touch $@
 
 eval: install $(HEIDELTIME_ENV)/.installed
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
 	NEWSLEDGER_SHARED=$(SHARED) NEWSLEDGER_HEIDELTIME=$(abspath $(HEIDELTIME_ENV)) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)

@@ -34,13 +34,16 @@ def test_seed_visit_is_a_consult_by_the_visitor_to_the_host(seed):
     a, names = seed
     (landed,) = _find(seed, "CONSULT", "landed")  # "landed at Israel's Ben Gurion Airport on November 1"
     assert (names[landed.actor], names[landed.target], landed.mode, landed.cameo) == ("Saddam Haftar", "Israel", "visit", "04")
+    # "..., according to a Monday report by Israel's Haaretz": the claim that carries it
+    carrier = next(x for x in a.attributions if x.attribution_id == landed.attribution_id)
+    assert (landed.certainty, carrier.chain) == ("attributed", ("Press TV", "Haaretz"))
     assert (landed.place.text, landed.place.country, landed.when, landed.when_source) == (
         "Ben Gurion Airport", "IL", "2021-11-01", "timex")
-    # "traveled to Tel Aviv last week for a secret meeting with Israeli officials": one visit, the meeting merged
-    # into it; the host is the country of the destination
+    # "reportedly traveled to Tel Aviv last week for a secret meeting with Israeli officials": one visit, the
+    # meeting merged into it; the host is the country of the destination; the outlet hedges it
     (traveled,) = _find(seed, "CONSULT", "traveled")
-    assert (names[traveled.actor], names[traveled.target], traveled.place.text, traveled.when) == (
-        "Saddam Haftar", "Israel", "Tel Aviv", "2021-W44")
+    assert (names[traveled.actor], names[traveled.target], traveled.place.text, traveled.when, traveled.certainty) == (
+        "Saddam Haftar", "Israel", "Tel Aviv", "2021-W44", "hedged")
     assert not _find(seed, "CONSULT", "meeting")
 
 

@@ -105,7 +105,12 @@ def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
     assert when_range(last["when"])[1].isoformat() == "2021-12-24" > last["published"]  # reaches past publication
     assert all(r["when"] is None for r in rows[len(dated):])  # undated last
     assert {r["actor_name"] for r in rows[len(dated):] if r["event_type"] == "SUPPORT"} >= {"United Arab Emirates", "France"}
-    assert all(r["outlet"] == "Press TV" and "certainty" in r and "source" in r for r in rows)
+    assert all(r["outlet"] == "Press TV" for r in rows)
+    # who says so, and how surely: the cited source and the certainty of the claim that carries each event
+    assert (by_trigger["meetings"]["source"], by_trigger["meetings"]["certainty"]) == ("media reports", "attributed")
+    assert by_trigger["meetings"]["chain"] == ["Press TV", "media reports"]
+    assert (by_trigger["suspending"]["source"], by_trigger["suspending"]["certainty"]) == ("Khalifa Haftar", "attributed")
+    assert (by_trigger["assault"]["source"], by_trigger["assault"]["certainty"]) == (None, "asserted")
 
 
 def test_geojson_export_has_an_events_layer(seed_db):

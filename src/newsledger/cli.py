@@ -448,7 +448,11 @@ def eval_extraction(data, as_json):
 
 # Modules that add their commands to `cli` and `eval_group` when imported (one per area).
 COMMAND_MODULES: tuple[str, ...] = (
-    "newsledger.commands.actors", "newsledger.commands.time", "newsledger.commands.places", "newsledger.commands.events",
+    "newsledger.commands.actors",
+    "newsledger.commands.time",
+    "newsledger.commands.places",
+    "newsledger.commands.attribution",
+    "newsledger.commands.events",
 )
 
 for _module in COMMAND_MODULES:

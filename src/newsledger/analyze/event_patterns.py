@@ -413,7 +413,34 @@ def _locations(token: Token) -> list[int]:
 
 
 def _hedged(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
+    """A hedge adverb on the clause or on a clause it is part of ("reportedly traveled ... to seek support")."""
+    t = verb
+    for _ in range(6):
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in t.children):
+            return True
+        if t.head.i == t.i or (is_verb(t) and t.dep_ in ("ccomp", "ROOT")) or lemma(t.head) in REPORTING_VERBS:
+            return False
+        t = t.head
+    return False
+
+
+PERSON_NOUNS = frozenset(
+    "president minister leader leaders spokesman spokeswoman spokesperson official chief commander envoy ambassador "
+    "king queen prince premier governor mayor general head secretary chairman senator lawmaker diplomat prosecutor "
+    "judge son daughter father mother man woman men women people residents group groups side sides".split()
+)
+
+
+def plausible_agent(token: Token) -> bool:
+    """Could this head name who acts: a name, a pronoun, a person, a group, an organisation or a country noun."""
+    from .actor_lexicons import COUNTRY_NOUNS, GROUP_NOUNS, ORG_NOUNS
+
+    t = _antecedent(token)
+    if t.tag_ in PROPER_TAGS or t.tag_ in ("PRP", "PRP$"):
+        return True
+    w = t.lower_
+    return w in PERSON_NOUNS or w in ORG_NOUNS or w in COUNTRY_NOUNS or w in GROUP_NOUNS or w in plover.PROTESTERS or (
+        w.endswith("s") and w[:-1] in PERSON_NOUNS | ORG_NOUNS | COUNTRY_NOUNS)
 
 
 def _head_lemma(t: Token | None) -> str | None:

@@ -29,8 +29,9 @@ records with what the earlier extractors found:
 
 Events of captions are left out (DESIGN.md: captions are left out of events by
 default); so are verbal events (AGREE ... THREATEN) whose text names neither a
-source nor a recipient, which say nothing about who acted (a participant the
-actors extractor could not resolve stays, with ``actor`` or ``target`` None).
+source nor a recipient, which say nothing about who acted ("a ceasefire that
+backed the formation of a government"); a named participant the actors
+extractor could not resolve keeps the event, with ``actor`` or ``target`` None.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from spacy.tokens import Doc
 
 from ..records import Analysis, Event, Mention
 from . import plover
-from .event_patterns import find_events
+from .event_patterns import find_events, plausible_agent
 from .event_time import event_date, timex_index, when_range
 from .extractors import Extractor, RecordContext, register
 from .to_records import span_of
@@ -265,7 +266,8 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
                 certainty = "hedged" if f["hedged"] else "asserted"
         for actor in dict.fromkeys(actor_ids):
             for target in dict.fromkeys(target_ids):
-                if f["event_type"] in VERBAL_TYPES and not f["actors"] and not f["targets"]:
+                if f["event_type"] in VERBAL_TYPES and actor is None and target is None and not any(
+                        plausible_agent(doc[alt[0]]) for alt in f["actors"] + f["targets"]):
                     continue
                 if f["motion"] and (actor is None or target is None or target == actor):
                     continue  # travel is a visit only by an actor to a foreign actor

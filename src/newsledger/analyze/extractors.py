@@ -24,6 +24,7 @@ BUILTIN_MODULES = (
     "newsledger.analyze.actors",  # actors; mentions with actor_id (replaces the base NER mentions)
     "newsledger.analyze.timex",  # timexes
     "newsledger.analyze.places",  # places (gazetteer)
+    "newsledger.analyze.attribution",  # attributions (order 30)
     "newsledger.analyze.events",  # events (PLOVER)
 )
 """Modules that register the built-in extractors, imported once by :func:`extractors`."""

@@ -10,7 +10,7 @@ from ..output import emit
 from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
 
 TABLE_COLUMNS = ["when", "event_type", "mode", "actor_name", "target_name", "trigger", "place_country", "outlet",
-                 "source", "certainty", "context"]
+                 "source", "certainty"]
 
 
 def _check_country(country: str | None) -> None:

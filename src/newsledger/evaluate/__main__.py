@@ -21,6 +21,7 @@ SUITES = {
     "actors": "newsledger.evaluate.actors",
     "timex": "newsledger.evaluate.timex",
     "places": "newsledger.evaluate.places",
+    "attribution": "newsledger.evaluate.attribution",
     "events": "newsledger.evaluate.events",
 }
 """Suite name → module, in the order ``make eval`` runs them."""

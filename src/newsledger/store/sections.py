@@ -19,7 +19,7 @@ from ..records import Article, Mention, Sentence, Span
 
 BUILTIN_MODULES = (
     "newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places",
-    "newsledger.store.events",
+    "newsledger.store.attributions", "newsledger.store.events",
 )
 
 

@@ -1,0 +1,848 @@
+"""Attribution: who says so, and how surely (spaCy component ``newsledger_attribution``).
+
+The component reads the dependency parse, the tagger's fine-grained tags and
+the named entities, and annotates ``doc._.attributions`` with one plain dict
+per attribution relation (character offsets only, so a Doc with its
+annotations pickles to worker processes). :func:`attributions` turns them into
+DESIGN.md's :class:`~newsledger.records.Attribution` records.
+
+Conventions are those of PARC 3.0 (Pareti 2016) as adapted by the PolNeAR
+guidelines (Newell, Margolin & Ruths 2018): an attribution has a *source*
+(who; absent for "it is said that …"), a *cue* (the verb group, "according
+to", or the punctuation that attributes a quote: a dash or a colon) and a
+*content* (one or more spans: a quote interrupted by its cue is two). Spans
+follow PolNeAR's extents: the source is the subject's whole noun phrase
+(appositions included), the cue the verb with its auxiliaries, negation and
+"in a statement", the content the complement clause ("that" included) or the
+quotation with its marks.
+
+What it recognizes:
+* verbs of saying, thinking and showing (``attribution_lexicon``) with a
+  subject and a clausal, quoted or nominal complement, in any order:
+  "X said (that) …", "…, X said", "“…,” said X", "X told Y …", "X was quoted
+  as saying …", "X said in a statement …", "…, X says, …";
+* "according to X, …" (source: the object of "to"; content: the clause);
+* passive reports: "Y was said to …", "it is reported that …", "… was
+  reported by X";
+* quotes attributed by a trailing dash line ("“…” —Name") or introduced by a
+  paragraph ending in a colon ("Name:" then the quote paragraph);
+* quotes continuing after their cue's sentence ("“A,” he said. “B.”"), and
+  over several paragraphs.
+
+Each attribution gets ``hedges`` (spans of hedge cues in its cue and content),
+``certainty`` (denied > hedged > asserted > attributed) and, through the
+record builder, ``parent`` (the attribution whose content holds its cue) and
+``chain`` (source names from the article's outlet down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .attribution_lexicon import (
+    DENIAL_VERBS,
+    FACTIVE_VERBS,
+    HEDGE_MODALS,
+    HEDGE_PASSIVES,
+    HEDGE_VERBS,
+    RAISING_PASSIVES,
+    HEDGE_WORDS,
+    REPORTING_VERBS,
+)
+from .attribution_records import OUTLET_UNKNOWN, attribution_records
+from .extractors import Extractor, register
+from .quotes import Quote, find_quotes
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+_PUNCT_EDGE = frozenset(",.;:—–-…")
+_QUOTE_CHARS = frozenset('"“”„«»‘’`\'')
+_CUE_ADVERBS = frozenset("also then later previously repeatedly again recently publicly privately first once still "
+                         "further quickly immediately".split())
+_STATEMENT_NOUNS = frozenset("statement interview speech release tweet post letter email e-mail op-ed interviews "
+                             "statements remarks memo address video message".split())
+_QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".split())
+"""Verbs that attribute only a quotation next to them ("“…,” he continued"; "“…,” she laughed")."""
+_SEEM = frozenset({"seem", "appear"})
+"""Verbs of appearance: PolNeAR annotates "X seemed to …" as an attribution with no source (a hedge too, CoNLL-2010)."""
+_IN_NOUNS = frozenset("poll polls survey surveys study words".split())
+"""Nouns of "in a poll, …" cues (the prepositional counterpart of "according to"; wider lists, "in an
+interview", fell to a cue precision of .19 on PolNeAR train)."""
+_OBJECT_PREPS = frozenset("of for as about over with to".split())
+_PREP_CUES = {
+    "call": ("for", "on"), "point": ("to", "out"), "talk": ("about",), "refer": ("to",), "ask": ("about",),
+    "speak": ("about", "of"), "complain": ("about",), "warn": ("of", "about", "against"), "argue": ("for", "against"),
+    "push": ("for",), "advocate": ("for",), "press": ("for",), "vote": ("for", "against"), "lobby": ("for",),
+}
+"""Verb + preposition cues whose object is the content ("called for a ban", "pointed to the polls")."""
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_SUBJ = frozenset({"nsubj", "csubj"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_EXPLETIVES = frozenset({"it", "there"})
+_NOMINAL_OK = frozenset("""
+announce deny reject dismiss criticize criticise accuse blame praise endorse oppose propose recommend urge demand
+request seek refuse decline threaten promise pledge vow predict confirm acknowledge admit reveal disclose dispute
+question challenge defend support tout describe cite warn suggest
+""".split())
+"""Cue lemmas whose plain noun-phrase object is a content ("X denied the report", PolNeAR guidelines)."""
+
+
+@lru_cache(maxsize=8192)
+def _verb_lemma(lower: str) -> str:
+    """Lemma of a verb form (lemminflect's lookup tables and rules; Jascob 2019)."""
+    from lemminflect import getLemma
+
+    found = getLemma(lower, upos="VERB")
+    return found[0] if found else lower
+
+
+def lemma(token: Token) -> str:
+    """The verb lemma of ``token`` (its lower-cased text for non-verbs)."""
+    if token.tag_ in _VERB_TAGS or token.tag_ == "MD":
+        return _verb_lemma(token.lower_)
+    return token.lower_
+
+
+# ------------------------------------------------------------------ spans
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range ``[start, end)`` without edge punctuation and unpaired quotation marks."""
+    while start < end:
+        t = doc[start]
+        if t.text in _PUNCT_EDGE or t.is_space or t.dep_ == "cc" and start + 1 < end and doc[start + 1].is_punct:
+            start += 1
+        elif t.text in _QUOTE_CHARS or t.text in ("``", "''"):
+            if not any(doc[j].text in _QUOTE_CHARS or doc[j].text in ("``", "''") for j in range(start + 1, end)):
+                start += 1
+            else:
+                break
+        else:
+            break
+    while end > start:
+        t = doc[end - 1]
+        if t.text in _PUNCT_EDGE or t.is_space:
+            end -= 1
+        elif t.text in _QUOTE_CHARS or t.text in ("``", "''"):
+            if not any(doc[j].text in _QUOTE_CHARS or doc[j].text in ("``", "''") for j in range(start, end - 1)):
+                end -= 1
+            else:
+                break
+        else:
+            break
+    return start, end
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character offsets of token range ``[start, end)``, None when empty."""
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _subtree_range(token: Token, exclude: Iterable[Token] = ()) -> tuple[int, int]:
+    """``[start, end)`` of the subtree of ``token`` without the subtrees in ``exclude`` lying at its edges."""
+    idx = {t.i for t in token.subtree}
+    for ex in exclude:
+        idx -= {t.i for t in ex.subtree}
+    if not idx:
+        return token.i, token.i
+    start, end = min(idx), max(idx) + 1
+    return start, end
+
+
+def _np_range(token: Token, *, clauses: bool = True) -> tuple[int, int]:
+    """The noun phrase of a subject or object: its subtree, with a closing comma after an apposition.
+
+    With ``clauses=False`` a clausal modifier after the head ("The lawmaker, who
+    represents …", "An official, speaking on condition of anonymity") is left
+    out, as PolNeAR's sources leave it out (it falls to the cue).
+    """
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if not clauses:
+        for c in token.children:
+            if c.i > token.i and c.dep_ in ("relcl", "acl") and c.left_edge.i < end:
+                cut = c.left_edge.i
+                while cut > token.i + 1 and doc[cut - 1].is_punct:
+                    cut -= 1
+                end = min(end, cut) if cut > token.i else end
+    s, e = _trim(doc, start, end)
+    inner_commas = any(doc[j].text == "," for j in range(s, e))
+    if inner_commas and e < len(doc) and doc[e].text == "," and e <= token.right_edge.i + 1:
+        e += 1  # "Geoff Garin, a Democratic pollster, said": PolNeAR keeps the closing comma
+    return s, e
+
+
+def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _close_quote(doc: Doc, start: int, end: int, limit: int) -> int:
+    """Extend ``[start, end)`` over punctuation and the closing mark when it opened a quotation it does not close."""
+    opened = sum(1 for j in range(start, end) if doc[j].text in ("“", "``") or (doc[j].text == '"' and doc[j].tag_ == "``"))
+    closed = sum(1 for j in range(start, end) if doc[j].text in ("”", "''") or (doc[j].text == '"' and doc[j].tag_ == "''"))
+    straight = sum(1 for j in range(start, end) if doc[j].text == '"')
+    if opened <= closed and straight % 2 == 0:
+        return end
+    j = end
+    while j < min(limit, len(doc)) and j - end < 4 and doc[j].is_punct:
+        if doc[j].text in ("”", "''", '"'):
+            return j + 1
+        j += 1
+    return end
+
+
+# ------------------------------------------------------------------ the component
+
+
+class AttributionTagger:
+    """Finds attribution relations in a parsed Doc.
+
+    Args:
+        nlp: the pipeline (unused; spaCy's factory signature).
+        name: the component's name in the pipeline.
+        cue_lemmas: verb lemmas that can be cues.
+        hedge_words: single-word hedge cues.
+        min_quote_words: a quotation shorter than this many words is a scare or
+            partial quote inside a sentence, not a direct quote on its own (its
+            words stay part of the clause that holds it).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
+                 min_quote_words: int = 4):
+        self.name = name
+        self.cue_lemmas = frozenset(cue_lemmas)
+        self.hedge_words = frozenset(hedge_words)
+        self.min_quote_words = min_quote_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.attributions = find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
+                                                   min_quote_words=self.min_quote_words)
+        except Exception as exc:  # routed like spaCy's own components: the default handler raises
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def get_error_handler(self):
+        """spaCy's error-handler hook (``nlp.set_error_handler``); the default raises."""
+        return getattr(self, "_error_handler", _raise)
+
+    def set_error_handler(self, handler) -> None:
+        """Set the handler called as ``handler(name, component, docs, exception)``."""
+        self._error_handler = handler
+
+
+def _raise(name, component, docs, exc):
+    raise exc
+
+
+@Language.factory(
+    "newsledger_attribution",
+    assigns=["doc._.attributions"],
+    requires=["token.dep", "token.tag", "doc.ents", "doc.sents"],
+    default_config={
+        "cue_lemmas": {"@misc": "newsledger.reporting_verbs.v1"},
+        "hedge_words": {"@misc": "newsledger.hedge_cues.v1"},
+        "min_quote_words": 4,
+    },
+)
+def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
+                     min_quote_words: int) -> AttributionTagger:
+    """The ``newsledger_attribution`` component (see the module docstring)."""
+    return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words)
+
+
+# ------------------------------------------------------------------ finding
+
+
+class _Finder:
+    """One Doc's attribution search (state shared by the rules below)."""
+
+    def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int):
+        self.doc = doc
+        self.cue_lemmas = cue_lemmas
+        self.hedge_words = hedge_words
+        self.text = doc.text  # Doc.text joins every token: read it once
+        paragraphs = doc._.paragraphs or [[0, len(self.text), "body"]]
+        self.paragraphs = [(int(p[0]), int(p[1]), p[2]) for p in paragraphs]
+        self.quotes = [q for q in find_quotes(self.text, self.paragraphs)
+                       if self._words(q) >= min_quote_words or self._is_sentence(q)]
+        self.found: list[dict] = []
+        self.used_quotes: set[int] = set()
+
+    # -------------------------------------------------------- helpers
+
+    def _words(self, q: Quote) -> int:
+        return sum(len(self.text[s:e].split()) for s, e in q.segments)
+
+    def _is_sentence(self, q: Quote) -> bool:
+        inner = self.text[q.segments[0][0] + 1 : q.segments[-1][1] - 1].strip()
+        return len(inner.split()) >= 2 and inner[-1:] in ".!?,"
+
+    def quote_at(self, char: int) -> int | None:
+        """Index of the quote holding character ``char``."""
+        for k, q in enumerate(self.quotes):
+            if any(s <= char < e for s, e in q.segments):
+                return k
+        return None
+
+    def paragraph_start(self, char: int) -> int:
+        k = self.paragraph_of(char)
+        return self.paragraphs[k][0] if k is not None else 0
+
+    def paragraph_of(self, char: int) -> int | None:
+        for k, (s, e, _role) in enumerate(self.paragraphs):
+            if s <= char < e:
+                return k
+        return None
+
+    def add(self, *, cue, source, contents, kind, hedges=(), cue_lemma=None, quotes=()) -> None:
+        contents = [c for c in contents if c and c[1] > c[0]]
+        if not contents or cue is None:
+            return
+        for existing in self.found:
+            if existing["cue"] == list(cue):
+                return
+        self.used_quotes.update(quotes)
+        denied = cue_lemma in DENIAL_VERBS
+        hedge_spans = sorted(set(hedges) | set(self.hedges_in([cue, *contents])))
+        if cue_lemma in HEDGE_VERBS:
+            hedge_spans = sorted(set(hedge_spans) | {tuple(cue)})
+        certainty = "denied" if denied else "hedged" if hedge_spans else (
+            "asserted" if cue_lemma in FACTIVE_VERBS else "attributed")
+        self.found.append({
+            "cue": list(cue),
+            "source": list(source) if source else None,
+            "contents": [list(c) for c in sorted(contents)],
+            "kind": kind,
+            "hedges": [list(h) for h in hedge_spans],
+            "certainty": certainty,
+            "cue_lemma": cue_lemma,
+        })
+
+    def hedges_in(self, spans) -> list[tuple[int, int]]:
+        """Hedge cues inside ``spans`` (character ranges): hedge words, "may have" + participle."""
+        out = []
+        doc = self.doc
+        for s, e in spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.lower_ in self.hedge_words:
+                    out.append((t.idx, t.idx + len(t.text)))
+                elif t.lower_ in HEDGE_MODALS and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "have" \
+                        and doc[t.i + 2].tag_ == "VBN":  # "may have met"
+                    out.append((t.idx, doc[t.i + 1].idx + len(doc[t.i + 1].text)))
+        return out
+
+    # -------------------------------------------------------- verb cues
+
+    def cue_range(self, verb: Token) -> tuple[int, int]:
+        """The verb group: auxiliaries, negation and "also" before, a particle and "in a statement" after."""
+        doc = self.doc
+        start = verb.i
+        left = sorted((c for c in verb.children if c.i < verb.i and (
+            c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.lower_ in _CUE_ADVERBS))), key=lambda c: c.i)
+        for c in reversed(left):
+            if all(doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[j].head == verb for j in range(c.i, start)):
+                start = c.i
+        end = verb.i + 1
+        for c in verb.children:
+            if c.i == end and c.dep_ == "prt":
+                end = c.i + 1
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i == end and c.lower_ in ("in", "during"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and objs[0].lower_ in _STATEMENT_NOUNS:
+                    end = max(end, c.right_edge.i + 1)
+        return start, end
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The speaker: the verb's subject, its passive agent, or that of the verb it is coordinated with."""
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return c
+        for c in verb.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        head = verb.head
+        if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in _VERB_TAGS:
+            return self.subject_of(head)
+        if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.i != verb.i:
+            # "X left, saying …"; "X was quoted as saying …"
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
+        return None
+
+    def adjacent_quotes(self, sent: SpacySpan, cue_start: int, cue_end: int, src: tuple[int, int] | None) -> list[int]:
+        """Quotes attributed by this cue: the one just before or after the source+cue group, and one following it."""
+        doc = self.doc
+        lo = min(cue_start, src[0]) if src else cue_start
+        hi = max(cue_end, src[1]) if src else cue_end
+        lo_c, hi_c = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        para = self.paragraph_of(lo_c)
+        picked: list[int] = []
+        for k, q in enumerate(self.quotes):
+            if k in self.used_quotes:
+                continue
+            if q.start <= lo_c < q.end:
+                return []  # the cue is inside a quotation: quoted speech, not the article's attribution
+            gap_before = self.text[q.end:lo_c] if q.end <= lo_c else None
+            gap_after = self.text[hi_c:q.start] if hi_c <= q.start else None
+            if gap_before is not None and self.paragraph_of(q.end - 1) == para and _is_glue(gap_before):
+                picked.append(k)
+            elif gap_after is not None and _is_glue(gap_after, after=True) and (
+                    self.paragraph_of(q.start) == para or gap_after.rstrip().endswith(":")):
+                picked.append(k)
+        if picked:
+            last = self.quotes[max(picked)]
+            # "“A,” he said. “B.”": a quote right after the end of the cue's sentence continues the speech
+            sent_end = sent.end_char
+            for k, q in enumerate(self.quotes):
+                if k in picked or k in self.used_quotes or q.start < sent_end:
+                    continue
+                between = self.text[max(last.end, sent_end):q.start]
+                if self.paragraph_of(q.start) == para and between.strip() == "" and last.end <= sent_end:
+                    picked.append(k)
+                break
+        return picked
+
+    def verb_attribution(self, verb: Token, sent: SpacySpan) -> None:
+        doc = self.doc
+        lem = lemma(verb)
+        if verb.dep_ in ("amod", "compound", "aux", "auxpass"):
+            return
+        if lem in _SEEM:
+            self.seem_attribution(verb, lem)
+            return
+        if lem in _PREP_CUES or lem == "call":
+            if self.prep_attribution(verb, lem, sent):
+                return
+        if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
+            return
+        if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
+            return
+        cs, ce = self.cue_range(verb)
+        subj = self.subject_of(verb)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            subj is None and any(c.dep_ == "auxpass" for c in verb.children))
+        hedges: list[tuple[int, int]] = []
+        src: tuple[int, int] | None = None
+        contents: list[tuple[int, int]] = []
+        kind = "indirect"
+        if subj is not None and subj.lower_ not in _EXPLETIVES:
+            ss, se = _np_range(subj, clauses=False)
+            if se > ss:
+                src = (ss, se)
+        xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
+        ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        ccomp_before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if passive and lem in RAISING_PASSIVES and xcomp and not any(c.dep_ == "agent" for c in verb.children):
+            # "Y was said to have …": no source, a hedge, content = Y + the infinitive clause
+            subjp = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            x = xcomp[0]
+            xs, xe = _trim(doc, *_subtree_range(x))
+            parts = [_chars(doc, xs, xe)]
+            if subjp:
+                parts.insert(0, _chars(doc, *_trim(doc, *_np_range(subjp[0]))))
+            to = [c for c in x.children if c.dep_ == "aux" and c.lower_ == "to"]
+            hedge_end = (to[0].idx + len(to[0].text)) if to else verb.idx + len(verb.text)
+            if lem in HEDGE_PASSIVES:
+                hedges.append((doc[cs].idx, hedge_end))
+            self.add(cue=_chars(doc, cs, ce), source=None, contents=parts, kind="indirect", hedges=hedges, cue_lemma=lem)
+            return
+        if passive and not ccomp:
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            subjp = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if agent and subjp:  # "the move was first reported by MSNBC"
+                objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+                if objs:
+                    src = _np_range(objs[0])
+                    contents = [_chars(doc, *_trim(doc, *_np_range(subjp[0])))]
+                    ce = max(ce, agent[0].i + 1)
+                    self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=contents, kind="indirect",
+                             cue_lemma=lem)
+            return
+        if src is None and not (subj is not None and subj.lower_ in _EXPLETIVES):
+            return  # no speaker and no impersonal "it is said": an infinitive or a gerund, not a report
+        quotes = self.adjacent_quotes(sent, cs, ce, src)
+        if ccomp:
+            c = ccomp[0]
+            s, e = self.clause_range(c, verb)
+            # "said that X, and that Y": a second complement coordinated with the first
+            for cj in verb.children:
+                if cj.dep_ == "conj" and cj.i > c.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in cj.children) \
+                        and not any(ch.dep_ in _SUBJ and ch.i < cj.i and ch.i < c.i for ch in cj.children):
+                    e = max(e, self.clause_range(cj, verb)[1])
+            if s < e:
+                contents.append(_chars(doc, s, e))
+        elif ccomp_before and not quotes:
+            c = ccomp_before[0]
+            s, e = _trim(doc, *_subtree_range(c))
+            if s < e and e <= (src[0] if src and src[0] > c.i else cs) + 1:
+                contents.append(_chars(doc, s, e))
+        elif xcomp and not quotes and verb.tag_ != "VBN":
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp[0].i]
+            first = objs[0] if objs else xcomp[0]
+            s, e = _trim(doc, first.left_edge.i, xcomp[0].right_edge.i + 1)
+            contents.append(_chars(doc, s, e))
+        elif not quotes and (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i) and src \
+                and lemma(verb.head) not in self.cue_lemmas \
+                and any(doc[j].text in (",", "—", "–") for j in range(max(verb.head.i, src[0] - 2), src[0])):
+            # "X will resign, officials said": the cue verb hangs under the reported clause, after a comma
+            h = verb.head
+            s, e = _trim(doc, *_subtree_range(h, exclude=[verb]))
+            e = min(e, src[0])
+            s, e = _trim(doc, s, e)
+            if s < e:
+                contents.append(_chars(doc, s, e))
+        elif not quotes and lem in _NOMINAL_OK:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if objs:
+                s, e = _np_range(objs[0])
+                # "accused him of lying", "praised Fields for pursuing charges", "described it as a mistake"
+                for c in sorted(verb.children, key=lambda c: c.i):
+                    if c.dep_ == "prep" and c.i == e and c.lower_ in _OBJECT_PREPS:
+                        e = c.right_edge.i + 1
+                s, e = _trim(doc, s, e)
+                contents.append(_chars(doc, s, _close_quote(doc, s, e, sent.end)))
+        if quotes and not contents:
+            contents = [seg for k in quotes for seg in self.quotes[k].segments]
+            kind = "direct"
+            first = contents[0]
+            lead = doc.char_span(sent.start_char, first[0], alignment_mode="contract") if first[0] < doc[cs].idx else None
+            if lead is not None and sent.start_char >= self.paragraph_start(first[0]) and any(t.is_alpha for t in lead) \
+                    and not any(t.text in (":",) or lemma(t) in self.cue_lemmas for t in lead):
+                # "Teachers are “looking to see …,” he said": the clause the quote finishes is the content
+                contents[0] = (lead.start_char, first[1])
+                kind = "mixed"
+        elif not quotes and lem in _QUOTE_ONLY:
+            return
+        elif quotes:
+            # a quote beside a complement clause: the quote is the content when the clause is inside it
+            qsegs = [seg for k in quotes for seg in self.quotes[k].segments]
+            if all(any(qs <= c[0] and c[1] <= qe for qs, qe in qsegs) for c in contents):
+                contents, kind = qsegs, "direct"
+            else:
+                quotes = []
+        if kind == "indirect" and any(self.quote_at(c[0]) is not None or _has_quote_mark(self.text[c[0]:c[1]])
+                                      for c in contents):
+            kind = "mixed"
+        self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src) if src else None, contents=contents, kind=kind,
+                 cue_lemma=lem, quotes=quotes if kind == "direct" else ())
+
+    def seem_attribution(self, verb: Token, lem: str) -> None:
+        """ "The plan seemed to falter", "Voters appear unconvinced": no source, content = subject + complement."""
+        doc = self.doc
+        if self.quote_at(verb.idx) is not None:
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        comp = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "attr") and c.i > verb.i]
+        if not subj or not comp or subj[0].lower_ in _EXPLETIVES and comp[0].dep_ != "ccomp":
+            return
+        cs, ce = self.cue_range(verb)
+        parts = []
+        if subj[0].lower_ not in _EXPLETIVES:
+            parts.append(_chars(doc, *_trim(doc, *_np_range(subj[0]))))
+        s, e = self.clause_range(comp[0], verb)
+        parts.append(_chars(doc, s, e))
+        self.add(cue=_chars(doc, cs, ce), source=None, contents=parts, kind="indirect",
+                 hedges=[_chars(doc, verb.i, verb.i + 1)], cue_lemma=lem)
+
+    def in_phrase(self, tok: Token) -> None:
+        """ "In a poll released Monday, 50 percent chose Clinton": the noun phrase is the source, the clause the content."""
+        doc = self.doc
+        if tok.dep_ != "prep" or self.quote_at(tok.idx) is not None:
+            return
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lower_ not in _IN_NOUNS:
+            return
+        head = tok.head
+        if head.tag_ not in _VERB_TAGS or lemma(head) in self.cue_lemmas or head.i < tok.i and tok.i != tok.sent.start:
+            return  # "said in a statement": the verb is the cue
+        src = _trim(doc, *_np_range(objs[0]))
+        s, e = _subtree_range(head, exclude=[tok] + [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > tok.i])
+        s = max(s, src[1])
+        s, e = _trim(doc, s, min(e, tok.sent.end))
+        if s >= e:
+            return
+        self.add(cue=_chars(doc, tok.i, tok.i + 1), source=_chars(doc, *src), contents=[_chars(doc, s, e)],
+                 kind="indirect", cue_lemma="in")
+
+    def prep_attribution(self, verb: Token, lem: str, sent: SpacySpan) -> bool:
+        """ "called for a ban", "called on X to resign", "called him “a liar”", "pointed out that …"."""
+        doc = self.doc
+        if self.quote_at(verb.idx) is not None:
+            return False
+        subj = self.subject_of(verb)
+        if subj is None or subj.lower_ in _EXPLETIVES:
+            return False
+        src = _np_range(subj, clauses=False)
+        cs, ce = self.cue_range(verb)
+        kids = sorted(verb.children, key=lambda c: c.i)
+        content = None
+        if lem == "call":
+            objs = [c for c in kids if c.dep_ == "dobj"]
+            comps = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and objs and c.i > objs[0].i]
+            if objs and comps:  # "called Trump “unhinged”"
+                content = (objs[0].left_edge.i, comps[-1].right_edge.i + 1)
+        for c in kids:
+            if content is not None:
+                break
+            if c.dep_ in ("prep", "prt") and c.i == ce and c.lower_ in _PREP_CUES.get(lem, ()):
+                if c.dep_ == "prt":  # "pointed out that …"
+                    rest = [k for k in kids if k.i > c.i and k.dep_ in ("ccomp", "dobj")]
+                    if rest:
+                        ce = c.i + 1
+                        content = (rest[0].left_edge.i, rest[0].right_edge.i + 1)
+                    break
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    ce = c.i + 1
+                    end = objs[0].right_edge.i + 1
+                    for k in kids:  # "called on Congress to act"
+                        if k.dep_ == "xcomp" and k.i >= end:
+                            end = k.right_edge.i + 1
+                    content = (objs[0].left_edge.i, end)
+        if content is None:
+            return False
+        s, e = _trim(doc, *content)
+        e = _close_quote(doc, s, e, sent.end)
+        if s >= e:
+            return False
+        kind = "mixed" if _has_quote_mark(self.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1].text)]) else "indirect"
+        self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=[_chars(doc, s, e)], kind=kind,
+                 cue_lemma=lem)
+        return True
+
+    def clause_range(self, clause: Token, verb: Token) -> tuple[int, int]:
+        """A complement clause as content: its subtree, up to a participial cue ("…, citing …"), its quote closed."""
+        doc = self.doc
+        s, e = _subtree_range(clause)
+        for d in clause.subtree:
+            if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > clause.i and lemma(d) in self.cue_lemmas:
+                e = min(e, d.left_edge.i)
+        s, e = _trim(doc, s, e)
+        if s < e and doc[s].dep_ == "mark" and doc[s].lower_ in ("whether", "if"):
+            s += 1  # PolNeAR: "whether" is part of the cue ("questioned whether")
+        e = _close_quote(doc, s, e, clause.sent.end)
+        return s, e
+
+    # -------------------------------------------------------- according to
+
+    def according_to(self, tok: Token) -> None:
+        doc = self.doc
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            return
+        if self.quote_at(tok.idx) is not None:
+            return
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            return
+        src = _np_range(objs[0])
+        src = (src[0], min(src[1], max(t.i for t in objs[0].subtree) + 1))
+        src = _trim(doc, *src)
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+            head = head.head
+        exclude = [tok] + [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > tok.i]
+        s, e = _subtree_range(head, exclude=exclude)
+        sent = tok.sent
+        s, e = max(s, sent.start), min(e, sent.end)
+        # the "according to" phrase sits at an edge (", according to X") or at the front ("According to X, …")
+        if tok.i <= s or tok.i == sent.start:
+            s = max(s, src[1])
+        elif tok.i < e:
+            e = min(e, tok.i)
+        s, e = _trim(doc, s, e)
+        if s >= e:
+            return
+        contents = [_chars(doc, s, e)]
+        kind = "mixed" if _has_quote_mark(self.text[contents[0][0]:contents[0][1]]) else "indirect"
+        self.add(cue=_chars(doc, tok.i, tok.i + 2), source=_chars(doc, *src), contents=contents, kind=kind,
+                 cue_lemma="according to")
+
+    # -------------------------------------------------------- punctuation cues
+
+    def punctuation_cues(self) -> None:
+        """A dash line after a quote ("“…” —Name"), a colon line before a quote paragraph ("Name:")."""
+        text = self.text
+        for k, q in enumerate(self.quotes):
+            if k in self.used_quotes:
+                continue
+            end = q.end
+            para = self.paragraph_of(end - 1)
+            if para is None:
+                continue
+            ps, pe, _ = self.paragraphs[para]
+            rest = text[end:pe]
+            stripped = rest.lstrip(" \t,")
+            if stripped[:1] in ("—", "–") or stripped[:2] == "--":
+                dash_at = end + (len(rest) - len(stripped))
+                dash_len = 2 if stripped[:2] == "--" else 1
+                name_s = dash_at + dash_len
+                name_e = pe
+                while name_e > name_s and text[name_e - 1] in " \t\r\n.":
+                    name_e -= 1
+                while name_s < name_e and text[name_s].isspace():
+                    name_s += 1
+                if name_s < name_e and len(text[name_s:name_e].split()) <= 12:
+                    self.add(cue=(dash_at, dash_at + dash_len), source=(name_s, name_e), contents=list(q.segments),
+                             kind="direct", cue_lemma="—", quotes=[k])
+                continue
+            # colon line: the paragraph before the quote's paragraph ends with ":" and holds no quote of its own
+            qpara = self.paragraph_of(q.start)
+            if qpara is None or qpara == 0 or text[self.paragraphs[qpara][0]:q.start].strip():
+                continue
+            prev_s, prev_e, prev_role = self.paragraphs[qpara - 1]
+            prev = text[prev_s:prev_e].rstrip()
+            if not prev.endswith(":") or prev_role not in ("body", "caption"):
+                continue
+            colon = prev_s + len(prev) - 1
+            if self.quote_at(colon - 1) is not None:
+                continue
+            src = self.colon_source(prev_s, colon)
+            if src is None:
+                continue
+            self.add(cue=(colon, colon + 1), source=src, contents=list(q.segments), kind="direct", cue_lemma=":",
+                     quotes=[k])
+
+    def headline_colons(self) -> None:
+        """A headline-style paragraph "Name: claim" (the attribution style of headlines, AP Stylebook "headlines")."""
+        doc, text = self.doc, self.text
+        for ps, pe, role in self.paragraphs:
+            if role not in ("body", "caption"):
+                continue
+            para = text[ps:pe].strip()
+            lead = text[ps:pe].find(para[:1]) + ps if para else ps
+            colon = para.find(": ")
+            if colon <= 0 or not para[:1].isalpha() or not para[:1].isupper():
+                continue
+            head = doc.char_span(lead, lead + colon, alignment_mode="contract")
+            if head is None or not 1 <= len(head) <= 5 or any(t.tag_ in _VERB_TAGS or t.tag_ == "MD" for t in head):
+                continue
+            if _has_quote_mark(para[:colon]) or len(para[colon + 2:].split()) < 3:
+                continue
+            cs = lead + colon
+            c_start = cs + 2
+            c_end = lead + len(para)
+            if text[c_end - 1] == "." and text[c_end - 2] not in "”’\"'":
+                c_end -= 1
+            if any(a["cue"][0] <= cs < a["cue"][1] or any(s <= cs < e for s, e in a["contents"]) for a in self.found):
+                continue
+            self.add(cue=(cs, cs + 1), source=(lead, lead + colon), contents=[(c_start, c_end)], kind="indirect",
+                     cue_lemma=":")
+
+    def colon_source(self, start: int, colon: int) -> tuple[int, int] | None:
+        """The speaker named in a colon line: the last person or organization before the colon, else its last noun phrase."""
+        doc = self.doc
+        span = doc.char_span(start, colon, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            return None
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        if ents:
+            e = ents[-1]
+            return e.start_char, e.end_char
+        chunks = [c for c in span.noun_chunks] if doc.has_annotation("DEP") else []
+        if chunks:
+            c = chunks[-1]
+            return c.start_char, c.end_char
+        return None
+
+    # -------------------------------------------------------- all
+
+    def run(self) -> list[dict]:
+        doc = self.doc
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.lower_ == "according":
+                    self.according_to(tok)
+                elif tok.lower_ == "in":
+                    self.in_phrase(tok)
+                elif tok.tag_ in _VERB_TAGS:
+                    self.verb_attribution(tok, sent)
+        self.punctuation_cues()
+        self.headline_colons()
+        self.found.sort(key=lambda a: a["cue"][0])
+        _nest(self.found)
+        return self.found
+
+
+def _is_glue(gap: str, *, after: bool = False) -> bool:
+    """True when ``gap`` between a quote and its cue group is only punctuation and spaces (", " / ": ")."""
+    g = gap.strip()
+    return len(g) <= 2 and all(ch in ",:;—–-" for ch in g)
+
+
+def _has_quote_mark(s: str) -> bool:
+    return any(ch in '"“”«»' for ch in s)
+
+
+def _nest(found: list[dict]) -> None:
+    """Set ``parent`` (index into ``found``): the smallest attribution whose content holds this one's cue."""
+    def holds(outer: dict, inner: dict) -> int | None:
+        cs, ce = inner["cue"]
+        sizes = [e - s for s, e in outer["contents"] if s <= cs and ce <= e]
+        return min(sizes) if sizes else None
+
+    for a in found:
+        best, best_len = None, None
+        for j, b in enumerate(found):
+            if b is a or holds(a, b) is not None:  # each holds the other's cue: a parse loop, not nesting
+                continue
+            size = holds(b, a)
+            if size is not None and (best_len is None or size < best_len):
+                best, best_len = j, size
+        a["parent"] = best
+    # a parent always holds a larger content than its child's, so following parents ends; guard all the same
+    for a in found:
+        seen, p = {id(a)}, a["parent"]
+        while p is not None:
+            if id(found[p]) in seen:
+                a["parent"] = None
+                break
+            seen.add(id(found[p]))
+            p = found[p]["parent"]
+
+
+def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
+                      hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4) -> list[dict]:
+    """Attribution relations of a parsed Doc, as plain dicts of character offsets.
+
+    Args:
+        doc: a Doc with a dependency parse, tags and entities (offsets into the article text).
+        cue_lemmas: verb lemmas that can be cues.
+        hedge_words: single-word hedge cues.
+        min_quote_words: quotations shorter than this (and not a sentence) are not direct quotes on their own.
+
+    Returns:
+        One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
+        ``source`` ``[start, end]`` or None, ``contents`` (list of ``[start, end]``), ``kind``
+        (direct, indirect, mixed), ``hedges`` (list of ``[start, end]``), ``certainty``
+        (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
+    """
+    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words).run()
+
+
+__all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]
+
+register(Extractor(
+    section="attributions",
+    to_records=attribution_records,
+    factory="newsledger_attribution",
+    needs=frozenset({"tagger", "parser", "ner"}),
+    order=30,
+))

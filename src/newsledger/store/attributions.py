@@ -1,0 +1,124 @@
+"""The ``attributions`` section in SQLite (schema ``003_attributions.sql``), and the claims query.
+
+Span texts are not stored: they are read back from ``articles.text`` by offset,
+so a stored record equals the analyzed one (``text == article.text[start:end]``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Article, Attribution, Span
+from .sections import SectionTable, register
+
+_COLUMNS = (
+    "article_id, attribution_id, idx, source_start, source_end, source_actor_id, source_kind, cue_start, cue_end,"
+    " contents, kind, hedges, certainty, parent, chain, source_name, paragraph_role"
+)
+
+
+def _pairs(spans: Sequence[Span]) -> str:
+    return json.dumps([[s.start, s.end] for s in spans])
+
+
+def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Attribution]) -> None:
+    rows = []
+    for i, a in enumerate(records):
+        rows.append((
+            article.article_id, a.attribution_id, i,
+            a.source.start if a.source else None, a.source.end if a.source else None,
+            a.source_actor_id, a.source_kind,
+            a.cue.start if a.cue else None, a.cue.end if a.cue else None,
+            _pairs(a.contents), a.kind, _pairs(a.hedges), a.certainty, a.parent,
+            json.dumps(list(a.chain), ensure_ascii=False),
+            a.chain[-1] if a.source and a.chain else None,
+            a.paragraph_role,
+        ))
+    conn.executemany(f"INSERT INTO attributions ({_COLUMNS}) VALUES ({','.join('?' * 17)})", rows)
+
+
+def _span(text: str, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None:
+        return None
+    return Span(start, end, text[start:end])
+
+
+def _record(text: str, r: sqlite3.Row | tuple) -> Attribution:
+    (article_id, attribution_id, _idx, ss, se, actor, skind, cs, ce, contents, kind, hedges, certainty, parent,
+     chain, _name, role) = tuple(r)
+    return Attribution(
+        article_id=article_id,
+        attribution_id=attribution_id,
+        source=_span(text, ss, se),
+        cue=_span(text, cs, ce),
+        contents=tuple(Span(s, e, text[s:e]) for s, e in json.loads(contents)),
+        kind=kind,
+        source_kind=skind,
+        certainty=certainty,
+        paragraph_role=role,
+        source_actor_id=actor,
+        hedges=tuple(Span(s, e, text[s:e]) for s, e in json.loads(hedges)),
+        parent=parent,
+        chain=tuple(json.loads(chain)),
+    )
+
+
+def _load(conn: sqlite3.Connection, article: Article) -> list[Attribution]:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM attributions WHERE article_id = ? ORDER BY idx", (article.article_id,))
+    return [_record(article.text, r) for r in rows]
+
+
+def find_claims(
+    conn: sqlite3.Connection,
+    *,
+    source: str | None = None,
+    hedged: bool = False,
+    certainty: str | None = None,
+    limit: int | None = None,
+) -> list[tuple[dict[str, Any], Attribution]]:
+    """Stored attributions with their article's metadata, newest article first.
+
+    Args:
+        conn: an open store connection.
+        source: keep attributions whose source text, or a name of whose chain
+            below the outlet, contains this (case-insensitive for ASCII; "Haaretz"
+            finds Press TV → Haaretz and Press TV → Haaretz → officials).
+        hedged: keep only attributions with at least one hedge.
+        certainty: keep only this certainty (asserted, attributed, hedged, denied).
+        limit: at most this many.
+
+    Returns:
+        ``(article metadata, Attribution)`` pairs; the metadata holds ``article_id``,
+        ``outlet``, ``published``, ``title`` and ``url``.
+    """
+    sql = (f"SELECT {', '.join('t.' + c.strip() for c in _COLUMNS.split(','))}, a.text, a.outlet, a.published, a.title,"
+           " a.url FROM attributions t JOIN articles a ON a.article_id = t.article_id WHERE 1=1")
+    args: list[Any] = []
+    if source:
+        # the source's own words, or a name of its chain below the outlet (the outlet prints, it is not a source)
+        sql += (" AND (substr(a.text, t.source_start + 1, t.source_end - t.source_start) LIKE ? ESCAPE '\\'"
+                " OR EXISTS (SELECT 1 FROM json_each(t.chain) j WHERE j.key > 0 AND j.value LIKE ? ESCAPE '\\'))")
+        escaped = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        args += [f"%{escaped}%", f"%{escaped}%"]
+    if hedged:
+        sql += " AND t.hedges != '[]'"
+    if certainty:
+        sql += " AND t.certainty = ?"
+        args.append(certainty)
+    sql += " ORDER BY a.published DESC NULLS LAST, a.rowid, t.idx"
+    if limit:
+        sql += " LIMIT ?"
+        args.append(limit)
+    out = []
+    for row in conn.execute(sql, args):
+        row = tuple(row)
+        record = _record(row[17], row[:17])
+        meta = {"article_id": row[0], "outlet": row[18], "published": row[19], "title": row[20], "url": row[21]}
+        out.append((meta, record))
+    return out
+
+
+register(SectionTable("attributions", _insert, _load))
