@@ -125,6 +125,9 @@ def test_patterns(nlp, text, expected):
     "A strong earthquake killed eight people.",          # a disaster is a PLOVER context, not an event
     "Six people were killed when a chemical plant exploded.",
     "Troops marched to the border.",                     # not a protest
+    "Did the federation ever support you?",              # a question asserts nothing
+    "Asked about the budget, the minister smiled.",      # a question to someone is no request
+    "He is not seeking re-election.",                    # running for office
 ])
 def test_not_events(nlp, text):
     from newsledger.analyze.event_patterns import find_events

@@ -497,6 +497,13 @@ def _hazard(verb: Token, subj_lemma: str | None) -> bool:
     return False
 
 
+def _has_complement(verb: Token, lem: str) -> bool:
+    """A request or a commitment states what is asked or promised: "asked X to ...", "asked for ...", "committed to"."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return True
+    return bool(prep_objects(verb, plover.COMPLEMENT_VERBS[lem]))
+
+
 def _content_triggers(head: Token, found_by_token: dict[int, Found]) -> list[Found]:
     """Events in the complement clauses of ``head`` (what is requested, threatened, agreed, refused)."""
     out = []
@@ -524,6 +531,8 @@ def _verb_event(verb: Token) -> Found | None:
     subj_lemma = _subject_lemma(verb)
     if lem in plover.LIGHT_VERBS and any(_noun_key(o) for o in children(verb, "dobj")):
         return None  # "committed widespread rape", "held talks": the noun is the event
+    if lem in plover.COMPLEMENT_VERBS and not _has_complement(verb, lem):
+        return None  # "asked about sustainability" is a question, "conspiracy to commit fraud" no promise
     if hit:
         entry, k = hit
         decided_by = (objects[k // 2] if k < len(obj_keys) else proper[0]) if objects else None
@@ -684,12 +693,28 @@ def _noun_event(noun: Token) -> Found | None:
     )
 
 
+def is_question(sentence) -> bool:
+    """A sentence that asks rather than states ("What actions do you support?"): it asserts no event."""
+    for t in reversed(sentence):
+        if t.is_space or t.lower_ in ('"', "'", "”", "’", ")", "»"):
+            continue
+        return t.text == "?"
+    return False
+
+
 def find_events(doc: Doc) -> list[Found]:
-    """Every PLOVER event of a parsed Doc, in text order (see the module docstring for the patterns)."""
+    """Every PLOVER event of a parsed Doc, in text order (see the module docstring for the patterns).
+
+    Questions assert nothing: their sentences yield no event.
+    """
     found: dict[int, Found] = {}
     absorbing: list[tuple[Token, Found]] = []
+    questions: dict[int, bool] = {}
     for token in doc:
         if token.is_space or token.is_punct:
+            continue
+        sent = token.sent
+        if questions.setdefault(sent.start, is_question(sent)):
             continue
         ev = None
         if verb_like(token) and token.dep_ not in ("amod", "compound", "nmod"):

@@ -416,7 +416,8 @@ _TROOPS = _words("troops forces soldiers army units battalion battalions fighter
                  "tanks warships ships jets aircraft missiles")
 
 OBJECT_VERBS: dict[str, dict[str, Entry]] = {
-    "seek": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in _REQUEST_MODES.items()},
+    "seek": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in _REQUEST_MODES.items()
+             if o not in ("election", "elections")},  # "seeking re-election" runs for office
     "want": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in _REQUEST_MODES.items() if m != "change"},
     "provide": {o: _e("AID", m, targets=("to", "dative", "with")) for o, m in _AID_MODES.items()},
     "send": {**{o: _e("AID", m, targets=("to", "dative")) for o, m in _AID_MODES.items()},
@@ -534,6 +535,9 @@ OBJECT_VERBS: dict[str, dict[str, Entry]] = {
 "*at" any object when a preposition "at"/"on" names a target). Sources: CAMEO roots 02, 05, 07, 08, 15,
 16, 17, 19 and their CAMEO2PLOVER-2021 rows (e.g. 0871 "Declare truce, ceasefire" → RETREAT ceasefire;
 057 "Sign formal agreement" → SUPPORT; 163 sanctions → SANCTION per the manual)."""
+
+COMPLEMENT_VERBS = {"ask": ("for",), "commit": ("to",), "urge": ("to",), "plead": ("for",), "appeal": ("for", "to")}
+"""Verbs that are REQUEST or AGREE only with what is asked or promised (a to-clause or these prepositions)."""
 
 LIGHT_VERBS = _words(
     "hold have conduct carry launch stage mount wage make pay reach strike conclude seal clinch broker "
