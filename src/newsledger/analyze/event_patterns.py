@@ -746,7 +746,7 @@ def find_events(doc: Doc) -> list[Found]:
     for ev in found.values():
         if ev.event_type in ("REQUEST", "REJECT") and ev.mode is None:
             for o in _objects(doc[ev.trigger]):
-                ev.mode = plover._REQUEST_MODES.get(o.lower_) or plover._REQUEST_MODES.get(lemma(o))
+                ev.mode = plover.REQUEST_MODES.get(o.lower_) or plover.REQUEST_MODES.get(lemma(o))
                 if ev.mode:
                     break
     # a noun trigger of the same type in a verb trigger's clause is that event ("traveled ... for a meeting with")

@@ -372,7 +372,7 @@ _AID_MODES = {
 }
 """Material objects of providing verbs and their AID mode (manual, AID modes)."""
 
-_REQUEST_MODES = {
+REQUEST_MODES = {
     "support": "assist", "aid": "assist", "help": "assist", "assistance": "assist", "backing": "assist",
     "protection": "assist", "weapon": "assist", "weapons": "assist", "arms": "assist", "funding": "assist",
     "fund": "assist", "funds": "assist", "money": "assist", "cooperation": "assist", "asylum": "assist",
@@ -416,9 +416,9 @@ _TROOPS = _words("troops forces soldiers army units battalion battalions fighter
                  "tanks warships ships jets aircraft missiles")
 
 OBJECT_VERBS: dict[str, dict[str, Entry]] = {
-    "seek": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in _REQUEST_MODES.items()
+    "seek": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in REQUEST_MODES.items()
              if o not in ("election", "elections")},  # "seeking re-election" runs for office
-    "want": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in _REQUEST_MODES.items() if m != "change"},
+    "want": {o: _e("REQUEST", m, "02", targets=("from",)) for o, m in REQUEST_MODES.items() if m != "change"},
     "provide": {o: _e("AID", m, targets=("to", "dative", "with")) for o, m in _AID_MODES.items()},
     "send": {**{o: _e("AID", m, targets=("to", "dative")) for o, m in _AID_MODES.items()},
              **{o: _e("MOBILIZE", "troops", targets=("to",), contexts=("military",)) for o in _TROOPS}},
