@@ -128,6 +128,7 @@ def test_patterns(nlp, text, expected):
     "Did the federation ever support you?",              # a question asserts nothing
     "Asked about the budget, the minister smiled.",      # a question to someone is no request
     "He is not seeking re-election.",                    # running for office
+    "The reform cuts legal aid for divorce cases.",      # a public service, not aid given
 ])
 def test_not_events(nlp, text):
     from newsledger.analyze.event_patterns import find_events

@@ -637,6 +637,8 @@ def _noun_event(noun: Token) -> Found | None:
             return None
     if entry.event_type == "ASSAULT" and words & plover.HAZARDS:
         return None  # "their battle to contain wildfires"
+    if key == "aid" and any(c.lower_ in ("legal", "hearing", "visual", "teaching") for c in noun.children):
+        return None  # "legal aid", "hearing aid": a service or a device, not aid given
     if key in ("march", "marches") and {t.lower_ for t in noun.sent} & plover.SECURITY_FORCES - {"authorities", "police"}:
         return None  # a military march
     if key in ("drills", "exercises") and "joint" in words:
