@@ -13,7 +13,7 @@ import pytest
 from casematch import SECTIONS, Output, matches, spans_in
 from conftest import shared_dir
 
-IMPLEMENTED = {"paragraphs", "actors", "mentions", "timexes", "places", "attributions"}
+IMPLEMENTED = {"paragraphs", "actors", "mentions", "timexes", "places", "attributions", "events"}
 
 
 def _cases():

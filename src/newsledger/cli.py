@@ -110,6 +110,8 @@ _input_options = [
     click.option("--batch-size", type=int, help="Texts per nlp.pipe batch (default 64)."),
     click.option("--n-process", type=int, help="Worker processes for the NLP pipeline (default 1)."),
     click.option("--ops", type=click.Choice(["numpy", "thinc"]), help="thinc ops: numpy's BLAS gemm (default) or thinc's own."),
+    click.option("--assume-report-date", is_flag=True, default=None,
+                 help="Date events the text leaves undated with the publication date (flagged when_source: publication)."),
 ]
 
 
@@ -119,12 +121,12 @@ def input_options(f):
     return f
 
 
-def _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops, db=None):
+def _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops, db=None, assume_report_date=None):
     from .ingest.article import Overrides
     from .ingest.metadata import normalize_published
     from .ingest.readers import parse_field_map
 
-    settings = _settings(db=db, batch_size=batch_size, n_process=n_process, ops=ops)
+    settings = _settings(db=db, batch_size=batch_size, n_process=n_process, ops=ops, assume_report_date=assume_report_date)
     try:
         if published:
             normalize_published(published)
@@ -187,7 +189,8 @@ def _print_problems(report) -> None:
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON on stdout.")
 @handles_errors
-def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, batch_size, n_process, ops, silent, as_json):
+def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, batch_size, n_process, ops, assume_report_date,
+           silent, as_json):
     """Read, analyze and store articles from PATHS (files, folders, or - for stdin).
 
     Folders are read recursively; files of kinds newsledger does not read are
@@ -202,7 +205,8 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
     """
     from . import jobs
 
-    settings, overrides, mapping = _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops, db)
+    settings, overrides, mapping = _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops, db,
+                                            assume_report_date)
     store = _open(settings.db)
     try:
         with _Bar(enabled=not silent and sys.stderr.isatty()) as bar:
@@ -229,7 +233,7 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
 @input_options
 @output_options("json", "nl")
 @handles_errors
-def analyze(paths, outlet, published, language, locale, field_map, fmt_in, batch_size, n_process, ops, fmt):
+def analyze(paths, outlet, published, language, locale, field_map, fmt_in, batch_size, n_process, ops, assume_report_date, fmt):
     """Analyze PATHS without storing: every record newsledger extracts.
 
     --json prints a JSON array with one object per article: "article", then
@@ -242,7 +246,8 @@ def analyze(paths, outlet, published, language, locale, field_map, fmt_in, batch
     """
     from . import jobs
 
-    settings, overrides, mapping = _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops)
+    settings, overrides, mapping = _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops,
+                                            assume_report_date=assume_report_date)
     analyses, report = jobs.analyze(list(paths), settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in)
     _print_problems(report)
     if fmt == "json":
@@ -447,6 +452,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newsledger.commands.time",
     "newsledger.commands.places",
     "newsledger.commands.attribution",
+    "newsledger.commands.events",
 )
 
 for _module in COMMAND_MODULES:

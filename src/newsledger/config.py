@@ -10,6 +10,8 @@ key                 default                         meaning
 ``ops``             ``numpy``                       thinc ops: ``numpy`` (numpy's BLAS for
                                                     ``gemm``) or ``thinc`` (thinc's default)
 ``blas_threads``    ``1``                           BLAS threads per process (OpenBLAS)
+``assume_report_``  ``false``                       date events the text leaves undated with the
+``date``                                            publication date (``when_source: publication``)
 ==================  ==============================  ===========================================
 
 ``ops = "numpy"`` is the default because on CPUs where blis falls back to its
@@ -42,6 +44,7 @@ class Settings:
     n_process: int = 1
     ops: str = "numpy"
     blas_threads: int = 1
+    assume_report_date: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (None values are ignored), validated."""
@@ -60,6 +63,14 @@ def _validated(s: Settings) -> Settings:
 
 def _coerce(key: str, value: Any) -> Any:
     kind = {f.name: f.type for f in dataclasses.fields(Settings)}[key]
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if str(value).strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if str(value).strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{key} must be true or false, not {value!r}.", key=key, value=value)
     if kind == "int":
         try:
             return int(value)

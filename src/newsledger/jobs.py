@@ -64,6 +64,20 @@ def _skip_of(exc: IngestError, article_id: str | None = None) -> Skip:
     return Skip(path=exc.path, stage=exc.stage, reason=exc.reason.value, detail=exc.message, article_id=article_id)
 
 
+def _pipeline_settings(settings: Settings) -> Settings:
+    """``settings`` without the keys the spaCy pipeline does not depend on, so it is built (and cached) once."""
+    return dataclasses.replace(settings, assume_report_date=False)
+
+
+def _dated(analysis: Analysis, settings: Settings) -> Analysis:
+    """With ``settings.assume_report_date``, undated events take the publication date (flagged as such)."""
+    if not settings.assume_report_date:
+        return analysis
+    from .analyze.events import assume_report_date
+
+    return assume_report_date(analysis)
+
+
 def _body(article: Article) -> str:
     return "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role == "body")
 
@@ -157,7 +171,7 @@ def ingest(
     """
     from .analyze.pipeline import analyze_articles, load_pipeline
 
-    nlp = nlp or load_pipeline(settings)
+    nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
     index = DuplicateIndex()
     for article_id, content_hash, blob in store.signatures():
@@ -195,7 +209,7 @@ def ingest(
                 )
             )
         else:
-            analysis = result
+            analysis = _dated(result, settings)
             article = analysis.article
             if article.duplicate_of and not store.has_article(article.duplicate_of):
                 # its original failed to store: look again among what is stored
@@ -238,7 +252,7 @@ def analyze(
     """
     from .analyze.pipeline import analyze_articles, load_pipeline
 
-    nlp = nlp or load_pipeline(settings)
+    nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
     analyses: list[Analysis] = []
     articles = read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt, language=nlp.lang)
@@ -250,6 +264,6 @@ def analyze(
                      detail=f"{article.source_path}: the NLP pipeline failed ({error}).", article_id=article.article_id)
             )
         else:
-            analyses.append(result)
+            analyses.append(_dated(result, settings))
             report.ingested += 1
     return analyses, report

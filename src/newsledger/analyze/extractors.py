@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "newsledger.analyze.timex",  # timexes
     "newsledger.analyze.places",  # places (gazetteer)
     "newsledger.analyze.attribution",  # attributions (order 30)
+    "newsledger.analyze.events",  # events (PLOVER)
 )
 """Modules that register the built-in extractors, imported once by :func:`extractors`."""
 

@@ -22,6 +22,7 @@ SUITES = {
     "timex": "newsledger.evaluate.timex",
     "places": "newsledger.evaluate.places",
     "attribution": "newsledger.evaluate.attribution",
+    "events": "newsledger.evaluate.events",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 

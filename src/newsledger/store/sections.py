@@ -17,8 +17,10 @@ from typing import Any
 
 from ..records import Article, Mention, Sentence, Span
 
-BUILTIN_MODULES = ("newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places",
-                   "newsledger.store.attributions")
+BUILTIN_MODULES = (
+    "newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places",
+    "newsledger.store.attributions", "newsledger.store.events",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,133 @@
+"""``newsledger events``, ``newsledger timeline ACTOR`` and ``newsledger eval events``; the ``events`` layer of ``newsledger export``."""
+
+from __future__ import annotations
+
+import click
+
+from ..analyze.plover import EVENT_TYPES
+from ..cli import _open, cli, db_option, eval_group, handles_errors, output_options
+from ..output import emit
+from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
+
+TABLE_COLUMNS = ["when", "event_type", "mode", "actor_name", "target_name", "trigger", "place_country", "outlet",
+                 "source", "certainty"]
+
+
+def _check_country(country: str | None) -> None:
+    if country and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter("use an ISO 3166-1 alpha-2 code, e.g. LY or IL.", param_hint="--country")
+
+
+def _check_date(value: str | None, name: str) -> None:
+    from ..analyze.event_time import value_range
+
+    if value and value_range(value.strip()) is None:
+        raise click.BadParameter("write a date as 2021, 2021-10 or 2021-10-05.", param_hint=name)
+
+
+def _rows_for_table(rows):
+    return [{**r, "context": ", ".join(r["context"])} for r in rows]
+
+
+_filters = [
+    click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False),
+                 help="Only this PLOVER event type."),
+    click.option("--from", "date_from", metavar="DATE", help="Only events dated on or after DATE (2021, 2021-10, 2021-10-05)."),
+    click.option("--to", "date_to", metavar="DATE", help="Only events dated on or before DATE."),
+    click.option("--country", metavar="CC", help="Only events whose place is in this country (ISO 3166-1 alpha-2)."),
+    click.option("--limit", type=int, default=200, show_default=True, help="At most this many (0: all)."),
+]
+
+
+def filter_options(f):
+    for opt in reversed(_filters):
+        f = opt(f)
+    return f
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Only events whose source or recipient is this actor (name, alias or id).")
+@filter_options
+@click.option("--article", help="Only this article (id, unique id prefix of 6+ characters, or URL).")
+@output_options()
+@handles_errors
+def events(db, actor, event_type, date_from, date_to, country, limit, article, fmt):
+    """Events of stored articles (PLOVER types, as POLECAT uses them), oldest event first.
+
+    Each row is one event: its date (a TIMEX3 value or interval; empty when
+    the text does not date it), type and mode, source actor and recipient,
+    the trigger word, the place's country, the outlet, the cited source and
+    how surely it is claimed. --json adds the sentence, contexts and ids.
+
+    \b
+    Example:
+        newsledger events --actor "Khalifa Haftar" --type CONSULT
+        newsledger events --from 2021-10 --to 2021-12 --country LY --json | jq '.[].trigger'
+    """
+    from ..store.events import list_events
+
+    _check_country(country)
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    store = _open(db)
+    try:
+        article_id = store.resolve_id(article) if article else None
+        rows = list_events(store.conn, actor=actor, event_type=event_type, date_from=date_from, date_to=date_to,
+                           country=country, article=article_id, limit=limit or None)
+    finally:
+        store.close()
+    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
+
+
+@cli.command()
+@click.argument("actor")
+@db_option
+@filter_options
+@output_options()
+@handles_errors
+def timeline(actor, db, event_type, date_from, date_to, country, limit, fmt):
+    """Events of ACTOR (as source or recipient), ordered by event date, not publication date.
+
+    ACTOR is a name, any alias or spelling the store has seen, or an actor id.
+    An interval sorts by its start ("2017/2019"); one known only to end by a
+    date ("../2020-10") just before that date; undated events come last. Each
+    row names the outlet, the cited source and the certainty of the claim.
+
+    \b
+    Example:
+        newsledger timeline "Khalifa Haftar"
+        newsledger timeline Haftar --from 2020 --json | jq '.[] | {when, event_type, trigger}'
+    """
+    from ..store.events import timeline as query_timeline
+
+    _check_country(country)
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    store = _open(db)
+    try:
+        rows = query_timeline(store.conn, actor, event_type=event_type, date_from=date_from, date_to=date_to,
+                              country=country, limit=limit or None)
+    finally:
+        store.close()
+    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
+@eval_group.command("events")
+@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The eval folder holding case2021-task2-acled-snippets/, meantime/ and glocon-gold-sample/ (../shared/eval).")
+@click.option("--only", type=click.Choice(["acled", "meantime", "glocon"]), multiple=True, help="Only these sets.")
+@click.option("--json", "as_json", is_flag=True, help="Print the tables as JSON.")
+def eval_events(data, only, as_json):
+    """Event typing (CASE 2021 ACLED snippets), triggers with participants (MEANTIME), protest sentences (GLOCON).
+
+    Each table puts newsledger beside a plain baseline measured in the same run.
+
+    \b
+    Example:
+        newsledger eval events --data ../shared/eval --only acled
+    """
+    from pathlib import Path
+
+    from ..evaluate.events import score_sets
+    from ..evaluate.report import print_tables
+
+    print_tables(score_sets(Path(data), only=only or None), as_json=as_json)

@@ -1,0 +1,141 @@
+"""Events in the store and on the command line: round trip, filters, the timeline of an actor."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import cli
+from newsledger.errors import QueryError
+
+SEED = "corpus/seed/presstv-haftar-son-israel.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_db(nlp, shared, tmp_path_factory):
+    """A store holding the seed article."""
+    from newsledger import jobs
+    from newsledger.store import open_store
+
+    path = tmp_path_factory.mktemp("events") / "seed.db"
+    store = open_store(path)
+    report = jobs.ingest([str(shared / SEED)], store, nlp=nlp)
+    assert report.ingested == 1 and not report.skips
+    store.close()
+    return path
+
+
+def test_events_round_trip(seed_db, nlp, shared):
+    from newsledger import jobs
+    from newsledger.store import open_store
+
+    analyses, _ = jobs.analyze([str(shared / SEED)], nlp=nlp)
+    store = open_store(seed_db)
+    back = store.analysis(analyses[0].article.article_id)
+    store.close()
+    assert back.events == analyses[0].events and back.events
+
+
+def test_list_events_filters(seed_db):
+    from newsledger.store import open_store
+    from newsledger.store.events import list_events
+
+    store = open_store(seed_db)
+    try:
+        consults = list_events(store.conn, event_type="consult")
+        assert consults and {r["event_type"] for r in consults} == {"CONSULT"}
+        saddam = list_events(store.conn, actor="Saddam")  # an alias finds the global actor
+        assert {"Saddam Haftar"} <= {r["actor_name"] for r in saddam}
+        assert all("Saddam Haftar" in (r["actor_name"], r["target_name"]) for r in saddam)
+        requests = list_events(store.conn, actor="Saddam Haftar", event_type="REQUEST")
+        assert ("Saddam Haftar", "Israel") in {(r["actor_name"], r["target_name"]) for r in requests}
+        assert list_events(store.conn, country="ZZ") == []
+        with pytest.raises(QueryError):
+            list_events(store.conn, actor="Nobody Atall")
+        with pytest.raises(QueryError):
+            list_events(store.conn, date_from="last year")
+    finally:
+        store.close()
+
+
+def test_events_and_timeline_commands(seed_db):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["events", "--db", str(seed_db), "--type", "REQUEST", "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows and all(row["event_type"] == "REQUEST" and row["outlet"] == "Press TV" for row in rows)
+    r = runner.invoke(cli, ["timeline", "Khalifa Haftar", "--db", str(seed_db), "--json"])
+    assert r.exit_code == 0, r.output
+    assert {"assault", "meetings", "ceasefire"} <= {row["trigger"] for row in json.loads(r.output)}
+    r = runner.invoke(cli, ["timeline", "Nobody Atall", "--db", str(seed_db)])
+    assert r.exit_code == 1 and "No actor" in r.output
+    for bad in (["events", "--country", "Libya"], ["events", "--from", "2021-13"], ["events", "--type", "VISIT"]):
+        r = runner.invoke(cli, [*bad, "--db", str(seed_db)])
+        assert r.exit_code == 2, (bad, r.output)
+
+
+def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
+    """Issue 6, done when: the Mossad meetings (2017-2019), the assault on Tripoli and the ceasefire (October
+    2020), the suspension of his military activities (October 2021), then the interim command until the
+    elections of 2021-12-24, after publication; undated events (who backs him) come after the dated ones."""
+    from newsledger.analyze.event_time import when_range
+    from newsledger.store import open_store
+    from newsledger.store.events import timeline
+
+    store = open_store(seed_db)
+    try:
+        rows = timeline(store.conn, "Khalifa Haftar")
+    finally:
+        store.close()
+    dated = [(r["when"], r["event_type"], r["trigger"]) for r in rows if r["when"]]
+    assert dated == [
+        ("2017/2019", "CONSULT", "meetings"),       # "had held meetings with the agents of ... Mossad in Egypt"
+        ("../2020-10", "ASSAULT", "assault"),       # "waged a year-long assault ..., before reaching a ceasefire"
+        ("2020-10", "RETREAT", "ceasefire"),        # "... a formal ceasefire with the Tripoli-based government in October 2020"
+        ("2021-10", "RETREAT", "suspending"),       # "announced last month that he was suspending his military activities"
+        ("../2021-12-24", "RETREAT", "named"),      # "named an interim replacement ... until December 24, the date of the ... vote"
+    ]
+    by_trigger = {r["trigger"]: r for r in rows}
+    assert by_trigger["meetings"]["target_name"] == "Mossad" and "historical" in by_trigger["meetings"]["context"]
+    assert by_trigger["ceasefire"]["mode"] == "ceasefire"
+    last = rows[len(dated) - 1]
+    assert "vote" in last["sentence"] and "election" in last["context"]
+    assert when_range(last["when"])[1].isoformat() == "2021-12-24" > last["published"]  # reaches past publication
+    assert all(r["when"] is None for r in rows[len(dated):])  # undated last
+    assert {r["actor_name"] for r in rows[len(dated):] if r["event_type"] == "SUPPORT"} >= {"United Arab Emirates", "France"}
+    assert all(r["outlet"] == "Press TV" for r in rows)
+    # who says so, and how surely: the cited source and the certainty of the claim that carries each event
+    assert (by_trigger["meetings"]["source"], by_trigger["meetings"]["certainty"]) == ("media reports", "attributed")
+    assert by_trigger["meetings"]["chain"] == ["Press TV", "media reports"]
+    assert (by_trigger["suspending"]["source"], by_trigger["suspending"]["certainty"]) == ("Khalifa Haftar", "attributed")
+    assert (by_trigger["assault"]["source"], by_trigger["assault"]["certainty"]) == (None, "asserted")
+
+
+def test_geojson_export_has_an_events_layer(seed_db):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["export", "--format", "geojson", "--db", str(seed_db), "--layer", "events", "--country", "IL"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    props = [f["properties"] for f in data["features"]]
+    assert props and {p["layer"] for p in props} == {"events"} and {p["country"] for p in props} == {"IL"}
+    landed = next(f for f in data["features"] if f["properties"]["trigger"] == "landed")
+    lon, lat = landed["geometry"]["coordinates"]
+    assert 34 < lon < 36 and 31 < lat < 33  # Ben Gurion Airport (airportsdata), longitude first (RFC 7946)
+    assert (landed["properties"]["event_type"], landed["properties"]["when"]) == ("CONSULT", "2021-11-01")
+    assert (landed["properties"]["text"], landed["properties"]["feature"]) == ("Ben Gurion Airport", "airport")
+    r = runner.invoke(cli, ["export", "--db", str(seed_db)])  # every layer: places and events
+    assert {f["properties"]["layer"] for f in json.loads(r.stdout)["features"]} == {"places", "events"}
+
+
+def test_analyze_assume_report_date_flag(shared):
+    """Undated events take the publication date only when asked, flagged as such."""
+    runner = CliRunner()
+    seed = str(shared / SEED)
+    plain = json.loads(runner.invoke(cli, ["analyze", seed, "--json"]).stdout)[0]["events"]
+    assumed = json.loads(runner.invoke(cli, ["analyze", seed, "--json", "--assume-report-date"]).stdout)[0]["events"]
+    assert {e["when_source"] for e in plain} == {"timex", "none"}
+    assert [e["when"] for e in plain if e["when_source"] == "timex"] == [e["when"] for e in assumed if e["when_source"] == "timex"]
+    assert {e["when"] for e in assumed if e["when_source"] == "publication"} == {"2021-11-09"}
+    assert not [e for e in assumed if e["when"] is None]
