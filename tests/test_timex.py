@@ -174,6 +174,13 @@ def _analyze(nlp, tmp_path, text, meta):
     ("The delegation will land on Monday after a long flight.", "2015-02-23"),
     ("Talks are suspended until Monday, a spokesman said.", "2015-02-23"),
     ("Officials said Monday that the talks had ended.", "2015-02-16"),
+    ("A news conference was held on Monday in Geneva.", "2015-02-16"),       # reports the holding: tense decides
+    ("Shares closed near the record high set on Monday.", "2015-02-16"),     # "set on", not "set for"
+    ("The talks are set to resume Monday in Geneva.", "2015-02-23"),         # "set to" + infinitive: scheduled
+    ("The merger should be completed on Monday, the bank said.", "2015-02-23"),  # modal + bare verb
+    ("The offer had been due to expire Monday.", "2015-02-16"),              # a past-perfect schedule: open, so back
+    ("The government has kept the markets closed until Monday.", "2015-02-23"),  # present perfect + until
+    ("Monday's closing price was higher than expected.", "2015-02-16"),      # modifies a noun: no clause of its own
 ])
 def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
     a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})
