@@ -37,7 +37,9 @@ def values(text, dct, direction=None, locale=None):
     ("It was signed two years ago.", [("two years ago", "DATE", "2019")]),
     ("It was signed three days ago.", [("three days ago", "DATE", "2021-11-06")]),
     ("It was agreed earlier this month.", [("earlier this month", "DATE", "2021-11")]),
-    ("Prices rose in the past decade.", [("the past decade", "DURATION", "P10Y")]),
+    ("Prices rose in the past decade.", [("the past decade", "DATE", "201")]),  # the unit before the DCT's, as TimeBank and MEANTIME annotate it
+    ("Over the past year, sales doubled.", [("the past year", "DATE", "2020")]),
+    ("Over the next year, sales will double.", [("the next year", "DURATION", "P1Y")]),
     ("a 90-minute-long visit", [("90-minute-long", "DURATION", "PT90M")]),
     ("a year-long assault", [("year-long", "DURATION", "P1Y")]),
     ("for two decades", [("two decades", "DURATION", "P20Y")]),
@@ -54,6 +56,44 @@ def values(text, dct, direction=None, locale=None):
 ])
 def test_expression_values(text, expected):
     assert values(text, "2021-11-09") == expected
+
+
+# expressions written with their zone, quarters and halves named against a year, comparisons with the period
+# last named, and the day of a market report; DCT 2009-06-01 (a Monday, in Q2)
+@pytest.mark.parametrize("text, expected", [
+    ("GM filed for bankruptcy at 12:00 UTC Monday.", [("12:00 UTC Monday", "TIME", "2009-06-01T12:00Z")]),
+    ("At 0800 GMT, the central banks acted.", [("0800 GMT", "TIME", "2009-06-01T08:00Z")]),
+    ("The offer expires at 5 p.m. EST.", [("5 p.m. EST", "TIME", "2009-06-01T17:00-05")]),
+    ("The jet landed at 6:40 p.m. (GMT +8) in Singapore.", [("6:40 p.m. (GMT +8)", "TIME", "2009-06-01T18:40+08")]),
+    ("It lost $6 billion in the first quarter of this year.", [("the first quarter of this year", "DATE", "2009-Q1")]),
+    ("It lost $381 million in the first quarter of last year.", [("the first quarter of last year", "DATE", "2008-Q1")]),
+    ("Sales for this year's first quarter fell.", [("this year's first quarter", "DATE", "2009-Q1")]),
+    ("The merger could close in next year's first quarter.", [("next year's first quarter", "DATE", "2010-Q1")]),
+    ("It earned $5 million in the year-ago first quarter.", [("the year-ago first quarter", "DATE", "2008-Q1")]),
+    ("Ford made a profit in the final quarter of 2008.", [("the final quarter of 2008", "DATE", "2008-Q4")]),
+    ("Profit in the first quarter rose from the same period a year earlier.",
+     [("the first quarter", "DATE", "2009-Q1"), ("the same period a year earlier", "DATE", "2008-Q1")]),
+    ("Sales fell in April, compared to the same month a year ago.",
+     [("April", "DATE", "2009-04"), ("the same month a year ago", "DATE", "2008-04")]),
+    ("Growth will slow in the second half of 2009.", [("the second half of 2009", "DATE", "2009-H2")]),
+    ("Shares ended the day up 2%.", [("the day", "DATE", "2009-06-01")]),
+    ("On Friday the index fell 3% for the day.", [("Friday", "DATE", "2009-05-29"), ("the day", "DATE", "2009-05-29")]),
+    ("Prices last fell this far in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("in the year two thousand", [("the year two thousand", "DATE", "2000")]),
+    ("Glass makers kept their secrets for more than two thousand years.", [("more than two thousand years", "DURATION", "P2000Y")]),
+])
+def test_zones_quarters_comparisons(text, expected):
+    assert values(text, "2009-06-01") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He scored twice in the first half of the match.",
+    "It was the day of the attack.",
+    "I remember the day he died.",
+    "Troops watched the fall of Kabul.",
+])
+def test_not_these(text):
+    assert values(text, "2009-06-01") == []
 
 
 @pytest.mark.parametrize("text", [

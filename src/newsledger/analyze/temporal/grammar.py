@@ -36,7 +36,7 @@ Y4 = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 WD_ANY = r"(?:" + WEEKDAY_RE + r"|" + WEEKDAY_ABBR_RE + r")"
 POD = r"(?:morning|afternoon|evening|night)"
-TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|IST)"
+TZ = r"(?:\(\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d)|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|IST)"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
 
 
@@ -78,10 +78,13 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("decade_word", B + r"the\s+(?:(?P<pmod>early|mid|late)[- ]?)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E),
     _rule("century", B + r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
           r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)[- ]century" + E),
-    _rule("quarter", B + r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-          r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + Y4 + r")|,?\s+(?P<year2>" + Y4 + r"))?" + r"(?!\w|s\b)"),
+    _rule("quarter", B + r"(?:(?P<det>the|its|their|a)\s+)?(?:(?P<prel>this|last|next)\s+year['’]s\s+|(?:fiscal\s+)?(?P<pyear>" + Y4 + r")['’]s\s+"
+          r"|(?P<ago>year-ago|year-earlier|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?"
+          r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal[- ])?quarter"
+          r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + Y4 + r")|,?\s+(?P<year2>" + Y4 + r")|\s+of\s+(?P<rel>this|last|next)\s+year"
+          r"|\s+(?P<back>a\s+year\s+(?:ago|earlier)))?" + r"(?!\w|s\b)"),
     _rule("quarter", r"(?<![\w-])(?P<qn>Q[1-4])(?:\s+|-|\s+of\s+)?(?P<year>" + Y4 + r")?" + E),
-    _rule("half", B + r"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>" + Y4 + r")|(?P<rel>this|last|next)\s+year|the\s+year)" + E),
+    _rule("half", B + r"(?:the\s+)?(?P<ord>first|second|last|latter)(?:\s+half|\s+two\s+quarters|(?P<adj>-half))(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>" + Y4 + r")|(?P<rel>this|last|next)\s+year|the\s+year))?" + E),
     _rule("season", B + r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<the>the)\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<season>spring|summer|autumn|fall|winter)"
           r"(?:\s+(?:of\s+)?(?P<year>" + Y4 + r"))?" + E),
     _rule("relative_unit", B + r"(?:(?P<pmod>" + POINT_MOD_RE + r")[- ]?\s*)?(?:(?P<the>the)\s+)?(?P<rel>this|last|next|past|coming|previous|current|following|present)\s+"
@@ -106,13 +109,18 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("week_of", B + r"the\s+week\s+of\s+(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + Y4 + r"))?" + E),
     _rule("that_day", B + r"(?:(?P<pmod>earlier|later|early|late)\s+)?(?:(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
           r"|the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir>before|after)(?=\s*[,.;)]))" + E),
+    _rule("the_day", B + r"the\s+day(?!\s+(?:of|before|after|when|that|which|who|he|she|they|it|we|i|you|[a-z]+ed)\b|[\w'’-])"),
     _rule("latest_quarter", B + r"the\s+(?P<rel>latest|most\s+recent|same|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:quarter|period)" + E),
+    _rule("comparison", B + r"(?:the\s+(?P<same>same|corresponding|comparable|year-ago|year-earlier|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:fiscal\s+)?(?P<unit>period|quarter|month|week|year)"
+          r"|the\s+(?P<unit2>quarter|period))"
+          r"(?:\s+(?:of\s+)?(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|last)\s+year|(?:the\s+)?year\s+before))?" + E),
+    _rule("year_quarter_anaphor", B + r"(?P<rel>last|this|next)\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)" + E),
     _rule("year_quarter", B + r"(?:the\s+)?(?P<year>" + Y4 + r")\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<what>quarter|period)" + E),
     _rule("the_quarter", B + r"(?:the|that)\s+quarter" + r"(?!\w|ly)"),
-    _rule("spelled_year", B + r"(?P<words>nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    _rule("spelled_year", B + r"(?:the\s+year\s+)?(?P<words>nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
           r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine))"
           r"|two\s+thousand(?:[\s-]+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)"
-          + E),
+          + E + r"(?!\s+" + UNIT_RE + r")"),
     _rule("relative_day", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<pod>" + POD + r"))?" + E),
     _rule("this_pod", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>" + POD + r")" + E),
@@ -120,7 +128,8 @@ RULES: list[tuple[str, re.Pattern]] = [
           r"(?:\s+(?P<pod>" + POD + r"))?" + r"(?!\w|\.\w)"),
     _rule("time", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + AMPM + r")"
           r"(?:\s+(?P<tz>" + TZ + r"))?" + r"(?!\w)"),
-    _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs|GMT|UTC))?" + r"(?![\w:]|[.,]\d)"),
+    _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs))?" + r"(?![\w:]|[.,]\d)"),
+    _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)" + r"(?!\w)"),
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
     _rule("bare_plural", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)" + r"(?!\s+(?:ago|of|to|and|before|after|earlier|later))" + E),
     _rule("oclock", B + r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock" + E),
@@ -144,6 +153,11 @@ _NUMBER_BLOCKERS = {
 }
 _YEAR_OK_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "for", "through", "throughout", "early",
                    "mid", "late", "fiscal", "calendar", "the", "this", "that", "spring", "summer", "autumn", "fall", "winter", "year"}
+
+
+_THE_DAY_BEFORE = {"for", "end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "on"}
+"""Words before "the day" when it names the day reported on (market reports: "ended the day up 2%", "for the day");
+"later in the day" is taken too; "during the day", "in the day" are generic (daytime) and are not."""
 
 
 def _capitalized(text: str) -> bool:
@@ -208,7 +222,7 @@ def _accept(text: str, f: Found) -> bool:
                 return False  # "Arab Spring"
         if not has_anchor and not g.get("the") and _prev_word(text, f.start) not in ("in", "during", "by", "until", "since", "through", "till", "before", "after", "this", "last", "next", "over"):
             return False  # "summer camp", "winter storm"
-        if g.get("the") and not has_anchor and re.match(r"\s+of\b", text[f.end : f.end + 4]):
+        if g.get("the") and not has_anchor and re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand))", text[f.end : f.end + 20], re.IGNORECASE):
             return False  # "the fall of Kabul"
     if f.kind == "duration":
         num = (g.get("num") or "").lower()
@@ -245,6 +259,16 @@ def _accept(text: str, f: Found) -> bool:
         if w == "now" and re.match(r"\s+that\b", text[f.end : f.end + 6]):
             return False  # "now that": a conjunction
         if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten)\b", text[f.end : f.end + 10]):
+            return False
+    if f.kind == "quarter" and word("ord") in ("final", "last") and not (g.get("year") or g.get("year2") or g.get("rel") or g.get("pyear") or g.get("prel")):
+        return False  # "the last quarter" alone is relative (rule relative_unit)
+    if f.kind == "half" and not (g.get("adj") or re.search(r"\bof\b", text[f.start : f.end])):
+        return False  # "the first half" of a match; only "first-half profit" or "the first half of 2020"
+    if f.kind == "comparison" and g.get("unit2") and not g.get("back"):
+        return False  # "the quarter" alone: rule the_quarter
+    if f.kind == "the_day":  # "ended the day up 2%", "for the day": a trading or reporting day, not "the day (that) he died"
+        later = re.search(r"\b(?:later|earlier)\s+in\s+$", text[max(0, f.start - 15) : f.start], re.IGNORECASE)
+        if (_prev_word(text, f.start) not in _THE_DAY_BEFORE and not later) or re.match(r"\s+[A-Z]", text[f.end : f.end + 3]):
             return False
     if f.kind == "relative_unit":
         if (g.get("rel") or "").lower() == "present" and (g.get("unit") or "").lower() != "year":
@@ -303,6 +327,10 @@ def find(text: str) -> list[Found]:
                 continue
             if f.kind in _TIME_KINDS and nxt.kind in _DAY_KINDS and _TIME_DATE_GAP.match(gap) and "\n" not in gap:
                 merged.append(Found(f.start, nxt.end, "datetime", {}, [nxt, f]))
+                i += 2
+                continue
+            if f.kind in ("month", "season") and nxt.kind == "spelled_year" and not f.groups.get("rel") and re.match(r"^,?\s+(?:of\s+)?$", gap):
+                merged.append(Found(f.start, nxt.end, "spelled_with", dict(f.groups), [f, nxt]))
                 i += 2
                 continue
         if (f.kind == "weekday" and f.groups.get("abbr")) or (f.kind == "clock" and f.groups.get("loose")):

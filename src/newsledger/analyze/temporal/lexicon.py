@@ -64,7 +64,7 @@ _CARDINAL_WORD_RE = (
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 NUMBER_RE = (
-    r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ]hundred)?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
+    r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ](?:hundred|thousand))?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
     r"|a\s+few|few|couple\s+of|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|an?)"
     r"(?:\s+1/2)?)"
 )
@@ -146,8 +146,8 @@ def number_value(text: str) -> int | float | None:
         pass
     total = 0
     for word in t.split():
-        if word == "hundred":
-            total = max(total, 1) * 100
+        if word in ("hundred", "thousand"):
+            total = max(total, 1) * (100 if word == "hundred" else 1000)
         elif word in NUMBER_WORDS:
             total += NUMBER_WORDS[word]
         else:

@@ -328,22 +328,57 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R("DATE", f"{n - 1:02d}", _pmod(g))
 
     if k == "quarter":
-        q = int(g["qn"][1]) if g.get("qn") else ORDINALS[_word(g, "ord")]
-        year = g.get("year") or g.get("year2")
+        ord_ = _word(g, "ord")
+        q = int(g["qn"][1]) if g.get("qn") else 4 if ord_ in ("final", "last") else ORDINALS[ord_]
+        back = 1 if (g.get("ago") or g.get("back")) else 0  # "the year-ago third quarter", "the third quarter a year ago"
+        year = g.get("year") or g.get("year2") or g.get("pyear")
         if year:
-            ctx._quarter = f"{year}-Q{q}"
-            return _R("DATE", f"{year}-Q{q}")
-        why = _lacks(ctx, "quarter")
+            value = f"{int(year) - back}-Q{q}"
+            ctx._quarter = value
+            return _R("DATE", value, reference=V.start_date(value))
+        rel = _word(g, "rel") or _word(g, "prel")  # "the first quarter of last year", "next year's first quarter"
+        why = _lacks(ctx, "year" if rel else "quarter")
         if why:
             return _unresolved("DATE", why, f"XXXX-Q{q}")
-        y = dct.year
-        current = (dct.month - 1) // 3 + 1
-        # a quarter after the DCT's is last year's when the clause looks back; never moved forward
-        # (news reports on the quarter just ended: "third-quarter profit" in October)
-        if q > current and _date_direction(ctx.dir(f)) == "past":
-            y -= 1
-        ctx._quarter = f"{y}-Q{q}"
-        return _R("DATE", f"{y}-Q{q}", None, ctx.dct)
+        if rel:
+            y = dct.year + {"this": 0, "last": -1, "next": 1}[rel] - back
+        else:
+            y = dct.year
+            current = (dct.month - 1) // 3 + 1
+            # a quarter after the DCT's is last year's when the clause looks back; never moved forward
+            # (news reports on the quarter just ended: "third-quarter profit" in October)
+            if q > current and _date_direction(ctx.dir(f)) == "past":
+                y -= 1
+            y -= back
+        value = f"{y}-Q{q}"
+        if not back:
+            ctx._quarter = value
+        return _R("DATE", value, None, ctx.dct, reference=V.start_date(value))
+
+    if k == "comparison":
+        # "the same period a year earlier", "the corresponding period last year", "the year-ago quarter", "the quarter
+        # a year ago": the period last named (a quarter, else a month or a half) or, back a year, the same one a year before
+        same = _word(g, "same")
+        back = 1 if (g.get("back") or "year" in same) else 0
+        unit = _word(g, "unit") or _word(g, "unit2")
+        ref = None
+        if unit in ("quarter", "period") and ctx._quarter:
+            ref = ctx._quarter
+        elif ctx._last is not None and ctx._last[1] in (("month", "quarter", "half", "season") if unit == "period" else (unit,)):
+            ref = V.shift(ctx._last[0], ctx._last[1], 0)
+        if ref is None:
+            return None
+        value = f"{int(ref[:4]) - back:04d}{ref[4:]}"
+        return _R("DATE", value, None, ref)
+
+    if k == "year_quarter_anaphor":  # "last year's quarter": the quarter last named, in that year
+        if not ctx._quarter:
+            return None
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why, f"XXXX{ctx._quarter[4:]}")
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[_word(g, "rel")]
+        return _R("DATE", f"{y}{ctx._quarter[4:]}", None, ctx.dct)
 
     if k == "latest_quarter":
         rel = _word(g, "rel")
@@ -392,14 +427,18 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return None if n is None else _R("DATE", f"{1900 + n:04d}")
 
     if k == "half":
-        h = 1 if _word(g, "ord") == "first" else 2
+        ord_ = _word(g, "ord")
+        h = 1 if ord_ == "first" else 2
         if g.get("year"):
-            return _R("DATE", f"{g['year']}-H{h}")
+            return _R("DATE", f"{g['year']}-H{h}", reference=date(int(g["year"]), 1 if h == 1 else 7, 1))
         why = _lacks(ctx, "year")
         if why:
             return _unresolved("DATE", why, f"XXXX-H{h}")
-        shift = {"last": -1, "next": 1}.get(_word(g, "rel"), 0)
-        return _R("DATE", f"{dct.year + shift}-H{h}", None, ctx.dct)
+        rel = _word(g, "rel")
+        y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and h == 2 and dct.month <= 6 and _date_direction(ctx.dir(f)) == "past":
+            y -= 1  # "second-half profit" reported in the spring: last year's
+        return _R("DATE", f"{y}-H{h}", None, ctx.dct)
 
     if k == "season":
         code = SEASONS[_word(g, "season")]
@@ -430,8 +469,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         rel = _word(g, "rel")
         n = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
         mod = _pmod(g)
-        if g.get("the") and rel in ("past", "last", "next", "coming"):
-            # "the past decade", "the next year": a period of one unit ending (starting) at the DCT
+        if g.get("the") and rel in ("next", "coming"):
+            # "the next year": a period of one unit starting at the DCT
             d, is_time = unit_of(unit) or ("Y", False)
             return _R("DURATION", V.duration(1, d, is_time), _qmod(g), ctx.dct if dct else None)
         granularity = "weekend" if unit == "weekend" else unit if unit in V.GRANULARITIES else "year"
@@ -534,6 +573,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return None
         value = V.shift(last, "day", shift)
         return _R("TIME" if pod else "DATE", value + (f"T{pod}" if pod else ""), _pmod(g), anchor)
+
+    if k == "the_day":  # "ended the day up 2%", "for the day": the day last written in the paragraph, else the DCT
+        if ctx._last is not None and ctx._last[1] == "day":
+            return _R("DATE", V.fmt_date(ctx._last[0]), None, V.fmt_date(ctx._last[0]))
+        why = _lacks(ctx, "day")
+        if why:
+            return _unresolved("DATE", why)
+        return _R("DATE", V.fmt_date(dct), None, ctx.dct)
 
     if k == "bare_plural":
         unit = unit_of(_word(g, "unit"))
@@ -672,6 +719,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         year = V.nearest_year(dct, month, day, _date_direction(ctx.dir(f)))
         return _R("DATE", f"{year}-{month:02d}-{day:02d}", None, ctx.dct)
 
+    if k == "spelled_with":  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+        head, spelled = f.parts
+        y = _resolve(spelled, ctx)
+        if y is None or not y.value:
+            return _resolve(head, ctx)
+        groups = dict(head.groups, year=y.value)
+        return _resolve(Found(f.start, f.end, "month_year" if head.kind == "month" else "season", groups), ctx)
+
     if k == "datetime":
         day_part, time_part = f.parts
         day_r = _resolve(Found(f.start, f.end, day_part.kind, day_part.groups), ctx)  # the direction of the whole expression
@@ -725,7 +780,28 @@ def _clock(g: dict) -> str | None:
             hour = 0
     if hour > 24:
         return None
-    return f"T{hour:02d}:{minute:02d}"
+    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"))
+
+
+ZONES = {"utc": "Z", "gmt": "Z", "z": "Z", "est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07",
+         "mdt": "-06", "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "eet": "+02"}
+"""Time zone names → ISO 8601 designators (UTC is "Z", others an offset in hours): TIDES 2005 writes the zone a
+clock time states into its value (ISO 8601:2004, 4.2.4-4.2.5); a clock time with no zone keeps none. "IST" is left
+out: Indian, Irish and Israel Standard Time share it."""
+
+
+def _zone(tz: str) -> str:
+    """The ISO 8601 zone designator of a written zone ("UTC" → "Z", "EST" → "-05", "(GMT +8)" → "+08"), or ""."""
+    tz = tz.strip("() ").lower()
+    if not tz:
+        return ""
+    m = re.fullmatch(r"(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?", tz)
+    if m:
+        sign, hh, mm = m.groups()
+        if int(hh) == 0 and not mm:
+            return "Z"
+        return f"{sign}{int(hh):02d}" + (f":{mm}" if mm and mm != "00" else "")
+    return ZONES.get(tz, "")
 
 
 _INTERVAL = re.compile(r"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
