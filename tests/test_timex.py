@@ -81,6 +81,11 @@ def test_expression_values(text, expected):
     ("Prices last fell this far in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
     ("in the year two thousand", [("the year two thousand", "DATE", "2000")]),
     ("Glass makers kept their secrets for more than two thousand years.", [("more than two thousand years", "DURATION", "P2000Y")]),
+    ("It expects a loss for the full year.", [("the full year", "DATE", "2009")]),
+    ("Sales should recover by the end of the year.", [("the end of the year", "DATE", "2009")]),
+    ("Stocks hit their highest level in years.", [("years", "DURATION", "PXY")]),
+    ("It compared with a year-earlier loss of $5 million.", [("year-earlier", "DATE", "2008")]),
+    ("Profit rose in the second quarter from a year-earlier loss.", [("the second quarter", "DATE", "2009-Q2"), ("year-earlier", "DATE", "2008-Q2")]),
 ])
 def test_zones_quarters_comparisons(text, expected):
     assert values(text, "2009-06-01") == expected

@@ -88,7 +88,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("season", B + r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<the>the)\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<season>spring|summer|autumn|fall|winter)"
           r"(?:\s+(?:of\s+)?(?P<year>" + Y4 + r"))?" + E),
     _rule("relative_unit", B + r"(?:(?P<pmod>" + POINT_MOD_RE + r")[- ]?\s*)?(?:(?P<the>the)\s+)?(?P<rel>this|last|next|past|coming|previous|current|following|present)\s+"
-          r"(?P<unit>week|weekend|month|year|quarter|decade|century|millennium)" + r"(?![\w-])"),
+          r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|millennium)" + r"(?![\w-])"),
+    _rule("the_unit", B + r"(?:(?P<pmod>" + POINT_MOD_RE + r")\s+the|(?P<inmod>earlier|later|early|late)\s+in\s+the|the\s+(?P<full>full|entire|whole))\s+"
+          r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)" + r"(?![\w'’-]|\s+(?:before|after|of|ago|earlier|later)\b)"),
+    _rule("year_ago_adj", B + r"(?P<which>year-earlier|year-ago)(?=\s+[a-z])"),
     _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
     _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>" + NUMBER_RE + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
@@ -131,7 +134,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs))?" + r"(?![\w:]|[.,]\d)"),
     _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)" + r"(?!\w)"),
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
-    _rule("bare_plural", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)" + r"(?!\s+(?:ago|of|to|and|before|after|earlier|later))" + E),
+    _rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
+          r"(?!\s+(?:ago|of|to|and|before|after|earlier|later|old)\b|\s*-)" + E),
     _rule("oclock", B + r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock" + E),
     _rule("holiday", B + r"(?P<holiday>new\s+year['’]s\s+(?:day|eve)|christmas\s+(?:day|eve)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|bastille\s+day"
           r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|election\s+day)"

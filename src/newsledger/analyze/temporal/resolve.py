@@ -334,7 +334,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         year = g.get("year") or g.get("year2") or g.get("pyear")
         if year:
             value = f"{int(year) - back}-Q{q}"
-            ctx._quarter = value
+            _reported_quarter(ctx, value)
             return _R("DATE", value, reference=V.start_date(value))
         rel = _word(g, "rel") or _word(g, "prel")  # "the first quarter of last year", "next year's first quarter"
         why = _lacks(ctx, "year" if rel else "quarter")
@@ -352,7 +352,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             y -= back
         value = f"{y}-Q{q}"
         if not back:
-            ctx._quarter = value
+            _reported_quarter(ctx, value)
         return _R("DATE", value, None, ctx.dct, reference=V.start_date(value))
 
     if k == "comparison":
@@ -582,6 +582,26 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _unresolved("DATE", why)
         return _R("DATE", V.fmt_date(dct), None, ctx.dct)
 
+    if k == "the_unit":
+        # "the end of the year", "earlier in the month", "the full year": the unit holding the day (or month) last
+        # written in the paragraph when there is one, else the DCT's; mod from the modifier (TimeML 1.2.1, 2.2.1.4)
+        unit = _word(g, "unit")
+        mod = _pmod(g) or {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(_word(g, "inmod"))
+        if ctx._last is not None and V.GRANULARITIES.index(ctx._last[1]) <= V.GRANULARITIES.index(unit):
+            return _R("DATE", V.shift(ctx._last[0], unit, 0), mod, V.fmt_date(ctx._last[0]))
+        why = _lacks(ctx, unit)
+        if why:
+            return _unresolved("DATE", why, None, mod)
+        return _R("DATE", V.shift(dct, unit, 0), mod, ctx.dct)
+
+    if k == "year_ago_adj":  # "a year-earlier loss", "year-ago results": the reported quarter a year back, else last year
+        if ctx._quarter:
+            return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why)
+        return _R("DATE", V.shift(dct, "year", -1), None, ctx.dct)
+
     if k == "bare_plural":
         unit = unit_of(_word(g, "unit"))
         return _R("DURATION", V.duration(None, *unit)) if unit else None
@@ -741,6 +761,15 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R("TIME", value, day_r.mod or _qmod(time_part.groups), day_r.anchor, day_r.resolved, day_r.reason, reference=day_r.reference)
 
     return None
+
+
+def _reported_quarter(ctx: Context, value: str) -> None:
+    """Remember a quarter for later anaphora ("the quarter", "the year-ago period", "a year earlier") when it can
+    be one reported on: begun by the DCT. A forecast ("losses through the third quarter of 1990") is not the
+    period an earnings story's "the year-ago period" compares with."""
+    start = V.start_date(value)
+    if ctx.dct_date is None or start is None or start <= ctx.dct_date:
+        ctx._quarter = value
 
 
 def _movable(name: str, year: int) -> date:
