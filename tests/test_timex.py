@@ -91,6 +91,18 @@ def test_zones_quarters_comparisons(text, expected):
     assert values(text, "2009-06-01") == expected
 
 
+@pytest.mark.parametrize("text, dct, expected", [
+    # a dateline's date is a temporal expression of the text: TimeML tags it (TempEval-3's AQUAINT does), as a DATE
+    # equal to the DCT; ingest.dates also reads it as the publication date when nothing else gives one
+    ("WASHINGTON, March 12 (Xinhua) -- Poland joined NATO on Friday.", "1999-03-12",
+     [("March 12", "DATE", "1999-03-12"), ("Friday", "DATE", "1999-03-12")]),
+    ("Title\n\nTRIPOLI, Nov 9 (Reuters) - The son flew in on Nov 1.", "1998-11-09",
+     [("Nov 9", "DATE", "1998-11-09"), ("Nov 1", "DATE", "1998-11-01")]),
+])
+def test_dateline_dates_are_timexes(text, dct, expected):
+    assert values(text, dct) == expected
+
+
 @pytest.mark.parametrize("text", [
     "He scored twice in the first half of the match.",
     "It was the day of the attack.",
