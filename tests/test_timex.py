@@ -103,6 +103,17 @@ def test_dateline_dates_are_timexes(text, dct, expected):
     assert values(text, dct) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('Baker said on ABC News\' "This Week" that the talks would go on.', []),   # a programme's name
+    ("The figures come from USA Today and other papers.", []),
+    ("``Now we see that edge eroded,'' she said.", [("Now", "DATE", "PRESENT_REF")]),  # a sentence start after a quote
+    ("Talks Will Resume Next Week in Geneva", [("Next Week", "DATE", "2009-W24")]),     # a headline in title case
+    ("Orangemen march each July from their church.", [("each July", "SET", "XXXX-07")]),  # "march" the verb
+])
+def test_time_words_in_names_and_titles(text, expected):
+    assert values(text, "2009-06-01") == expected
+
+
 @pytest.mark.parametrize("text", [
     "He scored twice in the first half of the match.",
     "It was the day of the attack.",

@@ -164,6 +164,26 @@ _THE_DAY_BEFORE = {"for", "end", "ends", "ended", "ending", "finish", "finished"
 "later in the day" is taken too; "during the day", "in the day" are generic (daytime) and are not."""
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|(?:``|[\"“‘'(\[])\s*|\n\s*|[—–_-]{1,2}\s+)$")
+
+
+def _in_a_name(text: str, f: Found) -> bool:
+    """True when a relative expression is written as part of a title or a name ("ABC's This Week", "VOA Today",
+    "Tomorrow Never Dies"): capitalized inside a sentence, or every word capitalized. TIDES 2005 (3.2, non-markable
+    proper names) leaves time words inside names unannotated."""
+    words = text[f.start : f.end].split()
+    if not words[0][:1].isupper() or all(w.isupper() for w in words):
+        return False  # lower case, or a headline in capitals ("LAST WEEK")
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    content = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)]) if len(w) > 3]
+    if content and sum(w[:1].isupper() for w in content) >= 0.7 * len(content):
+        return False  # a headline in title case ("Talks Will Resume Next Week")
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return True  # "This Week", "Last Year" as a title; "This week" at a sentence start is not
+    return not _SENTENCE_START.search(text[max(0, f.start - 4) : f.start])
+
+
 def _capitalized(text: str) -> bool:
     return text[:1].isupper()
 
@@ -257,6 +277,8 @@ def _accept(text: str, f: Found) -> bool:
         if prev not in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "approximately", "since", "to"):
             f.groups["loose"] = "1"  # only merged with a date (see find)
     if f.kind == "time" and g.get("ampm", "").lower() in ("am",) and not _capitalized(g["ampm"]) and not re.match(r"\d", text[f.start]):
+        return False
+    if f.kind in ("relative_unit", "relative_day", "vague") and _in_a_name(text, f):
         return False
     if f.kind == "vague":
         w = (g.get("word") or "").lower()

@@ -36,7 +36,7 @@ WEEKDAYS = {
 WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR_RE = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 
-AMBIGUOUS_WORDS = {"may", "mar", "sun", "sat", "wed", "jan", "dec", "mon", "fri", "jun", "jul", "aug", "oct", "nov", "sep", "sept", "apr", "feb", "thu", "tue"}
+AMBIGUOUS_WORDS = {"may", "march", "mar", "sun", "sat", "wed", "jan", "dec", "mon", "fri", "jun", "jul", "aug", "oct", "nov", "sep", "sept", "apr", "feb", "thu", "tue"}
 """Month and weekday words that are ordinary words or names too: only taken when written capitalized."""
 
 NUMBER_WORDS = {
