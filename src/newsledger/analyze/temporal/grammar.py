@@ -91,6 +91,8 @@ RULES: list[tuple[str, re.Pattern]] = [
           r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|millennium)" + r"(?![\w-])"),
     _rule("the_unit", B + r"(?:(?P<pmod>" + POINT_MOD_RE + r")\s+the|(?P<inmod>earlier|later|early|late)\s+in\s+the|the\s+(?P<full>full|entire|whole))\s+"
           r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)" + r"(?![\w'’-]|\s+(?:before|after|of|ago|earlier|later)\b)"),
+    _rule("the_unit_bare", B + r"the\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)(?P<ended>(?=\s+(?:ended|ending)\b))?"
+          r"(?![\w-]|\s+(?:before|after|ago|earlier|later|of|that|when|in\s+which)\b)"),
     _rule("year_ago_adj", B + r"(?P<which>year-earlier|year-ago)(?=\s+[a-z])"),
     _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
@@ -292,6 +294,8 @@ def _accept(text: str, f: Found) -> bool:
         return False  # "the first half" of a match; only "first-half profit" or "the first half of 2020"
     if f.kind == "comparison" and g.get("unit2") and not g.get("back"):
         return False  # "the quarter" alone: rule the_quarter
+    if f.kind == "the_unit_bare" and _prev_word(text, f.start) not in ("for", "of", "in", "during", "throughout", "through", "over"):
+        return False  # "for the year", "the first nine months of the year"; not "the year he left"
     if f.kind == "the_day":  # "ended the day up 2%", "for the day": a trading or reporting day, not "the day (that) he died"
         later = re.search(r"\b(?:later|earlier)\s+in\s+$", text[max(0, f.start - 15) : f.start], re.IGNORECASE)
         if (_prev_word(text, f.start) not in _THE_DAY_BEFORE and not later) or re.match(r"\s+[A-Z]", text[f.end : f.end + 3]):

@@ -594,6 +594,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _unresolved("DATE", why, None, mod)
         return _R("DATE", V.shift(dct, unit, 0), mod, ctx.dct)
 
+    if k == "the_unit_bare":
+        # "for the year ended Sept. 30": a fiscal year, one year long (TimeBank annotates a DURATION P1Y); "for the
+        # year", "the first nine months of the year", "for the week": the year (week, month) last written, else the DCT's
+        unit = _word(g, "unit")
+        if "ended" in g and unit == "year":
+            return _R("DURATION", "P1Y")
+        return _resolve(Found(f.start, f.end, "the_unit", {"unit": unit}), ctx)
+
     if k == "year_ago_adj":  # "a year-earlier loss", "year-ago results": the reported quarter a year back, else last year
         if ctx._quarter:
             return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
