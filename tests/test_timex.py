@@ -85,6 +85,13 @@ def test_expression_values(text, expected):
     ("For the year, volume was flat.", [("the year", "DATE", "2009")]),
     ("For the year ended March 31, it earned $5 million.", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2009-03-31")]),
     ("I remember the year he left.", []),
+    ("Stocks fell after six straight days of gains.", [("six straight days", "DURATION", "P6D")]),
+    ("Japan entered recession after two consecutive quarters of contraction.", [("two consecutive quarters", "DURATION", "P2Q")]),
+    ("The downturn will continue for the time being.", [("the time being", "DATE", "PRESENT_REF")]),
+    ("Prospects in the near term appear good.", [("the near term", "DATE", "FUTURE_REF")]),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
+    ("The Nikkei hit its lowest level since '82.", [("'82", "DATE", "1982")]),
+    ("A man in his 70s was hurt.", []),  # an age
     ("Sales should recover by the end of the year.", [("the end of the year", "DATE", "2009")]),
     ("Stocks hit their highest level in years.", [("years", "DURATION", "PXY")]),
     ("It compared with a year-earlier loss of $5 million.", [("year-earlier", "DATE", "2008")]),

@@ -74,7 +74,8 @@ RULES: list[tuple[str, re.Pattern]] = [
           + FULL_MONTH_RE + r"|sept\.|oct\.|nov\.|dec\.|jan\.|feb\.|aug\.|apr\.)" + r"(?![\w-])"),
     _rule("year", B + r"(?:(?P<pmod>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[- ]?\s*)?(?:(?P<fiscal>fiscal|calendar|FY)\s*)?(?P<year>" + Y4 + r")"
           r"(?![\w%]|[.,:/-]\d|\s*(?:%|percent|per\s+cent))"),
-    _rule("decade", B + r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|'(?P<dd>\d0)'?s)" + r"(?!\w)"),
+    _rule("decade", B + r"(?:(?P<the>the)\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|['’](?P<dd>\d0)['’]?s|(?P<d2>[2-9]0)s)" + r"(?!\w)"),
+    _rule("short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
     _rule("decade_word", B + r"the\s+(?:(?P<pmod>early|mid|late)[- ]?)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E),
     _rule("century", B + r"(?:the\s+)?(?:(?P<pmod>early|mid|late)[- ]?)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
           r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)[- ]century" + E),
@@ -98,7 +99,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
     _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>" + NUMBER_RE + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
     _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
-          r"(?P<num>" + NUMBER_RE + r")(?:[\s-]+(?P<half>and[\s-]+a[\s-]+half))?[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+(?P<half2>and\s+a\s+half))?(?P<long>-long)?" + E),
+          r"(?P<num>" + NUMBER_RE + r")(?:[\s-]+(?P<half>and[\s-]+a[\s-]+half))?(?:\s+(?P<adj>straight|consecutive|successive|trading|business|working|full|more|additional))?"
+          r"[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+(?P<half2>and\s+a\s+half))?(?P<long>-long)?" + E),
     _rule("half_unit", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?half\s+an?\s+(?P<unit>hour|day|year|century|decade|minute|week)" + E),
     _rule("unit_long", B + r"(?P<unit>years?|months?|weeks?|days?|hours?|decades?|century|centuries|night)-?long" + E),
     _rule("set_every", B + r"(?P<quant>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>\d+|two|three|four|five|six|ten|twelve)\s+)?(?P<unit>" + UNIT_RE + r"|" + WEEKDAY_RE + r"|" + FULL_MONTH_RE
@@ -108,7 +110,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("set_weekdays", B + r"(?P<weekday>" + WEEKDAY_RE + r")s(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?" + E),
     _rule("vague", B + r"(?P<word>now|right\s+now|currently|nowadays|these\s+days|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future"
           r"|the\s+present|the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months)|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead"
-          r"|recent\s+(?:years|decades))" + r"(?![\w-])"),
+          r"|recent\s+(?:years|decades)|the\s+(?:near|short|long|longer)\s+term|the\s+time\s+being)" + r"(?![\w-])"),
     _rule("recent_units", B + r"recent\s+(?P<unit>days|weeks|months)" + E),
     _rule("weekend", B + r"the\s+weekend" + E),
     _rule("week_of", B + r"the\s+week\s+of\s+(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + Y4 + r"))?" + E),
@@ -263,7 +265,7 @@ def _accept(text: str, f: Found) -> bool:
             return False  # "the 1988 quarter": a year, not 1988 quarters
         if num in ("a", "an") and unit in ("second", "sec", "min", "quarter", "night"):
             return False  # "a second term", "a quarter of"
-        if unit.startswith("quarter") and re.match(r"\s+of\b", after):
+        if unit.startswith("quarter") and re.match(r"\s+of\b", after) and not g.get("adj"):
             return False  # "three quarters of the vote"
         if g.get("long") and num in ("a", "an"):
             f.start += len(num) + 1  # "a year-long assault": the article belongs to "assault"
@@ -294,6 +296,10 @@ def _accept(text: str, f: Found) -> bool:
         return False  # "the first half" of a match; only "first-half profit" or "the first half of 2020"
     if f.kind == "comparison" and g.get("unit2") and not g.get("back"):
         return False  # "the quarter" alone: rule the_quarter
+    if f.kind == "short_year" and _prev_word(text, f.start) not in ("since", "in", "of", "from", "until", "till", "by", "before", "after"):
+        return False  # "since '82"; not a quoted number
+    if f.kind == "decade" and g.get("d2") and not g.get("the") and not re.search(r"\b(?:the\s+)?[1-9]0s\s+(?:and|or|to)\s+$", text[max(0, f.start - 20) : f.start]):
+        return False  # "the 70s and 80s" are decades; "in his 70s" is an age
     if f.kind == "the_unit_bare" and _prev_word(text, f.start) not in ("for", "of", "in", "during", "throughout", "through", "over"):
         return False  # "for the year", "the first nine months of the year"; not "the year he left"
     if f.kind == "the_day":  # "ended the day up 2%", "for the day": a trading or reporting day, not "the day (that) he died"

@@ -313,8 +313,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
     if k in ("decade", "decade_word"):
         if g.get("decade"):
             value = g["decade"][:3]
-        elif g.get("dd"):
-            value = "19" + g["dd"][0]
+        elif g.get("dd") or g.get("d2"):
+            value = "19" + (g.get("dd") or g["d2"])[0]
         else:
             value = "19" + str({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                                 "eighties": 8, "nineties": 9}[_word(g, "dword")])
@@ -416,6 +416,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         direction = _weekday_direction(ctx.dir(f))
         saturday = V.weekday_date(dct, 6, direction)
         return _R("DATE", V.fmt_week(saturday) + "-WE", None, ctx.dct)
+
+    if k == "short_year":  # "since '82": the latest such year up to the DCT's (a year written short is past)
+        yy = int(g["yy"])
+        base = dct.year if dct else 2000 + 49
+        year = (base // 100) * 100 + yy
+        if year > base:
+            year -= 100
+        return _R("DATE", f"{year:04d}", reference=date(year, 1, 1))
 
     if k == "spelled_year":
         words = _word(g, "words").replace("-", " ").replace(" and ", " ").split()
@@ -661,7 +669,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
 
     if k == "vague":
         w = _word(g, "word")
-        if w in ("now", "right now", "currently", "nowadays", "these days", "the present"):
+        if w in ("now", "right now", "currently", "nowadays", "these days", "the present", "the time being"):
             value = "PRESENT_REF"
         elif w in ("recently", "lately", "previously", "formerly", "the past") or w.startswith("recent"):
             value = "PAST_REF"
