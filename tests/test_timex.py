@@ -92,6 +92,9 @@ def test_expression_values(text, expected):
     ("It rid Detroit of the boxy cars of the 70s and 80s.", [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
     ("The Nikkei hit its lowest level since '82.", [("'82", "DATE", "1982")]),
     ("A man in his 70s was hurt.", []),  # an age
+    ("The index closed down 4% from the previous Friday.", [("the previous Friday", "DATE", "2009-05-29")]),
+    ("Women's Day is this coming Sunday.", [("this coming Sunday", "DATE", "2009-06-07")]),
+    ("Markets recalled the crash of Black Monday.", []),  # a named day, not the nearest Monday
     ("Sales should recover by the end of the year.", [("the end of the year", "DATE", "2009")]),
     ("Stocks hit their highest level in years.", [("years", "DURATION", "PXY")]),
     ("It compared with a year-earlier loss of $5 million.", [("year-earlier", "DATE", "2008")]),

@@ -131,7 +131,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("relative_day", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<pod>" + POD + r"))?" + E),
     _rule("this_pod", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>" + POD + r")" + E),
-    _rule("weekday", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>" + WD_ANY + r")"
+    _rule("weekday", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?:(?P<rel>last|next|this(?:\s+(?:coming|past))?|past|coming)\s+"
+          r"|the\s+(?P<rel2>previous|preceding|following|next)\s+)?(?P<weekday>" + WD_ANY + r")"
           r"(?:\s+(?P<pod>" + POD + r"))?" + r"(?!\w|\.\w)"),
     _rule("time", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + AMPM + r")"
           r"(?:\s+(?P<tz>" + TZ + r"))?" + r"(?!\w)"),
@@ -188,6 +189,12 @@ def _in_a_name(text: str, f: Found) -> bool:
     return not _SENTENCE_START.search(text[max(0, f.start - 4) : f.start])
 
 
+NAMED_DAY_WORDS = {"black", "cyber", "super", "good", "ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "whit",
+                   "giving", "blue", "fat", "mad"}
+"""First words of named days ("Black Monday", "Good Friday", "Super Tuesday"): a name, not a weekday to resolve
+(TIDES 2005 leaves the resolution of named events to their dates, which the text does not give)."""
+
+
 def _capitalized(text: str) -> bool:
     return text[:1].isupper()
 
@@ -218,6 +225,9 @@ def _accept(text: str, f: Found) -> bool:
         raw = g.get("weekday") or ""
         if not _capitalized(raw):
             return False
+        m = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, f.start - 12) : f.start])
+        if m and m.group(1).lower() in NAMED_DAY_WORDS and not g.get("rel"):
+            return False  # "Black Monday", "Good Friday", "Super Tuesday": names of days, not the nearest Monday
         if raw.rstrip(".").lower() not in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
             f.groups["abbr"] = "1"  # "Sun": only with a clock time (see find)
     if f.kind in ("month_day", "day_month") and g.get("weekday") and not _capitalized(g["weekday"]):

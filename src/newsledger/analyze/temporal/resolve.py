@@ -708,7 +708,12 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         why = _lacks(ctx, "day")
         if why:
             return _unresolved(type_, why, f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), mod)
-        rel = _word(g, "rel")
+        rel = _word(g, "rel").replace("this ", "")  # "this coming Sunday", "this past Sunday"
+        rel2 = _word(g, "rel2")
+        if rel2:  # "the previous Friday", "the following Monday": from the day last written, else the DCT
+            ref = ctx._last[0] if ctx._last is not None and ctx._last[1] == "day" else dct
+            d = V.weekday_date(ref, wd, "past" if rel2 in ("previous", "preceding") else "future", strict=True)
+            return _R(type_, V.fmt_date(d) + (f"T{pod}" if pod else ""), mod, V.fmt_date(ref))
         if rel == "this":
             d = date.fromisocalendar(*dct.isocalendar()[:2], wd)
         elif rel in ("last", "past"):
