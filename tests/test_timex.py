@@ -198,6 +198,12 @@ def test_interval_has_both_ends():
     assert [(t.text, t.value) for t in found] == [("Monday", "2021-11-08"), ("Wednesday", "2021-11-10"), ("Monday to Wednesday", "P3D")]
 
 
+def test_the_following_month_is_read_from_the_time_last_written():
+    text = "In March 1989, the firm received an offer.\n\nThe following month, it put itself up for sale. Two years later it was sold."
+    assert values(text, "1989-10-27") == [("March 1989", "DATE", "1989-03"), ("The following month", "DATE", "1989-04"),
+                                          ("Two years later", "DATE", "1991")]
+
+
 def test_without_a_dct_relative_expressions_stay_unresolved():
     for t in tag("He left yesterday, last week, on Monday, on November 1 and at 9am; he was born in 1990.", dct=None):
         if t.text == "1990":

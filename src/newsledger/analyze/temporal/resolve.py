@@ -11,8 +11,10 @@ Anchoring rules (each documented where it is applied):
   ``future`` ("will", "postponed until", "scheduled for") the earliest on or
   after it; a bare weekday equal to the DCT's weekday is the DCT; "last
   Tuesday" and "next Tuesday" exclude the DCT's own day;
-* "a year earlier", "the following week" anchor to the *reference time*: the
-  latest absolute date written before them in the text, or the DCT;
+* "a year earlier", "the following week" anchor to the *reference time*
+  (TimeML 1.2.1, 2.2.1: the time a relative expression is interpreted
+  against may be one the text mentioned before): the latest date written and
+  resolved before them, in this paragraph or an earlier one, or the DCT;
 * with no DCT, every relative expression stays ``resolved=False`` with a
   reason and a value whose unknown digits are ``X`` where TimeML allows it —
   never today's date.
@@ -909,8 +911,7 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
     for f in find(text):
         if veto is not None and veto(f):
             continue
-        if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: the reference time starts again from the DCT
-            ctx._reference = None
+        if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: clock times and "that day" start again from the DCT
             ctx._last = None
         paragraph_start = f.start
         r = _resolve(f, ctx)
@@ -923,6 +924,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
             start = V.start_date(r.value)
             if granularity and start:
                 ctx._last = (start, granularity)
+                if f.kind not in ("relative_unit", "ago", "bare_ago") or _word(f.groups, "rel") not in ("previous", "following"):
+                    ctx._reference = start
         t = Timex3(f.start, f.end, text[f.start : f.end], r.type, r.value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq)
         if out and out[-1].begin_point is None:
             interval = _interval(out[-1], t, text, len(out) - 1)
