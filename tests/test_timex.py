@@ -356,3 +356,16 @@ def test_timexes_command(nlp, shared, tmp_path, monkeypatch):
     assert runner.invoke(cli, ["timexes", "--db", str(db)]).exit_code == 2
     assert "Example:" in runner.invoke(cli, ["timexes", "--help"]).output
     assert "Example:" in runner.invoke(cli, ["eval", "timex", "--help"]).output
+
+
+def test_rules_run_only_near_their_words_and_find_the_same(shared, monkeypatch):
+    """The speed-up of grammar.find (each rule scans only the windows around its trigger words) changes nothing found."""
+    from newsledger.analyze.temporal import grammar
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "cases").glob("*/article.txt"))]
+    texts.append((shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt").read_text(encoding="utf-8"))
+    texts.append("İstanbul, Nov. 9 -- Talks resume at 10:30 a.m. next Tuesday, three weeks after the 1990s-style row.")
+    windowed = [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
+    monkeypatch.setattr(grammar, "TRIGGERS", {})
+    assert windowed == [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
+    assert all(kind in grammar._TRIGGER_WORDS for kind, _ in grammar.RULES)  # a rule without words would scan it all

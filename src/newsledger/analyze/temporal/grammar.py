@@ -148,6 +148,56 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 """Every rule, as ``(kind, pattern)``; the resolver (``temporal.resolve``) interprets each kind."""
 
+_MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_WEEKDAY_WORDS = r"mon|tue|wed|thu|fri|sat|sun"
+_UNIT_WORDS = r"sec|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni"
+_TRIGGER_WORDS = {
+    "iso_date": r"\d-\d", "numeric_date": r"\d[/.]\d", "dmy_abbr": r"\d-[a-z]", "month_day": _MONTH_WORDS, "month_rel_year": _MONTH_WORDS,
+    "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month": _MONTH_WORDS, "year": r"\d\d\d\d", "decade": r"0['’]?s",
+    "short_year": r"['’]\d\d", "decade_word": r"ties", "century": r"century", "quarter": r"quarter|q[1-4]", "half": r"half|two quarters",
+    "season": r"spring|summer|autumn|fall|winter", "relative_unit": _UNIT_WORDS + r"|weekend", "the_unit": r"year|month|week",
+    "the_unit_bare": r"year|month|week", "year_ago_adj": r"year-", "ago": r"ago|earlier|later|from now|hence|back",
+    "bare_ago": r"ago|earlier|later", "duration_range": _UNIT_WORDS, "duration": _UNIT_WORDS, "half_unit": r"half",
+    "unit_long": r"long", "set_every": r"every|each", "set_adverb": r"daily|weekly|monthly|annually|yearly|hourly|nightly|per annum",
+    "set_freq": r"once|twice|thrice|times", "set_weekdays": r"days\b", "vague": r"now|current|recent|lately|past|future|present|coming|ahead|term|being",
+    "recent_units": r"recent", "weekend": r"weekend", "week_of": r"week of", "that_day": r"that|same|next|following|previous|before|after",
+    "the_day": r"the day", "latest_quarter": r"quarter|period", "comparison": r"quarter|period|month|week|year",
+    "year_quarter_anaphor": r"year['’]s", "year_quarter": r"quarter|period", "the_quarter": r"quarter", "spelled_year": r"nineteen|thousand",
+    "relative_day": r"today|tonight|yesterday|tomorrow", "this_pod": r"morning|afternoon|evening|night", "weekday": _WEEKDAY_WORDS,
+    "time": r"\d\s*[ap]\.?m", "clock": r"\d:\d|\d\d\d\d", "time_word": r"noon|midday|midnight", "bare_plural": r"years|months|weeks|days|decades|hours|minutes|centuries",
+    "oclock": r"o['’]clock", "holiday": r"year['’]s|christmas|boxing|halloween|valentine|bastille|thanksgiving|labor|memorial|election",
+}
+"""Per rule, words one of which each of its matches contains. A rule runs only in the windows of the text around
+its words (:func:`_windows`): a speed-up only, what is found does not change (``tests/test_timex.py`` checks it)."""
+TRIGGERS = {kind: re.compile(words) for kind, words in _TRIGGER_WORDS.items()}
+"""Compiled without IGNORECASE, for the lower-cased text (sre scans case-sensitive alternations of words much faster)."""
+
+_REACH = 80
+"""Characters a match may extend on either side of the trigger word it holds (the longest expression found in
+TimeBank is 34 characters)."""
+_CONTEXT = 30
+"""Characters after a window kept for the rules' look-ahead (``%``, "percent", "of the")."""
+
+
+def _windows(text: str, trigger: re.Pattern | None) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` windows of the lower-cased ``text`` around the occurrences of ``trigger`` (all of it when None).
+
+    Every match of a rule holds one of its trigger words and is at most
+    :data:`_REACH` characters long, so it lies in the window of that word,
+    which also keeps :data:`_CONTEXT` characters after it for look-aheads;
+    look-behinds see the text before a window (``Pattern.finditer(text, pos)``).
+    """
+    if trigger is None:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH + _CONTEXT)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|co)(?:/\S*)?", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([\w.#']+)\W*$")
 _NUMBER_BLOCKERS = {
@@ -350,8 +400,14 @@ def find(text: str) -> list[Found]:
     """
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     found = []
+    lowered = text.lower()
+    whole = len(lowered) != len(text)  # a character whose lower case is longer ("İ"): offsets would shift, scan it all
+    windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}
     for kind, pattern in RULES:
-        for m in pattern.finditer(text):
+        trigger = None if whole else TRIGGERS.get(kind)
+        if trigger not in windows:
+            windows[trigger] = _windows(lowered, trigger)
+        for m in (match for lo, hi in windows[trigger] for match in pattern.finditer(text, lo, hi)):
             if m.end() == m.start():
                 continue
             f = Found(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v is not None})
