@@ -365,6 +365,7 @@ def test_rules_run_only_near_their_words_and_find_the_same(shared, monkeypatch):
     texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "cases").glob("*/article.txt"))]
     texts.append((shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt").read_text(encoding="utf-8"))
     texts.append("İstanbul, Nov. 9 -- Talks resume at 10:30 a.m. next Tuesday, three weeks after the 1990s-style row.")
+    texts.append("These days, for the\nday, the first two\nquarters of 1990 and the week\nof March 5 were quiet.")
     windowed = [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
     monkeypatch.setattr(grammar, "TRIGGERS", {})
     assert windowed == [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
