@@ -421,7 +421,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
 
     if k == "short_year":  # "since '82": the latest such year up to the DCT's (a year written short is past)
         yy = int(g["yy"])
-        base = dct.year if dct else 2000 + 49
+        base = dct.year if dct else 2049  # no DCT: the convention of _year2 (20xx up to 49, 19xx after)
         year = (base // 100) * 100 + yy
         if year > base:
             year -= 100
