@@ -70,3 +70,30 @@ def test_given_date_wins_over_the_dateline():
 def test_no_evidence_no_date():
     article = build_article(RawDocument(path="x.txt", text="Libya\n\nThe rebel commander spoke on Tuesday.\n"))
     assert article.published is None and article.published_evidence is None
+
+
+_BODY = "<body><article><p>" + "The rebel commander's son flew to Israel, the paper reported on Monday. " * 4 + "</p></article></body></html>"
+
+
+@pytest.mark.parametrize("head, url, expected", [
+    # the date is only in the address: trafilatura (through htmldate) returns it, and it is labelled "url"
+    ("<html><head><title>Story</title></head>", "https://example.com/world/2021/11/09/haftar-son", ("2021-11-09", "url")),
+    ("<html><head><title>Story</title><link rel='canonical' href='https://example.com/2021/11/09/haftar-son'></head>", None, ("2021-11-09", "url")),
+    # the markup declares the date: "html metadata", also when the address carries the same one
+    ("<html><head><title>Story</title><meta property='article:published_time' content='2021-11-09T08:00:00Z'></head>",
+     "https://example.com/world/2021/11/09/haftar-son", ("2021-11-09", "html metadata")),
+    ("<html><head><title>Story</title><meta property='article:published_time' content='2021-11-08T08:00:00Z'></head>",
+     "https://example.com/world/haftar-son", ("2021-11-08", "html metadata")),
+])
+def test_html_reader_says_where_the_date_came_from(head, url, expected):
+    from newsledger.ingest.readers import read_html
+
+    [raw] = list(read_html("page.html", (head + _BODY).encode("utf-8"), url=url))
+    assert (raw.published, raw.published_evidence) == expected
+
+
+def test_html_metadata_is_the_markup_only():
+    html = "<html><head><link rel='canonical' href='https://example.com/2021/11/09/haftar-son'></head>" + _BODY
+    assert html_metadata_date(html) is None  # the canonical link's date is the URL's evidence, not the markup's
+    found = published_for_page(html)
+    assert (found.value, found.evidence) == ("2021-11-09", "url")

@@ -37,7 +37,9 @@ def values(text, dct, direction=None, locale=None):
     ("It was signed two years ago.", [("two years ago", "DATE", "2019")]),
     ("It was signed three days ago.", [("three days ago", "DATE", "2021-11-06")]),
     ("It was agreed earlier this month.", [("earlier this month", "DATE", "2021-11")]),
-    ("Prices rose in the past decade.", [("the past decade", "DURATION", "P10Y")]),
+    ("Prices rose in the past decade.", [("the past decade", "DATE", "201")]),  # the unit before the DCT's, as TimeBank and MEANTIME annotate it
+    ("Over the past year, sales doubled.", [("the past year", "DATE", "2020")]),
+    ("Over the next year, sales will double.", [("the next year", "DURATION", "P1Y")]),
     ("a 90-minute-long visit", [("90-minute-long", "DURATION", "PT90M")]),
     ("a year-long assault", [("year-long", "DURATION", "P1Y")]),
     ("for two decades", [("two decades", "DURATION", "P20Y")]),
@@ -54,6 +56,85 @@ def values(text, dct, direction=None, locale=None):
 ])
 def test_expression_values(text, expected):
     assert values(text, "2021-11-09") == expected
+
+
+# expressions written with their zone, quarters and halves named against a year, comparisons with the period
+# last named, and the day of a market report; DCT 2009-06-01 (a Monday, in Q2)
+@pytest.mark.parametrize("text, expected", [
+    ("GM filed for bankruptcy at 12:00 UTC Monday.", [("12:00 UTC Monday", "TIME", "2009-06-01T12:00Z")]),
+    ("At 0800 GMT, the central banks acted.", [("0800 GMT", "TIME", "2009-06-01T08:00Z")]),
+    ("The offer expires at 5 p.m. EST.", [("5 p.m. EST", "TIME", "2009-06-01T17:00-05")]),
+    ("The jet landed at 6:40 p.m. (GMT +8) in Singapore.", [("6:40 p.m. (GMT +8)", "TIME", "2009-06-01T18:40+08")]),
+    ("It lost $6 billion in the first quarter of this year.", [("the first quarter of this year", "DATE", "2009-Q1")]),
+    ("It lost $381 million in the first quarter of last year.", [("the first quarter of last year", "DATE", "2008-Q1")]),
+    ("Sales for this year's first quarter fell.", [("this year's first quarter", "DATE", "2009-Q1")]),
+    ("The merger could close in next year's first quarter.", [("next year's first quarter", "DATE", "2010-Q1")]),
+    ("It earned $5 million in the year-ago first quarter.", [("the year-ago first quarter", "DATE", "2008-Q1")]),
+    ("Ford made a profit in the final quarter of 2008.", [("the final quarter of 2008", "DATE", "2008-Q4")]),
+    ("Profit in the first quarter rose from the same period a year earlier.",
+     [("the first quarter", "DATE", "2009-Q1"), ("the same period a year earlier", "DATE", "2008-Q1")]),
+    ("Sales fell in April, compared to the same month a year ago.",
+     [("April", "DATE", "2009-04"), ("the same month a year ago", "DATE", "2008-04")]),
+    ("Growth will slow in the second half of 2009.", [("the second half of 2009", "DATE", "2009-H2")]),
+    ("Shares ended the day up 2%.", [("the day", "DATE", "2009-06-01")]),
+    ("On Friday the index fell 3% for the day.", [("Friday", "DATE", "2009-05-29"), ("the day", "DATE", "2009-05-29")]),
+    ("Prices last fell this far in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("in the year two thousand", [("the year two thousand", "DATE", "2000")]),
+    ("Glass makers kept their secrets for more than two thousand years.", [("more than two thousand years", "DURATION", "P2000Y")]),
+    ("It expects a loss for the full year.", [("the full year", "DATE", "2009")]),
+    ("For the year, volume was flat.", [("the year", "DATE", "2009")]),
+    ("For the year ended March 31, it earned $5 million.", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2009-03-31")]),
+    ("I remember the year he left.", []),
+    ("Stocks fell after six straight days of gains.", [("six straight days", "DURATION", "P6D")]),
+    ("Japan entered recession after two consecutive quarters of contraction.", [("two consecutive quarters", "DURATION", "P2Q")]),
+    ("The downturn will continue for the time being.", [("the time being", "DATE", "PRESENT_REF")]),
+    ("Prospects in the near term appear good.", [("the near term", "DATE", "FUTURE_REF")]),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
+    ("The Nikkei hit its lowest level since '82.", [("'82", "DATE", "1982")]),
+    ("A man in his 70s was hurt.", []),  # an age
+    ("The index closed down 4% from the previous Friday.", [("the previous Friday", "DATE", "2009-05-29")]),
+    ("Women's Day is this coming Sunday.", [("this coming Sunday", "DATE", "2009-06-07")]),
+    ("Markets recalled the crash of Black Monday.", []),  # a named day, not the nearest Monday
+    ("Sales should recover by the end of the year.", [("the end of the year", "DATE", "2009")]),
+    ("Stocks hit their highest level in years.", [("years", "DURATION", "PXY")]),
+    ("It compared with a year-earlier loss of $5 million.", [("year-earlier", "DATE", "2008")]),
+    ("Profit rose in the second quarter from a year-earlier loss.", [("the second quarter", "DATE", "2009-Q2"), ("year-earlier", "DATE", "2008-Q2")]),
+])
+def test_zones_quarters_comparisons(text, expected):
+    assert values(text, "2009-06-01") == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # a dateline's date is a temporal expression of the text: TimeML tags it (TempEval-3's AQUAINT does), as a DATE
+    # equal to the DCT; ingest.dates also reads it as the publication date when nothing else gives one
+    ("WASHINGTON, March 12 (Xinhua) -- Poland joined NATO on Friday.", "1999-03-12",
+     [("March 12", "DATE", "1999-03-12"), ("Friday", "DATE", "1999-03-12")]),
+    ("Title\n\nTRIPOLI, Nov 9 (Reuters) - The son flew in on Nov 1.", "1998-11-09",
+     [("Nov 9", "DATE", "1998-11-09"), ("Nov 1", "DATE", "1998-11-01")]),
+])
+def test_dateline_dates_are_timexes(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Baker said on ABC News\' "This Week" that the talks would go on.', []),   # a programme's name
+    ("The figures come from USA Today and other papers.", []),
+    ("``Now we see that edge eroded,'' she said.", [("Now", "DATE", "PRESENT_REF")]),  # a sentence start after a quote
+    ("Talks Will Resume Next Week in Geneva", [("Next Week", "DATE", "2009-W24")]),     # a headline in title case
+    ("Orangemen march each July from their church.", [("each July", "SET", "XXXX-07")]),  # "march" the verb
+])
+def test_time_words_in_names_and_titles(text, expected):
+    assert values(text, "2009-06-01") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He scored twice in the first half of the match.",
+    "It was the day of the attack.",
+    "I remember the day he died.",
+    "Troops watched the fall of Kabul.",
+])
+def test_not_these(text):
+    assert values(text, "2009-06-01") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -117,6 +198,12 @@ def test_interval_has_both_ends():
     assert [(t.text, t.value) for t in found] == [("Monday", "2021-11-08"), ("Wednesday", "2021-11-10"), ("Monday to Wednesday", "P3D")]
 
 
+def test_the_following_month_is_read_from_the_time_last_written():
+    text = "In March 1989, the firm received an offer.\n\nThe following month, it put itself up for sale. Two years later it was sold."
+    assert values(text, "1989-10-27") == [("March 1989", "DATE", "1989-03"), ("The following month", "DATE", "1989-04"),
+                                          ("Two years later", "DATE", "1991")]
+
+
 def test_without_a_dct_relative_expressions_stay_unresolved():
     for t in tag("He left yesterday, last week, on Monday, on November 1 and at 9am; he was born in 1990.", dct=None):
         if t.text == "1990":
@@ -174,6 +261,13 @@ def _analyze(nlp, tmp_path, text, meta):
     ("The delegation will land on Monday after a long flight.", "2015-02-23"),
     ("Talks are suspended until Monday, a spokesman said.", "2015-02-23"),
     ("Officials said Monday that the talks had ended.", "2015-02-16"),
+    ("A news conference was held on Monday in Geneva.", "2015-02-16"),       # reports the holding: tense decides
+    ("Shares closed near the record high set on Monday.", "2015-02-16"),     # "set on", not "set for"
+    ("The talks are set to resume Monday in Geneva.", "2015-02-23"),         # "set to" + infinitive: scheduled
+    ("The merger should be completed on Monday, the bank said.", "2015-02-23"),  # modal + bare verb
+    ("The offer had been due to expire Monday.", "2015-02-16"),              # a past-perfect schedule: open, so back
+    ("The government has kept the markets closed until Monday.", "2015-02-23"),  # present perfect + until
+    ("Monday's closing price was higher than expected.", "2015-02-16"),      # modifies a noun: no clause of its own
 ])
 def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
     a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})
@@ -262,3 +356,17 @@ def test_timexes_command(nlp, shared, tmp_path, monkeypatch):
     assert runner.invoke(cli, ["timexes", "--db", str(db)]).exit_code == 2
     assert "Example:" in runner.invoke(cli, ["timexes", "--help"]).output
     assert "Example:" in runner.invoke(cli, ["eval", "timex", "--help"]).output
+
+
+def test_rules_run_only_near_their_words_and_find_the_same(shared, monkeypatch):
+    """The speed-up of grammar.find (each rule scans only the windows around its trigger words) changes nothing found."""
+    from newsledger.analyze.temporal import grammar
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "cases").glob("*/article.txt"))]
+    texts.append((shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt").read_text(encoding="utf-8"))
+    texts.append("İstanbul, Nov. 9 -- Talks resume at 10:30 a.m. next Tuesday, three weeks after the 1990s-style row.")
+    texts.append("These days, for the\nday, the first two\nquarters of 1990 and the week\nof March 5 were quiet.")
+    windowed = [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
+    monkeypatch.setattr(grammar, "TRIGGERS", {})
+    assert windowed == [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
+    assert all(kind in grammar._TRIGGER_WORDS for kind, _ in grammar.RULES)  # a rule without words would scan it all

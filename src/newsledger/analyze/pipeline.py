@@ -71,8 +71,20 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _load_model(name: str, exclude: list[str]) -> Language:
-    """Load a model by package name (calling its ``load()``) or by path/shortcut via spaCy."""
+def load_model(name: str, *, exclude: list[str] | tuple[str, ...] = ()) -> Language:
+    """Load a spaCy model by package name (calling its ``load()``) or by path/shortcut via spaCy.
+
+    The model alone, without newsledger's components (``load_pipeline`` adds
+    them); evaluations use it to build a pipeline of their own.
+
+    Args:
+        name: the model's package name ("en_core_web_sm"), path or shortcut.
+        exclude: components of the model not to load ("ner", "lemmatizer", ...).
+
+    Raises:
+        ConfigError: the model cannot be loaded (its package is not installed).
+    """
+    exclude = list(exclude)
     try:
         module = importlib.import_module(name)
     except ImportError:
@@ -88,6 +100,9 @@ def _load_model(name: str, exclude: list[str]) -> Language:
             key="model",
             value=name,
         ) from None
+
+
+_load_model = load_model  # the old private name, for callers on branches written before load_model was public
 
 
 def components_for() -> set[str]:
@@ -117,7 +132,7 @@ def load_pipeline(settings: Settings = Settings()) -> Language:
     else:
         use_thinc_default(blas_threads=settings.blas_threads)
     need = components_for()
-    nlp = _load_model(settings.model, exclude=sorted(STANDARD_COMPONENTS - need))
+    nlp = load_model(settings.model, exclude=sorted(STANDARD_COMPONENTS - need))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsledger_paragraphs", before="parser")
     else:

@@ -35,12 +35,16 @@ FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "'d", "going", "gon"}
 PAST_AUX = {"had", "has", "have", "'ve", "was", "were", "did"}
 FORWARD_STEMS = (
     "postpon", "delay", "defer", "adjourn", "suspend", "reschedul", "schedul", "slate", "expect", "plan", "extend",
-    "await", "push", "put", "due", "set", "resum", "start", "begin", "open", "hold", "held",
+    "await", "due",
 )
 """Predicates whose time complement lies ahead ("postponed until Monday", "scheduled for March", "due Friday").
 
 A temporal "until"/"to"/"for"/"on" after one of them points forward whatever
 the predicate's own tense (TimeML's signals; the cases in ../shared/cases/time-*).
+Verbs that only report an event ("held", "opened", "started", "set on") are
+not here: their tense decides ("a record high set on Aug. 6", "a press
+conference held on Friday" look back); "set" points forward only as "set
+for" / "set to" (see :func:`_is_forward`).
 """
 FORWARD_SIGNALS = {"until", "till", "to", "for", "on", "by", "through", "in", "at", "from"}
 PAST_SIGNALS = {"since", "ago"}
@@ -53,13 +57,20 @@ SCHEDULE_STEMS = ("schedul", "slate", "due", "expect", "plan", "effective")
 
 def _is_forward(verb) -> bool:
     w = verb.lower_
-    if w in ("set", "sets", "setting", "due"):
+    if w == "due":
         return True
+    if w in ("set", "sets"):  # "set for Monday", "is set to resume Monday"; not "a record set on Aug. 6"
+        return any(c.lower_ in ("for", "to") or (c.dep_ == "xcomp" and c.i > verb.i) for c in verb.children)
     return any(w.startswith(stem) for stem in FORWARD_STEMS if len(stem) > 3)
 
 
 def _is_schedule(verb) -> bool:
     return any(verb.lower_.startswith(stem) for stem in SCHEDULE_STEMS)
+
+
+MODALS = {"should", "may", "might", "must", "ought"}
+"""Modal auxiliaries other than will/would: with a bare verb they put the event ahead ("should be completed in October");
+with "have" behind ("might have happened on Monday"). "can" and "could" (ability, or the past of "can") say nothing."""
 
 
 def _tense(verb) -> str | None:
@@ -70,26 +81,45 @@ def _tense(verb) -> str | None:
         return "future"
     if any(a.tag_ == "TO" for a in aux):
         return None  # an infinitive takes its time from the clause it depends on
+    if words & MODALS:
+        return "past" if words & {"have", "'ve"} else "future"
     if verb.tag_ == "VBD" or words & PAST_AUX or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     if verb.tag_ == "MD":
-        return "future" if verb.lower_ in FUTURE_AUX else "present"
+        return "future" if verb.lower_ in FUTURE_AUX or verb.lower_ in MODALS else "present"
     if verb.tag_ == "VBN":
         return "past"  # a participle without auxiliary: "the agreement, announced Friday"
     return None
+
+
+def _past_perfect(token) -> bool:
+    """True when ``token`` (or the copula it hangs on: "had been due") carries a past-perfect "had"."""
+    for t in (token, token.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+    return False
+
+
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
 
 
 def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     """The temporal direction of the clause holding characters ``[start, end)``.
 
     Returns:
-        "past", "future", "present" or None. A future-pointing predicate with
-        a temporal signal wins ("postponed until Monday" → future); then
-        "since" (past); then the tense of the governing verb, found by walking
-        up the dependency tree from the expression; then that of the
-        sentence's root.
+        "past", "future", "present" or None. "since"/"ago" look back; "as
+        soon as" looks ahead; an expression that modifies a noun ("Thursday's
+        closing price", "a Monday report") has no clause of its own (None);
+        otherwise the dependency tree is walked up from the expression: a
+        schedule word on the way ("effective Feb. 1", "due Friday") or a
+        future-pointing predicate reached through a temporal signal or an
+        infinitive ("postponed until Monday", "set to resume Monday", "is to
+        resume trading Tuesday") looks ahead — a schedule in the past perfect
+        ("had been due to expire Friday") leaves it open; else the
+        tense of the first finite verb; else a past or future tense of the
+        sentence's root (a present root says nothing about the expression).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -101,31 +131,42 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     if span.start >= 3 and doc[span.start - 3 : span.start].text.lower() in ("as soon as", "as early as"):
         return "future"
     token = span.root
-    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.tag_ in _NOUN_TAGS:
         return None  # "Thursday's closing price", "a Monday report": no clause of its own
     verb = None
+    infinitive = False
     for _ in range(8):
-        if (token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_ in ("due", "effective")) and token.lower_ != "according":
-            if _tense(token) is not None or _is_forward(token):
+        if token.lower_ in ("effective", "due") and token.i != span.root.i:
+            return None if _past_perfect(token) else "future"
+        if (token.tag_.startswith("VB") or token.tag_ == "MD") and token.lower_ != "according":
+            if _tense(token) is not None or (_is_forward(token) and token.i != span.root.i):
                 verb = token
                 break
+            infinitive = infinitive or any(c.tag_ == "TO" for c in token.children)
         if token.head is token:
             break
         token = token.head
+    from_root = False
     if verb is None:
         root = span.sent.root if span.sent is not None else None
         if root is not None and (root.tag_.startswith("VB") or root.tag_ == "MD"):
-            verb = root
+            verb, from_root = root, True
     if verb is None:
         return None
     tense = _tense(verb)
-    if (signal in FORWARD_SIGNALS and _is_forward(verb)) or _is_schedule(verb):
-        return "future"
+    scheduled = infinitive and (verb.lower_ in ("set", "sets") or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP", "VBD")))
+    if signal in FORWARD_SIGNALS and _is_forward(verb):
+        return "future"  # "had been postponed until Monday" (../shared/cases/time-postponed-until)
+    if scheduled or _is_schedule(verb):
+        return None if _past_perfect(verb) else "future"
     if signal in ("until", "till"):
-        if tense == "present":
-            return "future"  # "talks are suspended until March"
+        perfect = any(c.lower_ in ("has", "have") for t in (verb, verb.head, verb.head.head) for c in t.children)
+        if tense == "present" or (tense == "past" and perfect):
+            return "future"  # "talks are suspended until March", "has kept the markets closed until Friday"
         if tense == "past" and span.start > verb.i:
             return None  # "had named a replacement until December 24": the end may lie either side of the DCT
+    if from_root and tense == "present":
+        return None
     return tense
 
 

@@ -21,6 +21,7 @@ Formats:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -49,12 +50,20 @@ class GoldDocument:
 
 
 def _dct_value(value: str | None) -> str | None:
-    """The DCT as an ISO date or datetime (TimeBank writes some as ``19980108`` or with a time)."""
+    """The DCT as an ISO date or datetime.
+
+    TimeBank writes some as ``19980108``; one MEANTIME file (120578, "Automobile
+    sales in the United States down sharply") writes ``03-02-2009`` for the
+    dateline's "February 03, 2009": day-month-year, turned into ISO 8601 here.
+    """
     if not value:
         return None
     value = value.strip()
     if len(value) == 8 and value.isdigit():
         return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value)
+    if m:
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
     return value
 
 

@@ -127,14 +127,14 @@ def _paragraph_count(text: str) -> int:
 
 def eval_pipeline():
     """The spaCy pipeline newsledger runs for timexes: the model's tok2vec, tagger and parser, then ``newsledger_timex``."""
-    from ..analyze.pipeline import STANDARD_COMPONENTS, _load_model
+    from ..analyze.pipeline import STANDARD_COMPONENTS, load_model
     from ..analyze.ops import use_numpy_gemm
     from ..config import Settings
 
     settings = Settings()
     use_numpy_gemm(blas_threads=settings.blas_threads)
     keep = {"tok2vec", "tagger", "parser"}
-    nlp = _load_model(settings.model, exclude=sorted(STANDARD_COMPONENTS - keep))
+    nlp = load_model(settings.model, exclude=sorted(STANDARD_COMPONENTS - keep))
     nlp.add_pipe("newsledger_paragraphs", before="parser")
     nlp.add_pipe("newsledger_timex")
     return nlp

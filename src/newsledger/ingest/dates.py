@@ -8,7 +8,9 @@ Where a publication date may come from, most trusted first:
    JOSS 5(51):2439) with ``original_date=True`` and no free-text search, so
    only what the page declares as its publication date: ``article:published_time``,
    ``datePublished``, ``<time pubdate>`` and the like — never a
-   ``dateModified`` / ``last-modified`` date;
+   ``dateModified`` / ``last-modified`` date; a date htmldate (or trafilatura
+   through it) takes from the address or the canonical link is labelled
+   ``url`` (:func:`page_date_evidence`);
 3. a feed entry's ``published`` (``feed``), never its ``updated``;
 4. the URL's path (``url``): ``/2021/11/09/``, ``/20211109/``, ``/2021-11-09-``;
 5. a dateline at the head of the text (``dateline``): "TRIPOLI, Nov 9 (Reuters) —",
@@ -107,35 +109,87 @@ def dateline_date(text: str, *, year: int | None = None) -> Published | None:
     return Published(d.isoformat(), "day", "dateline")
 
 
+_CANONICAL = re.compile(r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def canonical_url(html: bytes | str) -> str | None:
+    """The address a page's ``<link rel="canonical">`` gives, or None."""
+    head = html[:200_000]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    m = _CANONICAL.search(head)
+    return m.group(1) if m else None
+
+
+def _markup_date(html: bytes | str, max_date: str | None = None) -> str | None:
+    """The publication date the page's markup declares (htmldate, original dates only, no free-text search),
+    without reading any address: ``url=""`` keeps htmldate from taking the date of the URL or of the canonical
+    link, which are evidence of their own ("url")."""
+    import htmldate
+
+    try:
+        return htmldate.find_date(html, extensive_search=False, original_date=True, url="",
+                                  max_date=max_date[:10] if max_date else None) or None
+    except Exception:  # htmldate raises assorted errors on broken markup
+        return None
+
+
 def html_metadata_date(html: bytes | str, *, max_date: str | None = None) -> Published | None:
     """The publication date a page declares in its markup (htmldate, original dates only, no free-text search).
 
     Args:
         html: the page.
         max_date: latest acceptable date, ISO 8601 (e.g. the crawl date of a WARC record).
-    """
-    import htmldate
 
-    try:
-        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=None,
-                                   max_date=max_date[:10] if max_date else None)
-    except Exception:  # htmldate raises assorted errors on broken markup
-        return None
+    Returns:
+        A day-precision :class:`Published` with evidence "html metadata", or None.
+        A date only the page's address or canonical link carries is not one
+        (see :func:`url_date`).
+    """
+    found = _markup_date(html, max_date)
     if not found:
         return None
     return Published(found, "day", "html metadata")
 
 
+def page_date_evidence(found: str, html: bytes | str, *, url: str | None = None) -> str:
+    """The evidence behind a date a page extractor (trafilatura, through htmldate) returned for ``html``.
+
+    htmldate reads the page's address (or its canonical link) before its
+    markup, so a date taken from ``/2021/11/09/`` comes back like one from
+    ``article:published_time``. This tells them apart.
+
+    Args:
+        found: the date found, ISO 8601.
+        html: the page.
+        url: the page's address, when known.
+
+    Returns:
+        "url" when ``found`` is the date the address or the canonical link
+        carries and the markup declares no such date; else "html metadata"
+        (values of ``ingest.metadata.PUBLISHED_EVIDENCE``).
+    """
+    addr = url_date(url) or url_date(canonical_url(html))
+    if addr is None or addr.precision != "day" or found[:10] != addr.value:
+        return "html metadata"
+    return "html metadata" if _markup_date(html) == found[:10] else "url"
+
+
 def published_for_page(html: bytes | str, *, url: str | None = None, text: str | None = None,
                        max_date: str | None = None) -> Published | None:
-    """The publication date of a web page: its metadata, else its URL, else a dateline in its main ``text``.
+    """The publication date of a web page: its metadata, else its URL (or canonical link), else a dateline in its main ``text``.
 
-    A URL date of day precision is preferred to the metadata when the metadata
+    The date of the page's canonical link comes first (htmldate's own order),
+    then the markup. A URL date of day precision is preferred to the metadata when the metadata
     date lies after it (a page re-published or re-stamped later keeps the
     date its address was made with).
     """
-    meta = html_metadata_date(html, max_date=max_date)
-    from_url = url_date(url)
+    # the canonical link's date first, as htmldate itself reads it (it then counts as evidence "url")
+    canonical = url_date(canonical_url(html))
+    if canonical and (canonical.precision != "day" or (max_date and canonical.value > max_date[:10])):
+        canonical = None
+    meta = canonical or html_metadata_date(html, max_date=max_date)
+    from_url = url_date(url) or canonical
     if meta and from_url and from_url.precision == "day" and from_url.value < meta.value:
         return from_url
     if meta:

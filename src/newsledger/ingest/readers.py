@@ -39,6 +39,7 @@ from lxml import etree
 
 from ..errors import ConfigError, ExtractionError, IngestError, ReadError, SkipReason
 from .article import RawDocument
+from .dates import page_date_evidence
 from .extract import Block, clean_inline, extract_html
 from .metadata import domain_of
 
@@ -225,7 +226,7 @@ def _html_document(path: str, html: bytes | str, *, url: str | None) -> RawDocum
         url=ex.url or url,
         outlet=ex.sitename or domain_of(ex.url or url),
         published=ex.published,
-        published_evidence="html metadata" if ex.published else None,
+        published_evidence=page_date_evidence(ex.published, html, url=ex.url or url) if ex.published else None,
         language=ex.language,
     )
 

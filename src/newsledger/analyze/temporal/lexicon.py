@@ -36,7 +36,7 @@ WEEKDAYS = {
 WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR_RE = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 
-AMBIGUOUS_WORDS = {"may", "mar", "sun", "sat", "wed", "jan", "dec", "mon", "fri", "jun", "jul", "aug", "oct", "nov", "sep", "sept", "apr", "feb", "thu", "tue"}
+AMBIGUOUS_WORDS = {"may", "march", "mar", "sun", "sat", "wed", "jan", "dec", "mon", "fri", "jun", "jul", "aug", "oct", "nov", "sep", "sept", "apr", "feb", "thu", "tue"}
 """Month and weekday words that are ordinary words or names too: only taken when written capitalized."""
 
 NUMBER_WORDS = {
@@ -64,7 +64,7 @@ _CARDINAL_WORD_RE = (
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 NUMBER_RE = (
-    r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ]hundred)?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
+    r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ](?:hundred|thousand))?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
     r"|a\s+few|few|couple\s+of|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|an?)"
     r"(?:\s+1/2)?)"
 )
@@ -146,8 +146,8 @@ def number_value(text: str) -> int | float | None:
         pass
     total = 0
     for word in t.split():
-        if word == "hundred":
-            total = max(total, 1) * 100
+        if word in ("hundred", "thousand"):
+            total = max(total, 1) * (100 if word == "hundred" else 1000)
         elif word in NUMBER_WORDS:
             total += NUMBER_WORDS[word]
         else:

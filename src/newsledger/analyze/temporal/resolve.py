@@ -11,8 +11,10 @@ Anchoring rules (each documented where it is applied):
   ``future`` ("will", "postponed until", "scheduled for") the earliest on or
   after it; a bare weekday equal to the DCT's weekday is the DCT; "last
   Tuesday" and "next Tuesday" exclude the DCT's own day;
-* "a year earlier", "the following week" anchor to the *reference time*: the
-  latest absolute date written before them in the text, or the DCT;
+* "a year earlier", "the following week" anchor to the *reference time*
+  (TimeML 1.2.1, 2.2.1: the time a relative expression is interpreted
+  against may be one the text mentioned before): the latest date written and
+  resolved before them, in this paragraph or an earlier one, or the DCT;
 * with no DCT, every relative expression stays ``resolved=False`` with a
   reason and a value whose unknown digits are ``X`` where TimeML allows it —
   never today's date.
@@ -313,8 +315,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
     if k in ("decade", "decade_word"):
         if g.get("decade"):
             value = g["decade"][:3]
-        elif g.get("dd"):
-            value = "19" + g["dd"][0]
+        elif g.get("dd") or g.get("d2"):
+            value = "19" + (g.get("dd") or g["d2"])[0]
         else:
             value = "19" + str({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                                 "eighties": 8, "nineties": 9}[_word(g, "dword")])
@@ -328,22 +330,57 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R("DATE", f"{n - 1:02d}", _pmod(g))
 
     if k == "quarter":
-        q = int(g["qn"][1]) if g.get("qn") else ORDINALS[_word(g, "ord")]
-        year = g.get("year") or g.get("year2")
+        ord_ = _word(g, "ord")
+        q = int(g["qn"][1]) if g.get("qn") else 4 if ord_ in ("final", "last") else ORDINALS[ord_]
+        back = 1 if (g.get("ago") or g.get("back")) else 0  # "the year-ago third quarter", "the third quarter a year ago"
+        year = g.get("year") or g.get("year2") or g.get("pyear")
         if year:
-            ctx._quarter = f"{year}-Q{q}"
-            return _R("DATE", f"{year}-Q{q}")
-        why = _lacks(ctx, "quarter")
+            value = f"{int(year) - back}-Q{q}"
+            _reported_quarter(ctx, value)
+            return _R("DATE", value, reference=V.start_date(value))
+        rel = _word(g, "rel") or _word(g, "prel")  # "the first quarter of last year", "next year's first quarter"
+        why = _lacks(ctx, "year" if rel else "quarter")
         if why:
             return _unresolved("DATE", why, f"XXXX-Q{q}")
-        y = dct.year
-        current = (dct.month - 1) // 3 + 1
-        # a quarter after the DCT's is last year's when the clause looks back; never moved forward
-        # (news reports on the quarter just ended: "third-quarter profit" in October)
-        if q > current and _date_direction(ctx.dir(f)) == "past":
-            y -= 1
-        ctx._quarter = f"{y}-Q{q}"
-        return _R("DATE", f"{y}-Q{q}", None, ctx.dct)
+        if rel:
+            y = dct.year + {"this": 0, "last": -1, "next": 1}[rel] - back
+        else:
+            y = dct.year
+            current = (dct.month - 1) // 3 + 1
+            # a quarter after the DCT's is last year's when the clause looks back; never moved forward
+            # (news reports on the quarter just ended: "third-quarter profit" in October)
+            if q > current and _date_direction(ctx.dir(f)) == "past":
+                y -= 1
+            y -= back
+        value = f"{y}-Q{q}"
+        if not back:
+            _reported_quarter(ctx, value)
+        return _R("DATE", value, None, ctx.dct, reference=V.start_date(value))
+
+    if k == "comparison":
+        # "the same period a year earlier", "the corresponding period last year", "the year-ago quarter", "the quarter
+        # a year ago": the period last named (a quarter, else a month or a half) or, back a year, the same one a year before
+        same = _word(g, "same")
+        back = 1 if (g.get("back") or "year" in same) else 0
+        unit = _word(g, "unit") or _word(g, "unit2")
+        ref = None
+        if unit in ("quarter", "period") and ctx._quarter:
+            ref = ctx._quarter
+        elif ctx._last is not None and ctx._last[1] in (("month", "quarter", "half", "season") if unit == "period" else (unit,)):
+            ref = V.shift(ctx._last[0], ctx._last[1], 0)
+        if ref is None:
+            return None
+        value = f"{int(ref[:4]) - back:04d}{ref[4:]}"
+        return _R("DATE", value, None, ref)
+
+    if k == "year_quarter_anaphor":  # "last year's quarter": the quarter last named, in that year
+        if not ctx._quarter:
+            return None
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why, f"XXXX{ctx._quarter[4:]}")
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[_word(g, "rel")]
+        return _R("DATE", f"{y}{ctx._quarter[4:]}", None, ctx.dct)
 
     if k == "latest_quarter":
         rel = _word(g, "rel")
@@ -382,6 +419,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         saturday = V.weekday_date(dct, 6, direction)
         return _R("DATE", V.fmt_week(saturday) + "-WE", None, ctx.dct)
 
+    if k == "short_year":  # "since '82": the latest such year up to the DCT's (a year written short is past)
+        yy = int(g["yy"])
+        base = dct.year if dct else 2049  # no DCT: the convention of _year2 (20xx up to 49, 19xx after)
+        year = (base // 100) * 100 + yy
+        if year > base:
+            year -= 100
+        return _R("DATE", f"{year:04d}", reference=date(year, 1, 1))
+
     if k == "spelled_year":
         words = _word(g, "words").replace("-", " ").replace(" and ", " ").split()
         if words[:2] == ["two", "thousand"]:
@@ -392,14 +437,18 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return None if n is None else _R("DATE", f"{1900 + n:04d}")
 
     if k == "half":
-        h = 1 if _word(g, "ord") == "first" else 2
+        ord_ = _word(g, "ord")
+        h = 1 if ord_ == "first" else 2
         if g.get("year"):
-            return _R("DATE", f"{g['year']}-H{h}")
+            return _R("DATE", f"{g['year']}-H{h}", reference=date(int(g["year"]), 1 if h == 1 else 7, 1))
         why = _lacks(ctx, "year")
         if why:
             return _unresolved("DATE", why, f"XXXX-H{h}")
-        shift = {"last": -1, "next": 1}.get(_word(g, "rel"), 0)
-        return _R("DATE", f"{dct.year + shift}-H{h}", None, ctx.dct)
+        rel = _word(g, "rel")
+        y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and h == 2 and dct.month <= 6 and _date_direction(ctx.dir(f)) == "past":
+            y -= 1  # "second-half profit" reported in the spring: last year's
+        return _R("DATE", f"{y}-H{h}", None, ctx.dct)
 
     if k == "season":
         code = SEASONS[_word(g, "season")]
@@ -430,8 +479,8 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         rel = _word(g, "rel")
         n = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
         mod = _pmod(g)
-        if g.get("the") and rel in ("past", "last", "next", "coming"):
-            # "the past decade", "the next year": a period of one unit ending (starting) at the DCT
+        if g.get("the") and rel in ("next", "coming"):
+            # "the next year": a period of one unit starting at the DCT
             d, is_time = unit_of(unit) or ("Y", False)
             return _R("DURATION", V.duration(1, d, is_time), _qmod(g), ctx.dct if dct else None)
         granularity = "weekend" if unit == "weekend" else unit if unit in V.GRANULARITIES else "year"
@@ -535,6 +584,42 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         value = V.shift(last, "day", shift)
         return _R("TIME" if pod else "DATE", value + (f"T{pod}" if pod else ""), _pmod(g), anchor)
 
+    if k == "the_day":  # "ended the day up 2%", "for the day": the day last written in the paragraph, else the DCT
+        if ctx._last is not None and ctx._last[1] == "day":
+            return _R("DATE", V.fmt_date(ctx._last[0]), None, V.fmt_date(ctx._last[0]))
+        why = _lacks(ctx, "day")
+        if why:
+            return _unresolved("DATE", why)
+        return _R("DATE", V.fmt_date(dct), None, ctx.dct)
+
+    if k == "the_unit":
+        # "the end of the year", "earlier in the month", "the full year": the unit holding the day (or month) last
+        # written in the paragraph when there is one, else the DCT's; mod from the modifier (TimeML 1.2.1, 2.2.1.4)
+        unit = _word(g, "unit")
+        mod = _pmod(g) or {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(_word(g, "inmod"))
+        if ctx._last is not None and V.GRANULARITIES.index(ctx._last[1]) <= V.GRANULARITIES.index(unit):
+            return _R("DATE", V.shift(ctx._last[0], unit, 0), mod, V.fmt_date(ctx._last[0]))
+        why = _lacks(ctx, unit)
+        if why:
+            return _unresolved("DATE", why, None, mod)
+        return _R("DATE", V.shift(dct, unit, 0), mod, ctx.dct)
+
+    if k == "the_unit_bare":
+        # "for the year ended Sept. 30": a fiscal year, one year long (TimeBank annotates a DURATION P1Y); "for the
+        # year", "the first nine months of the year", "for the week": the year (week, month) last written, else the DCT's
+        unit = _word(g, "unit")
+        if "ended" in g and unit == "year":
+            return _R("DURATION", "P1Y")
+        return _resolve(Found(f.start, f.end, "the_unit", {"unit": unit}), ctx)
+
+    if k == "year_ago_adj":  # "a year-earlier loss", "year-ago results": the reported quarter a year back, else last year
+        if ctx._quarter:
+            return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why)
+        return _R("DATE", V.shift(dct, "year", -1), None, ctx.dct)
+
     if k == "bare_plural":
         unit = unit_of(_word(g, "unit"))
         return _R("DURATION", V.duration(None, *unit)) if unit else None
@@ -586,7 +671,7 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
 
     if k == "vague":
         w = _word(g, "word")
-        if w in ("now", "right now", "currently", "nowadays", "these days", "the present"):
+        if w in ("now", "right now", "currently", "nowadays", "these days", "the present", "the time being"):
             value = "PRESENT_REF"
         elif w in ("recently", "lately", "previously", "formerly", "the past") or w.startswith("recent"):
             value = "PAST_REF"
@@ -625,7 +710,12 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         why = _lacks(ctx, "day")
         if why:
             return _unresolved(type_, why, f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), mod)
-        rel = _word(g, "rel")
+        rel = _word(g, "rel").replace("this ", "")  # "this coming Sunday", "this past Sunday"
+        rel2 = _word(g, "rel2")
+        if rel2:  # "the previous Friday", "the following Monday": from the day last written, else the DCT
+            ref = ctx._last[0] if ctx._last is not None and ctx._last[1] == "day" else dct
+            d = V.weekday_date(ref, wd, "past" if rel2 in ("previous", "preceding") else "future", strict=True)
+            return _R(type_, V.fmt_date(d) + (f"T{pod}" if pod else ""), mod, V.fmt_date(ref))
         if rel == "this":
             d = date.fromisocalendar(*dct.isocalendar()[:2], wd)
         elif rel in ("last", "past"):
@@ -672,6 +762,14 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         year = V.nearest_year(dct, month, day, _date_direction(ctx.dir(f)))
         return _R("DATE", f"{year}-{month:02d}-{day:02d}", None, ctx.dct)
 
+    if k == "spelled_with":  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+        head, spelled = f.parts
+        y = _resolve(spelled, ctx)
+        if y is None or not y.value:
+            return _resolve(head, ctx)
+        groups = dict(head.groups, year=y.value)
+        return _resolve(Found(f.start, f.end, "month_year" if head.kind == "month" else "season", groups), ctx)
+
     if k == "datetime":
         day_part, time_part = f.parts
         day_r = _resolve(Found(f.start, f.end, day_part.kind, day_part.groups), ctx)  # the direction of the whole expression
@@ -686,6 +784,15 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R("TIME", value, day_r.mod or _qmod(time_part.groups), day_r.anchor, day_r.resolved, day_r.reason, reference=day_r.reference)
 
     return None
+
+
+def _reported_quarter(ctx: Context, value: str) -> None:
+    """Remember a quarter for later anaphora ("the quarter", "the year-ago period", "a year earlier") when it can
+    be one reported on: begun by the DCT. A forecast ("losses through the third quarter of 1990") is not the
+    period an earnings story's "the year-ago period" compares with."""
+    start = V.start_date(value)
+    if ctx.dct_date is None or start is None or start <= ctx.dct_date:
+        ctx._quarter = value
 
 
 def _movable(name: str, year: int) -> date:
@@ -725,7 +832,28 @@ def _clock(g: dict) -> str | None:
             hour = 0
     if hour > 24:
         return None
-    return f"T{hour:02d}:{minute:02d}"
+    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"))
+
+
+ZONES = {"utc": "Z", "gmt": "Z", "z": "Z", "est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07",
+         "mdt": "-06", "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "eet": "+02"}
+"""Time zone names → ISO 8601 designators (UTC is "Z", others an offset in hours): TIDES 2005 writes the zone a
+clock time states into its value (ISO 8601:2004, 4.2.4-4.2.5); a clock time with no zone keeps none. "IST" is left
+out: Indian, Irish and Israel Standard Time share it."""
+
+
+def _zone(tz: str) -> str:
+    """The ISO 8601 zone designator of a written zone ("UTC" → "Z", "EST" → "-05", "(GMT +8)" → "+08"), or ""."""
+    tz = tz.strip("() ").lower()
+    if not tz:
+        return ""
+    m = re.fullmatch(r"(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?", tz)
+    if m:
+        sign, hh, mm = m.groups()
+        if int(hh) == 0 and not mm:
+            return "Z"
+        return f"{sign}{int(hh):02d}" + (f":{mm}" if mm and mm != "00" else "")
+    return ZONES.get(tz, "")
 
 
 _INTERVAL = re.compile(r"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
@@ -783,8 +911,7 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
     for f in find(text):
         if veto is not None and veto(f):
             continue
-        if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: the reference time starts again from the DCT
-            ctx._reference = None
+        if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: clock times and "that day" start again from the DCT
             ctx._last = None
         paragraph_start = f.start
         r = _resolve(f, ctx)
@@ -797,6 +924,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
             start = V.start_date(r.value)
             if granularity and start:
                 ctx._last = (start, granularity)
+                if f.kind not in ("relative_unit", "ago", "bare_ago") or _word(f.groups, "rel") not in ("previous", "following"):
+                    ctx._reference = start
         t = Timex3(f.start, f.end, text[f.start : f.end], r.type, r.value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq)
         if out and out[-1].begin_point is None:
             interval = _interval(out[-1], t, text, len(out) - 1)

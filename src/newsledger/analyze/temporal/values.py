@@ -99,9 +99,12 @@ def duration(amount: int | float | None, designator: str, is_time: bool) -> str:
     """An ISO 8601 duration: ``duration(90, "M", True) == "PT90M"``; ``amount`` None gives ``X`` ("PXY").
 
     Decades and centuries are written in years ("two decades" → ``P20Y``), a
-    fortnight as two weeks, a quarter as three months; fractional amounts go
+    fortnight as two weeks, quarters as ``Q`` ("two quarters" → ``P2Q``, as
+    TimeBank annotates them; a fraction of one in months); fractional amounts go
     down one unit where exact ("1.5 years" → ``P18M``, "half an hour" → ``PT30M``).
     """
+    if designator == "Q" and (amount is None or float(amount).is_integer()):
+        return "PXQ" if amount is None else f"P{int(amount)}Q"  # TimeBank writes quarters as Q ("the past two quarters" P2Q)
     factor = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "W2": (2, "W"), "Q": (3, "M")}
     if designator in factor:
         k, designator = factor[designator]
