@@ -163,7 +163,7 @@ def test_meantime_slice_beats_the_most_populous_baseline(shared):
     from newsledger.evaluate.places import score_meantime
 
     root = shared / "eval" / "meantime" / "meantime_newsreader_english_oct15" / "intra-doc_annotation"
-    detection, resolution = score_meantime(root, limit=20)
+    detection, resolution, _calibration = score_meantime(root, limit=20)
     assert detection.rows[0]["F1"] >= 0.7
     ours, baseline = resolution.rows
     assert ours["n country"] >= 20

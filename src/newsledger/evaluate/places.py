@@ -474,15 +474,17 @@ def audit_labels() -> list[AuditLabel]:
 
 def audit_outcome(gold: str, pred: Any) -> str | None:
     """The outcome (:data:`AUDIT_OUTCOMES`) of one labelled mention given the overlapping Place (or None);
-    None when the label is ``?`` (not reviewed) and the prediction is not a resolved one ("to review")."""
+    "to review" for a resolved answer on a span labelled ``?`` (not reviewed), None for other answers there.
+    A place without an entry (``noentry:CC``) is right when unresolved, or when resolved as a landmark in CC."""
     resolved = pred is not None and pred.resolved
     answer = f"{pred.gazetteer}:{pred.gazetteer_id}" if resolved else None
     if gold == "?":
         return "to review" if resolved else None
     if gold == "notplace":
         return "right" if pred is None else ("wrong as fact" if resolved else "noise")
-    if gold.startswith("noentry:"):
-        return "missed" if pred is None else ("wrong as fact" if resolved else "right")
+    if gold.startswith("noentry:"):  # a facility located by the place in its name, in the right country, is right
+        located = resolved and pred.feature == "landmark" and pred.country == gold.removeprefix("noentry:")
+        return "missed" if pred is None else ("wrong as fact" if resolved and not located else "right")
     if pred is None:
         return "missed"
     return ("right" if answer == gold else "wrong as fact") if resolved else "abstained"
