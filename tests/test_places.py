@@ -236,7 +236,7 @@ def test_not_a_place_reasons(nlp):
         t = doc[i]
         return not_a_place(doc, gaz, t.idx, t.idx + len(t), label="GPE")
 
-    assert why(5) == "surname of Maria Clemente"
+    assert why(5) == "name of Maria Clemente"
     assert why(7) == why(9) == "web or brand name"
     assert why(14) == "title of a publication"
     assert why(16) == "not capitalized"

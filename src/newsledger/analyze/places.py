@@ -30,8 +30,8 @@ Dropped, because the span or its document says it names no place (see :func:`not
 * spans with no capital letter: English writes place names capitalized, and the English model's
   entities in lowercase or in uncased scripts (a Hindi quotation) are not names;
 * a name the model labels as a person, organization, product, work or event more often than as a
-  place in the same document ("Fedora", "Linux" in a software story), and the surname of a person
-  the document names in full ("Hagan" after "Kay Hagan");
+  place in the same document ("Fedora", "Linux" in a software story), and the first or last name
+  of a person the document names in full ("Hagan" beside "Kay Hagan");
 * web addresses and camel-case brand names ("News.com.au", "SpaceX", "LiveLeak") that no gazetteer entry
   has as its own name;
 * the Sun, the Moon and the bodies of the solar system (:data:`CELESTIAL`: "Earth", "Mars", "Jupiter")
@@ -94,9 +94,9 @@ NAME_PARTICLES = frozenset({"las", "los", "la", "le", "les", "el", "al", "san", 
 only one of them, followed by a capitalized word, was cut short by the model."""
 
 SURNAME_MAX_POPULATION = 100_000
-"""A one-word name that is the last word of a person named earlier in the document ("Kay Hagan" ... "Hagan") is
-the person, unless it is a country, a first-level division or a city of at least this many people by its own name
-(the model also calls "Make Melbourne" a person)."""
+"""A one-word name that is the first or last word of a person the document names in full ("Kay Hagan" ... "Hagan")
+is the person, unless it is a country, a first-level division or a city of at least this many people by its own
+name (the model also calls "Make Melbourne" a person)."""
 
 _FUNCTION_TAIL = {"of", "the", "and", "de", "du", "des", "del", "la", "le", "in", "at", "on", "for", "to"}
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|io|co|au|uk|hu|de|fr|in|ru|info)\b", re.I)
@@ -212,7 +212,8 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
         label: its NER label.
 
     Returns:
-        A short reason ("demonym", "lowercase", "labelled ORG elsewhere", "surname of Kay Hagan",
+        A short reason ("demonym", "not capitalized", "labelled as a non-place elsewhere in the document",
+        "name of Kay Hagan",
         "web or brand name", "truncated", "title of a publication": "The Atlantic" mid-sentence, where
         a place takes a lowercase "the" -- AP Stylebook, "the"), or None.
     """
@@ -248,8 +249,9 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
               for c in gaz.lookup(key))
     if len(words) == 1 and not big:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2 and name_key(ent[-1].text) == key and ent.start_char < start:
-                return f"surname of {ent.text}"
+            if ent.label_ == "PERSON" and len(ent) >= 2 and key in (name_key(ent[0].text), name_key(ent[-1].text)) \
+                    and not ent.start_char <= start < ent.end_char:
+                return f"name of {ent.text}"
     return None
 
 
