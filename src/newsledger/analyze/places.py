@@ -27,7 +27,7 @@ Dropped, because the span or its document says it names no place (see :func:`not
 
 * demonyms (countryinfo's ``demonym`` list: "Israeli", "Georgian") and single-word adjectival
   modifiers (dependency ``amod``) that name no place;
-* spans with no capital letter: English writes place names capitalized, and the English model's
+* spans without a capital letter: English writes place names capitalized, and the English model's
   entities in lowercase or in uncased scripts (a Hindi quotation) are not names;
 * a name the model labels as a person, organization, product, work or event more often than as a
   place in the same document ("Fedora", "Linux" in a software story), and the first or last name
@@ -221,7 +221,7 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
     span = text[start:end]
     key = name_key(span)
     own = any(c.match == "name" for c in gaz.lookup(key))
-    if not any(ch.isupper() for ch in span[:1]):
+    if not any(ch.isupper() for ch in span):
         return "not capitalized"
     if _TITLE_THE.search(text, max(0, start - 40), start) and not any(
             c.name.startswith("The ") for c in gaz.lookup(key)):  # "in The Hague" is a place
@@ -245,13 +245,14 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
                 other_votes += 1
     if other_votes > place_votes:
         return "labelled as a non-place elsewhere in the document"
+    candidates = gaz.lookup(key)
     big = any(c.match == "name" and (c.feature in ("country", "admin1") or (c.population or 0) >= SURNAME_MAX_POPULATION)
-              for c in gaz.lookup(key))
+              for c in candidates)
     if len(words) == 1 and not big:
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2 and key in (name_key(ent[0].text), name_key(ent[-1].text)) \
-                    and not ent.start_char <= start < ent.end_char:
-                return f"name of {ent.text}"
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+                  and key in (name_key(ent[0].text), name_key(ent[-1].text)) and not ent.start_char <= start < ent.end_char]
+        if people:
+            return f"name of {people[0].text}"
     return None
 
 
