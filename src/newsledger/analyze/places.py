@@ -15,11 +15,30 @@ Mentions come from:
   "Tripoli airport"), which the model often misses or calls a person;
 * "X-based" ("Tripoli-based government"): X is a place;
 * qualifiers: a state or country written after a comma ("Paris, TX",
-  "Athens, Ga.") is a place mention of its own and decides the name before it;
+  "Athens, Ga.") is a place mention of its own and decides the name before it, when
+  the gazetteer has a place of that name in it (otherwise the comma makes a list:
+  "Mississippi, Missouri", "Benin, Nigeria");
   a possessor ("Israel's Ben Gurion Airport") decides the name after it.
 
-Dropped: demonyms (countryinfo's ``demonym`` list: "Israeli", "Georgian") and
-single-word adjectival modifiers (dependency ``amod``) that name no place.
+Spans are cleaned first: a leading "the", "a", "an", a trailing possessive ("Hong Kong's") and
+trailing punctuation are left out; "Washington, DC" inside one entity is the name and its qualifier.
+
+Dropped, because the span or its document says it names no place (see :func:`not_a_place`):
+
+* demonyms (countryinfo's ``demonym`` list: "Israeli", "Georgian") and single-word adjectival
+  modifiers (dependency ``amod``) that name no place;
+* spans without a capital letter: English writes place names capitalized, and the English model's
+  entities in lowercase or in uncased scripts (a Hindi quotation) are not names;
+* a name the model labels as a person, organization, product, work or event more often than as a
+  place in the same document ("Fedora", "Linux" in a software story), and the first or last name
+  of a person the document names in full ("Hagan" beside "Kay Hagan");
+* web addresses and camel-case brand names ("News.com.au", "SpaceX", "LiveLeak") that no gazetteer entry
+  has as its own name;
+* the Sun, the Moon and the bodies of the solar system (:data:`CELESTIAL`: "Earth", "Mars", "Jupiter")
+  and bare compass points ("the West", "the East"), unless a state or country is written beside them
+  ("Mars, Pennsylvania");
+* truncated spans: ending in a function word ("City of"), or only a name particle followed by
+  more of the name ("Las" of "Las Estrellas").
 
 For events: :func:`places_in` and :func:`place_of` answer "which resolved place
 does this sentence or span mention?" from the records.
@@ -37,7 +56,7 @@ from spacy.tokens import Doc
 from ..records import ANALYZED_ROLES, Place
 from .extractors import Extractor, RecordContext, register
 from .gazetteer import ABBR, CODE, Entry, Gazetteer, gazetteer, name_key
-from .geocode import PlaceMention, Resolver
+from .geocode import PlaceMention, Resolver, may_be_inside
 from .to_records import trimmed
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -54,6 +73,36 @@ _FUNCTION_WORDS = {"The", "At", "In", "On", "From", "To", "A", "An", "Near", "Ou
 _BASED = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})-based\b")
 _AFTER_COMMA = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})")
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:’s|'s)\s+$")
+
+CELESTIAL = frozenset({"sun", "moon", "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune",
+                       "pluto", "ceres", "eris", "haumea", "makemake"})
+"""The Sun, the Moon, the planets (IAU Resolution B5, 2006) and the dwarf planets the IAU names (Resolution B6 and
+its 2008 additions): names of bodies, not places on Earth, though small towns carry them (Earth, Texas; Mars,
+Pennsylvania). Taken as a town only when a state or country is written beside them."""
+
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+"""Bare compass points: "the West", "the far East" name a part of the world relative to the writer, not an entry
+(a Cameroon region is called "West")."""
+
+NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"})
+"""OntoNotes 5.0 labels that say a span is not a place; a name the model gives these labels more often than
+GPE/LOC/FAC in one document is not taken as a place there."""
+
+NAME_PARTICLES = frozenset({"las", "los", "la", "le", "les", "el", "al", "san", "santa", "santo", "sao", "st", "saint",
+                            "new", "port", "fort", "mount", "lake", "cape", "de", "del", "di", "da", "van", "von"})
+"""Words that open a place name and are not one on their own ("Las Vegas", "San Juan", "New Delhi"): a span that is
+only one of them, followed by a capitalized word, was cut short by the model."""
+
+SURNAME_MAX_POPULATION = 100_000
+"""A one-word name that is the first or last word of a person the document names in full ("Kay Hagan" ... "Hagan")
+is the person, unless it is a country, a first-level division or a city of at least this many people by its own
+name (the model also calls "Make Melbourne" a person)."""
+
+_FUNCTION_TAIL = {"of", "the", "and", "de", "du", "des", "del", "la", "le", "in", "at", "on", "for", "to"}
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|io|co|au|uk|hu|de|fr|in|ru|info)\b", re.I)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s|s['’])$")
+_TITLE_THE = re.compile(r"(?:\b[a-z]+|,) The $")  # "told The Atlantic", "wrote, The": a capital "The" mid-sentence
 
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
@@ -114,6 +163,10 @@ def _after_comma(gaz: Gazetteer, text: str, end: int) -> tuple[int, int, list[En
     return None
 
 
+def _names_country(gaz: Gazetteer, text: str) -> bool:
+    return any(e.feature == "country" and e.match == "name" for e in gaz.lookup(name_key(text)))
+
+
 def _possessor(gaz: Gazetteer, text: str, start: int) -> list[Entry]:
     m = _POSSESSOR.search(text, max(0, start - 60), start)
     if not m or m.end() != start:
@@ -122,9 +175,85 @@ def _possessor(gaz: Gazetteer, text: str, start: int) -> list[Entry]:
 
 
 def _strip_the(text: str, start: int, end: int) -> int:
-    if text[start:end].lower().startswith("the ") and end - start > 4:
-        return start + 4
+    low = text[start:end].lower()
+    for article in ("the ", "a ", "an "):
+        if low.startswith(article) and end - start > len(article):
+            return start + len(article)
     return start
+
+
+def clean_span(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> tuple[int, int]:
+    """A place span without a leading article, a trailing possessive or trailing punctuation.
+
+    "the United Kingdom's" → "United Kingdom"; "United States'" → "United States"; "Kerman," → "Kerman";
+    a final full stop goes unless the span is an abbreviation with other dots ("U.S.", "D.C."). With ``gaz``,
+    a name whose possessive form is its own name keeps it ("St. John's").
+    """
+    start = _strip_the(text, start, end)
+    span = text[start:end]
+    m = _POSSESSIVE_TAIL.search(span)
+    if m and len(span) > 3 and not (gaz and any(c.match == "name" for c in gaz.lookup(name_key(span)))):  # "St. John's"
+        cut = 1 if span.endswith(("s'", "s’")) and not span.endswith(("'s", "’s")) else 2
+        end -= cut
+    while end > start and text[end - 1] in ",;:!?)":
+        end -= 1
+    if end > start and text[end - 1] == "." and text[start : end - 1].count(".") == 0:
+        end -= 1
+    return start, end
+
+
+def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -> str | None:
+    """Why the span ``[start, end)`` of ``doc`` names no place (see the module docstring), or None.
+
+    Args:
+        doc: the parsed document.
+        gaz: the gazetteer.
+        start, end: character offsets of a cleaned span (:func:`clean_span`).
+        label: its NER label.
+
+    Returns:
+        A short reason ("demonym", "not capitalized", "labelled as a non-place elsewhere in the document",
+        "name of Kay Hagan",
+        "web or brand name", "truncated", "title of a publication": "The Atlantic" mid-sentence, where
+        a place takes a lowercase "the" -- AP Stylebook, "the"), or None.
+    """
+    text = doc.text
+    span = text[start:end]
+    key = name_key(span)
+    own = any(c.match == "name" for c in gaz.lookup(key))
+    if not any(ch.isupper() for ch in span):
+        return "not capitalized"
+    if _TITLE_THE.search(text, max(0, start - 40), start) and not any(
+            c.name.startswith("The ") for c in gaz.lookup(key)):  # "in The Hague" is a place
+        return "title of a publication"
+    if gaz.is_demonym(span) and not own:
+        return "demonym"
+    words = key.split()
+    if words and words[-1] in _FUNCTION_TAIL:
+        return "truncated"
+    nxt = text[end : end + 40]
+    if len(words) == 1 and words[0] in NAME_PARTICLES and re.match(r" [A-Z]", nxt):
+        return "truncated"
+    if (_DOMAIN.search(span) or _CAMEL.search(span)) and not own:
+        return "web or brand name"
+    place_votes = other_votes = 0
+    for ent in doc.ents:
+        if name_key(ent.text) == key:
+            if ent.label_ in PLACE_LABELS:
+                place_votes += 1
+            elif ent.label_ in NON_PLACE_LABELS:
+                other_votes += 1
+    if other_votes > place_votes:
+        return "labelled as a non-place elsewhere in the document"
+    candidates = gaz.lookup(key)
+    big = any(c.match == "name" and (c.feature in ("country", "admin1") or (c.population or 0) >= SURNAME_MAX_POPULATION)
+              for c in candidates)
+    if len(words) == 1 and not big:
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+                  and key in (name_key(ent[0].text), name_key(ent[-1].text)) and not ent.start_char <= start < ent.end_char]
+        if people:
+            return f"name of {people[0].text}"
+    return None
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
@@ -147,11 +276,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = trimmed(text, ent.start_char, ent.end_char)
-        s = _strip_the(text, s, e)
+        s, e = clean_span(text, s, e, gaz)
+        comma = text.find(", ", s, e)
+        if comma > s and _qualifier_entries(gaz, text[comma + 2 : e]):  # "Washington, DC" as one entity
+            e = comma
         if s >= e or not free(s, e):
             continue
         span_text = text[s:e]
-        if gaz.demonym_country(span_text) and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
+        if not_a_place(doc, gaz, s, e, label=ent.label_):
             continue
         if len(ent) == 1 and ent[0].dep_ == "amod" and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
             continue
@@ -163,12 +295,22 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     # qualifiers: "City, ST" and "Country's City"
     for pm in list(found):
         after = _after_comma(gaz, text, pm.end)
+        if after and pm.label in ("GPE", "LOC", "based") and (
+                not any(may_be_inside(c, q) for c in gaz.lookup(name_key(pm.lookup)) for q in after[2])
+                or (all(q.feature == "country" for q in after[2]) and _names_country(gaz, pm.lookup))):
+            after = None  # a list ("Mississippi, Missouri"; "Benin, Nigeria"), not a place and its state or country
         if after:
             s, e, entries = after
             pm.qualifiers.extend(entries)
             if free(s, e):
                 found.append(PlaceMention(s, e, text[s:e], "qualifier", text[s:e], host=pm))
+            else:  # the model found the qualifier too ("Montreal, Quebec"): it is the division or country there
+                for other in found:
+                    if (other.start, other.end) == (s, e) and other.host is None and other is not pm:
+                        other.host = pm
         pm.qualifiers.extend(_possessor(gaz, text, pm.start))
+    # bodies of the solar system and compass points, unless a state or country is written beside them
+    found = [m for m in found if m.qualifiers or m.host is not None or name_key(m.lookup) not in CELESTIAL | COMPASS]
     found.sort(key=lambda m: m.start)
     return found
 
@@ -186,7 +328,7 @@ class PlaceTagger:
         gaz = gazetteer()
         domain = doc._.outlet_domain if Doc.has_extension("outlet_domain") else None
         country = outlet_country(doc._.locale, domain)
-        doc._.places = Resolver(gaz, outlet_country=country).resolve(find_mentions(doc, gaz))
+        doc._.places = Resolver(gaz, outlet_country=country, text=doc.text).resolve(find_mentions(doc, gaz))
         return doc
 
 
