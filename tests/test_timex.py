@@ -268,6 +268,9 @@ def _analyze(nlp, tmp_path, text, meta):
     ("The offer had been due to expire Monday.", "2015-02-16"),              # a past-perfect schedule: open, so back
     ("The government has kept the markets closed until Monday.", "2015-02-23"),  # present perfect + until
     ("Monday's closing price was higher than expected.", "2015-02-16"),      # modifies a noun: no clause of its own
+    ("The search was suspended on Monday, officials said.", "2015-02-16"),   # "on" dates the suspending itself
+    ("The hearing was postponed to Monday, officials said.", "2015-02-23"),  # "to": the new limit
+    ("The vote is scheduled for Monday in Geneva.", "2015-02-23"),           # a schedule with "for"
 ])
 def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
     a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})

@@ -47,6 +47,10 @@ conference held on Friday" look back); "set" points forward only as "set
 for" / "set to" (see :func:`_is_forward`).
 """
 FORWARD_SIGNALS = {"until", "till", "to", "for", "on", "by", "through", "in", "at", "from"}
+LIMIT_SIGNALS = {"until", "till", "to", "by", "through", "into"}
+"""The signals after which a delaying predicate's complement is its new limit ("postponed until Monday",
+"extended to March"). With other signals the expression dates the delaying itself: "was suspended on Tuesday"
+looks back like any past verb (TimeML 1.2.1 §2.3, signals)."""
 PAST_SIGNALS = {"since", "ago"}
 TIME_NOUNS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "quarters", "seasons"}
 
@@ -155,8 +159,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
         return None
     tense = _tense(verb)
     scheduled = infinitive and (verb.lower_ in ("set", "sets") or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP", "VBD")))
-    if signal in FORWARD_SIGNALS and _is_forward(verb):
-        return "future"  # "had been postponed until Monday" (../shared/cases/time-postponed-until)
+    if _is_forward(verb) and (signal in LIMIT_SIGNALS or (signal in FORWARD_SIGNALS and _is_schedule(verb))):
+        return "future"  # "had been postponed until Monday" (../shared/cases/time-postponed-until), "scheduled for May"
     if scheduled or _is_schedule(verb):
         return None if _past_perfect(verb) else "future"
     if signal in ("until", "till"):
