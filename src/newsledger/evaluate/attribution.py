@@ -362,8 +362,21 @@ def _row(system: str, scores: dict[str, PRF]) -> dict[str, object]:
     return row
 
 
+def _detail_rows(system: str, scores: dict[str, dict[str, PRF]]) -> list[dict[str, object]]:
+    """One row per part (source, cue, content, whole): exact and overlap P, R, F1."""
+    rows = []
+    for role in (*ROLES, "whole"):
+        row: dict[str, object] = {"system": system, "part": role}
+        for metric in ("exact", "overlap"):
+            p = scores[metric][role]
+            row.update({f"{metric} P": round(p.precision, 3), f"{metric} R": round(p.recall, 3),
+                        f"{metric} F1": round(p.f1, 3)})
+        rows.append(row)
+    return rows
+
+
 def score_folder(folder: Path, *, label: str | None = None) -> list[Table]:
-    """Score ours and both baselines on a brat folder: an exact table and an overlap table.
+    """Score ours and both baselines on a brat folder: an exact table, an overlap table, P/R/F1 per part.
 
     Raises:
         EvalDataError: the folder holds no annotated texts.
@@ -398,7 +411,9 @@ def score_folder(folder: Path, *, label: str | None = None) -> list[Table]:
     exact.notes.append("citron's row is its published figure on another corpus (PARC 3.0, WSJ), not measured here.")
     overlap = Table("Attribution, overlap (each span shares at least one token with the gold span)", data,
                     [_row(name, s["overlap"]) for name, s in scored.items()], notes=list(common))
-    return [exact, overlap]
+    detail = Table("Attribution, precision and recall per part (exact and overlap)", data,
+                   [row for name, s in scored.items() for row in _detail_rows(name, s)], notes=list(common))
+    return [exact, overlap, detail]
 
 
 def suite(shared: Path) -> list[Table]:
