@@ -5,6 +5,7 @@ eval``); the rules and lexicons are tuned on train. Usage::
 
     python -m newsledger.evaluate.attribution_train score  [--shared ../shared] [--cache DIR] [--limit N]
     python -m newsledger.evaluate.attribution_train errors [--shared ../shared] [--cache DIR] [--limit N]
+    python -m newsledger.evaluate.attribution_train lexicon [--shared ../shared]   # cue lemmas: gold counts, precision
 
 The spaCy parses of the split are cached (a DocBin in ``--cache``, default
 ``polnear-<split>-parses`` in newsledger's cache folder, ``$NEWSLEDGER_CACHE_DIR``
@@ -77,6 +78,58 @@ def to_rel(text: str, a: dict) -> Rel:
                content=chars(text, [tuple(c) for c in a["contents"]]))
 
 
+def gold_cue_lemmas(pairs, *, min_count: int = 5) -> Counter:
+    """Verb lemmas heading gold cues in ``pairs`` (one count per gold attribution and annotation)."""
+    from .attribution_errors import cue_kind
+
+    counts: Counter = Counter()
+    for g, doc in pairs:
+        for gold in g.annotations.values():
+            for r in gold:
+                kind = cue_kind(doc, r.cue)
+                if kind.startswith("VERB:"):
+                    counts[kind[5:]] += 1
+    return Counter({k: v for k, v in counts.items() if v >= min_count})
+
+
+def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[str]) -> dict[str, tuple[int, int, int]]:
+    """Per cue lemma: ``(predictions, predictions whose cue overlaps a gold cue, whole-exact matches)`` over ``pairs``.
+
+    Each annotation of an article counts once (the rules run once per article).
+    """
+    from ..analyze.attribution import find_attributions
+    from .attribution_errors import _overlap
+
+    out: dict[str, list[int]] = {}
+    for g, doc in pairs:
+        raw = [a for a in find_attributions(doc, cue_lemmas=cue_lemmas, nominal_lemmas=nominal_lemmas)
+               if a.get("parent") is None]
+        for gold in g.annotations.values():
+            for a in raw:
+                p = to_rel(g.text, a)
+                row = out.setdefault(a.get("cue_lemma") or "?", [0, 0, 0])
+                row[0] += 1
+                hit = next((r for r in gold if _overlap(g.text, p.cue, r.cue)), None)
+                if hit is not None:
+                    row[1] += 1
+                    row[2] += int(hit == p or (hit.cue == p.cue and hit.source == p.source and hit.content == p.content))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lexicon_report(pairs, *, min_count: int = 5) -> None:
+    """Print, for every verb lemma heading at least ``min_count`` gold cues, its gold count and measured precision."""
+    from ..analyze.attribution import _NOMINAL_OK
+    from ..analyze.attribution_lexicon import REPORTING_VERBS
+
+    gold = gold_cue_lemmas(pairs, min_count=min_count)
+    candidates = frozenset(gold) - {"be"}
+    measured = cue_precision(pairs, REPORTING_VERBS | candidates, _NOMINAL_OK | candidates)
+    print("lemma\tgold_cues\tpredicted\tcue_precision\twhole_exact\tin_lexicon")
+    for lem in sorted(set(gold) | set(measured), key=lambda k: -gold.get(k, 0)):
+        n, tp, exact = measured.get(lem, (0, 0, 0))
+        print(f"{lem}\t{gold.get(lem, 0)}\t{n}\t{tp / n if n else 0:.2f}\t{exact}\t{int(lem in REPORTING_VERBS)}")
+
+
 def score(pairs) -> dict:
     """Exact and overlap PRF (per role and whole) of the rules over ``pairs``."""
     preds = {g.name: [to_rel(g.text, a) for a in predict(doc)] for g, doc in pairs}
@@ -100,7 +153,7 @@ def _default_cache(split: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsledger.evaluate.attribution_train", description=__doc__)
-    parser.add_argument("command", choices=["score", "errors"])
+    parser.add_argument("command", choices=["score", "errors", "lexicon"])
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--split", default="train", help="PolNeAR split (train; dev only for a final check)")
     parser.add_argument("--cache", help="folder for the cached parses")
@@ -111,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     pairs = parse_split(folder, cache, limit=args.limit)
     if args.command == "score":
         print_scores(score(pairs))
+    elif args.command == "lexicon":
+        lexicon_report(pairs)
     else:
         from .attribution_errors import error_report
 
