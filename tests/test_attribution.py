@@ -91,6 +91,60 @@ def test_attributions(nlp, text, expected):
     assert _triples(_analyze(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR extents (guidelines; measured on PolNeAR train, see analyze/attribution.py)
+    ("The plan, the mayor said, will cost less than the old bridge.",            # a cue set off by commas
+     [("the mayor", "said", ["The plan", "will cost less than the old bridge"])]),
+    ("The mayor said: “We will rebuild the bridge before the winter.”",         # the colon is in the cue
+     [("The mayor", "said:", ["“We will rebuild the bridge before the winter.”"])]),
+    ("The mayor said the bridge was “a danger to everyone who crosses it.”",    # content closed to its quote mark
+     [("The mayor", "said", ["the bridge was “a danger to everyone who crosses it.”"])]),
+    ("The senator asked whether the bridge would reopen.",                      # "whether" is in the content
+     [("The senator", "asked", ["whether the bridge would reopen"])]),
+    ("The governor defended the budget cuts.",                                  # a cue lemma learned on train
+     [("The governor", "defended", ["the budget cuts"])]),
+    ("The mayor said in an interview that the bridge would reopen.",            # an event is not in the cue
+     [("The mayor", "said", ["that the bridge would reopen"])]),
+])
+def test_polnear_extents(nlp, text, expected):
+    assert _triples(_analyze(nlp, text)) == expected
+
+
+def test_asked_about_has_no_source_and_the_answer_is_its_own_attribution(nlp):
+    text = "Asked about the vote, the senator said she would wait for the report."
+    assert _triples(_analyze(nlp, text)) == [
+        (None, "Asked about", ["the vote"]),
+        ("the senator", "said", ["she would wait for the report"]),
+    ]
+
+
+def test_coordinated_reports_are_two_attributions_not_nested(nlp):
+    text = "Some residents said the bridge was safe, while others said it should close."
+    found = _analyze(nlp, text).attributions
+    assert [(a.source.text, a.cue.text, a.contents[0].text, a.parent) for a in found] == [
+        ("Some residents", "said", "the bridge was safe", None),
+        ("others", "said", "it should close", None),
+    ]
+
+
+def test_quote_paragraphs_continue_the_speech(nlp):
+    text = "“We are ready,” the coach said. “The season starts now.”\n\n“And nobody will stop us.”\n\nThe club agreed."
+    (a, *_rest) = _analyze(nlp, text).attributions
+    assert a.source.text == "the coach" and [c.text for c in a.contents] == [
+        "“We are ready,”", "“The season starts now.”", "“And nobody will stop us.”"]
+
+
+def test_learned_cue_lexicon_meets_its_selection_rule():
+    """Every learned cue lemma carries the PolNeAR train figures it was kept for (attribution_lexicon docstring)."""
+    from newsledger.analyze.attribution_lexicon import LEFT_OUT, POLNEAR_CUE_VERBS, REPORTING_VERBS
+
+    assert len(POLNEAR_CUE_VERBS) >= 50
+    for lem, (gold, predicted, precision, exact) in POLNEAR_CUE_VERBS.items():
+        assert gold >= 5 and predicted >= 5 and precision >= 0.6 and exact >= 0.25, lem
+        assert lem in REPORTING_VERBS
+    assert not REPORTING_VERBS & set(LEFT_OUT)
+
+
 def test_quote_interrupted_by_its_cue_is_one_attribution_with_two_contents(nlp):
     text = "“We are ready,” he said. “The talks start tomorrow.”"
     (a,) = _analyze(nlp, text).attributions

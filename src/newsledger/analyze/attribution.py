@@ -755,6 +755,11 @@ class _Finder:
         for d in clause.subtree:
             if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > clause.i and lemma(d) in self.cue_lemmas:
                 e = min(e, d.left_edge.i)
+            elif d.dep_ in ("advcl", "conj") and d.head.i == clause.i and d.i > clause.i and d.tag_ in _VERB_TAGS \
+                    and lemma(d) in self.cue_lemmas and any(c.dep_ in _SUBJ for c in d.children) \
+                    and any(doc[j].text in (",", ";", "—", "–") for j in range(d.left_edge.i - 1, d.left_edge.i + 1)):
+                # "X said A, while others said B": B is a report of its own, beside A, not inside it
+                e = min(e, d.left_edge.i)
         s, e = _trim(doc, s, e)
         e = _close_quote(doc, s, e, clause.sent.end)
         return s, e

@@ -56,9 +56,7 @@ EVIDENCE_VERBS = frozenset("show indicate suggest reveal find conclude".split())
 
 LEFT_OUT = {
     "see": "cue precision .52 on PolNeAR train (46 cues): perception more often than belief",
-    "support": "cue precision .54 (151): votes and money more often than stated support",
     "feel": "cue precision .42 (19)",
-    "intend": "cue precision .43 (7)",
     "encourage": "cue precision .40 (10)",
     "challenge": "cue precision .46 (35): legal and sporting challenges",
     "favor": "cue precision .25 (4)",
@@ -135,7 +133,6 @@ POLNEAR_CUE_VERBS: dict[str, tuple[int, int, float, float]] = {
     "hail": (6, 6, 1.00, 0.67),
     "characterize": (5, 7, 0.71, 0.29),
     "rebuke": (5, 5, 1.00, 0.40),
-    "according to": (0, 424, 0.95, 0.50),
 }
 """Cue verb lemmas learned from PolNeAR **train** (Newell, Margolin & Ruths 2018; a research-use corpus): lemma ->
 ``(gold cues it heads, cues our rules predicted with it, cue precision, whole-attribution exact rate)``.
@@ -145,7 +142,9 @@ at least 5 gold cues on train and not in the lists above was added to the cue an
 rules were run on train, and a lemma was kept when at least 5 of its predictions were made, at least 60 % of
 them overlapped a gold cue (cue precision) and at least 25 % matched a whole gold attribution exactly (about
 half the whole-attribution F1, the point above which a lemma's predictions raise F1). "be", "have", "make",
-"take", "try" … fell far below (cue precision .11–.26). Only lemmas and counts are kept, no text.
+"take", "try" … fell far below (cue precision .11–.26). "support" and "intend", once left out (cue precision
+.54 and .43 under the first rules, with no noun-object contents), measured .60 and .71 here and are kept.
+Only lemmas and counts are kept, no text.
 """
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS | frozenset(POLNEAR_CUE_VERBS)

@@ -257,8 +257,10 @@ def score_system(docs: list[GoldDoc], predictions: dict[str, list[Rel]]) -> dict
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of a brat text: its lines (PolNeAR puts the headline and some list items on lines of their own,
+    with a single line break, in 362 of the 840 train texts; a line break always ends a sentence there)."""
     out, start = [], 0
-    for m in re.finditer(r"\n\s*\n", text):
+    for m in re.finditer(r"\n\s*", text):
         if text[start:m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
@@ -268,7 +270,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def newsledger_predictions(docs: list[GoldDoc]) -> dict[str, list[Rel]]:
-    """Our attributions for each article (every paragraph analyzed as body: PolNeAR annotates titles too)."""
+    """Our attributions for each article (every line a body paragraph: PolNeAR annotates titles too)."""
     import hashlib
 
     from ..analyze.pipeline import analyze_articles, load_pipeline

@@ -40,7 +40,8 @@ def parse_split(folder: Path, cache: Path, *, limit: int | None = None) -> list[
     docs = load_brat(folder)
     if limit:
         docs = docs[:limit]
-    key = hashlib.sha256("|".join(d.name for d in docs).encode()).hexdigest()[:12]
+    bounds = "|".join(f"{d.name}:{_paragraphs(d.text)}" for d in docs)  # a new paragraph split is a new cache
+    key = hashlib.sha256(bounds.encode()).hexdigest()[:12]
     path = cache / f"{folder.name}-{key}.spacy"
     nlp = _load_model(Settings().model, exclude=["lemmatizer", "attribute_ruler"])
     if path.is_file():
