@@ -105,6 +105,11 @@ def test_attributions(nlp, text, expected):
      [("The governor", "defended", ["the budget cuts"])]),
     ("The mayor said in an interview that the bridge would reopen.",            # an event is not in the cue
      [("The mayor", "said", ["that the bridge would reopen"])]),
+    ("Her endorsement of the mayor surprised the party.",                       # a noun cue, its possessor the source
+     [("Her", "endorsement of", ["the mayor"])]),
+    ("The senator's attacks on the governor grew sharper over the summer.",
+     [("The senator's", "attacks on", ["the governor"])]),
+    ("His plan for the bridge was approved.", []),                             # a noun below the measured precision
 ])
 def test_polnear_extents(nlp, text, expected):
     assert _triples(_analyze(nlp, text)) == expected
@@ -143,6 +148,12 @@ def test_learned_cue_lexicon_meets_its_selection_rule():
         assert gold >= 5 and predicted >= 5 and precision >= 0.6 and exact >= 0.25, lem
         assert lem in REPORTING_VERBS
     assert not REPORTING_VERBS & set(LEFT_OUT)
+    from newsledger.analyze.attribution_lexicon import NOUN_CUES, POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS
+
+    for table in (POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS):
+        for word, (*_counts, precision, exact) in table.items():
+            assert precision >= 0.6 and exact >= 0.25, word
+    assert set(POLNEAR_NOMINAL_VERBS) <= REPORTING_VERBS and NOUN_CUES == set(POLNEAR_NOUN_CUES)
 
 
 def test_quote_interrupted_by_its_cue_is_one_attribution_with_two_contents(nlp):

@@ -59,6 +59,7 @@ from .attribution_lexicon import (
     HEDGE_VERBS,
     RAISING_PASSIVES,
     HEDGE_WORDS,
+    NOUN_CUES,
     POLNEAR_CUE_VERBS,
     POLNEAR_NOMINAL_VERBS,
     REPORTING_VERBS,
@@ -102,6 +103,8 @@ _PREP_CUES = {
     "push": ("for",), "advocate": ("for",), "press": ("for",), "vote": ("for", "against"), "lobby": ("for",),
 }
 """Verb + preposition cues whose object is the content ("called for a ban", "pointed to the polls")."""
+_NOUN_PREPS = frozenset("of for to on about into against over".split())
+"""Prepositions joining a noun cue to its content ("criticism of", "call for", "attacks on")."""
 _CONTENT_PREPS = frozenset("about against".split())
 """Prepositions whose object is the content of a cue verb without a clause or object ("spoke about the war"); the
 preposition belongs to the cue (PolNeAR guidelines, "Keep the verb group together": prepositions). Measured on
@@ -300,8 +303,9 @@ class _Finder:
     """One Doc's attribution search (state shared by the rules below)."""
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
-                 nominal_lemmas: frozenset[str] = frozenset()):
+                 nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None):
         self.doc = doc
+        self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
         self.cue_lemmas = cue_lemmas
         self.nominal_lemmas = nominal_lemmas or _NOMINAL_OK
         self.hedge_words = hedge_words
@@ -682,6 +686,47 @@ class _Finder:
             return
         self.add(cue=_chars(doc, cs, ce), source=None, contents=[_chars(doc, s, e)], kind="indirect", cue_lemma="ask")
 
+    def noun_attribution(self, tok: Token) -> None:
+        """ "his call for a ban", "Clinton's criticism of Trump", "her decision to run": a noun cue whose
+        possessor is the source (PolNeAR guidelines, "Nouns as cues": the source is the possessor).
+
+        The cue is the noun with its adjectives ("effusive praise") and, when the content is the object of a
+        preposition, that preposition ("criticism of"); the content is an infinitive or "that" clause
+        attached to the noun, else the preposition's object. Only nouns of ``noun_cues`` are read.
+        """
+        doc = self.doc
+        if self.quote_at(tok.idx) is not None:
+            return
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
+        if not poss:
+            return
+        src = _trim(doc, poss[0].left_edge.i, poss[0].right_edge.i + 1)
+        cs = tok.i
+        while cs - 1 > poss[0].right_edge.i and doc[cs - 1].dep_ in ("amod", "advmod") and doc[cs - 1].head.i in (tok.i, cs):
+            cs -= 1
+        ce = tok.i + 1
+        content = None
+        for c in tok.children:
+            if c.i > tok.i and c.dep_ in ("acl", "ccomp") and (any(m.lower_ in ("to", "that") for m in c.children
+                                                                   if m.dep_ in ("aux", "mark"))):
+                content = (c.left_edge.i, c.right_edge.i + 1)
+                break
+        if content is None and ce < len(doc) and doc[ce].dep_ == "prep" and doc[ce].head.i == tok.i \
+                and doc[ce].lower_ in _NOUN_PREPS:
+            objs = [g for g in doc[ce].children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                ce += 1
+        if content is None:
+            return
+        s, e = _trim(doc, *content)
+        if s >= e or s < ce:
+            return
+        e = _close_quote(doc, s, e, tok.sent.end)
+        kind = "mixed" if _has_quote_mark(self.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1].text)]) else "indirect"
+        self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=[_chars(doc, s, e)], kind=kind,
+                 cue_lemma=f"noun:{tok.lower_}")
+
     def seem_attribution(self, verb: Token, lem: str) -> None:
         """ "The plan seemed to falter", "Voters appear unconvinced": no source, content = subject + complement."""
         doc = self.doc
@@ -944,6 +989,8 @@ class _Finder:
                     self.in_phrase(tok)
                 elif tok.tag_ in _VERB_TAGS:
                     self.verb_attribution(tok, sent)
+                elif tok.tag_ in ("NN", "NNS") and tok.lower_ in self.noun_cues:
+                    self.noun_attribution(tok)
         self.punctuation_cues()
         self.headline_colons()
         self.found.sort(key=lambda a: a["cue"][0])
@@ -990,7 +1037,7 @@ def _nest(found: list[dict]) -> None:
 
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
-                      nominal_lemmas: frozenset[str] = frozenset()) -> list[dict]:
+                      nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None) -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -1000,6 +1047,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         min_quote_words: quotations shorter than this (and not a sentence) are not direct quotes on their own.
         nominal_lemmas: cue lemmas whose plain noun-phrase object is a content ("defended the plan"); empty
             means the built-in list.
+        noun_cues: nouns read as cues with their possessor as source ("his call for …"); None means
+            :data:`~newsledger.analyze.attribution_lexicon.NOUN_CUES`.
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -1007,7 +1056,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (direct, indirect, mixed), ``hedges`` (list of ``[start, end]``), ``certainty``
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
-    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas).run()
+    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues).run()
 
 
 __all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]

@@ -175,6 +175,23 @@ whole-attribution exact rate)``. Kept by the rule of :data:`POLNEAR_CUE_VERBS` (
 .60, exact .25); "tell", "write", "ask", "find", "know", "add" … fell below (their objects are recipients or
 things, not contents)."""
 
+POLNEAR_NOUN_CUES: dict[str, tuple[int, int, float, float]] = {
+    "attacks": (20, 27, 0.70, 0.33),
+    "endorsement": (16, 12, 0.75, 0.58),
+    "promise": (7, 7, 0.71, 0.43),
+    "suggestion": (5, 6, 0.67, 0.33),
+    "rulings": (5, 6, 0.83, 0.83),
+    "strategy": (4, 6, 0.67, 0.33),
+    "embrace": (4, 5, 0.80, 0.40),
+}
+"""Noun cues learned from PolNeAR **train** ("his attacks on …", "Graham's endorsement of …"): noun ->
+``(gold cues it heads, predictions of the possessor rule, cue precision, whole exact rate)``, kept by the rule
+of :data:`POLNEAR_CUE_VERBS` among the nouns heading at least 3 gold cues
+(``python -m newsledger.evaluate.attribution_train nouns``). Most noun cues fell below it: "support" .23,
+"decision" .38, "plan" .21 (PolNeAR's noun cues are a long tail of 515 nouns for 1,186 cues on train)."""
+
+NOUN_CUES = frozenset(POLNEAR_NOUN_CUES)
+
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS | frozenset(POLNEAR_CUE_VERBS)
 REPORTING_VERBS = REPORTING_VERBS - frozenset(LEFT_OUT)
 
