@@ -139,6 +139,16 @@ def test_quote_paragraphs_continue_the_speech(nlp):
         "“We are ready,”", "“The season starts now.”", "“And nobody will stop us.”"]
 
 
+@pytest.mark.parametrize("text", [
+    "''We will win the state,'' the senator said on Tuesday at a rally. ''Nobody doubts it now.''",
+    "“We will win the state,” the senator said. “Nobody doubts it now.”",
+])
+def test_speech_continues_after_the_cue_sentence(nlp, text):
+    (a,) = _analyze(nlp, text).attributions
+    assert a.source.text == "the senator" and a.kind == "direct"
+    assert [c.text.strip("“”'")[:7] for c in a.contents] == ["We will", "Nobody "]
+
+
 def test_learned_cue_lexicon_meets_its_selection_rule():
     """Every learned cue lemma carries the PolNeAR train figures it was kept for (attribution_lexicon docstring)."""
     from newsledger.analyze.attribution_lexicon import LEFT_OUT, POLNEAR_CUE_VERBS, REPORTING_VERBS

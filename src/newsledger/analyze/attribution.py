@@ -476,6 +476,16 @@ class _Finder:
             last = self.quotes[max(picked)]
             # "“A,” he said. “B.”": a quote right after the end of the cue's sentence continues the speech
             sent_end = sent.end_char
+            if last.end <= lo_c:
+                # the parser may run the sentence on past "he said." into the next quote: a period is the end
+                for k, q in enumerate(self.quotes):
+                    if k not in picked and k not in self.used_quotes and q.start >= hi_c:
+                        gap = self.text[hi_c:q.start].strip()
+                        if gap.endswith(".") and not _has_quote_mark(gap) and len(gap) < 200 \
+                                and self.paragraph_of(q.start) == para:
+                            # "“A,” he said on CNN. “B.”": words closing the cue's sentence do not end the speech
+                            sent_end = min(sent_end, q.start)
+                        break
             if last.end <= sent_end:
                 for k, q in enumerate(self.quotes):
                     if k in picked or k in self.used_quotes or q.start < sent_end:
@@ -618,6 +628,14 @@ class _Finder:
                 # "Teachers are “looking to see …,” he said": the clause the quote finishes is the content
                 contents[0] = (lead.start_char, first[1])
                 kind = "mixed"
+            elif first[0] > doc[ce - 1].idx and src is not None and src[0] - 1 > sent.start \
+                    and doc[src[0] - 1].text == "," and self.quote_at(sent.start_char) is None:
+                # "Of the scrutiny, he said, “It's a little much.”": the words before the source lead into the quote
+                ls, le = _trim(doc, sent.start, src[0] - 1)
+                if ls < le and not any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in _VERB_TAGS
+                                       or _has_quote_mark(doc[j].text) for j in range(ls, le)):
+                    contents.insert(0, _chars(doc, ls, le))
+                    kind = "mixed"
         elif not quotes and lem in _QUOTE_ONLY:
             return
         elif quotes:
