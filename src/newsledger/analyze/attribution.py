@@ -359,7 +359,7 @@ class _Finder:
                 continue
             if s <= qs < e < qe:
                 e = qe  # opened inside, closed after: close it
-            elif qs < s and text[qs + 1:s].strip() == "":
+            elif qs < s and text[qs:s].strip().strip("\"“”„«»'`") == "":
                 s, e = qs, max(e, qe)  # the span starts just after the opening mark: the whole quote
         return s, e
 
