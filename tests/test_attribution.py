@@ -110,6 +110,9 @@ def test_attributions(nlp, text, expected):
     ("The senator's attacks on the governor grew sharper over the summer.",
      [("The senator's", "attacks on", ["the governor"])]),
     ("His plan for the bridge was approved.", []),                             # a noun below the measured precision
+    ("The governor was critical of the new budget.",                           # an attitude adjective after "be"
+     [("The governor", "was critical of", ["the new budget"])]),
+    ("The governor was happy.", []),                                           # a state, not an attitude to a fact
 ])
 def test_polnear_extents(nlp, text, expected):
     assert _triples(_analyze(nlp, text)) == expected
@@ -160,7 +163,10 @@ def test_learned_cue_lexicon_meets_its_selection_rule():
     assert not REPORTING_VERBS & set(LEFT_OUT)
     from newsledger.analyze.attribution_lexicon import NOUN_CUES, POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS
 
-    for table in (POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS):
+    from newsledger.analyze.attribution_lexicon import ADJECTIVE_CUES, POLNEAR_ADJECTIVE_CUES
+
+    assert ADJECTIVE_CUES == set(POLNEAR_ADJECTIVE_CUES)
+    for table in (POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS, POLNEAR_ADJECTIVE_CUES):
         for word, (*_counts, precision, exact) in table.items():
             assert precision >= 0.6 and exact >= 0.25, word
     assert set(POLNEAR_NOMINAL_VERBS) <= REPORTING_VERBS and NOUN_CUES == set(POLNEAR_NOUN_CUES)

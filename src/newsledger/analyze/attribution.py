@@ -58,6 +58,7 @@ from .attribution_lexicon import (
     HEDGE_PASSIVES,
     HEDGE_VERBS,
     RAISING_PASSIVES,
+    ADJECTIVE_CUES,
     HEDGE_WORDS,
     NOUN_CUES,
     POLNEAR_CUE_VERBS,
@@ -103,6 +104,8 @@ _PREP_CUES = {
     "push": ("for",), "advocate": ("for",), "press": ("for",), "vote": ("for", "against"), "lobby": ("for",),
 }
 """Verb + preposition cues whose object is the content ("called for a ban", "pointed to the polls")."""
+_ADJ_PREPS = frozenset("of about with on to toward towards over".split())
+"""Prepositions joining an attitude adjective to its content ("critical of", "worried about", "upset with")."""
 _NOUN_PREPS = frozenset("of for to on about into against over".split())
 """Prepositions joining a noun cue to its content ("criticism of", "call for", "attacks on")."""
 _CONTENT_PREPS = frozenset("about against".split())
@@ -303,9 +306,11 @@ class _Finder:
     """One Doc's attribution search (state shared by the rules below)."""
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
-                 nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None):
+                 nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
+                 adjective_cues: frozenset[str] | None = None):
         self.doc = doc
         self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
+        self.adjective_cues = ADJECTIVE_CUES if adjective_cues is None else adjective_cues
         self.cue_lemmas = cue_lemmas
         self.nominal_lemmas = nominal_lemmas or _NOMINAL_OK
         self.hedge_words = hedge_words
@@ -745,6 +750,43 @@ class _Finder:
         self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=[_chars(doc, s, e)], kind=kind,
                  cue_lemma=f"noun:{tok.lower_}")
 
+    def adjective_attribution(self, adj: Token) -> None:
+        """ "X was critical of Y", "X is confident that …", "X is eager to …": an attitude adjective after "be",
+        its subject the source (PolNeAR guidelines: a source's disposition toward a fact, "Lowell was happy that …").
+
+        The cue runs from the verb group of "be" through the adjective (and the preposition when the content is
+        its object); the content is the adjective's clause or the preposition's object. Only adjectives of
+        ``adjective_cues`` are read; "it is clear that …" (no one's attitude) is left alone.
+        """
+        doc = self.doc
+        be = adj.head
+        if adj.dep_ != "acomp" or lemma(be) != "be" or self.quote_at(adj.idx) is not None:
+            return
+        subj = [c for c in be.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in _EXPLETIVES or subj[0].i > be.i:
+            return
+        src = _np_range(subj[0], clauses=True)
+        cs, _ = self.cue_range(be)
+        ce = adj.i + 1
+        content = None
+        for c in sorted(adj.children, key=lambda c: c.i):
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                content = self.clause_range(c, adj)
+            elif c.dep_ == "prep" and c.i == ce and c.lower_ in _ADJ_PREPS:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    ce = c.i + 1
+                    content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+            if content is not None:
+                break
+        if content is None or content[0] >= content[1] or content[0] < ce:
+            return
+        s, e = content
+        self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=[_chars(doc, s, e)], kind="indirect",
+                 cue_lemma=f"adj:{adj.lower_}")
+
     def seem_attribution(self, verb: Token, lem: str) -> None:
         """ "The plan seemed to falter", "Voters appear unconvinced": no source, content = subject + complement."""
         doc = self.doc
@@ -1009,6 +1051,8 @@ class _Finder:
                     self.verb_attribution(tok, sent)
                 elif tok.tag_ in ("NN", "NNS") and tok.lower_ in self.noun_cues:
                     self.noun_attribution(tok)
+                elif tok.tag_ == "JJ" and tok.lower_ in self.adjective_cues:
+                    self.adjective_attribution(tok)
         self.punctuation_cues()
         self.headline_colons()
         self.found.sort(key=lambda a: a["cue"][0])
@@ -1055,7 +1099,8 @@ def _nest(found: list[dict]) -> None:
 
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
-                      nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None) -> list[dict]:
+                      nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
+                      adjective_cues: frozenset[str] | None = None) -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -1067,6 +1112,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
             means the built-in list.
         noun_cues: nouns read as cues with their possessor as source ("his call for …"); None means
             :data:`~newsledger.analyze.attribution_lexicon.NOUN_CUES`.
+        adjective_cues: attitude adjectives read after "be" ("was critical of …"); None means
+            :data:`~newsledger.analyze.attribution_lexicon.ADJECTIVE_CUES`.
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -1074,7 +1121,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (direct, indirect, mixed), ``hedges`` (list of ``[start, end]``), ``certainty``
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
-    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues).run()
+    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues).run()
 
 
 __all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]

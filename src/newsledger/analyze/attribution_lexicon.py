@@ -192,6 +192,22 @@ of :data:`POLNEAR_CUE_VERBS` among the nouns heading at least 3 gold cues
 
 NOUN_CUES = frozenset(POLNEAR_NOUN_CUES)
 
+POLNEAR_ADJECTIVE_CUES: dict[str, tuple[int, int, float, float]] = {
+    "eager": (10, 10, 1.00, 0.40),
+    "critical": (9, 13, 0.69, 0.69),
+    "worried": (7, 5, 1.00, 0.80),
+    "concerned": (6, 9, 0.67, 0.56),
+    "hostile": (5, 8, 0.75, 0.38),
+}
+"""Attitude adjectives after "be" learned from PolNeAR **train** ("X was critical of Y", "X is eager to …"):
+adjective -> ``(gold cues, predictions, cue precision, whole exact rate)``, kept by the rule of
+:data:`POLNEAR_CUE_VERBS` among the adjectives of at least 3 gold cues
+(``python -m newsledger.evaluate.attribution_train adjectives``); "likely" (.19), "able" (.13), "willing"
+(.40) and "quick" (.76, but no exact match) fell below. The PolNeAR guidelines count a source's disposition
+toward a fact ("Lowell was happy that …"), not a mere state ("Lowell was happy")."""
+
+ADJECTIVE_CUES = frozenset(POLNEAR_ADJECTIVE_CUES)
+
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS | frozenset(POLNEAR_CUE_VERBS)
 REPORTING_VERBS = REPORTING_VERBS - frozenset(LEFT_OUT)
 

@@ -7,6 +7,7 @@ eval``); the rules and lexicons are tuned on train. Usage::
     python -m newsledger.evaluate.attribution_train errors [--shared ../shared] [--cache DIR] [--limit N]
     python -m newsledger.evaluate.attribution_train lexicon [--shared ../shared]   # cue lemmas: gold counts, precision
     python -m newsledger.evaluate.attribution_train nouns [--shared ../shared]     # noun cues: gold counts, precision
+    python -m newsledger.evaluate.attribution_train adjectives [--shared ../shared]  # "be" + adjective cues
 
 The spaCy parses of the split are cached (a DocBin in ``--cache``, default
 ``polnear-<split>-parses`` in newsledger's cache folder, ``$NEWSLEDGER_CACHE_DIR``
@@ -95,7 +96,8 @@ def gold_cue_lemmas(pairs, *, min_count: int = 5) -> Counter:
 
 
 def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[str],
-                  noun_cues: frozenset[str] | None = None) -> dict[str, tuple[int, int, int]]:
+                  noun_cues: frozenset[str] | None = None,
+                  adjective_cues: frozenset[str] | None = None) -> dict[str, tuple[int, int, int]]:
     """Per cue lemma: ``(predictions, predictions whose cue overlaps a gold cue, whole-exact matches)`` over ``pairs``.
 
     Each annotation of an article counts once (the rules run once per article).
@@ -106,7 +108,8 @@ def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[s
     out: dict[str, list[int]] = {}
     for g, doc in pairs:
         raw = [a for a in find_attributions(doc, cue_lemmas=cue_lemmas, nominal_lemmas=nominal_lemmas,
-                                            noun_cues=noun_cues) if a.get("parent") is None]
+                                            noun_cues=noun_cues, adjective_cues=adjective_cues)
+               if a.get("parent") is None]
         for gold in g.annotations.values():
             for a in raw:
                 p = to_rel(g.text, a)
@@ -154,6 +157,30 @@ def noun_report(pairs, *, min_count: int = 3) -> None:
         print(f"{noun}\t{gold[noun]}\t{n}\t{tp / n if n else 0:.2f}\t{exact / n if n else 0:.2f}")
 
 
+def adjective_report(pairs, *, min_count: int = 3) -> None:
+    """Print, for every adjective in at least ``min_count`` gold "be + adjective" cues, its counts and precision."""
+    from ..analyze.attribution import _NOMINAL_OK
+    from ..analyze.attribution_lexicon import REPORTING_VERBS
+    from .attribution_errors import cue_kind
+
+    gold: Counter = Counter()
+    for g, doc in pairs:
+        for rels in g.annotations.values():
+            for r in rels:
+                if not r.cue or cue_kind(doc, r.cue) != "VERB:be":
+                    continue
+                span = doc.char_span(min(r.cue), max(r.cue) + 1, alignment_mode="expand")
+                adjs = [t for t in span if t.tag_ == "JJ" and t.dep_ == "acomp"] if span is not None else []
+                if adjs:
+                    gold[adjs[0].lower_] += 1
+    candidates = frozenset(k for k, v in gold.items() if v >= min_count)
+    measured = cue_precision(pairs, REPORTING_VERBS, _NOMINAL_OK, adjective_cues=candidates)
+    print("adjective\tgold_cues\tpredicted\tcue_precision\twhole_exact")
+    for adj in sorted(candidates, key=lambda k: -gold[k]):
+        n, tp, exact = measured.get(f"adj:{adj}", (0, 0, 0))
+        print(f"{adj}\t{gold[adj]}\t{n}\t{tp / n if n else 0:.2f}\t{exact / n if n else 0:.2f}")
+
+
 def score(pairs) -> dict:
     """Exact and overlap PRF (per role and whole) of the rules over ``pairs``."""
     preds = {g.name: [to_rel(g.text, a) for a in predict(doc)] for g, doc in pairs}
@@ -177,7 +204,7 @@ def _default_cache(split: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsledger.evaluate.attribution_train", description=__doc__)
-    parser.add_argument("command", choices=["score", "errors", "lexicon", "nouns"])
+    parser.add_argument("command", choices=["score", "errors", "lexicon", "nouns", "adjectives"])
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--split", default="train", help="PolNeAR split (train; dev only for a final check)")
     parser.add_argument("--cache", help="folder for the cached parses")
@@ -192,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         lexicon_report(pairs)
     elif args.command == "nouns":
         noun_report(pairs)
+    elif args.command == "adjectives":
+        adjective_report(pairs)
     else:
         from .attribution_errors import error_report
 
