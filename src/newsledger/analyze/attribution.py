@@ -429,7 +429,10 @@ class _Finder:
             if c.dep_ == "prep" and c.i == end and c.lower_ in ("in", "during"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in _STATEMENT_NOUNS:
-                    end = max(end, c.right_edge.i + 1)
+                    # "in a statement" (with "released Monday"), never the clause the parser may hang on "statement"
+                    clauses = [g for g in objs[0].children if g.dep_ in ("acl", "relcl", "ccomp") and g.i > objs[0].i
+                               and g.left_edge.lower_ == "that"]
+                    end = max(end, (clauses[0].left_edge.i if clauses else c.right_edge.i + 1))
         return start, end
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -575,6 +578,11 @@ class _Finder:
         if src is None and not (subj is not None and subj.lower_ in _EXPLETIVES):
             return  # no speaker and no impersonal "it is said": an infinitive or a gerund, not a report
         quotes = self.adjacent_quotes(sent, cs, ce, src)
+        if not ccomp and ce > verb.i + 1:
+            # "said in a statement that …": the parser may hang the clause on "statement"
+            ccomp = [c for j in range(verb.i + 1, ce) for c in doc[j].children
+                     if c.dep_ in ("acl", "ccomp", "relcl") and c.i >= ce and c.left_edge.i == ce
+                     and c.left_edge.lower_ == "that"]
         medial = self.medial(verb, sent, cs, ce, src) if not quotes else None
         if medial:
             contents.extend(medial)
