@@ -436,10 +436,14 @@ class _Finder:
         return start, end
 
     def subject_of(self, verb: Token) -> Token | None:
-        """The speaker: the verb's subject, its passive agent, or that of the verb it is coordinated with."""
-        for c in verb.children:
-            if c.dep_ in _SUBJ:
-                return c
+        """The speaker: the verb's subject, its passive agent, or that of the verb it is coordinated with.
+
+        A subject inside a quotation loses to one outside it ("“… every amendment,” said Cruz": the parser may
+        give "said" both)."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subjects:
+            outside = [c for c in subjects if self.quote_at(c.idx) is None]
+            return (outside or subjects)[0]
         for c in verb.children:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
