@@ -337,6 +337,6 @@ def test_polnear_dev_slice_floor(shared):
     docs = load_brat(shared / "eval" / "polnear" / "data" / "dev")[:8]
     ours = score_system(docs, newsledger_predictions(docs))
     base = score_system(docs, pattern_predictions(docs))
-    assert ours["exact"]["whole"].f1 >= 0.40 and ours["overlap"]["whole"].f1 >= 0.58
+    assert ours["exact"]["whole"].f1 >= 0.44 and ours["overlap"]["whole"].f1 >= 0.66  # measured .455 / .693
     assert ours["exact"]["whole"].f1 > 3 * base["exact"]["whole"].f1
     assert ours["overlap"]["whole"].f1 > 3 * base["overlap"]["whole"].f1
