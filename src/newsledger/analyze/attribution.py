@@ -35,7 +35,12 @@ What it recognizes:
 
 Cue verbs are the lexicon's (``attribution_lexicon``), including lemmas
 learned from PolNeAR train with their measured precision
-(``POLNEAR_CUE_VERBS``).
+(``POLNEAR_CUE_VERBS``); nouns ("her endorsement of …") and attitude
+adjectives ("was critical of …") come from learned tables too. A verb
+outside the lexicon can still be a cue when the small learned cue detector
+(``attribution_cues``: a logistic regression whose weights derive from
+PolNeAR train, a research-use corpus) reads it as one ("made the case
+that …", "took issue with …"); ``use_model=False`` keeps to the rules.
 
 Each attribution gets ``hedges`` (spans of hedge cues in its cue and content),
 ``certainty`` (denied > hedged > asserted > attributed) and, through the
@@ -60,11 +65,13 @@ from .attribution_lexicon import (
     RAISING_PASSIVES,
     ADJECTIVE_CUES,
     HEDGE_WORDS,
+    NEVER_CUES,
     NOUN_CUES,
     POLNEAR_CUE_VERBS,
     POLNEAR_NOMINAL_VERBS,
     REPORTING_VERBS,
 )
+from .attribution_cues import cue_probability
 from .attribution_records import OUTLET_UNKNOWN, attribution_records
 from .extractors import Extractor, register
 from .quotes import Quote, find_quotes
@@ -108,6 +115,13 @@ _ADJ_PREPS = frozenset("of about with on to toward towards over".split())
 """Prepositions joining an attitude adjective to its content ("critical of", "worried about", "upset with")."""
 _NOUN_PREPS = frozenset("of for to on about into against over".split())
 """Prepositions joining a noun cue to its content ("criticism of", "call for", "attacks on")."""
+def CUE_THRESHOLD() -> float:
+    """The learned cue detector's threshold (read at call time: the training script swaps the weights)."""
+    from . import attribution_cue_weights
+
+    return attribution_cue_weights.THRESHOLD
+
+
 _CONTENT_PREPS = frozenset("about against".split())
 """Prepositions whose object is the content of a cue verb without a clause or object ("spoke about the war"); the
 preposition belongs to the cue (PolNeAR guidelines, "Keep the verb group together": prepositions). Measured on
@@ -252,20 +266,23 @@ class AttributionTagger:
         min_quote_words: a quotation shorter than this many words is a scare or
             partial quote inside a sentence, not a direct quote on its own (its
             words stay part of the clause that holds it).
+        use_model: read verbs outside the lexicon with the learned cue detector
+            (weights derived from PolNeAR train); False keeps to the rules.
     """
 
     def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                 min_quote_words: int = 4):
+                 min_quote_words: int = 4, use_model: bool = True):
         self.name = name
         self.cue_lemmas = frozenset(cue_lemmas)
         self.hedge_words = frozenset(hedge_words)
         self.min_quote_words = min_quote_words
+        self.use_model = use_model
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
             doc._.attributions = find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
-                                                   min_quote_words=self.min_quote_words)
+                                                   min_quote_words=self.min_quote_words, use_model=self.use_model)
         except Exception as exc:  # routed like spaCy's own components: the default handler raises
             error_handler(self.name, self, [doc], exc)
         return doc
@@ -291,12 +308,19 @@ def _raise(name, component, docs, exc):
         "cue_lemmas": {"@misc": "newsledger.reporting_verbs.v1"},
         "hedge_words": {"@misc": "newsledger.hedge_cues.v1"},
         "min_quote_words": 4,
+        "use_model": True,
     },
 )
 def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                     min_quote_words: int) -> AttributionTagger:
-    """The ``newsledger_attribution`` component (see the module docstring)."""
-    return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words)
+                     min_quote_words: int, use_model: bool) -> AttributionTagger:
+    """The ``newsledger_attribution`` component (see the module docstring).
+
+    ``use_model`` (default true) also reads verbs outside the lexicon with the learned cue detector
+    (:mod:`~newsledger.analyze.attribution_cues`, weights from PolNeAR train, a research-use corpus);
+    ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons.
+    """
+    return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words,
+                             use_model=use_model)
 
 
 # ------------------------------------------------------------------ finding
@@ -307,8 +331,9 @@ class _Finder:
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
                  nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                 adjective_cues: frozenset[str] | None = None):
+                 adjective_cues: frozenset[str] | None = None, use_model: bool = True):
         self.doc = doc
+        self.use_model = use_model
         self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
         self.adjective_cues = ADJECTIVE_CUES if adjective_cues is None else adjective_cues
         self.cue_lemmas = cue_lemmas
@@ -530,8 +555,14 @@ class _Finder:
         if lem in _PREP_CUES or lem == "call":
             if self.prep_attribution(verb, lem, sent):
                 return
+        learned = False
         if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
-            return
+            if not self.use_model or lem in NEVER_CUES or self.quote_at(verb.idx) is not None:
+                return
+            p = cue_probability(verb, lem)
+            if p is None or p < CUE_THRESHOLD():
+                return
+            learned = True  # the learned cue detector (attribution_cues) reads this verb as a cue
         if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
             return
         cs, ce = self.cue_range(verb)
@@ -620,7 +651,7 @@ class _Finder:
             s, e = _trim(doc, s, e)
             if s < e:
                 contents.append(_chars(doc, s, e))
-        elif not quotes and lem in self.nominal_lemmas:
+        elif not quotes and (lem in self.nominal_lemmas or learned):
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
                 s, e = _np_range(objs[0])
@@ -1112,7 +1143,7 @@ def _nest(found: list[dict]) -> None:
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
                       nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                      adjective_cues: frozenset[str] | None = None) -> list[dict]:
+                      adjective_cues: frozenset[str] | None = None, use_model: bool = True) -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -1126,6 +1157,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
             :data:`~newsledger.analyze.attribution_lexicon.NOUN_CUES`.
         adjective_cues: attitude adjectives read after "be" ("was critical of …"); None means
             :data:`~newsledger.analyze.attribution_lexicon.ADJECTIVE_CUES`.
+        use_model: also read verbs outside the lexicon with the learned cue detector
+            (:mod:`~newsledger.analyze.attribution_cues`, weights from PolNeAR train); False keeps to the rules.
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -1133,7 +1166,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (direct, indirect, mixed), ``hedges`` (list of ``[start, end]``), ``certainty``
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
-    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues).run()
+    return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues,
+                   use_model).run()
 
 
 __all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]

@@ -71,6 +71,10 @@ LEFT_OUT.update({
     "chant": "cue precision .82 on PolNeAR train (11), but a crowd's chant is not a claim (STYLE.md's negative case)",
 })
 
+NEVER_CUES = frozenset({"chant"})
+"""Lemmas never read as cues, by the lexicon or the learned cue detector: a crowd's chant is not a claim
+(STYLE.md's negative case, "Protesters chanted “no war”"), though PolNeAR annotates chants."""
+
 POLNEAR_CUE_VERBS: dict[str, tuple[int, int, float, float]] = {
     "call": (412, 327, 0.83, 0.40),
     "support": (155, 165, 0.60, 0.35),

@@ -181,6 +181,94 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
         print(f"{adj}\t{gold[adj]}\t{n}\t{tp / n if n else 0:.2f}\t{exact / n if n else 0:.2f}")
 
 
+def _candidates(doc, lemmas: frozenset[str]):
+    """Verb tokens the cue model reads: outside quotes, not auxiliaries, lemma in ``lemmas`` and not a lexicon cue."""
+    from ..analyze.attribution import _VERB_TAGS, lemma
+    from ..analyze.attribution_lexicon import REPORTING_VERBS
+    from ..analyze.quotes import find_quotes
+
+    quotes = [seg for q in find_quotes(doc.text, doc._.paragraphs or [[0, len(doc.text), "body"]]) for seg in q.segments]
+    for t in doc:
+        if t.tag_ not in _VERB_TAGS or t.dep_ in ("aux", "auxpass", "amod", "compound"):
+            continue
+        lem = lemma(t)
+        if lem in REPORTING_VERBS or lem not in lemmas or any(s <= t.idx < e for s, e in quotes):
+            continue
+        yield t, lem
+
+
+def cue_examples(pairs, lemmas: frozenset[str]):
+    """``(features, label)`` per candidate verb: label 1 when the verb lies in a gold cue of any annotation."""
+    from ..analyze.attribution_cues import features
+
+    out = []
+    for g, doc in pairs:
+        cue_chars = set()
+        for rels in g.annotations.values():
+            for r in rels:
+                cue_chars |= r.cue
+        for t, lem in _candidates(doc, lemmas):
+            out.append((features(t, lem), int(t.idx in cue_chars)))
+    return out
+
+
+def _fit(examples, c: float = 0.2):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats} for feats, _ in examples])
+    y = [label for _, label in examples]
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000).fit(x, y)
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])}
+    return float(model.intercept_[0]), weights
+
+
+def _set_model(bias: float, weights: dict[str, float], lemmas: frozenset[str], threshold: float) -> None:
+    from ..analyze import attribution_cue_weights as w
+
+    w.BIAS, w.WEIGHTS, w.LEMMAS, w.THRESHOLD = bias, weights, lemmas, threshold
+
+
+def train_cues(pairs, out: Path, *, min_count: int = 3) -> None:
+    """Train the cue model on ``pairs`` (PolNeAR train) and write its weights module to ``out``.
+
+    The threshold is chosen by two-fold cross-fitting: the articles are split by parity, each half is scored
+    with a model fitted on the other half, and the threshold giving the best sum of whole-attribution exact
+    and overlap F1 over both halves is kept; the final weights are fitted on all of train (weights below 0.2
+    in magnitude are dropped, so the module stays small and readable).
+    """
+    from ..analyze.attribution_lexicon import NEVER_CUES
+
+    lemmas = frozenset(gold_cue_lemmas(pairs, min_count=min_count)) - {"be"} - NEVER_CUES
+    halves = [pairs[0::2], pairs[1::2]]
+    models = [_fit(cue_examples(halves[1 - k], lemmas)) for k in (0, 1)]
+    best = (None, 1.0)
+    for threshold in (1.0, 0.7, 0.6, 0.5, 0.4, 0.3):
+        total = None
+        for k in (0, 1):
+            _set_model(*models[k], lemmas, threshold)
+            scored = score(halves[k])
+            total = scored if total is None else {m: {r: total[m][r].__iadd__(scored[m][r]) for r in scored[m]}
+                                                  for m in scored}
+        f1 = total["exact"]["whole"].f1 + total["overlap"]["whole"].f1
+        print(f"threshold {threshold}: cross-fitted whole exact F1 {total['exact']['whole'].f1:.4f}, "
+              f"overlap {total['overlap']['whole'].f1:.4f}")
+        if best[0] is None or f1 > best[0] + 0.0005:
+            best = (f1, threshold)
+    bias, weights = _fit(cue_examples(pairs, lemmas))
+    weights = {k: round(v, 2) for k, v in sorted(weights.items()) if abs(v) >= 0.2}
+    lines = ['"""Weights of the learned cue detector (``attribution_cues``), derived from PolNeAR train (research use).',
+             "",
+             "Written by ``python -m newsledger.evaluate.attribution_train cues``; do not edit by hand.",
+             '"""', "", f"BIAS = {round(bias, 3)}", f"THRESHOLD = {best[1]}",
+             f"LEMMAS: frozenset[str] = frozenset({sorted(lemmas)!r})", "WEIGHTS: dict[str, float] = {"]
+    lines += [f"    {k!r}: {v}," for k, v in weights.items()]
+    lines += ["}", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"threshold {best[1]}; {len(weights)} weights written to {out}")
+
+
 def score(pairs) -> dict:
     """Exact and overlap PRF (per role and whole) of the rules over ``pairs``."""
     preds = {g.name: [to_rel(g.text, a) for a in predict(doc)] for g, doc in pairs}
@@ -204,7 +292,7 @@ def _default_cache(split: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsledger.evaluate.attribution_train", description=__doc__)
-    parser.add_argument("command", choices=["score", "errors", "lexicon", "nouns", "adjectives"])
+    parser.add_argument("command", choices=["score", "errors", "lexicon", "nouns", "adjectives", "cues"])
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--split", default="train", help="PolNeAR split (train; dev only for a final check)")
     parser.add_argument("--cache", help="folder for the cached parses")
@@ -221,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
         noun_report(pairs)
     elif args.command == "adjectives":
         adjective_report(pairs)
+    elif args.command == "cues":
+        from ..analyze import attribution_cue_weights
+
+        train_cues(pairs, Path(attribution_cue_weights.__file__))
     else:
         from .attribution_errors import error_report
 
