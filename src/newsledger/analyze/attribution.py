@@ -50,6 +50,7 @@ record builder, ``parent`` (the attribution whose content holds its cue) and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -345,6 +346,8 @@ class _Finder:
         self.all_quotes = find_quotes(self.text, self.paragraphs)
         self.quotes = [q for q in self.all_quotes if self._words(q) >= min_quote_words or self._is_sentence(q)]
         self.segments = sorted(seg for q in self.all_quotes for seg in q.segments)
+        self._seg_index = sorted((s, e, k) for k, q in enumerate(self.quotes) for s, e in q.segments)
+        self._seg_starts = [s for s, _e, _k in self._seg_index]
         self.found: list[dict] = []
         self.used_quotes: set[int] = set()
 
@@ -358,10 +361,10 @@ class _Finder:
         return len(inner.split()) >= 2 and inner[-1:] in ".!?,"
 
     def quote_at(self, char: int) -> int | None:
-        """Index of the quote holding character ``char``."""
-        for k, q in enumerate(self.quotes):
-            if any(s <= char < e for s, e in q.segments):
-                return k
+        """Index of the quote holding character ``char`` (segments do not overlap: a binary search)."""
+        j = bisect_right(self._seg_starts, char) - 1
+        if j >= 0 and char < self._seg_index[j][1]:
+            return self._seg_index[j][2]
         return None
 
     def paragraph_start(self, char: int) -> int:

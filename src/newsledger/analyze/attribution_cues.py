@@ -25,6 +25,8 @@ import math
 
 from spacy.tokens import Token
 
+from . import attribution_cue_weights as _weights
+
 _KEEP_DEPS = frozenset("dobj ccomp xcomp prep prt acomp attr dative advmod agent oprd nsubjpass".split())
 
 
@@ -60,9 +62,8 @@ def features(verb: Token, lemma: str) -> list[str]:
 
 def cue_probability(verb: Token, lemma: str) -> float | None:
     """The model's probability that ``verb`` heads an attribution cue, or None when its lemma is not modelled."""
-    from .attribution_cue_weights import BIAS, LEMMAS, WEIGHTS
-
-    if lemma not in LEMMAS:
+    if lemma not in _weights.LEMMAS:  # module attributes: the training script swaps them while it cross-fits
         return None
-    z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in features(verb, lemma))
+    weights = _weights.WEIGHTS
+    z = _weights.BIAS + sum(weights.get(f, 0.0) for f in features(verb, lemma))
     return 1.0 / (1.0 + math.exp(-z))
