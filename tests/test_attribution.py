@@ -109,6 +109,8 @@ def test_attributions(nlp, text, expected):
      [("Her", "endorsement of", ["the mayor"])]),
     ("The senator's attacks on the governor grew sharper over the summer.",
      [("The senator's", "attacks on", ["the governor"])]),
+    ("BOSTON — The senator said the bridge would close.",                      # a dateline is not the source
+     [("The senator", "said", ["the bridge would close"])]),
     ("His plan for the bridge was approved.", []),                             # a noun below the measured precision
     ("The governor was critical of the new budget.",                           # an attitude adjective after "be"
      [("The governor", "was critical of", ["the new budget"])]),
