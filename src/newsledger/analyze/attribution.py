@@ -227,15 +227,22 @@ def _np_range(token: Token, *, clauses: bool = True) -> tuple[int, int]:
                     cut -= 1
                 end = min(end, cut) if cut > token.i else end
     s, e = _trim(doc, start, end)
-    dashes = [j for j in range(s, min(e, token.i)) if doc[j].text in ("—", "–", "-", "--")]
-    if dashes and s == doc[s].sent.start and (doc[s].is_upper and len(doc[s]) > 1 or doc[s + 1].text == "("):
-        # "WASHINGTON — The senator said": a dateline the parser glued to the subject is not the source (on
-        # PolNeAR train, 144 sources were wider than gold on the left, datelines first among them)
-        s, e = _trim(doc, dashes[-1] + 1, e)
+    # "WASHINGTON — The senator said": a dateline the parser glued to the subject is not the source (on
+    # PolNeAR train, 144 sources were wider than gold on the left, datelines first among them)
+    s, e = _drop_dateline(doc, s, e, token.i)
     inner_commas = any(doc[j].text == "," for j in range(s, e))
     if inner_commas and e < len(doc) and doc[e].text == "," and e <= token.right_edge.i + 1:
         e += 1  # "Geoff Garin, a Democratic pollster, said": PolNeAR keeps the closing comma
     return s, e
+
+
+def _drop_dateline(doc: Doc, s: int, e: int, limit: int | None = None) -> tuple[int, int]:
+    """``[s, e)`` without a leading dateline ("WASHINGTON — ", "New York (AFP) – "): an all-capitals first word
+    (or a parenthesized agency) at the start of the sentence, up to a dash before ``limit``."""
+    if s >= e or s != doc[s].sent.start or not (doc[s].is_upper and len(doc[s]) > 1 or s + 1 < e and doc[s + 1].text == "("):
+        return s, e
+    dashes = [j for j in range(s, min(e, limit if limit is not None else s + 12)) if doc[j].text in ("—", "–", "-", "--")]
+    return _trim(doc, dashes[-1] + 1, e) if dashes else (s, e)
 
 
 def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -382,6 +389,14 @@ class _Finder:
                 return k
         return None
 
+    def no_dateline(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A content span without a leading dateline ("WASHINGTON — Voters will …, officials said")."""
+        rng = _tok_range(self.doc, *span)
+        if rng is None:
+            return span
+        s, e = _drop_dateline(self.doc, *rng)
+        return (self.doc[s].idx, span[1]) if (s, e) != rng and s < e else span
+
     def close_quotes(self, span: tuple[int, int]) -> tuple[int, int]:
         """A content span widened to the quotation marks it cuts: a quote opened inside it runs to its closing mark
         (punctuation inside the quote included), and a span starting just after an opening mark takes the mark.
@@ -402,7 +417,7 @@ class _Finder:
         return s, e
 
     def add(self, *, cue, source, contents, kind, hedges=(), cue_lemma=None, quotes=()) -> None:
-        contents = [self.close_quotes(tuple(c)) for c in contents if c and c[1] > c[0]]
+        contents = [self.close_quotes(self.no_dateline(tuple(c))) for c in contents if c and c[1] > c[0]]
         if not contents or cue is None:
             return
         for existing in self.found:
