@@ -349,6 +349,31 @@ def test_scorer_exact_overlap_no_source_and_annotators(tmp_path):
     assert s["exact"]["cue"].tp == 1 and s["exact"]["source"].tp == 0 and s["overlap"]["source"].tp == 1
 
 
+def test_train_harness_scores_and_counts_errors_on_a_brat_folder(tmp_path, capsys):
+    """The train-split harness (parse cache, scores, error counts) on a small brat folder of our own."""
+    from newsledger.evaluate.attribution_errors import error_report
+    from newsledger.evaluate.attribution_train import parse_split, score
+
+    folder = tmp_path / "split"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    text = "The mayor said the bridge would reopen.\n\nThe council will meet on Friday, officials announced."
+    (folder / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    (folder / "attributions" / "doc_a1.ann").write_text(
+        "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 38\tthe bridge would reopen\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+        "T4\tSource 74 83\tofficials\nT5\tCue 84 93\tannounced\nT6\tContent 41 72\tThe council will meet on Friday\n"
+        "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n", encoding="utf-8")
+    pairs = parse_split(folder, tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("split-*.spacy"))          # parses cached
+    assert len(parse_split(folder, tmp_path / "cache")) == 1          # and read back
+    scores = score(pairs)
+    assert scores["exact"]["whole"].tp == 2 and scores["exact"]["whole"].fp == 0
+    counts = error_report(pairs)
+    assert counts["gold"] == 2 and counts["whole exact"] == 2 and counts["cue missed"] == 0
+    assert "== missed cues by kind" in capsys.readouterr().out
+
+
 def test_polnear_dev_slice_floor(shared):
     """A floor on the first 8 PolNeAR dev articles (the full table is ``make eval``); ours far above the quote pattern."""
     from newsledger.evaluate.attribution import load_brat, newsledger_predictions, pattern_predictions, score_system
