@@ -109,6 +109,8 @@ def test_attributions(nlp, text, expected):
      [("Her", "endorsement of", ["the mayor"])]),
     ("The senator's attacks on the governor grew sharper over the summer.",
      [("The senator's", "attacks on", ["the governor"])]),
+    ("The plan is too expensive, according to the mayor, because the steel costs more this year.",
+     [("the mayor", "according to", ["The plan is too expensive", "because the steel costs more this year"])]),
     ("BOSTON — The senator said the bridge would close.",                      # a dateline is not the source
      [("The senator", "said", ["the bridge would close"])]),
     ("His plan for the bridge was approved.", []),                             # a noun below the measured precision

@@ -1001,14 +1001,20 @@ class _Finder:
         sent = tok.sent
         s, e = max(s, sent.start), min(e, sent.end)
         # the "according to" phrase sits at an edge (", according to X") or at the front ("According to X, …")
+        rest = None
         if tok.i <= s or tok.i == sent.start:
             s = max(s, src[1])
         elif tok.i < e:
+            if src[1] + 1 < e and doc[src[1]].text == ",":
+                # "That's bad, according to Rubio, because …": the clause runs on after the phrase (two spans)
+                rest = _trim(doc, src[1] + 1, e)
             e = min(e, tok.i)
         s, e = _trim(doc, s, e)
         if s >= e:
             return
         contents = [_chars(doc, s, e)]
+        if rest is not None and rest[0] < rest[1]:
+            contents.append(_chars(doc, *rest))
         kind = "mixed" if _has_quote_mark(self.text[contents[0][0]:contents[0][1]]) else "indirect"
         self.add(cue=_chars(doc, tok.i, tok.i + 2), source=_chars(doc, *src), contents=contents, kind=kind,
                  cue_lemma="according to")
