@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .attribution import Rel
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
