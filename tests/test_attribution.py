@@ -91,6 +91,108 @@ def test_attributions(nlp, text, expected):
     assert _triples(_analyze(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR extents (guidelines; measured on PolNeAR train, see analyze/attribution.py)
+    ("The plan, the mayor said, will cost less than the old bridge.",            # a cue set off by commas
+     [("the mayor", "said", ["The plan", "will cost less than the old bridge"])]),
+    ("The mayor said: “We will rebuild the bridge before the winter.”",         # the colon is in the cue
+     [("The mayor", "said:", ["“We will rebuild the bridge before the winter.”"])]),
+    ("The mayor said the bridge was “a danger to everyone who crosses it.”",    # content closed to its quote mark
+     [("The mayor", "said", ["the bridge was “a danger to everyone who crosses it.”"])]),
+    ("The senator asked whether the bridge would reopen.",                      # "whether" is in the content
+     [("The senator", "asked", ["whether the bridge would reopen"])]),
+    ("The governor defended the budget cuts.",                                  # a cue lemma learned on train
+     [("The governor", "defended", ["the budget cuts"])]),
+    ("The mayor said in an interview that the bridge would reopen.",            # an event is not in the cue
+     [("The mayor", "said", ["that the bridge would reopen"])]),
+    ("Her endorsement of the mayor surprised the party.",                       # a noun cue, its possessor the source
+     [("Her", "endorsement of", ["the mayor"])]),
+    ("The senator's attacks on the governor grew sharper over the summer.",
+     [("The senator's", "attacks on", ["the governor"])]),
+    ("The plan is too expensive, according to the mayor, because the steel costs more this year.",
+     [("the mayor", "according to", ["The plan is too expensive", "because the steel costs more this year"])]),
+    ("BOSTON — The senator said the bridge would close.",                      # a dateline is not the source
+     [("The senator", "said", ["the bridge would close"])]),
+    ("His plan for the bridge was approved.", []),                             # a noun below the measured precision
+    ("The governor was critical of the new budget.",                           # an attitude adjective after "be"
+     [("The governor", "was critical of", ["the new budget"])]),
+    ("The governor was happy.", []),                                           # a state, not an attitude to a fact
+])
+def test_polnear_extents(nlp, text, expected):
+    assert _triples(_analyze(nlp, text)) == expected
+
+
+def test_asked_about_has_no_source_and_the_answer_is_its_own_attribution(nlp):
+    text = "Asked about the vote, the senator said she would wait for the report."
+    assert _triples(_analyze(nlp, text)) == [
+        (None, "Asked about", ["the vote"]),
+        ("the senator", "said", ["she would wait for the report"]),
+    ]
+
+
+def test_coordinated_reports_are_two_attributions_not_nested(nlp):
+    text = "Some residents said the bridge was safe, while others said it should close."
+    found = _analyze(nlp, text).attributions
+    assert [(a.source.text, a.cue.text, a.contents[0].text, a.parent) for a in found] == [
+        ("Some residents", "said", "the bridge was safe", None),
+        ("others", "said", "it should close", None),
+    ]
+
+
+def test_quote_paragraphs_continue_the_speech(nlp):
+    text = "“We are ready,” the coach said. “The season starts now.”\n\n“And nobody will stop us.”\n\nThe club agreed."
+    (a, *_rest) = _analyze(nlp, text).attributions
+    assert a.source.text == "the coach" and [c.text for c in a.contents] == [
+        "“We are ready,”", "“The season starts now.”", "“And nobody will stop us.”"]
+
+
+@pytest.mark.parametrize("text", [
+    "''We will win the state,'' the senator said on Tuesday at a rally. ''Nobody doubts it now.''",
+    "“We will win the state,” the senator said. “Nobody doubts it now.”",
+])
+def test_speech_continues_after_the_cue_sentence(nlp, text):
+    (a,) = _analyze(nlp, text).attributions
+    assert a.source.text == "the senator" and a.kind == "direct"
+    assert [c.text.strip("“”'")[:7] for c in a.contents] == ["We will", "Nobody "]
+
+
+def test_learned_cue_detector_reads_verbs_outside_the_lexicon(nlp):
+    """"make" is no cue lemma (cue precision .24 on PolNeAR train), but "made the case that" is a cue."""
+    from newsledger.analyze.attribution import find_attributions
+    from newsledger.analyze.attribution_cues import cue_probability
+    from newsledger.analyze.attribution_lexicon import REPORTING_VERBS
+
+    assert "make" not in REPORTING_VERBS
+    doc = nlp("The senator made the case that the bridge must close.")
+    assert [doc.text[a["cue"][0]:a["cue"][1]] for a in find_attributions(doc)] == ["made"]
+    assert find_attributions(doc, use_model=False) == []           # the rule path works without the model
+    played = nlp("The team made the playoffs for the first time.")
+    assert find_attributions(played) == []
+    made = next(t for t in played if t.lower_ == "made")
+    assert cue_probability(made, "make") < 0.5 < cue_probability(next(t for t in doc if t.lower_ == "made"), "make")
+    assert cue_probability(next(t for t in doc if t.lower_ == "bridge"), "bridge") is None
+
+
+def test_learned_cue_lexicon_meets_its_selection_rule():
+    """Every learned cue lemma carries the PolNeAR train figures it was kept for (attribution_lexicon docstring)."""
+    from newsledger.analyze.attribution_lexicon import LEFT_OUT, POLNEAR_CUE_VERBS, REPORTING_VERBS
+
+    assert len(POLNEAR_CUE_VERBS) >= 50
+    for lem, (gold, predicted, precision, exact) in POLNEAR_CUE_VERBS.items():
+        assert gold >= 5 and predicted >= 5 and precision >= 0.6 and exact >= 0.25, lem
+        assert lem in REPORTING_VERBS
+    assert not REPORTING_VERBS & set(LEFT_OUT)
+    from newsledger.analyze.attribution_lexicon import NOUN_CUES, POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS
+
+    from newsledger.analyze.attribution_lexicon import ADJECTIVE_CUES, POLNEAR_ADJECTIVE_CUES
+
+    assert ADJECTIVE_CUES == set(POLNEAR_ADJECTIVE_CUES)
+    for table in (POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS, POLNEAR_ADJECTIVE_CUES):
+        for word, (*_counts, precision, exact) in table.items():
+            assert precision >= 0.6 and exact >= 0.25, word
+    assert set(POLNEAR_NOMINAL_VERBS) <= REPORTING_VERBS and NOUN_CUES == set(POLNEAR_NOUN_CUES)
+
+
 def test_quote_interrupted_by_its_cue_is_one_attribution_with_two_contents(nlp):
     text = "“We are ready,” he said. “The talks start tomorrow.”"
     (a,) = _analyze(nlp, text).attributions
@@ -203,7 +305,12 @@ def test_claims_command(tmp_path, shared):
     result = runner.invoke(cli, ["claims", "--db", db, "--hedged", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert [r["source"]["text"] for r in rows] == ["a government source"]
+    # "The minister reportedly offered to step down last month, according to a government source": the offer (an
+    # intention, PolNeAR guidelines) is nested in the source's claim, and "reportedly" hedges both; the nested cue
+    # comes first in the text, and its chain still runs through its parent's source
+    assert sorted(r["source"]["text"] for r in rows) == ["The minister", "a government source"]
+    minister = next(r for r in rows if r["source"]["text"] == "The minister")
+    assert list(minister["chain"])[-2:] == ["a government source", "The minister"]
     assert runner.invoke(cli, ["claims", "--certainty", "sure", "--db", db]).exit_code == 2
     assert "Example:" in runner.invoke(cli, ["claims", "--help"]).output
     assert "Example:" in runner.invoke(cli, ["eval", "attribution", "--help"]).output
@@ -244,6 +351,31 @@ def test_scorer_exact_overlap_no_source_and_annotators(tmp_path):
     assert s["exact"]["cue"].tp == 1 and s["exact"]["source"].tp == 0 and s["overlap"]["source"].tp == 1
 
 
+def test_train_harness_scores_and_counts_errors_on_a_brat_folder(tmp_path, capsys):
+    """The train-split harness (parse cache, scores, error counts) on a small brat folder of our own."""
+    from newsledger.evaluate.attribution_errors import error_report
+    from newsledger.evaluate.attribution_train import parse_split, score
+
+    folder = tmp_path / "split"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    text = "The mayor said the bridge would reopen.\n\nThe council will meet on Friday, officials announced."
+    (folder / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    (folder / "attributions" / "doc_a1.ann").write_text(
+        "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 38\tthe bridge would reopen\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+        "T4\tSource 74 83\tofficials\nT5\tCue 84 93\tannounced\nT6\tContent 41 72\tThe council will meet on Friday\n"
+        "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n", encoding="utf-8")
+    pairs = parse_split(folder, tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("split-*.spacy"))          # parses cached
+    assert len(parse_split(folder, tmp_path / "cache")) == 1          # and read back
+    scores = score(pairs)
+    assert scores["exact"]["whole"].tp == 2 and scores["exact"]["whole"].fp == 0
+    counts = error_report(pairs)
+    assert counts["gold"] == 2 and counts["whole exact"] == 2 and counts["cue missed"] == 0
+    assert "== missed cues by kind" in capsys.readouterr().out
+
+
 def test_polnear_dev_slice_floor(shared):
     """A floor on the first 8 PolNeAR dev articles (the full table is ``make eval``); ours far above the quote pattern."""
     from newsledger.evaluate.attribution import load_brat, newsledger_predictions, pattern_predictions, score_system
@@ -251,6 +383,6 @@ def test_polnear_dev_slice_floor(shared):
     docs = load_brat(shared / "eval" / "polnear" / "data" / "dev")[:8]
     ours = score_system(docs, newsledger_predictions(docs))
     base = score_system(docs, pattern_predictions(docs))
-    assert ours["exact"]["whole"].f1 >= 0.40 and ours["overlap"]["whole"].f1 >= 0.58
+    assert ours["exact"]["whole"].f1 >= 0.44 and ours["overlap"]["whole"].f1 >= 0.66  # measured .455 / .693
     assert ours["exact"]["whole"].f1 > 3 * base["exact"]["whole"].f1
     assert ours["overlap"]["whole"].f1 > 3 * base["overlap"]["whole"].f1

@@ -86,8 +86,8 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
         name = names.get(id(a))
         return base + (name,) if name and _norm_name(name) != _norm_name(base[-1]) else base
 
-    records = []
-    for a in raw:
+    sources = {}
+    for a in raw:  # names first: a nested attribution's cue may come before its parent's ("X reportedly …, according to Y")
         source = span_of(article, *a["source"]) if a.get("source") else None
         actor_id = kind = None
         if source is not None and source.end > source.start:
@@ -99,6 +99,11 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
         else:
             source = None
             names[id(a)] = None
+        sources[id(a)] = (source, actor_id, kind)
+
+    records = []
+    for a in raw:
+        source, actor_id, kind = sources[id(a)]
         if source is None and a.get("cue_lemma") in ("—", ":"):
             kind = None
         parent = a.get("parent")

@@ -83,7 +83,8 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     """Token range of the name a source goes by, or None when it names no one.
 
     The name holding the span's syntactic head wins ("Commissioner Dana
-    Whitfield"); then a name in the object of "by" ("a report by Haaretz"), the
+    Whitfield"); then, for a document, the outlet or organization named before
+    it ("The Haaretz report"); then a name in the object of "by" ("a report by Haaretz"), the
     possessor of the head ("Haaretz's report") or an apposition to it ("the
     senator, Jeanne Shaheen"). A name that only modifies a common noun
     ("Israeli officials") is not the source's name: the whole span is.
@@ -95,6 +96,12 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     for s, e, _ in names:
         if s <= root.i < e:
             return s, e
+    if root.lower_ in DOCUMENT_NOUNS or root.lower_ in MEDIA_NOUNS:
+        # "The Haaretz report", "a CNN poll": the outlet or organization that made the document is its name
+        for s, e, kind in names:
+            if kind in ("outlet", "ORG") and any(span.doc[i].head.i == root.i and span.doc[i].dep_ in ("compound", "nmod")
+                                                 for i in range(s, e)):
+                return s, e
     for child in root.children:
         target = None
         if child.dep_ == "prep" and child.lower_ == "by":
