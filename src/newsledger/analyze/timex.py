@@ -20,6 +20,9 @@ and numbers that count things rather than name years ("2000 people").
 
 from __future__ import annotations
 
+import dataclasses
+
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +33,31 @@ from .temporal.grammar import Found
 
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
+
+_TIMEX3_KEY = "__newsledger_timex3__"
+
+
+def _encode_timex3(obj, chain=None):
+    """msgpack encoder (srsly's ``msgpack_encoders`` registry) for :class:`Timex3` in ``doc._.timexes``.
+
+    spaCy serializes ``doc.user_data`` with srsly's msgpack when ``nlp.pipe`` runs
+    with ``n_process > 1`` (and in ``Doc.to_bytes`` / ``DocBin``); without this a
+    Doc carrying timexes cannot leave a worker process.
+    """
+    if isinstance(obj, Timex3):
+        return {_TIMEX3_KEY: dataclasses.asdict(obj)}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_timex3(obj, chain=None):
+    """msgpack decoder, the inverse of :func:`_encode_timex3`."""
+    if isinstance(obj, dict) and _TIMEX3_KEY in obj:
+        return Timex3(**obj[_TIMEX3_KEY])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("newsledger_timex3", func=_encode_timex3)
+srsly.msgpack_decoders.register("newsledger_timex3", func=_decode_timex3)
 
 FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "'d", "going", "gon"}
 PAST_AUX = {"had", "has", "have", "'ve", "was", "were", "did"}
