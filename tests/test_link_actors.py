@@ -96,3 +96,18 @@ def test_help_has_an_example(command):
 
     out = CliRunner().invoke(cli, [*command, "--help"])
     assert out.exit_code == 0 and "Example:" in out.output
+
+
+def test_a_tie_between_two_spellings_is_explained_the_same_way_on_every_run():
+    """Two known spellings equally close: the explanation names the same one whatever the string hash seed."""
+    import subprocess
+    import sys
+
+    script = (
+        "from newsledger.link.actors import Known, match\n"
+        "k = Known('a', 'person', None, frozenset({'revs 337 3', 'revs 569 3', 'revs 112 3', 'revs 904 3'}))\n"
+        "print(match('Revs 57.3', 'person', None, (), [k]).detail)\n"
+    )
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(seen) == 1 and "sounds like" in seen.pop()

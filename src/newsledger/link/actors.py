@@ -130,7 +130,7 @@ def match(name: str, kind: str, country: str | None, aliases: tuple[str, ...], k
     if family == "person" and len(words) >= 2:
         best: tuple[float, Known, str] | None = None
         for k in same:
-            for other in k.keys:
+            for other in sorted(k.keys):  # sorted: ties resolve the same way on every run
                 ow = other.split()
                 if len(ow) < 2 or word_sound(ow[-1]) != word_sound(words[-1]):
                     continue
@@ -144,7 +144,7 @@ def match(name: str, kind: str, country: str | None, aliases: tuple[str, ...], k
     if family == "org":
         best_org: tuple[float, Known, str] | None = None
         for k in same:
-            for other in k.keys:
+            for other in sorted(k.keys):  # sorted: ties resolve the same way on every run
                 score = fuzz.ratio(full, other)
                 if score >= ORG_SIMILARITY and (best_org is None or score > best_org[0]):
                     best_org = (score, k, other)
