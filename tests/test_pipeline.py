@@ -7,6 +7,8 @@ import sys
 import json
 from pathlib import Path
 
+import pytest
+
 from newsledger.analyze.pipeline import masked_text
 from newsledger.ingest.readers import read_input
 from newsledger.ingest.article import build_article
@@ -68,7 +70,8 @@ def test_numpy_gemm_ops_give_identical_output(shared):
     assert outs["numpy"] == outs["thinc"]
 
 
-def test_one_failing_article_is_isolated_and_the_stream_goes_on():
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_one_failing_article_is_isolated_and_the_stream_goes_on(n_process):
     """A component that breaks on one article: that article comes back as an error, the others as analyses."""
     import spacy
     from spacy.language import Language
@@ -89,10 +92,46 @@ def test_one_failing_article_is_isolated_and_the_stream_goes_on():
     texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
     texts[3] = texts[3].replace("agreed", "EXPLODE agreed")
     articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
-    results = list(analyze_articles(nlp, articles, batch_size=2))
+    results = list(analyze_articles(nlp, articles, batch_size=2, n_process=n_process))
     assert len(results) == 7
     failed = [r for r in results if isinstance(r, tuple)]
     assert [a.source_path for a, _ in failed] == ["t3"]
     assert "boom" in failed[0][1]
     ok = [r for r in results if not isinstance(r, tuple)]
     assert [r.article.source_path for r in ok] == ["t0", "t1", "t2", "t4", "t5", "t6"]
+
+
+def test_two_processes_give_the_same_records_as_one(nlp):
+    """n_process=2 (forked workers building records) returns every record of n_process=1, in input order.
+
+    Before, a Doc carrying TIMEX3 objects could not leave a spaCy worker, and every batch silently
+    fell back to one process.
+    """
+    import itertools
+
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import Overrides
+    from newsledger.jobs import IngestReport, read_articles
+
+    csv = str(Path(__file__).resolve().parents[1] / "data" / "wikinews" / "wikinews_2019.csv")
+    articles = list(itertools.islice(read_articles([csv], report=IngestReport(), overrides=Overrides(outlet="Wikinews"),
+                                                   field_map={"date": "published"}), 7))
+    one = [a.to_json() for a in analyze_articles(nlp, articles, batch_size=2)]
+    two = [a.to_json() for a in analyze_articles(nlp, articles, batch_size=2, n_process=2)]
+    assert len(one) == 7 and sum(len(a["timexes"]) for a in one) > 20
+    assert two == one
+
+
+def test_timexes_survive_doc_serialization(nlp):
+    """``Doc.to_bytes`` (DocBin, spaCy's own worker processes) keeps ``doc._.timexes`` (srsly msgpack encoder)."""
+    from spacy.tokens import Doc
+
+    from newsledger.analyze.pipeline import make_doc
+    from newsledger.ingest.article import RawDocument
+
+    article = build_article(RawDocument(path="t", text="Talks\n\nThe talks were postponed until Monday, officials said.",
+                                        published="2015-02-22"))
+    doc = nlp(make_doc(nlp, article))
+    assert [t.value for t in doc._.timexes] == ["2015-02-23"]
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back._.timexes == doc._.timexes
