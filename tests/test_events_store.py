@@ -139,3 +139,31 @@ def test_analyze_assume_report_date_flag(shared):
     assert [e["when"] for e in plain if e["when_source"] == "timex"] == [e["when"] for e in assumed if e["when_source"] == "timex"]
     assert {e["when"] for e in assumed if e["when_source"] == "publication"} == {"2021-11-09"}
     assert not [e for e in assumed if e["when"] is None]
+
+
+def test_gexf_export_is_the_actor_network_of_the_seed(seed_db, tmp_path):
+    """Gephi: who acts on whom in the seed (events), and who is named beside whom (co-occurrence)."""
+    import networkx as nx
+
+    runner = CliRunner()
+    events = tmp_path / "events.gexf"
+    r = runner.invoke(cli, ["export", "--format", "gexf", "--db", str(seed_db), "--out", str(events)])
+    assert r.exit_code == 0, r.output
+    g = nx.read_gexf(events)
+    assert g.is_directed()
+    assert g.nodes["saddam-haftar"]["label"] == "Saddam Haftar" and g.nodes["saddam-haftar"]["kind"] == "person"
+    visit = g.edges["saddam-haftar", "israel"]
+    assert "CONSULT" in visit["event_types"] and "REQUEST" in visit["event_types"] and visit["weight"] >= 2
+    assert g.edges["khalifa-haftar", "mossad"]["first_when"] == "2017/2019"
+    assert not g.has_edge("israel", "saddam-haftar")  # direction is PLOVER's source → recipient
+
+    co = tmp_path / "co.gexf"
+    r = runner.invoke(cli, ["export", "--format", "gexf", "--network", "cooccurrence", "--db", str(seed_db),
+                            "--out", str(co)])
+    assert r.exit_code == 0, r.output
+    g = nx.read_gexf(co)
+    assert not g.is_directed() and g.has_edge("saddam-haftar", "khalifa-haftar")
+    assert not any(g.nodes[n]["kind"] == "outlet" for n in g.nodes)  # Haaretz reports; it is not an actor here
+
+    r = runner.invoke(cli, ["export", "--format", "gexf", "--db", str(seed_db), "--layer", "places"])
+    assert r.exit_code == 2 and "geojson only" in r.output

@@ -50,26 +50,40 @@ def places(db, country, article, unresolved, limit, fmt):
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt_out", type=click.Choice(["geojson"]), default="geojson", show_default=True,
-              help="Export format.")
-@click.option("--layer", "layer_names", multiple=True, help="Only this layer (repeatable; default: all, e.g. places).")
-@click.option("--country", metavar="CC", help="Only features in this country (ISO 3166-1 alpha-2).")
+@click.option("--format", "fmt_out", type=click.Choice(["geojson", "gexf"]), default="geojson", show_default=True,
+              help="geojson: places and events as points (QGIS); gexf: an actor network (Gephi).")
+@click.option("--layer", "layer_names", multiple=True, help="geojson: only this layer (repeatable; default: all, e.g. places).")
+@click.option("--network", type=click.Choice(["events", "cooccurrence"]), default="events", show_default=True,
+              help="gexf: events (directed, source actor → recipient) or cooccurrence (actors in the same article).")
+@click.option("--country", metavar="CC", help="Only features (or events) in this country (ISO 3166-1 alpha-2).")
 @click.option("--article", help="Only this article (id, unique id prefix or URL).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default: stdout).")
 @handles_errors
-def export(db, fmt_out, layer_names, country, article, out):
-    """Export the ledger for other tools: GeoJSON (RFC 7946) for QGIS and web maps.
+def export(db, fmt_out, layer_names, network, country, article, out):
+    """Export the ledger for other tools: GeoJSON (RFC 7946) for QGIS, GEXF for Gephi.
 
-    The FeatureCollection holds one Point per resolved place mention with
-    coordinates; properties: layer, article_id, outlet, published, title,
+    GeoJSON: a FeatureCollection with one Point per resolved place mention
+    with coordinates (layer "places": article_id, outlet, published, title,
     url, text (the mention), name, feature, country, admin1, gazetteer,
-    gazetteer_id, score. A summary line goes to stderr.
+    gazetteer_id, score) and per located event (layer "events").
+
+    GEXF 1.2: nodes are global actors (label, kind, country, articles,
+    mentions); with --network events, a directed edge per source → recipient
+    pair (weight = events, event_types, first_when, last_when, articles);
+    with --network cooccurrence, an undirected edge per pair of actors named
+    in the same article (weight = articles). A summary line goes to stderr.
 
     \b
     Example:
         newsledger export --format geojson --out places.geojson
         newsledger export --layer places --country IL | jq '.features | length'
+        newsledger export --format gexf --network events --out actors.gexf
     """
+    if fmt_out == "gexf":
+        if layer_names:
+            raise click.UsageError("--layer applies to --format geojson only.")
+        _export_gexf(_open(db), network, country, article, out)
+        sys.exit(0)
     from ..query.geojson import feature_collection
 
     data = feature_collection(_open(db), names=layer_names or None, country=country, article=article)
@@ -81,3 +95,18 @@ def export(db, fmt_out, layer_names, country, article, out):
         click.echo(text)
     click.echo(f"{len(data['features']):,} features" + (f" → {out}" if out else ""), err=True)
     sys.exit(0)
+
+
+def _export_gexf(store, network: str, country: str | None, article: str | None, out: str | None) -> None:
+    from ..query.network import actor_graph, write_gexf
+
+    if country and network != "events":
+        raise click.UsageError("--country applies to --network events only.")
+    graph = actor_graph(store, network, country=country, article=article)
+    if out:
+        write_gexf(graph, out)
+    else:
+        write_gexf(graph, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    click.echo(f"{graph.number_of_nodes():,} actors, {graph.number_of_edges():,} edges ({network})"
+               + (f" → {out}" if out else ""), err=True)
