@@ -33,7 +33,7 @@ def claims(source, hedged, certainty, limit, db, fmt):
 
     rows = find(_open(db), source=source, hedged=hedged, certainty=certainty, limit=limit or None)
     if fmt == "table":
-        emit([claim_row(r, width=90) for r in rows], "table", columns=["chain", "cue", "claim", "certainty", "hedges"])
+        emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"])
     else:
         emit(rows, fmt)
 
