@@ -34,6 +34,7 @@ class SkipReason(str, Enum):
     MALFORMED = "malformed"
     TRUNCATED = "truncated"
     NO_CONTENT = "no_content"
+    TOO_LONG = "too_long"
     UNSUPPORTED_LANGUAGE = "unsupported_language"
     PIPELINE_ERROR = "pipeline_error"
     STORE_ERROR = "store_error"

@@ -7,16 +7,19 @@ without storing them. The CLI is a thin layer over both.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .errors import IngestError, SkipReason, StoreError
-from .ingest.article import Overrides, build_article
+from .errors import IngestError, NewsLedgerError, ReadError, SkipReason, StoreError
+from .ingest.article import Overrides, RawDocument, build_article
 from .ingest.dedup import DuplicateIndex, from_blob, minhash, to_blob
 from .ingest.readers import discover, read_input
 from .records import Analysis, Article, Skip
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,6 +39,7 @@ class IngestReport:
     ignored: list[str] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
     @property
     def skipped(self) -> int:
@@ -53,6 +57,7 @@ class IngestReport:
             "ignored_files": self.ignored,
             "skips": [dataclasses.asdict(s) for s in self.skips],
             "warnings": self.warnings,
+            "interrupted": self.interrupted,
         }
 
 
@@ -78,8 +83,38 @@ def _dated(analysis: Analysis, settings: Settings) -> Analysis:
     return assume_report_date(analysis)
 
 
+def _within_limit(articles: Iterator[Article], max_length: int, report: IngestReport) -> Iterator[Article]:
+    """Pass on the articles the pipeline can take; one longer than spaCy's ``nlp.max_length`` becomes a Skip."""
+    for article in articles:
+        if len(article.text) > max_length:
+            report.skips.append(Skip(
+                path=article.source_path or "", stage="analyze", reason=SkipReason.TOO_LONG.value,
+                detail=f"{article.source_path}: too long to analyze: {len(article.text):,} characters "
+                       f"(the limit is {max_length:,}); split it into several articles.",
+                article_id=article.article_id))
+            continue
+        yield article
+
+
 def _body(article: Article) -> str:
     return "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role == "body")
+
+
+def _read_guarded(path: str, kind: str | None, field_map: dict[str, str] | None) -> Iterator[RawDocument | IngestError]:
+    """``read_input``, but a reader bug becomes an error naming the file instead of ending the whole run.
+
+    What the file yielded before the failure is kept.
+    """
+    try:
+        yield from read_input(path, kind, field_map=field_map)
+    except IngestError as exc:
+        yield exc
+    except NewsLedgerError:  # a usage error (a bad --map): the whole run stops with it
+        raise
+    except Exception as exc:  # a reader must never raise; if one does, lose this file only
+        log.exception("reading %s failed", path)
+        yield ReadError(f"{path}: could not be read to the end ({type(exc).__name__}: {exc}); "
+                        f"what came before was kept.", path=path, reason=SkipReason.UNREADABLE)
 
 
 def read_articles(
@@ -114,7 +149,7 @@ def read_articles(
     if progress:
         progress("inputs", len(found.inputs))
     for path, kind in found.inputs:
-        for item in read_input(path, kind, field_map=field_map):
+        for item in _read_guarded(path, kind, field_map):
             if isinstance(item, IngestError):
                 report.skips.append(_skip_of(item))
                 continue
@@ -122,6 +157,12 @@ def read_articles(
                 article = build_article(item, overrides)
             except IngestError as exc:
                 report.skips.append(_skip_of(exc))
+                continue
+            except Exception as exc:  # a bug must cost this document only, and say so
+                log.exception("building the article of %s failed", item.path)
+                report.skips.append(Skip(path=item.path, stage="extract", reason=SkipReason.MALFORMED.value,
+                                         detail=f"{item.path}: could not be turned into an article "
+                                                f"({type(exc).__name__}: {exc})."))
                 continue
             finally:
                 report.warnings.extend(item.warnings)
@@ -180,11 +221,13 @@ def ingest(
     signatures: dict[str, bytes] = {}
 
     def fresh() -> Iterator[Article]:
-        for article in read_articles(
-            paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt, language=nlp.lang, progress=progress
-        ):
+        articles = read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
+                                 language=nlp.lang, progress=progress)
+        for article in _within_limit(articles, nlp.max_length, report):
             if article.article_id in seen or store.has_article(article.article_id):
                 report.unchanged += 1
+                if article.source_path:
+                    store.clear_skips(article.source_path)
                 if progress:
                     progress("article", 1)
                 continue
@@ -195,7 +238,21 @@ def ingest(
             signatures[article.article_id] = to_blob(sig)
             yield dataclasses.replace(article, duplicate_of=dup) if dup else article
 
-    for result in analyze_articles(nlp, fresh(), n_process=settings.n_process, batch_size=settings.batch_size):
+    try:
+        _store_results(analyze_articles(nlp, fresh(), n_process=settings.n_process, batch_size=settings.batch_size),
+                       store, report, index, signatures, settings, progress)
+    except KeyboardInterrupt:  # what is stored stays stored (one transaction per article); say so and stop
+        report.interrupted = True
+    for skip in report.skips:
+        store.add_skip(skip)
+    return report
+
+
+def _store_results(results: Iterator[Analysis | tuple[Article, str]], store: Store, report: IngestReport,
+                   index: DuplicateIndex, signatures: dict[str, bytes], settings: Settings,
+                   progress: Progress | None) -> None:
+    """Store each analysis in its own transaction; a pipeline or store failure becomes a Skip in ``report``."""
+    for result in results:
         if isinstance(result, tuple):
             article, error = result
             index.remove(article.article_id)
@@ -224,6 +281,8 @@ def ingest(
                          detail=exc.message, article_id=article.article_id)
                 )
             else:
+                if article.source_path:
+                    store.clear_skips(article.source_path)  # an earlier failure of this input is no longer true
                 if added:
                     report.ingested += 1
                     report.duplicates += bool(analysis.article.duplicate_of)
@@ -231,9 +290,6 @@ def ingest(
                     report.unchanged += 1
         if progress:
             progress("article", 1)
-    for skip in report.skips:
-        store.add_skip(skip)
-    return report
 
 
 def analyze(
@@ -255,7 +311,8 @@ def analyze(
     nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
     analyses: list[Analysis] = []
-    articles = read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt, language=nlp.lang)
+    articles = _within_limit(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
+                                           language=nlp.lang), nlp.max_length, report)
     for result in analyze_articles(nlp, articles, n_process=settings.n_process, batch_size=settings.batch_size):
         if isinstance(result, tuple):
             article, error = result

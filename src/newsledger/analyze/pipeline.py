@@ -18,6 +18,7 @@ import importlib
 import itertools
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -181,21 +182,55 @@ def _records(doc: Doc, article: Article) -> Analysis | tuple[Article, str]:
         return article, f"to_records: {type(exc).__name__}: {exc}"
 
 
+class _Guarded:
+    """An article source whose own failure is kept apart from pipeline failures.
+
+    Iterating stops at the first exception the source raises, which is kept in
+    ``error`` to be raised again once the articles already read are finished:
+    a reading error must neither be mistaken for a failing batch nor lose the
+    articles in flight.
+    """
+
+    def __init__(self, source: Iterator[Article]):
+        self.source = source
+        self.error: BaseException | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        while self.error is None:
+            try:
+                article = next(self.source)
+            except StopIteration:
+                return
+            except Exception as exc:
+                self.error = exc
+                return
+            yield article
+
+    def reraise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
 def _analyze_serial(nlp: Language, source: Iterator[Article], size: int) -> Iterator[Analysis | tuple[Article, str]]:
     """Analyze ``source`` in this process, isolating an article that breaks the pipeline (see :func:`analyze_articles`)."""
+    guarded = _Guarded(source)
+    articles = iter(guarded)
     while True:
         inflight: deque[Article] = deque()
 
         def feed() -> Iterator[Doc]:
-            for article in source:
+            for article in articles:
                 inflight.append(article)
                 yield make_doc(nlp, article)
 
         try:
             for doc in nlp.pipe(feed(), batch_size=size):
                 yield _records(doc, inflight.popleft())
+            guarded.reraise()
             return
         except Exception as exc:  # isolate the article that broke the batch
+            if exc is guarded.error:
+                raise
             log.warning("a batch failed (%s: %s); retrying its %d articles one by one", type(exc).__name__, exc, len(inflight))
             for article in list(inflight):
                 try:
@@ -212,6 +247,11 @@ def _analyze_batch(batch: list[Article]) -> list[Analysis | tuple[Article, str]]
     """Worker side of :func:`analyze_articles` with ``n_process > 1``: one batch, records built here."""
     assert _WORKER_NLP is not None, "worker started without a pipeline"
     return list(_analyze_serial(_WORKER_NLP, iter(batch), len(batch)))
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _batches(source: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -260,12 +300,14 @@ def analyze_articles(
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
-    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+    guarded = _Guarded(source)
+    with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
         pending: deque = deque()
-        for batch in _batches(source, size):
+        for batch in _batches(iter(guarded), size):
             pending.append(pool.apply_async(_analyze_batch, (batch,)))
             while len(pending) >= 2 * n_process:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    guarded.reraise()
 

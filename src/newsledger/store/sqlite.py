@@ -180,6 +180,10 @@ class SQLiteStore:
             (skip.path, skip.article_id, skip.stage, skip.reason, skip.detail, _now()),
         )
 
+    def clear_skips(self, path: str) -> int:
+        """Forget the skips recorded for ``path`` (it has now been read and stored); returns how many."""
+        return self.conn.execute("DELETE FROM skips WHERE path = ?", (path,)).rowcount
+
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         """``(article_id, content_hash, minhash)`` of every stored article, oldest first."""
         for row in self.conn.execute(

@@ -1,0 +1,143 @@
+"""What a newcomer broke, kept broken-proof: reader bugs, interrupted runs, stale skips, mistyped stores.
+
+Each test reproduces a finding of the fresh-clone review (a reader failure that silently dropped the
+rest of the run, a store created at a mistyped --db, ...), and asserts the promised behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger import jobs
+from newsledger.cli import cli
+
+STORY = "Harbour strike\n\nDock workers in {town} stayed off the job on Monday, the union said.\n"
+
+
+def _inbox(tmp_path, n=3):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for i, town in enumerate(["Aarhus", "Bergen", "Cork", "Dover"][:n]):
+        (folder / f"{chr(97 + i)}.txt").write_text(STORY.format(town=town), encoding="utf-8")
+    return folder
+
+
+def test_a_reader_that_raises_costs_its_own_file_only(store, nlp, tmp_path, monkeypatch):
+    """Before: the exception ended the article stream, every later file vanished, and the run exited 0."""
+    folder = _inbox(tmp_path)
+    real = jobs.read_input
+
+    def flaky(path, kind, *, field_map=None):
+        if path.endswith("a.txt"):
+            raise AttributeError("'NoneType' object has no attribute 'startswith'")
+        yield from real(path, kind, field_map=field_map)
+
+    monkeypatch.setattr(jobs, "read_input", flaky)
+    report = jobs.ingest([str(folder)], store, nlp=nlp)
+    assert report.ingested == 2
+    [skip] = report.skips
+    assert skip.path.endswith("a.txt") and skip.reason == "unreadable" and "AttributeError" in skip.detail
+    assert [s.path for s in store.skips()] == [skip.path]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_article_source_is_raised_after_the_articles_read_before_it(n_process):
+    """The pipeline never mistakes a reading error for a failing batch, and loses none of what was read."""
+    import spacy
+
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import RawDocument, build_article
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def source():
+        for i in range(3):
+            yield build_article(RawDocument(path=f"t{i}", text=STORY.format(town=f"Town{i}")))
+        raise OSError("disk gone")
+
+    seen = []
+    with pytest.raises(OSError, match="disk gone"):
+        for result in analyze_articles(nlp, source(), batch_size=2, n_process=n_process):
+            seen.append(result.article.source_path)
+    assert seen == ["t0", "t1", "t2"]
+
+
+def test_an_article_longer_than_the_pipeline_takes_is_skipped_with_its_length(nlp, tmp_path):
+    folder = _inbox(tmp_path, 2)
+    (folder / "b.txt").write_text("Long\n\n" + "The council met again. " * 60 + "\n", encoding="utf-8")
+    old = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        analyses, report = jobs.analyze([str(folder)], nlp=nlp)
+    finally:
+        nlp.max_length = old
+    assert [a.article.source_path.rsplit("/", 1)[-1] for a in analyses] == ["a.txt"]
+    [skip] = report.skips
+    assert skip.reason == "too_long" and "1,000" in skip.detail and skip.path.endswith("b.txt")
+
+
+def test_an_interrupted_ingest_keeps_what_it_stored_and_says_so(store, nlp, tmp_path, monkeypatch):
+    folder = _inbox(tmp_path)
+    from newsledger.analyze import pipeline
+
+    real = pipeline.analyze_articles
+
+    def interrupted(*args, **kwargs):
+        for i, result in enumerate(real(*args, **kwargs)):
+            if i == 2:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(pipeline, "analyze_articles", interrupted)
+    report = jobs.ingest([str(folder)], store, nlp=nlp)
+    assert report.interrupted and report.ingested == 2 and store.counts()["articles"] == 2
+
+
+def test_cli_exits_130_when_interrupted(tmp_path, monkeypatch):
+    report = jobs.IngestReport(ingested=4, interrupted=True)
+    monkeypatch.setattr(jobs, "ingest", lambda *a, **k: report)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    r = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--silent"])
+    assert r.exit_code == 130 and "interrupted" in r.output and "4 ingested" in r.output
+
+
+def test_a_skip_is_forgotten_once_its_input_goes_in(store, nlp, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("", encoding="utf-8")
+    first = jobs.ingest([str(path)], store, nlp=nlp)
+    assert [s.reason for s in store.skips()] == ["empty"] and first.skipped == 1
+    path.write_text(STORY.format(town="Oban"), encoding="utf-8")
+    second = jobs.ingest([str(path)], store, nlp=nlp)
+    assert second.ingested == 1 and store.skips() == []
+
+
+def test_query_commands_never_create_a_store_at_a_mistyped_path(tmp_path):
+    runner = CliRunner()
+    nope = tmp_path / "nope.db"
+    for args in (["stats"], ["export"], ["events"], ["actors"]):
+        r = runner.invoke(cli, [*args, "--db", str(nope)])
+        assert r.exit_code == 2 and "No store at" in r.output, (args, r.output)
+    assert not nope.exists()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n")
+    r = runner.invoke(cli, ["stats", "--db", str(text)])
+    assert r.exit_code == 2 and "E300" in r.output
+
+
+def test_cli_errors_without_tracebacks(store, nlp, shared, tmp_path):
+    jobs.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
+    db = store.path
+    runner = CliRunner()
+    r = runner.invoke(cli, ["export", "--db", db, "--out", str(tmp_path / "no" / "such" / "dir.geojson")])
+    assert r.exit_code == 1 and "No such file or directory" in r.output and "Traceback" not in r.output
+    r = runner.invoke(cli, ["timeline", "", "--db", db])
+    assert r.exit_code == 1 and "No actor ''" in r.output
+    r = runner.invoke(cli, ["events", "--from", "2021-05-01", "--to", "2020-01-01", "--db", db])
+    assert r.exit_code == 1 and "after" in r.output
+    r = runner.invoke(cli, ["events", "--from", "2021-10-01", "--to", "2021-10", "--db", db, "--json"])
+    assert r.exit_code == 0 and json.loads(r.output)
