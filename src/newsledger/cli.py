@@ -1,13 +1,15 @@
 """The ``newsledger`` command: thin over the library; tables for people, ``--json``/``--nl``/``--csv`` for machines.
 
 Exit codes: 0 when everything succeeded, 1 when any input was skipped or an
-error occurred, 2 for usage errors.
+error occurred, 2 for usage errors (also a store that cannot be opened, or a
+query naming a store that does not exist), 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -62,7 +64,11 @@ def _fail(exc: NewsLedgerError) -> click.ClickException:
 
 
 def handles_errors(f):
-    """Turn library errors into click errors (exit 1; usage errors exit 2)."""
+    """Turn library errors into click errors (exit 1; usage errors exit 2).
+
+    An operating-system error (a file that cannot be written, a full disk)
+    becomes a one-line message naming the file, exit 1, never a traceback.
+    """
 
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
@@ -70,14 +76,32 @@ def handles_errors(f):
             return f(*args, **kwargs)
         except NewsLedgerError as exc:
             raise _fail(exc) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
     return wrapper
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, create: bool = False):
+    """Open the store at ``db`` (default: the setting).
+
+    Raises:
+        click.UsageError: (exit 2) the store cannot be opened, or, unless
+            ``create``, there is no store at that path: a query command never
+            creates an empty store at a mistyped ``--db``.
+    """
+    from .errors import StoreError
     from .store import open_store
 
-    return open_store(db or _settings().db)
+    path = db or _settings().db
+    if not create and path != ":memory:" and not Path(path).exists():
+        raise click.UsageError(f"No store at {path}: ingest something into it first "
+                               f"(newsledger ingest PATH --db {path}), or name another with --db.")
+    try:
+        return open_store(path)
+    except StoreError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -207,7 +231,7 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
 
     settings, overrides, mapping = _prepare(outlet, published, language, locale, field_map, batch_size, n_process, ops, db,
                                             assume_report_date)
-    store = _open(settings.db)
+    store = _open(settings.db, create=True)
     try:
         with _Bar(enabled=not silent and sys.stderr.isatty()) as bar:
             report = jobs.ingest(list(paths), store, settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in, progress=bar)
@@ -215,7 +239,8 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
         store.close()
     _print_problems(report)
     if report.ignored:
-        click.echo(f"ignored ({len(report.ignored)} files of other kinds): " + ", ".join(report.ignored), err=True)
+        n = len(report.ignored)
+        click.echo(f"ignored ({n} file{'s' if n != 1 else ''} of other kinds): " + ", ".join(report.ignored), err=True)
     if as_json:
         click.echo(dumps(report.to_json()))
     click.echo(
@@ -225,6 +250,10 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
         + f" → {settings.db}",
         err=True,
     )
+    if report.interrupted:
+        click.echo("interrupted: the articles above are stored whole; run the same command again to go on "
+                   "(what is stored counts as unchanged).", err=True)
+        sys.exit(130)
     sys.exit(1 if report.skipped else 0)
 
 
@@ -385,7 +414,7 @@ def stats(db, top, fmt):
         click.echo(dumps(data))
         return
     c = data["counts"]
-    click.echo(f"{c['articles']:,} articles, {c['sentences']:,} sentences, {c['mentions']:,} entity mentions, {c['skips']:,} skips")
+    click.echo(f"{c['articles']:,} articles, {c['sentences']:,} sentences, {c['mentions']:,} entity mentions, {c['skips']:,} skipped input{'s' if c['skips'] != 1 else ''}")
     emit(data["outlets"], "table", title="Articles per outlet")
     for label, rows in data["top_entities"].items():
         emit(rows, "table", columns=["text", "mentions", "articles"], title=f"Top {label}")

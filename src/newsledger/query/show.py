@@ -18,7 +18,8 @@ def stored_analysis(store: Store, ref: str) -> Analysis:
 def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
     """The article as text for people: a header, then each paragraph with its role and entities marked.
 
-    Entities are written ``[text](LABEL)``; with ``color`` they are also highlighted
+    Entities are written ``[text](LABEL)``; a mention the actor resolver found
+    without an entity label (a pronoun, a descriptor) is ``[text](→ actor name)``; with ``color`` they are also highlighted
     (ANSI), and boilerplate is dimmed.
     """
     a = analysis.article
@@ -34,6 +35,7 @@ def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
     if a.duplicate_of:
         head.append(f"duplicate_of {a.duplicate_of}")
     mentions = sorted(analysis.mentions or (), key=lambda m: m.start)
+    names = {x.actor_id: x.name for x in analysis.actors or ()}
     out = ["\n".join(head), ""]
     for p in a.paragraphs:
         pieces, pos = [], p.start
@@ -41,7 +43,8 @@ def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
             if m.start < p.start or m.end > p.end or m.start < pos:
                 continue
             pieces.append(a.text[pos : m.start])
-            pieces.append(f"{cyan}[{m.text}]({m.label}){reset}")
+            label = m.label or (f"→ {names[m.actor_id]}" if m.actor_id in names else "mention")
+            pieces.append(f"{cyan}[{m.text}]({label}){reset}")
             pos = m.end
         pieces.append(a.text[pos : p.end])
         body = "".join(pieces)

@@ -149,7 +149,9 @@ def list_events(
         + " WHERE 1=1"
     ]
     args: list[Any] = []
-    if actor:
+    if date_from and date_to and date_bound(date_from, end=False) > date_bound(date_to, end=True):
+        raise QueryError(f"--from {date_from} is after --to {date_to}: no date can be in that span.")
+    if actor is not None:
         gid = find_actor(conn, actor)
         sql.append(" AND (ga.actor_id = ? OR gt.actor_id = ?)")
         args += [gid, gid]
