@@ -223,7 +223,8 @@ class SQLiteStore:
                 raise QueryError(f"Several articles start with {ref!r}; give more characters.")
         if len(row) > 1:
             raise QueryError(f"Several articles have the URL {ref!r}; give the article id (newsledger articles --json).")
-        raise QueryError(f"No article {ref!r} in {self.path}. List them with: newsledger articles")
+        raise QueryError(f"No article {ref!r} in {self.path} (an id prefix needs 6 characters or more). "
+                         f"List them with: newsledger articles")
 
     def article(self, ref: str) -> Article:
         """One stored article by id, id prefix or URL (see :meth:`resolve_id`)."""
