@@ -397,7 +397,7 @@ def skips(db, fmt):
 
 @cli.command()
 @db_option
-@click.option("--top", type=int, default=10, show_default=True, help="How many top entities per label.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many top entities per label (0: all).")
 @output_options("json")
 @handles_errors
 def stats(db, top, fmt):
