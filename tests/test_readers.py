@@ -134,3 +134,103 @@ def test_field_map_parsing():
         parse_field_map("body=content")
     with pytest.raises(ConfigError, match="COLUMN=FIELD"):
         parse_field_map("body")
+
+
+# ---------------------------------------------------------------- damaged inputs: reported by name, never raised
+
+def items_of(path, fmt=None, field_map=None):
+    items = list(read_input(str(path), fmt, field_map=field_map))
+    return [i for i in items if not isinstance(i, IngestError)], [i for i in items if isinstance(i, IngestError)]
+
+
+def _warc_record(body: bytes, uri: str | None) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    head = b"WARC/1.0\r\nWARC-Type: response\r\n"
+    if uri:
+        head += f"WARC-Target-URI: {uri}\r\n".encode()
+    head += f"Content-Length: {len(http)}\r\n\r\n".encode()
+    return head + http + b"\r\n\r\n"
+
+
+_PAGE = ("<html><head><title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>"
+         + "<p>The council voted on the new harbour plan after a long debate about costs and jobs in the town.</p>" * 4
+         + "</article></body></html>").encode()
+
+
+def test_warc_record_without_target_uri_is_read_not_a_crash(tmp_path):
+    path = tmp_path / "nouri.warc"
+    path.write_bytes(_warc_record(_PAGE, None) + _warc_record(_PAGE.replace(b"Harbour", b"Port"), "https://example.org/port"))
+    docs, errs = items_of(path, "warc")
+    assert errs == []
+    assert [d.url for d in docs] == [None, "https://example.org/port"]
+    assert docs[0].path == f"{path}#record-1"
+
+
+def test_warc_truncated_record_without_target_uri_is_reported(tmp_path):
+    path = tmp_path / "plain_trunc.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>cut")
+    docs, [err] = items_of(path, "warc")
+    assert docs == [] and err.reason == SkipReason.TRUNCATED
+    assert str(path) in err.message and "record 1" in err.message
+
+
+@pytest.mark.parametrize("cut", [119890, 120000, 119741, 150000])
+def test_warc_gz_cut_anywhere_in_a_record_keeps_records_before_and_reports(shared, tmp_path, cut):
+    # 119740 is where the second gzip member starts; a cut in its first ~400 bytes used to go unreported
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes((shared / "corpus" / "formats" / "aeb-sample.warc.gz").read_bytes()[:cut])
+    docs, [err] = items_of(path, "warc")
+    assert len(docs) == 1 and docs[0].url.startswith("https://www.wsj.com/")
+    assert err.reason == SkipReason.TRUNCATED and str(path) in err.message
+    assert "truncated" in err.message and "1 record(s)" in err.message
+
+
+def test_warc_gzip_of_random_bytes_is_not_a_warc_and_no_binary_in_message(tmp_path):
+    import gzip
+    import random
+
+    path = tmp_path / "n.warc.gz"
+    path.write_bytes(gzip.compress(random.Random(5).randbytes(5000)))
+    docs, [err] = items_of(path, "warc")
+    assert docs == [] and err.reason == SkipReason.MALFORMED
+    assert f"{path}: not a WARC file" in err.message
+    assert err.message.isascii() and len(err.message) < 200 + len(str(path))
+
+
+def test_warc_format_forced_on_jsonl_reports_and_prints_nothing(shared, capfd):
+    path = shared / "corpus" / "formats" / "articles.jsonl"
+    docs, [err] = items_of(path, "warc")
+    assert docs == [] and f"{path}: not a WARC file" in err.message
+    assert len(err.message) < 250 + len(str(path))
+    out, errout = capfd.readouterr()
+    assert (out, errout) == ("", "")
+
+
+def test_warc_wrong_content_length_reported_not_printed(tmp_path, capfd):
+    good = _warc_record(_PAGE, "https://example.org/a")
+    n = len(good.split(b"\r\n\r\n", 1)[1]) - 4
+    # the first record says it is 10 bytes shorter than it is: warcio warns on stderr and resyncs
+    bad = good.replace(f"Content-Length: {n}".encode(), f"Content-Length: {n - 10}".encode())
+    assert bad != good
+    path = tmp_path / "badlen.warc"
+    path.write_bytes(bad + _warc_record(_PAGE, "https://example.org/b"))
+    docs, [err] = items_of(path, "warc")  # never raises
+    assert str(path) in err.message and "record 1 does not end where its Content-Length says" in err.message
+    assert [d.url for d in docs] == ["https://example.org/a", "https://example.org/b"]
+    out, errout = capfd.readouterr()
+    assert "WARNING" not in errout and "Remainder" not in errout
+
+
+def test_reader_crash_becomes_an_error_item(tmp_path, monkeypatch):
+    from newsledger.ingest import readers
+
+    def boom(path, data):
+        raise AttributeError("'NoneType' object has no attribute 'startswith'")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(readers, "read_warc", boom)
+    path = tmp_path / "x.warc"
+    path.write_bytes(b"WARC/1.0\r\n")
+    [err] = list(read_input(str(path), "warc"))
+    assert isinstance(err, IngestError) and str(path) in err.message and "AttributeError" in err.message
