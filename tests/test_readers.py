@@ -234,3 +234,36 @@ def test_reader_crash_becomes_an_error_item(tmp_path, monkeypatch):
     path.write_bytes(b"WARC/1.0\r\n")
     [err] = list(read_input(str(path), "warc"))
     assert isinstance(err, IngestError) and str(path) in err.message and "AttributeError" in err.message
+
+
+def test_truncated_feed_keeps_entries_and_reports_damage(shared, tmp_path):
+    path = tmp_path / "t.xml"
+    lines = (shared / "corpus" / "formats" / "feed-rss.xml").read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:15]), encoding="utf-8")
+    docs, [err] = items_of(path, "feed")
+    assert [d.title for d in docs] == ["Harbour strike enters second week"]
+    assert err.reason == SkipReason.TRUNCATED
+    assert err.message.startswith(f"{path}: the feed is truncated or malformed (no element found")
+    assert err.message.endswith(": 1 entries read.")
+
+
+def test_feed_cut_in_its_head_is_truncated_not_empty(tmp_path):
+    path = tmp_path / "head.xml"
+    path.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Coastal', encoding="utf-8")
+    docs, [err] = items_of(path, "feed")
+    assert docs == [] and str(path) in err.message and "truncated or malformed" in err.message
+    assert "0 entries read" in err.message
+
+
+def test_feed_encoding_declaration_mismatch_is_not_damage(tmp_path):
+    path = tmp_path / "enc.xml"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="us-ascii"?>\n<rss version="2.0"><channel><title>Café Wire</title>'
+        "<item><title>Café closes</title><description>The café on the square closed on Monday after forty years.</description></item>"
+        "</channel></rss>".encode("utf-8")
+    )
+    import feedparser
+
+    assert isinstance(feedparser.parse(path.read_bytes()).bozo_exception, feedparser.CharacterEncodingOverride)
+    docs, errs = items_of(path, "feed")
+    assert errs == [] and [d.title for d in docs] == ["Café closes"]

@@ -348,7 +348,11 @@ def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
     if not data.strip():
         raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
     parsed = feedparser.parse(data)
+    damage = _feed_damage(parsed)
     if not parsed.entries:
+        if damage:
+            yield _feed_damage_error(path, damage, 0)
+            return
         if parsed.get("version"):
             raise ExtractionError(f"{path}: the feed has no entries.", path=path, reason=SkipReason.NO_CONTENT)
         problem = parsed.get("bozo_exception")
@@ -360,6 +364,7 @@ def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
     feed = parsed.feed
     outlet = clean_inline(feed.get("title", "")) or None
     language = feed.get("language")
+    n_read = 0
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{path}#entry-{i}"
         content = None
@@ -383,7 +388,40 @@ def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
         raw.published = entry.get("published")  # never entry.updated
         raw.published_evidence = "feed" if raw.published else None
         raw.language = content.get("language") or language
+        n_read += 1
         yield raw
+    if damage:
+        yield _feed_damage_error(path, damage, n_read)
+
+
+def _feed_damage(parsed) -> Exception | None:
+    """feedparser's complaint when the XML itself is broken (cut short, not well-formed), else None.
+
+    feedparser sets ``bozo`` for mere encoding-declaration mismatches too
+    (``CharacterEncodingOverride``: the document was decoded all the same);
+    those are not damage.
+    """
+    import xml.sax
+
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is None or isinstance(problem, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+        return None
+    if isinstance(problem, xml.sax.SAXException) or isinstance(problem, feedparser.CharacterEncodingUnknown):
+        return problem
+    return None
+
+
+def _feed_damage_error(path: str, problem: Exception, n_read: int) -> ReadError:
+    text = _excerpt(problem.getMessage() if hasattr(problem, "getMessage") else problem)
+    where = ""
+    if hasattr(problem, "getLineNumber"):
+        where = f" at line {problem.getLineNumber()}, column {problem.getColumnNumber()}"
+    cut = any(s in text for s in ("no element found", "unclosed token"))
+    return ReadError(
+        f"{path}: the feed is truncated or malformed ({text}{where}): {n_read} entries read.",
+        path=path,
+        reason=SkipReason.TRUNCATED if cut else SkipReason.MALFORMED,
+    )
 
 
 def _excerpt(value: object, limit: int = 80) -> str:
