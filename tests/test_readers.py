@@ -267,3 +267,52 @@ def test_feed_encoding_declaration_mismatch_is_not_damage(tmp_path):
     assert isinstance(feedparser.parse(path.read_bytes()).bozo_exception, feedparser.CharacterEncodingOverride)
     docs, errs = items_of(path, "feed")
     assert errs == [] and [d.title for d in docs] == ["Café closes"]
+
+
+def _stdin(monkeypatch, data: bytes):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_csv_is_sniffed_not_taken_as_text(shared, monkeypatch):
+    data = (shared / "corpus" / "formats" / "articles.csv").read_bytes()
+    _stdin(monkeypatch, data)
+    docs, [err] = items_of("-")  # no --map: the CSV's own complaint, not one article holding raw CSV
+    assert docs == [] and err.message.startswith("<stdin>: no 'text' or 'html' column (columns: headline, body")
+    _stdin(monkeypatch, data)
+    drive, dam = articles_of("-", None, CSV_MAP)
+    assert drive.title == "Vaccination drive extended" and drive.outlet == "Health Wire"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("articles.jsonl", "jsonl"), ("feed-rss.xml", "feed"), ("feed-atom.xml", "feed"), ("aeb-sample.warc.gz", "warc"),
+])
+def test_stdin_sniffs_every_format(shared, monkeypatch, name, kind):
+    _stdin(monkeypatch, (shared / "corpus" / "formats" / name).read_bytes())
+    docs, errs = items_of("-")
+    assert errs == [] and docs
+    assert {d.path.split("#")[0].split(":")[0] for d in docs} == {"<stdin>"}
+    assert len(docs) == {"jsonl": 3, "feed": len(docs), "warc": 6}[kind]
+
+
+def test_stdin_plain_text_with_map_is_an_error(monkeypatch):
+    _stdin(monkeypatch, b"The council voted on Monday, after a long debate.\n\nA second paragraph.\n")
+    [err] = list(read_input("-", None, field_map={"body": "text"}))
+    assert isinstance(err, IngestError)
+    assert "--map applies to CSV/JSONL input; stdin looks like plain text: pass --format csv" in err.message
+    _stdin(monkeypatch, b"The council voted on Monday, after a long debate.\n\nA second paragraph.\n")
+    [a] = articles_of("-")  # without --map it is plain text
+    assert a.text.startswith("The council voted")
+
+
+@pytest.mark.parametrize("data, kind", [
+    (b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body><p>x</p></body></html>', "html"),
+    (b'<?xml version="1.0"?>\n<!-- a feed -->\n<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
+    (b"title,text\nA,The council voted.\n", "csv"),
+    (b"title\ttext\nA\tThe council voted.\n", "csv"),
+    (b"Rail link reopens, after landslide\n\nThe mountain rail link, closed since October, reopened.\n", "text"),
+])
+def test_sniff_roots_and_csv_headers(data, kind):
+    assert sniff(data) == kind

@@ -28,6 +28,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -163,17 +164,80 @@ def _decode(data: bytes, path: str) -> str:
         ) from exc
 
 
-def sniff(data: bytes) -> str:
-    """Guess the format of an input with no telling extension (stdin, odd names)."""
+def _xml_root(head: bytes) -> bytes:
+    """The lower-cased name of the first element of an XML/HTML head, past the declaration, comments and doctype."""
+    pos = 0
+    while True:
+        pos = head.find(b"<", pos)
+        if pos < 0:
+            return b""
+        if head.startswith(b"<?", pos):
+            end = head.find(b"?>", pos)
+            pos = end + 2 if end >= 0 else len(head)
+        elif head.startswith(b"<!--", pos):
+            end = head.find(b"-->", pos)
+            pos = end + 3 if end >= 0 else len(head)
+        elif head.startswith(b"<!", pos):
+            end = head.find(b">", pos)
+            pos = end + 1 if end >= 0 else len(head)
+        else:
+            name = head[pos + 1 :].split(None, 1)[0] if head[pos + 1 :].strip() else b""
+            return name.split(b">", 1)[0].split(b"/", 1)[0].lower()
+
+
+def _delimiter_of(first_line: str) -> str:
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+_COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.:-]{0,39}")
+
+
+def _csv_header(data: bytes) -> list[str] | None:
+    """The column names of the first line when it reads as a CSV/TSV header, else None.
+
+    A header is two or more cells, each a bare column name (no spaces), and
+    the next line has as many cells: a title line of prose does not qualify.
+    """
+    try:
+        lines = data[:8192].decode("utf-8-sig", errors="strict").splitlines()
+    except UnicodeDecodeError:
+        lines = data[:8192].decode("utf-8-sig", errors="ignore").splitlines()[:-1]
+    if len(lines) < 2:
+        return None
+    delimiter = _delimiter_of(lines[0])
+    try:
+        rows = csv.reader(io.StringIO(data[:8192].decode("utf-8-sig", errors="ignore"), newline=""), delimiter=delimiter)
+        header = [c.strip() for c in next(rows)]
+        first_row = next(rows)
+    except (csv.Error, StopIteration):
+        return None
+    if len(header) < 2 or not all(_COLUMN_NAME.fullmatch(c) for c in header) or len(first_row) != len(header):
+        return None
+    return header
+
+
+def sniff(data: bytes, field_map: dict[str, str] | None = None) -> str:
+    """Guess the format of an input with no telling extension (stdin, odd names).
+
+    gzip or ``WARC/`` → warc; ``{`` → jsonl; ``<`` with an ``rss``, ``feed``
+    or ``rdf:RDF`` root element → feed, any other ``<`` → html; a first line
+    that is a CSV/TSV header naming a ``text`` or ``html`` column (after
+    ``field_map``) or a column ``field_map`` renames → csv; else text.
+    """
     if data[:2] == b"\x1f\x8b" or data[:5] == b"WARC/":
         return "warc"
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         return "jsonl"
     if head.startswith(b"<"):
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        if _xml_root(head) in (b"rss", b"feed", b"rdf:rdf") or _xml_root(head).endswith(b":feed"):
             return "feed"
         return "html"
+    header = _csv_header(head)
+    if header:
+        field_map = field_map or {}
+        names = {field_map.get(c, c) for c in header}
+        return "csv"
     return "text"
 
 
@@ -291,7 +355,12 @@ def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[R
     """One article per row; columns named as DESIGN.md's fields, or renamed by ``field_map``."""
     text = _decode(data, path)
     csv.field_size_limit(sys.maxsize)
-    delimiter = "\t" if path.lower().endswith(".tsv") else ","
+    if path.lower().endswith(".tsv"):
+        delimiter = "\t"
+    elif path == "<stdin>" and text.strip():
+        delimiter = _delimiter_of(text.lstrip().splitlines()[0])
+    else:
+        delimiter = ","
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         columns = reader.fieldnames or []
@@ -607,7 +676,15 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
     name = "<stdin>" if path == "-" else path
     try:
         data = _read_bytes(path)
-        kind = fmt or sniff(data)
+        kind = fmt or sniff(data, field_map)
+        if kind == "text" and fmt is None and field_map:
+            where = "stdin" if path == "-" else name
+            raise ReadError(
+                f"{name}: --map applies to CSV/JSONL input; {where} looks like plain text: pass --format csv "
+                "(or --format jsonl).",
+                path=name,
+                reason=SkipReason.MALFORMED,
+            )
         if kind == "text":
             yield from read_text(name, data, sidecar=path != "-")
         elif kind == "html":
