@@ -316,3 +316,92 @@ def test_stdin_plain_text_with_map_is_an_error(monkeypatch):
 ])
 def test_sniff_roots_and_csv_headers(data, kind):
     assert sniff(data) == kind
+
+
+# ---------------------------------------------------------------- --map problems and record messages
+
+@pytest.mark.parametrize("spec, message", [
+    ("body=text,body2=text", "text is mapped twice"),
+    ("body=text,body=title", "the column body is mapped twice"),
+])
+def test_field_map_twice_is_a_config_error(spec, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_field_map(spec)
+
+
+def test_csv_map_naming_a_missing_column_warns_and_reads_rows(shared):
+    path = shared / "corpus" / "formats" / "articles.csv"
+    docs, errs = items_of(path, "csv", parse_field_map("body=text,pubdate=published"))
+    assert errs == [] and len(docs) == 2
+    assert docs[0].warnings == [
+        f"{path}: --map names columns the file lacks: pubdate (columns: body, headline, link, pub_date, site)."
+    ]
+    assert docs[1].warnings == []
+
+
+def test_csv_map_naming_a_missing_text_column_names_it(shared):
+    path = shared / "corpus" / "formats" / "articles.csv"
+    docs, [err] = items_of(path, "csv", {"nosuch": "text"})
+    assert docs == [] and err.message.startswith(f"{path}: --map names a text column the file lacks: nosuch (columns: headline")
+
+
+def test_jsonl_map_naming_missing_keys(tmp_path, shared):
+    path = shared / "corpus" / "formats" / "articles.jsonl"
+    docs, errs = items_of(path, "jsonl", {"pubdate": "published"})
+    assert errs == [] and len(docs) == 3
+    assert docs[0].warnings[0].startswith(f"{path}: --map names columns the file lacks: pubdate (columns: ")
+    nosuch = tmp_path / "n.jsonl"
+    nosuch.write_text('{"body": "The council voted on Monday."}\n', encoding="utf-8")
+    docs, errs = items_of(nosuch, "jsonl", {"nosuch": "text"})
+    assert docs == []
+    assert any(f"{nosuch}:1: the record has no 'nosuch' field (named for the text by --map" in e.message for e in errs)
+    assert any(f"{nosuch}: --map names columns the file lacks: nosuch (columns: body)." == e.message for e in errs)
+
+
+def test_record_messages_and_non_string_metadata(tmp_path):
+    path = tmp_path / "types.jsonl"
+    lines = [
+        {"text": ""},
+        {"text": 123},
+        {"text": "The minister said on Monday that talks had failed.", "published": 20211109, "outlet": 5},
+        {"text": "The mayor denied the claims on Tuesday, officials said.", "title": ["a", "b"], "url": {"x": 1}},
+    ]
+    import json
+
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = list(read_input(str(path), "jsonl"))
+    empty, notstr, numbers, nested = items
+    assert empty.message == f"{path}:1: the 'text' field is empty."
+    assert notstr.message == f"{path}:2: the 'text' field is not a string (int)."
+    assert (numbers.published, numbers.outlet, numbers.warnings) == ("20211109", "5", [])
+    assert (nested.title, nested.url) == (None, None)
+    assert nested.warnings == [
+        f"{path}:4: the 'title' field is a list, not text; it is left out.",
+        f"{path}:4: the 'url' field is a dict, not text; it is left out.",
+    ]
+
+
+def test_csv_empty_text_cell_message(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("title,text\nA,\nB,The council voted on Monday.\n", encoding="utf-8")
+    docs, [err] = items_of(path, "csv")
+    assert err.message == f"{path}:2: the 'text' field is empty."
+    assert [d.title for d in docs] == ["B"]
+
+
+def test_sidecar_list_metadata_dropped_with_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("The council voted on Monday.\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"url": ["x"], "outlet": 5}', encoding="utf-8")
+    [doc] = list(read_input(str(tmp_path / "a.txt"), "text"))
+    assert (doc.url, doc.outlet) == (None, "5")
+    assert doc.warnings == [f"{tmp_path / 'a.json'}: the 'url' field is a list, not text; it is left out."]
+
+
+def test_whitespace_only_file_message(tmp_path):
+    blank, empty = tmp_path / "w.txt", tmp_path / "e.txt"
+    blank.write_bytes(b"  \n\t \n")
+    empty.write_bytes(b"")
+    [err] = list(read_input(str(blank), "text"))
+    assert err.message == f"{blank}: the file holds only whitespace."
+    [err] = list(read_input(str(empty), "text"))
+    assert err.message == f"{empty}: the file is empty."

@@ -143,10 +143,15 @@ def _looks_binary(data: bytes) -> bool:
     return len(head) > 0 and controls / len(head) > 0.1
 
 
+def _empty(path: str, data: bytes) -> ReadError:
+    what = "the file is empty" if not data else "the file holds only whitespace"
+    return ReadError(f"{path}: {what}.", path=path, reason=SkipReason.EMPTY)
+
+
 def _decode(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is dropped); binary and undecodable inputs raise ReadError."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     if _looks_binary(data):
         raise ReadError(
             f"{path}: this is a binary file, not text. newsledger reads text, HTML, JSON Lines, CSV, feeds and WARC.",
@@ -262,9 +267,7 @@ def read_text(path: str, data: bytes, *, sidecar: bool = True) -> Iterator[RawDo
             )
             return
         for key in SIDECAR_FIELDS:
-            value = meta.get(key)
-            if value is not None and not isinstance(value, str):
-                value = str(value)
+            value = _metadata_value(key, meta.get(key), str(sidecar_path), raw.warnings)
             setattr(raw, key, value or None)
         if raw.published:
             raw.published_evidence = "sidecar"
@@ -274,7 +277,7 @@ def read_text(path: str, data: bytes, *, sidecar: bool = True) -> Iterator[RawDo
 def read_html(path: str, data: bytes, *, url: str | None = None) -> Iterator[RawDocument | IngestError]:
     """One HTML page."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     if b"\x00" in data[:8192]:
         raise ReadError(f"{path}: this is a binary file, not HTML.", path=path, reason=SkipReason.BINARY)
     yield _html_document(path, data, url=url)
@@ -296,43 +299,91 @@ def _html_document(path: str, html: bytes | str, *, url: str | None) -> RawDocum
     )
 
 
-def _apply_map(record: dict, field_map: dict[str, str]) -> dict:
-    out = {}
-    for key, value in record.items():
-        name = field_map.get(key, key)
-        if name in ARTICLE_FIELDS and value not in (None, ""):
-            out[name] = value
-    return out
+def _metadata_value(key: str, value: object, where: str, warnings: list[str]) -> str | None:
+    """A metadata field as text: strings as they are, numbers as their str; lists and objects are dropped with a warning."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    warnings.append(f"{where}: the {key!r} field is a {type(value).__name__}, not text; it is left out.")
+    return None
 
 
 def _record_document(where: str, record: dict, field_map: dict[str, str]) -> RawDocument:
-    rec = _apply_map(record, field_map)
-    for key in list(rec):
-        if not isinstance(rec[key], str):
-            rec[key] = str(rec[key])
-    if "text" in rec:
-        raw = RawDocument(path=where, text=rec["text"], prepend_title=True)
-    elif "html" in rec:
-        raw = _html_document(where, rec["html"], url=rec.get("url"))
-    else:
+    rec: dict[str, object] = {}
+    for key, value in record.items():
+        name = field_map.get(key, key)
+        if name in ARTICLE_FIELDS and value is not None:
+            rec[name] = value
+    body_key = next((k for k in ("text", "html") if k in rec and not (isinstance(rec[k], str) and not rec[k].strip())), None)
+    if body_key is None:
+        empty = [k for k in ("text", "html") if k in rec]
+        if empty:
+            raise ExtractionError(f"{where}: the {' and '.join(repr(k) for k in empty)} field is empty.", path=where, reason=SkipReason.NO_CONTENT)
+        wanted = [c for c, f in field_map.items() if f in ("text", "html")]
         hint = ", ".join(sorted(record)) or "none"
+        if wanted:
+            missing = ", ".join(repr(c) for c in wanted)
+            raise ExtractionError(
+                f"{where}: the record has no {missing} field (named for the text by --map; fields: {hint}).",
+                path=where,
+                reason=SkipReason.NO_CONTENT,
+            )
         raise ExtractionError(
             f"{where}: the record has no 'text' or 'html' field (fields: {hint}). "
             "Name the text column with --map COLUMN=text.",
             path=where,
             reason=SkipReason.NO_CONTENT,
         )
+    body = rec[body_key]
+    if not isinstance(body, str):
+        raise ExtractionError(
+            f"{where}: the {body_key!r} field is not a string ({type(body).__name__}).", path=where, reason=SkipReason.MALFORMED
+        )
+    warnings: list[str] = []
+    meta = {}
     for key in ("title", "url", "outlet", "outlet_domain", "byline", "published", "language", "locale"):
         if key in rec:
-            setattr(raw, key, rec[key].strip() or None)
-    if "published" in rec:
+            value = _metadata_value(key, rec[key], where, warnings)
+            if value is not None and value.strip():
+                meta[key] = value.strip()
+    if body_key == "text":
+        raw = RawDocument(path=where, text=body, prepend_title=True)
+    else:
+        raw = _html_document(where, body, url=meta.get("url"))
+    for key, value in meta.items():
+        setattr(raw, key, value)
+    if "published" in meta:
         raw.published_evidence = "record"
+    raw.warnings.extend(warnings)
     return raw
+
+
+def _missing_columns(path: str, field_map: dict[str, str], columns) -> str | None:
+    """A warning naming the ``--map`` columns the file lacks, or None."""
+    present = set(columns)
+    missing = [c for c in field_map if c not in present]
+    if not missing:
+        return None
+    return f"{path}: --map names columns the file lacks: {', '.join(missing)} (columns: {', '.join(sorted(present)) or 'none'})."
+
+
+def _with_pending(items, pending: list[str], path: str) -> Iterator[RawDocument | IngestError]:
+    """``items``, the ``pending`` file-level warnings attached to the first document (or yielded as an error when none is read)."""
+    for item in items:
+        if pending and isinstance(item, RawDocument):
+            item.warnings[:0] = pending
+            pending = []
+        yield item
+    for text in pending:
+        yield ReadError(text, path=path, reason=SkipReason.MALFORMED)
 
 
 def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
     """One article per line; a malformed line is reported by number and skipped."""
     text = _decode(data, path)
+    parsed: list[tuple[str, object]] = []
+    keys: set[str] = set()
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -340,15 +391,26 @@ def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)
+            parsed.append((where, ReadError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)))
             continue
         if not isinstance(record, dict):
-            yield ReadError(f"{where}: a JSON Lines record must be an object, not {type(record).__name__}.", path=where, reason=SkipReason.MALFORMED)
+            parsed.append((where, ReadError(f"{where}: a JSON Lines record must be an object, not {type(record).__name__}.", path=where, reason=SkipReason.MALFORMED)))
             continue
-        try:
-            yield _record_document(where, record, field_map)
-        except IngestError as exc:
-            yield exc
+        keys.update(record)
+        parsed.append((where, record))
+
+    def items():
+        for where, record in parsed:
+            if isinstance(record, IngestError):
+                yield record
+                continue
+            try:
+                yield _record_document(where, record, field_map)
+            except IngestError as exc:
+                yield exc
+
+    warning = _missing_columns(path, field_map, keys) if keys else None
+    yield from _with_pending(items(), [warning] if warning else [], path)
 
 
 def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
@@ -367,13 +429,25 @@ def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[R
     except csv.Error as exc:
         raise ReadError(f"{path}: not a readable CSV file ({exc}).", path=path, reason=SkipReason.MALFORMED) from exc
     mapped = {field_map.get(c, c) for c in columns}
+    warning = _missing_columns(path, field_map, columns)
     if "text" not in mapped and "html" not in mapped:
+        wanted = [c for c, f in field_map.items() if f in ("text", "html") and c not in columns]
+        if wanted:
+            raise ReadError(
+                f"{path}: --map names a text column the file lacks: {', '.join(wanted)} (columns: {', '.join(columns)}).",
+                path=path,
+                reason=SkipReason.MALFORMED,
+            )
         raise ReadError(
             f"{path}: no 'text' or 'html' column (columns: {', '.join(columns)}). "
             "Name them with --map, e.g. --map body=text,headline=title,pub_date=published.",
             path=path,
             reason=SkipReason.MALFORMED,
         )
+    yield from _with_pending(_csv_rows(path, reader, field_map), [warning] if warning else [], path)
+
+
+def _csv_rows(path: str, reader: csv.DictReader, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
     try:
         while True:
             start_line = reader.line_num + 1
@@ -415,7 +489,7 @@ def _fragment_blocks(html: str) -> list[Block]:
 def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
     """RSS or Atom: one article per entry; ``published`` (never ``updated``) dates it."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     parsed = feedparser.parse(data)
     damage = _feed_damage(parsed)
     if not parsed.entries:
@@ -713,8 +787,9 @@ def parse_field_map(spec: str | None) -> dict[str, str]:
     """Parse ``--map`` text: ``COLUMN=FIELD[,COLUMN=FIELD...]`` (e.g. ``body=text,pub_date=published``).
 
     Raises:
-        ConfigError: a pair is not ``COLUMN=FIELD`` or FIELD is not one of
-            :data:`ARTICLE_FIELDS`.
+        ConfigError: a pair is not ``COLUMN=FIELD``, FIELD is not one of
+            :data:`ARTICLE_FIELDS`, or a column or a field is named twice
+            (``body=text,body2=text``: "text is mapped twice").
     """
     out: dict[str, str] = {}
     if not spec:
@@ -733,6 +808,11 @@ def parse_field_map(spec: str | None) -> dict[str, str]:
                 value=name,
                 allowed=ARTICLE_FIELDS,
             )
+        if column in out:
+            raise ConfigError(f"--map: the column {column} is mapped twice (to {out[column]} and {name}).", key="map", value=column)
+        if name in out.values():
+            source = next(c for c, f in out.items() if f == name)
+            raise ConfigError(f"--map: {name} is mapped twice (from {source} and {column}).", key="map", value=name)
         out[column] = name
     return out
 
