@@ -24,9 +24,11 @@ Files of other kinds found in folders (READMEs, licences, images) are
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -141,10 +143,15 @@ def _looks_binary(data: bytes) -> bool:
     return len(head) > 0 and controls / len(head) > 0.1
 
 
+def _empty(path: str, data: bytes) -> ReadError:
+    what = "the file is empty" if not data else "the file holds only whitespace"
+    return ReadError(f"{path}: {what}.", path=path, reason=SkipReason.EMPTY)
+
+
 def _decode(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is dropped); binary and undecodable inputs raise ReadError."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     if _looks_binary(data):
         raise ReadError(
             f"{path}: this is a binary file, not text. newsledger reads text, HTML, JSON Lines, CSV, feeds and WARC.",
@@ -162,17 +169,80 @@ def _decode(data: bytes, path: str) -> str:
         ) from exc
 
 
-def sniff(data: bytes) -> str:
-    """Guess the format of an input with no telling extension (stdin, odd names)."""
+def _xml_root(head: bytes) -> bytes:
+    """The lower-cased name of the first element of an XML/HTML head, past the declaration, comments and doctype."""
+    pos = 0
+    while True:
+        pos = head.find(b"<", pos)
+        if pos < 0:
+            return b""
+        if head.startswith(b"<?", pos):
+            end = head.find(b"?>", pos)
+            pos = end + 2 if end >= 0 else len(head)
+        elif head.startswith(b"<!--", pos):
+            end = head.find(b"-->", pos)
+            pos = end + 3 if end >= 0 else len(head)
+        elif head.startswith(b"<!", pos):
+            end = head.find(b">", pos)
+            pos = end + 1 if end >= 0 else len(head)
+        else:
+            name = head[pos + 1 :].split(None, 1)[0] if head[pos + 1 :].strip() else b""
+            return name.split(b">", 1)[0].split(b"/", 1)[0].lower()
+
+
+def _delimiter_of(first_line: str) -> str:
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+_COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.:-]{0,39}")
+
+
+def _csv_header(data: bytes) -> list[str] | None:
+    """The column names of the first line when it reads as a CSV/TSV header, else None.
+
+    A header is two or more cells, each a bare column name (no spaces), and
+    the next line has as many cells: a title line of prose does not qualify.
+    """
+    try:
+        lines = data[:8192].decode("utf-8-sig", errors="strict").splitlines()
+    except UnicodeDecodeError:
+        lines = data[:8192].decode("utf-8-sig", errors="ignore").splitlines()[:-1]
+    if len(lines) < 2:
+        return None
+    delimiter = _delimiter_of(lines[0])
+    try:
+        rows = csv.reader(io.StringIO(data[:8192].decode("utf-8-sig", errors="ignore"), newline=""), delimiter=delimiter)
+        header = [c.strip() for c in next(rows)]
+        first_row = next(rows)
+    except (csv.Error, StopIteration):
+        return None
+    if len(header) < 2 or not all(_COLUMN_NAME.fullmatch(c) for c in header) or len(first_row) != len(header):
+        return None
+    return header
+
+
+def sniff(data: bytes, field_map: dict[str, str] | None = None) -> str:
+    """Guess the format of an input with no telling extension (stdin, odd names).
+
+    gzip or ``WARC/`` → warc; ``{`` → jsonl; ``<`` with an ``rss``, ``feed``
+    or ``rdf:RDF`` root element → feed, any other ``<`` → html; a first line
+    that is a CSV/TSV header naming a ``text`` or ``html`` column (after
+    ``field_map``) or a column ``field_map`` renames → csv; else text.
+    """
     if data[:2] == b"\x1f\x8b" or data[:5] == b"WARC/":
         return "warc"
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         return "jsonl"
     if head.startswith(b"<"):
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        if _xml_root(head) in (b"rss", b"feed", b"rdf:rdf") or _xml_root(head).endswith(b":feed"):
             return "feed"
         return "html"
+    header = _csv_header(head)
+    if header:
+        field_map = field_map or {}
+        names = {field_map.get(c, c) for c in header}
+        return "csv"
     return "text"
 
 
@@ -197,9 +267,7 @@ def read_text(path: str, data: bytes, *, sidecar: bool = True) -> Iterator[RawDo
             )
             return
         for key in SIDECAR_FIELDS:
-            value = meta.get(key)
-            if value is not None and not isinstance(value, str):
-                value = str(value)
+            value = _metadata_value(key, meta.get(key), str(sidecar_path), raw.warnings)
             setattr(raw, key, value or None)
         if raw.published:
             raw.published_evidence = "sidecar"
@@ -209,7 +277,7 @@ def read_text(path: str, data: bytes, *, sidecar: bool = True) -> Iterator[RawDo
 def read_html(path: str, data: bytes, *, url: str | None = None) -> Iterator[RawDocument | IngestError]:
     """One HTML page."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     if b"\x00" in data[:8192]:
         raise ReadError(f"{path}: this is a binary file, not HTML.", path=path, reason=SkipReason.BINARY)
     yield _html_document(path, data, url=url)
@@ -231,43 +299,91 @@ def _html_document(path: str, html: bytes | str, *, url: str | None) -> RawDocum
     )
 
 
-def _apply_map(record: dict, field_map: dict[str, str]) -> dict:
-    out = {}
-    for key, value in record.items():
-        name = field_map.get(key, key)
-        if name in ARTICLE_FIELDS and value not in (None, ""):
-            out[name] = value
-    return out
+def _metadata_value(key: str, value: object, where: str, warnings: list[str]) -> str | None:
+    """A metadata field as text: strings as they are, numbers as their str; lists and objects are dropped with a warning."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    warnings.append(f"{where}: the {key!r} field is a {type(value).__name__}, not text; it is left out.")
+    return None
 
 
 def _record_document(where: str, record: dict, field_map: dict[str, str]) -> RawDocument:
-    rec = _apply_map(record, field_map)
-    for key in list(rec):
-        if not isinstance(rec[key], str):
-            rec[key] = str(rec[key])
-    if "text" in rec:
-        raw = RawDocument(path=where, text=rec["text"], prepend_title=True)
-    elif "html" in rec:
-        raw = _html_document(where, rec["html"], url=rec.get("url"))
-    else:
+    rec: dict[str, object] = {}
+    for key, value in record.items():
+        name = field_map.get(key, key)
+        if name in ARTICLE_FIELDS and value is not None:
+            rec[name] = value
+    body_key = next((k for k in ("text", "html") if k in rec and not (isinstance(rec[k], str) and not rec[k].strip())), None)
+    if body_key is None:
+        empty = [k for k in ("text", "html") if k in rec]
+        if empty:
+            raise ExtractionError(f"{where}: the {' and '.join(repr(k) for k in empty)} field is empty.", path=where, reason=SkipReason.NO_CONTENT)
+        wanted = [c for c, f in field_map.items() if f in ("text", "html")]
         hint = ", ".join(sorted(record)) or "none"
+        if wanted:
+            missing = ", ".join(repr(c) for c in wanted)
+            raise ExtractionError(
+                f"{where}: the record has no {missing} field (named for the text by --map; fields: {hint}).",
+                path=where,
+                reason=SkipReason.NO_CONTENT,
+            )
         raise ExtractionError(
             f"{where}: the record has no 'text' or 'html' field (fields: {hint}). "
             "Name the text column with --map COLUMN=text.",
             path=where,
             reason=SkipReason.NO_CONTENT,
         )
+    body = rec[body_key]
+    if not isinstance(body, str):
+        raise ExtractionError(
+            f"{where}: the {body_key!r} field is not a string ({type(body).__name__}).", path=where, reason=SkipReason.MALFORMED
+        )
+    warnings: list[str] = []
+    meta = {}
     for key in ("title", "url", "outlet", "outlet_domain", "byline", "published", "language", "locale"):
         if key in rec:
-            setattr(raw, key, rec[key].strip() or None)
-    if "published" in rec:
+            value = _metadata_value(key, rec[key], where, warnings)
+            if value is not None and value.strip():
+                meta[key] = value.strip()
+    if body_key == "text":
+        raw = RawDocument(path=where, text=body, prepend_title=True)
+    else:
+        raw = _html_document(where, body, url=meta.get("url"))
+    for key, value in meta.items():
+        setattr(raw, key, value)
+    if "published" in meta:
         raw.published_evidence = "record"
+    raw.warnings.extend(warnings)
     return raw
+
+
+def _missing_columns(path: str, field_map: dict[str, str], columns) -> str | None:
+    """A warning naming the ``--map`` columns the file lacks, or None."""
+    present = set(columns)
+    missing = [c for c in field_map if c not in present]
+    if not missing:
+        return None
+    return f"{path}: --map names columns the file lacks: {', '.join(missing)} (columns: {', '.join(sorted(present)) or 'none'})."
+
+
+def _with_pending(items, pending: list[str], path: str) -> Iterator[RawDocument | IngestError]:
+    """``items``, the ``pending`` file-level warnings attached to the first document (or yielded as an error when none is read)."""
+    for item in items:
+        if pending and isinstance(item, RawDocument):
+            item.warnings[:0] = pending
+            pending = []
+        yield item
+    for text in pending:
+        yield ReadError(text, path=path, reason=SkipReason.MALFORMED)
 
 
 def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
     """One article per line; a malformed line is reported by number and skipped."""
     text = _decode(data, path)
+    parsed: list[tuple[str, object]] = []
+    keys: set[str] = set()
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -275,35 +391,63 @@ def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)
+            parsed.append((where, ReadError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)))
             continue
         if not isinstance(record, dict):
-            yield ReadError(f"{where}: a JSON Lines record must be an object, not {type(record).__name__}.", path=where, reason=SkipReason.MALFORMED)
+            parsed.append((where, ReadError(f"{where}: a JSON Lines record must be an object, not {type(record).__name__}.", path=where, reason=SkipReason.MALFORMED)))
             continue
-        try:
-            yield _record_document(where, record, field_map)
-        except IngestError as exc:
-            yield exc
+        keys.update(record)
+        parsed.append((where, record))
+
+    def items():
+        for where, record in parsed:
+            if isinstance(record, IngestError):
+                yield record
+                continue
+            try:
+                yield _record_document(where, record, field_map)
+            except IngestError as exc:
+                yield exc
+
+    warning = _missing_columns(path, field_map, keys) if keys else None
+    yield from _with_pending(items(), [warning] if warning else [], path)
 
 
 def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
     """One article per row; columns named as DESIGN.md's fields, or renamed by ``field_map``."""
     text = _decode(data, path)
     csv.field_size_limit(sys.maxsize)
-    delimiter = "\t" if path.lower().endswith(".tsv") else ","
+    if path.lower().endswith(".tsv"):
+        delimiter = "\t"
+    elif path == "<stdin>" and text.strip():
+        delimiter = _delimiter_of(text.lstrip().splitlines()[0])
+    else:
+        delimiter = ","
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         columns = reader.fieldnames or []
     except csv.Error as exc:
         raise ReadError(f"{path}: not a readable CSV file ({exc}).", path=path, reason=SkipReason.MALFORMED) from exc
     mapped = {field_map.get(c, c) for c in columns}
+    warning = _missing_columns(path, field_map, columns)
     if "text" not in mapped and "html" not in mapped:
+        wanted = [c for c, f in field_map.items() if f in ("text", "html") and c not in columns]
+        if wanted:
+            raise ReadError(
+                f"{path}: --map names a text column the file lacks: {', '.join(wanted)} (columns: {', '.join(columns)}).",
+                path=path,
+                reason=SkipReason.MALFORMED,
+            )
         raise ReadError(
             f"{path}: no 'text' or 'html' column (columns: {', '.join(columns)}). "
             "Name them with --map, e.g. --map body=text,headline=title,pub_date=published.",
             path=path,
             reason=SkipReason.MALFORMED,
         )
+    yield from _with_pending(_csv_rows(path, reader, field_map), [warning] if warning else [], path)
+
+
+def _csv_rows(path: str, reader: csv.DictReader, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
     try:
         while True:
             start_line = reader.line_num + 1
@@ -345,9 +489,13 @@ def _fragment_blocks(html: str) -> list[Block]:
 def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
     """RSS or Atom: one article per entry; ``published`` (never ``updated``) dates it."""
     if not data.strip():
-        raise ReadError(f"{path}: the file is empty.", path=path, reason=SkipReason.EMPTY)
+        raise _empty(path, data)
     parsed = feedparser.parse(data)
+    damage = _feed_damage(parsed)
     if not parsed.entries:
+        if damage:
+            yield _feed_damage_error(path, damage, 0)
+            return
         if parsed.get("version"):
             raise ExtractionError(f"{path}: the feed has no entries.", path=path, reason=SkipReason.NO_CONTENT)
         problem = parsed.get("bozo_exception")
@@ -359,6 +507,7 @@ def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
     feed = parsed.feed
     outlet = clean_inline(feed.get("title", "")) or None
     language = feed.get("language")
+    n_read = 0
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{path}#entry-{i}"
         content = None
@@ -382,49 +531,213 @@ def read_feed(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
         raw.published = entry.get("published")  # never entry.updated
         raw.published_evidence = "feed" if raw.published else None
         raw.language = content.get("language") or language
+        n_read += 1
         yield raw
+    if damage:
+        yield _feed_damage_error(path, damage, n_read)
+
+
+def _feed_damage(parsed) -> Exception | None:
+    """feedparser's complaint when the XML itself is broken (cut short, not well-formed), else None.
+
+    feedparser sets ``bozo`` for mere encoding-declaration mismatches too
+    (``CharacterEncodingOverride``: the document was decoded all the same);
+    those are not damage.
+    """
+    import xml.sax
+
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is None or isinstance(problem, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+        return None
+    if isinstance(problem, xml.sax.SAXException) or isinstance(problem, feedparser.CharacterEncodingUnknown):
+        return problem
+    return None
+
+
+def _feed_damage_error(path: str, problem: Exception, n_read: int) -> ReadError:
+    text = _excerpt(problem.getMessage() if hasattr(problem, "getMessage") else problem)
+    where = ""
+    if hasattr(problem, "getLineNumber"):
+        where = f" at line {problem.getLineNumber()}, column {problem.getColumnNumber()}"
+    cut = any(s in text for s in ("no element found", "unclosed token"))
+    return ReadError(
+        f"{path}: the feed is truncated or malformed ({text}{where}): {n_read} entries read.",
+        path=path,
+        reason=SkipReason.TRUNCATED if cut else SkipReason.MALFORMED,
+    )
+
+
+def _excerpt(value: object, limit: int = 80) -> str:
+    """``value`` as a short, printable excerpt for a message: control and binary characters escaped, capped."""
+    if isinstance(value, bytes):
+        text = value.decode("utf-8", errors="backslashreplace")
+    else:
+        text = str(value)
+    out = []
+    for ch in text:
+        if ch in "\t\n\r":
+            out.append(" ")
+        elif not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    text = " ".join("".join(out).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _mostly_binary(data: bytes) -> bool:
+    """Whether a snippet is binary junk (not worth quoting in a message)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = sum(1 for ch in text if ch == "\ufffd" or (not ch.isprintable() and ch not in "\t\r\n"))
+    return not text or bad / len(text) > 0.05
+
+
+def _warc_head(data: bytes) -> bytes | None:
+    """The first bytes of the (decompressed) archive; None when gzip data cannot be decompressed at all."""
+    if data[:2] != b"\x1f\x8b":
+        return data[:512]
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 512)
+    except zlib.error:
+        return None
+
+
+def _warc_loader():
+    """warcio's record loader, reading a record with no WARC-Target-URI instead of failing on it.
+
+    warcio 1.8 calls ``uri.startswith`` on the target URI to decide whether a
+    record has HTTP headers; a record without one raised AttributeError. Such a
+    record is read as HTTP (its URL stays unknown).
+    """
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    class _Loader(ArcWarcRecordLoader):
+        def load_http_headers(self, rec_type, uri, stream, length):
+            return super().load_http_headers(rec_type, "http:" if uri is None else uri, stream, length)
+
+    return _Loader(verify_http=False, arc2warc=False)
 
 
 def read_warc(path: str, data: bytes) -> Iterator[RawDocument | IngestError]:
-    """HTML response records of a WARC or WARC.gz; a truncated archive keeps the records before the break."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    """HTML response records of a WARC or WARC.gz; a truncated archive keeps the records before the break.
 
-    n = 0
-    try:
-        for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            status = record.http_headers.get_statuscode() or ""
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            if "html" not in ctype or not status.startswith("2"):
-                continue
-            n += 1
-            body = record.content_stream().read()
-            where = f"{path}#{uri}"
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                # fewer bytes than the record's Content-Length: the file ends inside this record
-                yield ReadError(
-                    f"{path}: the archive is truncated inside the record of {uri} ({record.raw_stream.limit} bytes "
-                    f"missing) after {n - 1} whole HTML record(s); records before it were read.",
-                    path=path,
-                    reason=SkipReason.TRUNCATED,
-                )
-                return
-            try:
-                yield _html_document(where, body, url=uri)
-            except IngestError as exc:
-                yield exc
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+    Never raises: a file that is not a WARC, a record cut short, a partial
+    record at the end (e.g. a gzip member cut within its first bytes, which
+    warcio passes over in silence) and any unexpected failure come out as one
+    error naming the file and the record number (1-based, every record
+    counted) and byte offset. warcio's own warnings on stderr are captured and
+    reported as errors instead.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    head = _warc_head(data)
+    if head is None:
+        yield ReadError(f"{path}: not a WARC file (the gzip data cannot be decompressed).", path=path, reason=SkipReason.MALFORMED)
+        return
+    start = head.lstrip(b"\r\n")
+    if not (start.startswith(b"WARC/") or start.startswith(b"filedesc://")):
+        begins = "binary data" if _mostly_binary(start[:80]) else repr(_excerpt(start.split(b"\n", 1)[0], 60))
         yield ReadError(
-            f"{path}: the archive is truncated or damaged after {n} HTML record(s) ({type(exc).__name__}: {exc}); "
-            "records before the damage were read.",
+            f"{path}: not a WARC file (a WARC begins with 'WARC/'; this one begins with {begins}).",
+            path=path,
+            reason=SkipReason.MALFORMED,
+        )
+        return
+
+    archive = ArchiveIterator(io.BytesIO(data))
+    archive.loader = _warc_loader()
+    records = iter(archive)
+    n_html = n_rec = 0
+    end = 0  # byte offset just after the last whole record
+    warned = False
+
+    def damaged(what: str, *, reason: SkipReason = SkipReason.TRUNCATED) -> ReadError:
+        return ReadError(
+            f"{path}: {what}; the archive is truncated or damaged after {n_rec} record(s) "
+            f"({n_html} HTML); records before the damage were read.",
+            path=path,
+            reason=reason,
+        )
+
+    def warcio_warning(captured: io.StringIO) -> ReadError | None:
+        nonlocal warned
+        text = captured.getvalue()
+        if not text or warned:
+            return None
+        warned = True
+        offset = text.split("Offset:", 1)[1].split()[0] if "Offset:" in text else "?"
+        return ReadError(
+            f"{path}: record {n_rec} does not end where its Content-Length says (the next bytes, at offset {offset}, "
+            "are not a record boundary); the archive is damaged and records after it may be misread.",
+            path=path,
+            reason=SkipReason.MALFORMED,
+        )
+
+    while True:
+        captured = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(captured):
+                record = next(records, None)
+        except Exception as exc:  # warcio raises many kinds on damaged input; none may escape
+            yield warcio_warning(captured) or damaged(
+                f"record {n_rec + 1} (offset {end}) cannot be read ({type(exc).__name__}: {_excerpt(exc)})"
+            )
+            return
+        if (warning := warcio_warning(captured)) is not None:
+            yield warning
+        if record is None:
+            break
+        n_rec += 1
+        try:
+            if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
+                yield damaged(f"record {n_rec} (offset {end}) has no Content-Length (its header is cut short)")
+                return
+            doc = None
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            if record.rec_type == "response" and record.http_headers is not None:
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                status = record.http_headers.get_statuscode() or ""
+                if "html" in ctype and status.startswith("2"):
+                    n_html += 1
+                    body = record.content_stream().read()
+                    if getattr(record.raw_stream, "limit", 0) > 0:
+                        # fewer bytes than the record's Content-Length: the file ends inside this record
+                        n_html -= 1
+                        n_rec -= 1
+                        yield damaged(
+                            f"the file ends inside record {n_rec + 1} ({uri or 'no target URI'}, offset {end}; "
+                            f"{record.raw_stream.limit} bytes missing)"
+                        )
+                        return
+                    where = f"{path}#{uri}" if uri else f"{path}#record-{n_rec}"
+                    try:
+                        doc = _html_document(where, body, url=uri)
+                    except IngestError as exc:
+                        doc = exc
+            captured = io.StringIO()
+            with contextlib.redirect_stderr(captured):
+                offset, length = archive.get_record_offset(), archive.get_record_length()
+            if (warning := warcio_warning(captured)) is not None:
+                yield warning
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                n_rec -= 1
+                yield damaged(f"the file ends inside record {n_rec + 1} (offset {end}; {record.raw_stream.limit} bytes missing)")
+                return
+            end = offset + length
+        except Exception as exc:
+            yield damaged(f"record {n_rec} (offset {end}) cannot be read ({type(exc).__name__}: {_excerpt(exc)})", reason=SkipReason.MALFORMED)
+            return
+        if doc is not None:
+            yield doc
+    if data[end:].strip(b"\r\n\t "):
+        yield ReadError(
+            f"{path}: the archive is truncated after {n_rec} record(s) ({n_html} HTML): the last {len(data) - end} "
+            f"bytes (from offset {end}) hold no whole record; records before them were read.",
             path=path,
             reason=SkipReason.TRUNCATED,
         )
         return
-    if n == 0:
+    if n_html == 0:
         yield ExtractionError(f"{path}: the archive holds no HTML response record.", path=path, reason=SkipReason.NO_CONTENT)
 
 
@@ -437,7 +750,15 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
     name = "<stdin>" if path == "-" else path
     try:
         data = _read_bytes(path)
-        kind = fmt or sniff(data)
+        kind = fmt or sniff(data, field_map)
+        if kind == "text" and fmt is None and field_map:
+            where = "stdin" if path == "-" else name
+            raise ReadError(
+                f"{name}: --map applies to CSV/JSONL input; {where} looks like plain text: pass --format csv "
+                "(or --format jsonl).",
+                path=name,
+                reason=SkipReason.MALFORMED,
+            )
         if kind == "text":
             yield from read_text(name, data, sidecar=path != "-")
         elif kind == "html":
@@ -454,14 +775,21 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
             raise ConfigError(f"Unknown format {kind!r}.", key="format", value=kind, allowed=FORMATS)
     except IngestError as exc:
         yield exc
+    except Exception as exc:  # a reader never raises: an unforeseen failure is reported on this input alone
+        yield ReadError(
+            f"{name}: could not be read ({type(exc).__name__}: {_excerpt(exc)}); the rest of the batch goes on.",
+            path=name,
+            reason=SkipReason.MALFORMED,
+        )
 
 
 def parse_field_map(spec: str | None) -> dict[str, str]:
     """Parse ``--map`` text: ``COLUMN=FIELD[,COLUMN=FIELD...]`` (e.g. ``body=text,pub_date=published``).
 
     Raises:
-        ConfigError: a pair is not ``COLUMN=FIELD`` or FIELD is not one of
-            :data:`ARTICLE_FIELDS`.
+        ConfigError: a pair is not ``COLUMN=FIELD``, FIELD is not one of
+            :data:`ARTICLE_FIELDS`, or a column or a field is named twice
+            (``body=text,body2=text``: "text is mapped twice").
     """
     out: dict[str, str] = {}
     if not spec:
@@ -480,6 +808,11 @@ def parse_field_map(spec: str | None) -> dict[str, str]:
                 value=name,
                 allowed=ARTICLE_FIELDS,
             )
+        if column in out:
+            raise ConfigError(f"--map: the column {column} is mapped twice (to {out[column]} and {name}).", key="map", value=column)
+        if name in out.values():
+            source = next(c for c, f in out.items() if f == name)
+            raise ConfigError(f"--map: {name} is mapped twice (from {source} and {column}).", key="map", value=name)
         out[column] = name
     return out
 
