@@ -244,7 +244,7 @@ def test_truncated_feed_keeps_entries_and_reports_damage(shared, tmp_path):
     assert [d.title for d in docs] == ["Harbour strike enters second week"]
     assert err.reason == SkipReason.TRUNCATED
     assert err.message.startswith(f"{path}: the feed is truncated or malformed (no element found")
-    assert err.message.endswith(": 1 entries read.")
+    assert err.message.endswith(": 1 entry read.")
 
 
 def test_feed_cut_in_its_head_is_truncated_not_empty(tmp_path):
