@@ -135,3 +135,33 @@ def test_timexes_survive_doc_serialization(nlp):
     assert [t.value for t in doc._.timexes] == ["2015-02-23"]
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert back._.timexes == doc._.timexes
+
+
+def test_a_worker_that_dies_costs_one_article_not_the_run():
+    """A worker killed mid-batch (here: os._exit, as the OOM killer would): that article is an error, the rest return."""
+    import os
+
+    import spacy
+    from spacy.language import Language
+
+    from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.ingest.article import RawDocument
+
+    if "test_dies" not in Language.factories:
+        @Language.component("test_dies")
+        def dies(doc):
+            if "DIE" in doc.text:
+                os._exit(9)
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_dies")
+    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
+    texts[3] = texts[3].replace("agreed", "DIE agreed")
+    articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+    results = list(analyze_articles(nlp, articles, batch_size=2, n_process=2))
+    assert [r[0].source_path if isinstance(r, tuple) else r.article.source_path for r in results] == \
+        [f"t{i}" for i in range(7)]
+    [failed] = [r for r in results if isinstance(r, tuple)]
+    assert failed[0].source_path == "t3" and "worker process died" in failed[1]

@@ -20,6 +20,8 @@ import logging
 import multiprocessing
 import signal
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -301,13 +303,67 @@ def analyze_articles(
     global _WORKER_NLP
     _WORKER_NLP = nlp
     guarded = _Guarded(source)
-    with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
-        pending: deque = deque()
+    workers = _Workers(n_process)
+    try:
         for batch in _batches(iter(guarded), size):
-            pending.append(pool.apply_async(_analyze_batch, (batch,)))
-            while len(pending) >= 2 * n_process:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+            workers.submit(batch)
+            while len(workers.pending) >= 2 * n_process:
+                yield from workers.next_results()
+        while workers.pending:
+            yield from workers.next_results()
+    finally:
+        workers.close()
     guarded.reraise()
+
+
+class _Workers:
+    """Forked worker processes analyzing batches in order; a worker that dies costs one article, not the run.
+
+    ``concurrent.futures`` notices a dead worker (killed by the OS for memory,
+    a crash in native code) and breaks the pool; the batches in flight then go
+    to a fresh pool, and the batch that was running is analyzed one article at
+    a time, so the article that kills a worker is reported as an error and the
+    others come back. (``multiprocessing.Pool`` would wait forever instead.)
+    """
+
+    def __init__(self, n_process: int):
+        self.n_process = n_process
+        self.pool = self._new_pool()
+        self.pending: deque[tuple[list[Article], Future]] = deque()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_ignore_sigint)
+
+    def submit(self, batch: list[Article]) -> None:
+        self.pending.append((batch, self.pool.submit(_analyze_batch, batch)))
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        waiting = [batch for batch, _ in self.pending]
+        self.pending.clear()
+        for batch in waiting:
+            self.submit(batch)
+
+    def next_results(self) -> list[Analysis | tuple[Article, str]]:
+        """The results of the oldest batch in flight, in input order."""
+        batch, future = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart()
+        out: list[Analysis | tuple[Article, str]] = []
+        for article in batch:  # find the article that kills a worker
+            try:
+                out.extend(self.pool.submit(_analyze_batch, [article]).result())
+            except BrokenProcessPool:
+                log.warning("a worker process died analyzing %s", article.source_path or article.article_id)
+                out.append((article, "a worker process died while analyzing it (out of memory, or a crash "
+                                     "in native code)"))
+                self._restart()
+        return out
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
