@@ -70,28 +70,45 @@ def test_numpy_gemm_ops_give_identical_output(shared):
     assert outs["numpy"] == outs["thinc"]
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_one_failing_article_is_isolated_and_the_stream_goes_on(n_process):
-    """A component that breaks on one article: that article comes back as an error, the others as analyses."""
+def _seven_articles_and_a_blank_pipeline(component: str, marker: str, on_marker):
+    """A blank English pipeline with ``component`` (which calls ``on_marker`` when ``marker`` is in the text),
+    and seven small articles t0..t6 of which t3 carries the marker."""
     import spacy
     from spacy.language import Language
 
-    from newsledger.analyze.pipeline import analyze_articles
     from newsledger.ingest.article import RawDocument
 
-    if "test_explodes" not in Language.factories:
-        @Language.component("test_explodes")
-        def explodes(doc):
-            if "EXPLODE" in doc.text:
-                raise RuntimeError("boom")
+    if component not in Language.factories:
+        @Language.component(component)
+        def trap(doc):
+            if marker in doc.text:
+                on_marker()
             return doc
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("test_explodes")
+    nlp.add_pipe(component)
     texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
-    texts[3] = texts[3].replace("agreed", "EXPLODE agreed")
-    articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+    texts[3] = texts[3].replace("agreed", f"{marker} agreed")
+    return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+
+
+def _boom():
+    raise RuntimeError("boom")
+
+
+def _die():
+    import os
+
+    os._exit(9)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_one_failing_article_is_isolated_and_the_stream_goes_on(n_process):
+    """A component that breaks on one article: that article comes back as an error, the others as analyses."""
+    from newsledger.analyze.pipeline import analyze_articles
+
+    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=n_process))
     assert len(results) == 7
     failed = [r for r in results if isinstance(r, tuple)]
@@ -139,27 +156,9 @@ def test_timexes_survive_doc_serialization(nlp):
 
 def test_a_worker_that_dies_costs_one_article_not_the_run():
     """A worker killed mid-batch (here: os._exit, as the OOM killer would): that article is an error, the rest return."""
-    import os
-
-    import spacy
-    from spacy.language import Language
-
     from newsledger.analyze.pipeline import analyze_articles
-    from newsledger.ingest.article import RawDocument
 
-    if "test_dies" not in Language.factories:
-        @Language.component("test_dies")
-        def dies(doc):
-            if "DIE" in doc.text:
-                os._exit(9)
-            return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("test_dies")
-    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
-    texts[3] = texts[3].replace("agreed", "DIE agreed")
-    articles = [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+    nlp, articles = _seven_articles_and_a_blank_pipeline("test_dies", "DIE", _die)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=2))
     assert [r[0].source_path if isinstance(r, tuple) else r.article.source_path for r in results] == \
         [f"t{i}" for i in range(7)]
