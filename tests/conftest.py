@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
 def shared_dir() -> Path:
     """``../shared`` (or ``$NEWSLEDGER_SHARED``). Tests that need it fail when it is missing: they never skip."""
     path = Path(os.environ.get("NEWSLEDGER_SHARED") or ROOT.parent / "shared").resolve()
