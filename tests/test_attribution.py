@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsledger.analyze.quotes import find_quotes
+from newsledger.analyze.attribution.quotes import find_quotes
 
 
 def _body(text: str) -> list[list]:
@@ -158,9 +158,9 @@ def test_speech_continues_after_the_cue_sentence(nlp, text):
 
 def test_learned_cue_detector_reads_verbs_outside_the_lexicon(nlp):
     """"make" is no cue lemma (cue precision .24 on PolNeAR train), but "made the case that" is a cue."""
-    from newsledger.analyze.attribution import find_attributions
-    from newsledger.analyze.attribution_cues import cue_probability
-    from newsledger.analyze.attribution_lexicon import REPORTING_VERBS
+    from newsledger.analyze.attribution.component import find_attributions
+    from newsledger.analyze.attribution.cues import cue_probability
+    from newsledger.analyze.attribution.lexicon import REPORTING_VERBS
 
     assert "make" not in REPORTING_VERBS
     doc = nlp("The senator made the case that the bridge must close.")
@@ -175,16 +175,16 @@ def test_learned_cue_detector_reads_verbs_outside_the_lexicon(nlp):
 
 def test_learned_cue_lexicon_meets_its_selection_rule():
     """Every learned cue lemma carries the PolNeAR train figures it was kept for (attribution_lexicon docstring)."""
-    from newsledger.analyze.attribution_lexicon import LEFT_OUT, POLNEAR_CUE_VERBS, REPORTING_VERBS
+    from newsledger.analyze.attribution.lexicon import LEFT_OUT, POLNEAR_CUE_VERBS, REPORTING_VERBS
 
     assert len(POLNEAR_CUE_VERBS) >= 50
     for lem, (gold, predicted, precision, exact) in POLNEAR_CUE_VERBS.items():
         assert gold >= 5 and predicted >= 5 and precision >= 0.6 and exact >= 0.25, lem
         assert lem in REPORTING_VERBS
     assert not REPORTING_VERBS & set(LEFT_OUT)
-    from newsledger.analyze.attribution_lexicon import NOUN_CUES, POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS
+    from newsledger.analyze.attribution.lexicon import NOUN_CUES, POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS
 
-    from newsledger.analyze.attribution_lexicon import ADJECTIVE_CUES, POLNEAR_ADJECTIVE_CUES
+    from newsledger.analyze.attribution.lexicon import ADJECTIVE_CUES, POLNEAR_ADJECTIVE_CUES
 
     assert ADJECTIVE_CUES == set(POLNEAR_ADJECTIVE_CUES)
     for table in (POLNEAR_NOUN_CUES, POLNEAR_NOMINAL_VERBS, POLNEAR_ADJECTIVE_CUES):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.analyze import plover
+from newsledger.analyze.events import plover
 from newsledger.evaluate.events import (
     ACLED_TO_PLOVER, LEFT_OUT, _Roles, _score_roles, read_acled, read_meantime_events, score_acled,
 )

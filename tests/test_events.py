@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from newsledger.analyze import plover
-from newsledger.analyze.event_time import event_date, sort_key, value_range, when_range
-from newsledger.analyze.events import assume_report_date, date_contexts
+from newsledger.analyze.events import plover
+from newsledger.analyze.events.when import event_date, sort_key, value_range, when_range
+from newsledger.analyze.events.component import assume_report_date, date_contexts
 from newsledger.records import Timex
 
 SEED = "corpus/seed/presstv-haftar-son-israel.txt"
@@ -105,7 +105,7 @@ def test_seed_hypothetical_exchange_and_suspension(seed):
     ("Protesters clashed with police outside parliament.", ("PROTEST", "riot", set())),
 ])
 def test_patterns(nlp, text, expected):
-    from newsledger.analyze.event_patterns import find_events
+    from newsledger.analyze.events.patterns import find_events
 
     found = find_events(nlp(text))
     event_type, mode, contexts = expected
@@ -131,7 +131,7 @@ def test_patterns(nlp, text, expected):
     "The reform cuts legal aid for divorce cases.",      # a public service, not aid given
 ])
 def test_not_events(nlp, text):
-    from newsledger.analyze.event_patterns import find_events
+    from newsledger.analyze.events.patterns import find_events
 
     assert [(f.event_type, nlp(text)[f.trigger].text) for f in find_events(nlp(text))] == []
 

@@ -80,7 +80,7 @@ def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
     """Issue 6, done when: the Mossad meetings (2017-2019), the assault on Tripoli and the ceasefire (October
     2020), the suspension of his military activities (October 2021), then the interim command until the
     elections of 2021-12-24, after publication; undated events (who backs him) come after the dated ones."""
-    from newsledger.analyze.event_time import when_range
+    from newsledger.analyze.events.when import when_range
     from newsledger.store import open_store
     from newsledger.store.events import timeline
 

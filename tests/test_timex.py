@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from newsledger.analyze.temporal import NO_DCT, tag
-from newsledger.analyze.temporal.values import duration, nearest_year, shift, weekday_date
+from newsledger.analyze.timex.temporal import NO_DCT, tag
+from newsledger.analyze.timex.values import duration, nearest_year, shift, weekday_date
 
 
 def values(text, dct, direction=None, locale=None):
@@ -363,7 +363,7 @@ def test_timexes_command(nlp, shared, tmp_path, monkeypatch):
 
 def test_rules_run_only_near_their_words_and_find_the_same(shared, monkeypatch):
     """The speed-up of grammar.find (each rule scans only the windows around its trigger words) changes nothing found."""
-    from newsledger.analyze.temporal import grammar
+    from newsledger.analyze.timex import grammar
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "cases").glob("*/article.txt"))]
     texts.append((shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt").read_text(encoding="utf-8"))

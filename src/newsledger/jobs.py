@@ -78,7 +78,7 @@ def _dated(analysis: Analysis, settings: Settings) -> Analysis:
     """With ``settings.assume_report_date``, undated events take the publication date (flagged as such)."""
     if not settings.assume_report_date:
         return analysis
-    from .analyze.events import assume_report_date
+    from .analyze.events.component import assume_report_date
 
     return assume_report_date(analysis)
 

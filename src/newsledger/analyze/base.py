@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import ANALYZED_ROLES, Mention, Sentence
-from .extractors import Extractor, RecordContext, register
+from .registry import Extractor, RecordContext, register
 from .to_records import sentence_span, trimmed
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import ANALYZED_ROLES, Analysis, Article
-from .extractors import extractors
+from .registry import extractors
 from .to_records import doc_to_analysis
 
 log = logging.getLogger(__name__)

@@ -59,7 +59,7 @@ def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
     Raises:
         ValueError: the Doc does not belong to ``article`` (ids or lengths differ).
     """
-    from .extractors import RecordContext, extractors
+    from .registry import RecordContext, extractors
 
     if doc._.article_id != article.article_id or len(doc.text) != len(article.text):
         raise ValueError(f"Doc {doc._.article_id} does not match article {article.article_id}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..analyze.plover import EVENT_TYPES
+from ..analyze.events.plover import EVENT_TYPES
 from ..cli import _open, cli, db_option, eval_group, handles_errors, output_options
 from ..output import emit
 from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
@@ -19,7 +19,7 @@ def _check_country(country: str | None) -> None:
 
 
 def _check_date(value: str | None, name: str) -> None:
-    from ..analyze.event_time import value_range
+    from ..analyze.events.when import value_range
 
     if value and value_range(value.strip()) is None:
         raise click.BadParameter("write a date as 2021, 2021-10 or 2021-10-05.", param_hint=name)

@@ -44,7 +44,7 @@ def _overlap(text: str, a: frozenset[int], b: frozenset[int]) -> bool:
 
 def cue_kind(doc, cue: frozenset[int]) -> str:
     """A label for a gold cue: ``VERB:say``, ``NOUN:statement``, ``according to``, ``PUNCT::`` …"""
-    from ..analyze.attribution import lemma
+    from ..analyze.attribution.component import lemma
 
     if not cue:
         return "empty"
@@ -75,7 +75,7 @@ def error_report(pairs, *, top: int = 40) -> Counter:
         The counts printed first (``gold``, ``whole exact``, ``cue missed``, ``cue extent``, ``source …``,
         ``content …``, ``false positive``).
     """
-    from ..analyze.attribution import find_attributions
+    from ..analyze.attribution.component import find_attributions
     from .attribution_train import to_rel
 
     c: Counter = Counter()

@@ -70,7 +70,7 @@ def parse_split(folder: Path, cache: Path, *, limit: int | None = None) -> list[
 
 def predict(doc) -> list[dict]:
     """Our attributions of a parsed Doc, top level only (PolNeAR is univocal), as raw dicts."""
-    from ..analyze.attribution import find_attributions
+    from ..analyze.attribution.component import find_attributions
 
     return [a for a in find_attributions(doc) if a.get("parent") is None]
 
@@ -102,7 +102,7 @@ def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[s
 
     Each annotation of an article counts once (the rules run once per article).
     """
-    from ..analyze.attribution import find_attributions
+    from ..analyze.attribution.component import find_attributions
     from .attribution_errors import _overlap
 
     out: dict[str, list[int]] = {}
@@ -124,8 +124,8 @@ def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[s
 
 def lexicon_report(pairs, *, min_count: int = 5) -> None:
     """Print, for every verb lemma heading at least ``min_count`` gold cues, its gold count and measured precision."""
-    from ..analyze.attribution import _NOMINAL_OK
-    from ..analyze.attribution_lexicon import REPORTING_VERBS
+    from ..analyze.attribution.component import _NOMINAL_OK
+    from ..analyze.attribution.lexicon import REPORTING_VERBS
 
     gold = gold_cue_lemmas(pairs, min_count=min_count)
     candidates = frozenset(gold) - {"be"}
@@ -138,8 +138,8 @@ def lexicon_report(pairs, *, min_count: int = 5) -> None:
 
 def noun_report(pairs, *, min_count: int = 3) -> None:
     """Print, for every noun heading at least ``min_count`` gold cues, its gold count and measured precision."""
-    from ..analyze.attribution import _NOMINAL_OK
-    from ..analyze.attribution_lexicon import REPORTING_VERBS
+    from ..analyze.attribution.component import _NOMINAL_OK
+    from ..analyze.attribution.lexicon import REPORTING_VERBS
     from .attribution_errors import cue_kind
 
     gold: Counter = Counter()
@@ -159,8 +159,8 @@ def noun_report(pairs, *, min_count: int = 3) -> None:
 
 def adjective_report(pairs, *, min_count: int = 3) -> None:
     """Print, for every adjective in at least ``min_count`` gold "be + adjective" cues, its counts and precision."""
-    from ..analyze.attribution import _NOMINAL_OK
-    from ..analyze.attribution_lexicon import REPORTING_VERBS
+    from ..analyze.attribution.component import _NOMINAL_OK
+    from ..analyze.attribution.lexicon import REPORTING_VERBS
     from .attribution_errors import cue_kind
 
     gold: Counter = Counter()
@@ -183,9 +183,9 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
 
 def _candidates(doc, lemmas: frozenset[str]):
     """Verb tokens the cue model reads: outside quotes, not auxiliaries, lemma in ``lemmas`` and not a lexicon cue."""
-    from ..analyze.attribution import _VERB_TAGS, lemma
-    from ..analyze.attribution_lexicon import REPORTING_VERBS
-    from ..analyze.quotes import find_quotes
+    from ..analyze.attribution.component import _VERB_TAGS, lemma
+    from ..analyze.attribution.lexicon import REPORTING_VERBS
+    from ..analyze.attribution.quotes import find_quotes
 
     quotes = [seg for q in find_quotes(doc.text, doc._.paragraphs or [[0, len(doc.text), "body"]]) for seg in q.segments]
     for t in doc:
@@ -199,7 +199,7 @@ def _candidates(doc, lemmas: frozenset[str]):
 
 def cue_examples(pairs, lemmas: frozenset[str]):
     """``(features, label)`` per candidate verb: label 1 when the verb lies in a gold cue of any annotation."""
-    from ..analyze.attribution_cues import features
+    from ..analyze.attribution.cues import features
 
     out = []
     for g, doc in pairs:
@@ -225,7 +225,7 @@ def _fit(examples, c: float = 0.2):
 
 
 def _set_model(bias: float, weights: dict[str, float], lemmas: frozenset[str], threshold: float) -> None:
-    from ..analyze import attribution_cue_weights as w
+    from ..analyze.attribution import cue_weights as w
 
     w.BIAS, w.WEIGHTS, w.LEMMAS, w.THRESHOLD = bias, weights, lemmas, threshold
 
@@ -238,7 +238,7 @@ def train_cues(pairs, out: Path, *, min_count: int = 3) -> None:
     and overlap F1 over both halves is kept; the final weights are fitted on all of train (weights below 0.2
     in magnitude are dropped, so the module stays small and readable).
     """
-    from ..analyze.attribution_lexicon import NEVER_CUES
+    from ..analyze.attribution.lexicon import NEVER_CUES
 
     lemmas = frozenset(gold_cue_lemmas(pairs, min_count=min_count)) - {"be"} - NEVER_CUES
     halves = [pairs[0::2], pairs[1::2]]
@@ -285,7 +285,7 @@ def print_scores(scores: dict) -> None:
 
 
 def _default_cache(split: str) -> Path:
-    from ..analyze.gazetteer import cache_dir
+    from ..analyze.places.gazetteer import cache_dir
 
     return cache_dir() / f"polnear-{split}-parses"
 
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "adjectives":
         adjective_report(pairs)
     elif args.command == "cues":
-        from ..analyze import attribution_cue_weights
+        from ..analyze.attribution import cue_weights as attribution_cue_weights
 
         train_cues(pairs, Path(attribution_cue_weights.__file__))
     else:

@@ -136,7 +136,7 @@ def _analyze(docs: list[CatDoc], *, outlet: str) -> list[Any]:
 
 def most_populous(gaz: Any, text: str) -> Any:
     """The baseline: the gazetteer entry of that name with the largest population (None when no entry)."""
-    from ..analyze.gazetteer import name_key
+    from ..analyze.places.gazetteer import name_key
 
     cands = gaz.lookup(name_key(text))
     if not cands:
@@ -185,7 +185,7 @@ class GoldPlace:
 
 def meantime_gold(path: Path, gaz: Any) -> tuple[CatDoc, list[GoldPlace], int]:
     """One MEANTIME document: its text, its gold location mentions (body sentences 2-5), and the demonyms left out."""
-    from ..analyze.gazetteer import name_key
+    from ..analyze.places.gazetteer import name_key
 
     root = ET.parse(path).getroot()
     doc = detokenize(root, name=path.stem, title_sentence=0)
@@ -226,7 +226,7 @@ def score_meantime(root: Path, *, limit: int | None = None) -> list[Table]:
         root: the ``intra-doc_annotation`` folder.
         limit: score only the first ``limit`` files (sorted by path), for a quick check.
     """
-    from ..analyze.gazetteer import gazetteer
+    from ..analyze.places.gazetteer import gazetteer
 
     gaz = gazetteer()
     walk = crosswalk()
@@ -334,7 +334,7 @@ def calibration_table(points: list[tuple[float, bool, bool]]) -> Table:
     Args:
         points: per gold mention with a gold entry, (probability of our best candidate, entry right, country right).
     """
-    from ..analyze.geocode import RESOLVE_AT
+    from ..analyze.places.geocode import RESOLVE_AT
 
     rows = []
     for t in CALIBRATION_THRESHOLDS:
@@ -367,7 +367,7 @@ def _ecb_selected(root: Path) -> dict[str, set[int]]:
 
 def score_ecbplus(root: Path, *, limit: int | None = None) -> list[Table]:
     """Detection of LOC_GEO mentions and cross-document consistency on ECB+ (``ECB+_LREC2014``)."""
-    from ..analyze.gazetteer import gazetteer
+    from ..analyze.places.gazetteer import gazetteer
 
     gaz = gazetteer()
     selected = _ecb_selected(root)

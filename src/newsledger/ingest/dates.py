@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..analyze.temporal.lexicon import MONTHS
+from ..analyze.timex.lexicon import MONTHS
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ import jellyfish
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from ..analyze.actor_lexicons import GENERATIONAL_SUFFIXES, TITLES
+from ..analyze.actors.lexicons import GENERATIONAL_SUFFIXES, TITLES
 
 MIN_SIMILARITY = 70.0
 """rapidfuzz ratio (0-100) two person names with the same sound keys must reach (Haftar/Hifter: 66.7 alone, 83+ with the given name)."""

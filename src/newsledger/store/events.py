@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..analyze.event_time import sort_key, value_range, when_range
+from ..analyze.events.when import sort_key, value_range, when_range
 from ..errors import QueryError
 from ..records import Article, Event, Place, Span, to_dict
 from .sections import SectionTable, register

@@ -7,7 +7,7 @@ subject), trained on the gold cues of PolNeAR **train** (Newell, Margolin &
 Ruths 2018, LREC; a research-use corpus: the weights derive from it, so
 their use is research use too; only feature names and weights are shipped,
 no text). It is read only for verbs whose lemma is not in the cue lexicon
-and is among :data:`~newsledger.analyze.attribution_cue_weights.LEMMAS`
+and is among :data:`~newsledger.analyze.attribution.cue_weights.LEMMAS`
 (lemmas heading at least 3 gold cues on train); the rules then build the
 attribution as for any cue verb. Deterministic (a dot product), and the
 rules work without it (``use_model=False`` on the component).
@@ -25,7 +25,7 @@ import math
 
 from spacy.tokens import Token
 
-from . import attribution_cue_weights as _weights
+from . import cue_weights as _weights
 
 _KEEP_DEPS = frozenset("dobj ccomp xcomp prep prt acomp attr dative advmod agent oprd nsubjpass".split())
 

@@ -1,7 +1,7 @@
 """Attribution rules beyond the verb of saying: medial cues, "Asked about", nouns, adjectives, "seem", "in a
 poll", verb + preposition cues, "according to", and the punctuation cues (dash and colon lines, headlines).
 
-A mixin of :class:`newsledger.analyze.attribution._Finder` (it uses the finder's ``add``, ``cue_range``,
+A mixin of :class:`newsledger.analyze.attribution.component._Finder` (it uses the finder's ``add``, ``cue_range``,
 ``subject_of``, ``clause_range``, ``quote_at`` …); the conventions and their sources are those of the module
 docstring of :mod:`newsledger.analyze.attribution`.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .attribution_spans import (
+from .spans import (
     _EXPLETIVES,
     _VERB_TAGS,
     _chars,

@@ -378,7 +378,7 @@ def _noun_key(token: Token) -> str | None:
 
 
 def _demonym_country(token: Token) -> str | None:
-    from .actor_countries import country_of_demonym, country_of_name
+    from ..actors.countries import country_of_demonym, country_of_name
 
     if token.tag_ in ("JJ", "NNP", "NNPS"):
         c = country_of_demonym(token.text)
@@ -433,7 +433,7 @@ PERSON_NOUNS = frozenset(
 
 def plausible_agent(token: Token) -> bool:
     """Could this head name who acts: a name, a pronoun, a person, a group, an organisation or a country noun."""
-    from .actor_lexicons import COUNTRY_NOUNS, GROUP_NOUNS, ORG_NOUNS
+    from ..actors.lexicons import COUNTRY_NOUNS, GROUP_NOUNS, ORG_NOUNS
 
     t = _antecedent(token)
     if t.tag_ in PROPER_TAGS or t.tag_ in ("PRP", "PRP$"):

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from .actor_countries import country_of_name
-from .actor_lexicons import (
+from .countries import country_of_name
+from .lexicons import (
     INVERSE_RELATION,
     KINSHIP,
     NOT_OUTLET_NAME_WORDS,
@@ -48,7 +48,7 @@ from .actor_lexicons import (
     PRONOUNS,
     TITLES,
 )
-from .actor_mentions import (
+from .mentions import (
     SUBJECT_DEPS,
     Candidate,
     acronym_definitions,

@@ -11,7 +11,7 @@ Add it to any English pipeline that has a tagger and a parser::
 
 The component reads ``doc._.dct`` (ISO 8601, or None) and ``doc._.locale``
 (BCP 47, or None), finds and resolves expressions with the engine in
-:mod:`newsledger.analyze.temporal`, and uses the parse only for what text
+:mod:`newsledger.analyze.timex.temporal`, and uses the parse only for what text
 patterns cannot see: the *direction* of the clause that holds a weekday or a
 date written without its year (tense of the governing verb from the tagger's
 Penn Treebank tags, future-pointing predicates such as "postponed until"),
@@ -26,10 +26,10 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import ANALYZED_ROLES, Timex
-from .extractors import Extractor, RecordContext, register
+from ...records import ANALYZED_ROLES, Timex
+from ..registry import Extractor, RecordContext, register
 from .temporal import Timex3, tag
-from .temporal.grammar import Found
+from .grammar import Found
 
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
@@ -218,7 +218,7 @@ def _counts_things(doc: Doc, f: Found) -> bool:
 
 
 class TimexTagger:
-    """Annotates ``doc._.timexes`` with :class:`~newsledger.analyze.temporal.Timex3` records.
+    """Annotates ``doc._.timexes`` with :class:`~newsledger.analyze.timex.temporal.Timex3` records.
 
     Args:
         nlp: the pipeline (unused; spaCy's factory signature).

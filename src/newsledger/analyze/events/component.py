@@ -46,12 +46,12 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..records import Analysis, Event, Mention
+from ...records import Analysis, Event, Mention
 from . import plover
-from .event_patterns import find_events, plausible_agent
-from .event_time import event_date, timex_index, when_range
-from .extractors import Extractor, RecordContext, register
-from .to_records import span_of
+from .patterns import find_events, plausible_agent
+from .when import event_date, timex_index, when_range
+from ..registry import Extractor, RecordContext, register
+from ..to_records import span_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -121,7 +121,7 @@ def _country_actors(actors: Sequence[Any]) -> dict[str, str]:
 def _resolve(doc: Doc, alternatives: list[int], mentions: _Mentions, countries: dict[str, str],
              places: Sequence[Any] | None, *, place_ok: bool) -> tuple[str | None, str | None]:
     """``(actor_id, country)`` of one participant: the first alternative token that names an actor."""
-    from .actor_countries import country_of_demonym
+    from ..actors.countries import country_of_demonym
 
     for i in alternatives:
         t = doc[i]
@@ -155,10 +155,10 @@ MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION"
 def _place(places: Sequence[Any] | None, doc: Doc, f: dict) -> Any | None:
     """The event's place: its destination, else a place after a locative preposition ("in Egypt"), else a
     place that is the recipient of a material event; the most specific one the places extractor
-    resolved there (:func:`newsledger.analyze.places.place_of`). None when the text gives no location."""
+    resolved there (:func:`newsledger.analyze.places.component.place_of`). None when the text gives no location."""
     if not places:
         return None
-    from .places import place_of
+    from ..places.component import place_of
 
     for toks in (f["destination"], f["locations"]):
         for i in toks:

@@ -2,7 +2,7 @@
 
 The spaCy component ``newsledger_places`` finds place mentions and annotates
 ``doc._.places`` with one dict per mention (DESIGN.md's Place fields, see
-:meth:`~newsledger.analyze.geocode.Resolver.resolve`); :func:`to_records`
+:meth:`~newsledger.analyze.places.geocode.Resolver.resolve`); :func:`to_records`
 turns them into :class:`~newsledger.records.Place` records.
 
 Mentions come from:
@@ -53,11 +53,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import ANALYZED_ROLES, Place
-from .extractors import Extractor, RecordContext, register
+from ...records import ANALYZED_ROLES, Place
+from ..registry import Extractor, RecordContext, register
 from .gazetteer import ABBR, CODE, Entry, Gazetteer, gazetteer, name_key
 from .geocode import PlaceMention, Resolver, may_be_inside
-from .to_records import trimmed
+from ..to_records import trimmed
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 """NER labels (OntoNotes 5.0, the scheme of spaCy's English models) whose spans are place mentions."""

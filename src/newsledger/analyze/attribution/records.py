@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import ANALYZED_ROLES, Attribution
-from .extractors import RecordContext
-from .sources import name_chars, source_kind_of, source_name_of
-from .to_records import span_of
+from ...records import ANALYZED_ROLES, Attribution
+from ..registry import RecordContext
+from .source_kinds import name_chars, source_kind_of, source_name_of
+from ..to_records import span_of
 
 OUTLET_UNKNOWN = "(outlet unknown)"
 """Root of a chain when the article's outlet is not known: said, never invented."""

@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .event_patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb, lemma
+from .patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb, lemma
 
 BEFORE = frozenset({"until", "till", "before", "by", "prior", "pending"})
 AFTER = frozenset({"after", "since", "following", "from"})

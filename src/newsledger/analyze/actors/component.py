@@ -3,7 +3,7 @@
 The component reads tags, dependencies and entities (``tagger``, ``parser``,
 ``ner``), resolves every mention that refers to an actor (names, acronyms,
 descriptions, kinship phrases, demonym groups, pronouns) with
-:class:`~newsledger.analyze.actor_resolve.Resolver`, and annotates:
+:class:`~newsledger.analyze.actors.resolve.Resolver`, and annotates:
 
 * ``doc._.actors``: one dict per actor, ``name``, ``kind`` (person,
   organization, country, group, outlet), ``aliases``, ``country`` (ISO 3166-1
@@ -36,11 +36,11 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..records import ANALYZED_ROLES, Actor, Mention
-from . import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
-from .actor_resolve import resolve_doc
-from .extractors import Extractor, RecordContext, register
-from .to_records import sentence_span, trimmed
+from ...records import ANALYZED_ROLES, Actor, Mention
+from .. import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
+from .resolve import resolve_doc
+from ..registry import Extractor, RecordContext, register
+from ..to_records import sentence_span, trimmed
 
 for _name in ("actors", "actor_mentions"):
     if not Doc.has_extension(_name):

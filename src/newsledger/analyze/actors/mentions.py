@@ -3,7 +3,7 @@ descriptions, kinship phrases, demonym groups and pronouns.
 
 Everything here reads spaCy's tokens, tags (``tagger``, Penn Treebank tags),
 dependencies (``parser``, ClearNLP labels) and entities (``ner``, OntoNotes
-labels); :mod:`newsledger.analyze.actor_resolve` decides what each candidate
+labels); :mod:`newsledger.analyze.actors.resolve` decides what each candidate
 refers to.
 
 NER clean-up (each rule is general, none names an actor):
@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .actor_countries import country_of_demonym, country_of_name
-from .actor_lexicons import (
+from .countries import country_of_demonym, country_of_name
+from .lexicons import (
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
     COUNTRY_NOUNS,

@@ -25,7 +25,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .attribution_lexicon import (
+from .lexicon import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,

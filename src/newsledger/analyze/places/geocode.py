@@ -221,7 +221,7 @@ class Resolver:
     """Resolves the place mentions of one document against a gazetteer.
 
     Args:
-        gazetteer: an opened :class:`~newsledger.analyze.gazetteer.Gazetteer`.
+        gazetteer: an opened :class:`~newsledger.analyze.places.gazetteer.Gazetteer`.
         outlet_country: ISO 3166-1 alpha-2 of the outlet, or None when unknown.
         text: the document text the mentions' offsets index (for lists of places); None to ignore lists.
     """

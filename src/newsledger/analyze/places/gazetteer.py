@@ -513,7 +513,7 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         if not Path(path).exists():
-            raise FileNotFoundError(f"No gazetteer index at {path}; build it with newsledger.analyze.gazetteer.build_index().")
+            raise FileNotFoundError(f"No gazetteer index at {path}; build it with newsledger.analyze.places.gazetteer.build_index().")
         self.path = Path(path)
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._demonyms = {k: v for k, v in self.conn.execute("SELECT key, country FROM demonyms")}

@@ -59,7 +59,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .attribution_lexicon import (
+from .lexicon import (
     DENIAL_VERBS,
     FACTIVE_VERBS,
     HEDGE_MODALS,
@@ -74,9 +74,9 @@ from .attribution_lexicon import (
     POLNEAR_NOMINAL_VERBS,
     REPORTING_VERBS,
 )
-from .attribution_cues import cue_probability
-from .attribution_phrases import _PREP_CUES, _SEEM, _PhraseRules
-from .attribution_spans import (
+from .cues import cue_probability
+from .phrases import _PREP_CUES, _SEEM, _PhraseRules
+from .spans import (
     _EXPLETIVES,
     _SUBJ,
     _VERB_TAGS,
@@ -91,8 +91,8 @@ from .attribution_spans import (
     _trim,
     lemma,
 )
-from .attribution_records import OUTLET_UNKNOWN, attribution_records
-from .extractors import Extractor, register
+from .records import OUTLET_UNKNOWN, attribution_records
+from ..registry import Extractor, register
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):
@@ -119,7 +119,7 @@ _QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".s
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
 def CUE_THRESHOLD() -> float:
     """The learned cue detector's threshold (read at call time: the training script swaps the weights)."""
-    from . import attribution_cue_weights
+    from . import cue_weights as attribution_cue_weights
 
     return attribution_cue_weights.THRESHOLD
 
@@ -200,7 +200,7 @@ def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge
     """The ``newsledger_attribution`` component (see the module docstring).
 
     ``use_model`` (default true) also reads verbs outside the lexicon with the learned cue detector
-    (:mod:`~newsledger.analyze.attribution_cues`, weights from PolNeAR train, a research-use corpus);
+    (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train, a research-use corpus);
     ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons.
     """
     return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words,
@@ -680,11 +680,11 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         nominal_lemmas: cue lemmas whose plain noun-phrase object is a content ("defended the plan"); empty
             means the built-in list.
         noun_cues: nouns read as cues with their possessor as source ("his call for …"); None means
-            :data:`~newsledger.analyze.attribution_lexicon.NOUN_CUES`.
+            :data:`~newsledger.analyze.attribution.lexicon.NOUN_CUES`.
         adjective_cues: attitude adjectives read after "be" ("was critical of …"); None means
-            :data:`~newsledger.analyze.attribution_lexicon.ADJECTIVE_CUES`.
+            :data:`~newsledger.analyze.attribution.lexicon.ADJECTIVE_CUES`.
         use_model: also read verbs outside the lexicon with the learned cue detector
-            (:mod:`~newsledger.analyze.attribution_cues`, weights from PolNeAR train); False keeps to the rules.
+            (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train); False keeps to the rules.
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,

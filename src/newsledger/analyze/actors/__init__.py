@@ -1,0 +1,11 @@
+"""Actors: who the article is about (the ``newsledger_actors`` component and its records).
+
+Modules: :mod:`.mentions` finds candidate mentions (names, titles, acronyms,
+descriptions, kin, pronouns), :mod:`.resolve` decides which actor each refers
+to, :mod:`.countries` and :mod:`.lexicons` hold the word lists they read,
+:mod:`.component` is the spaCy component and the record builders.
+"""
+
+from .component import ActorResolver, actor_ids, actors, make_actors, mentions
+
+__all__ = ["ActorResolver", "actor_ids", "actors", "make_actors", "mentions"]
