@@ -1,11 +1,16 @@
-"""``newsledger actors`` and ``newsledger actor NAME``: the global actor table; ``newsledger eval actors``."""
+"""``newsledger actors`` and ``newsledger actor NAME``."""
 
 from __future__ import annotations
 
 import click
 
-from ..cli import _open, cli, db_option, eval_group, handles_errors, output_options
-from ..output import dumps, emit
+from .errors import handles_errors, open_db
+from .group import cli
+from .options import (
+    db_option,
+    output_options,
+)
+from .output import dumps, emit
 
 KINDS = ("person", "organization", "country", "group", "outlet")
 
@@ -27,7 +32,7 @@ def actors(db, kind, outlet, limit, fmt):
     """
     from ..store.actors import list_actors
 
-    store = _open(db)
+    store = open_db(db)
     try:
         rows = list_actors(store.conn, kind=kind, outlet=outlet, limit=limit or None)
     finally:
@@ -53,7 +58,7 @@ def actor(name, db, why, fmt):
     """
     from ..store.actors import actor_profile
 
-    store = _open(db)
+    store = open_db(db)
     try:
         profile = actor_profile(store.conn, name, why=why)
     finally:
@@ -70,23 +75,3 @@ def actor(name, db, why, fmt):
     if why:
         emit([{**m, "article_id": m["article_id"][:12]} for m in profile["merges"]], "table",
              columns=["article_id", "outlet", "as_named", "rule", "detail", "score"], title="Why these are one actor")
-
-
-@eval_group.command("actors")
-@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False),
-              help="The eval folder holding meantime/, ecbplus/ and conll2003-en/ (../shared/eval).")
-@click.option("--only", type=click.Choice(["meantime", "ecbplus", "conll2003"]), multiple=True, help="Only these sets.")
-@click.option("--json", "as_json", is_flag=True, help="Print the tables as JSON.")
-def eval_actors(data, only, as_json):
-    """Entity coreference (MEANTIME, ECB+) and NER (CoNLL-2003) beside exact-string baselines.
-
-    \b
-    Example:
-        newsledger eval actors --data ../shared/eval --only meantime
-    """
-    from pathlib import Path
-
-    from ..evaluate.actors import score_sets
-    from ..evaluate.report import print_tables
-
-    print_tables(score_sets(Path(data), only=only or None), as_json=as_json)

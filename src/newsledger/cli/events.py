@@ -1,13 +1,20 @@
-"""``newsledger events``, ``newsledger timeline ACTOR`` and ``newsledger eval events``; the ``events`` layer of ``newsledger export``."""
+"""``newsledger events`` and ``newsledger timeline ACTOR``."""
 
 from __future__ import annotations
 
 import click
 
 from ..analyze.events.plover import EVENT_TYPES
-from ..cli import _open, cli, db_option, eval_group, handles_errors, output_options
-from ..output import emit
-from ..query import events as _event_layer  # noqa: F401 - registers the "events" layer of newsledger export
+from ..query import (
+    events as _event_layer,  # noqa: F401 - registers the "events" layer of newsledger export
+)
+from .errors import handles_errors, open_db
+from .group import cli
+from .options import (
+    db_option,
+    output_options,
+)
+from .output import emit
 
 TABLE_COLUMNS = ["when", "event_type", "mode", "actor_name", "target_name", "trigger", "place_country", "outlet",
                  "source", "certainty"]
@@ -70,7 +77,7 @@ def events(db, actor, event_type, date_from, date_to, country, limit, article, f
     _check_country(country)
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
-    store = _open(db)
+    store = open_db(db)
     try:
         article_id = store.resolve_id(article) if article else None
         rows = list_events(store.conn, actor=actor, event_type=event_type, date_from=date_from, date_to=date_to,
@@ -104,30 +111,10 @@ def timeline(actor, db, event_type, date_from, date_to, country, limit, fmt):
     _check_country(country)
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
-    store = _open(db)
+    store = open_db(db)
     try:
         rows = query_timeline(store.conn, actor, event_type=event_type, date_from=date_from, date_to=date_to,
                               country=country, limit=limit or None)
     finally:
         store.close()
     emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
-@eval_group.command("events")
-@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False),
-              help="The eval folder holding case2021-task2-acled-snippets/, meantime/ and glocon-gold-sample/ (../shared/eval).")
-@click.option("--only", type=click.Choice(["acled", "meantime", "glocon"]), multiple=True, help="Only these sets.")
-@click.option("--json", "as_json", is_flag=True, help="Print the tables as JSON.")
-def eval_events(data, only, as_json):
-    """Event typing (CASE 2021 ACLED snippets), triggers with participants (MEANTIME), protest sentences (GLOCON).
-
-    Each table puts newsledger beside a plain baseline measured in the same run.
-
-    \b
-    Example:
-        newsledger eval events --data ../shared/eval --only acled
-    """
-    from pathlib import Path
-
-    from ..evaluate.events import score_sets
-    from ..evaluate.report import print_tables
-
-    print_tables(score_sets(Path(data), only=only or None), as_json=as_json)

@@ -1,0 +1,5 @@
+"""``python -m newsledger.cli``."""
+
+from . import cli
+
+cli()
