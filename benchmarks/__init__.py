@@ -1,0 +1,1 @@
+"""``make bench`` and its arms: ``run.py`` is the entry point, ``arms/`` holds one module per arm."""
