@@ -32,7 +32,7 @@ def places(db, country, article, unresolved, limit, fmt):
         newsledger places --country LY
         newsledger places --article 3f2a9c --json | jq '.[] | {text, country, gazetteer_id}'
     """
-    from ..store.places import list_places
+    from ..query.places import places as list_places
 
     if country and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter("use an ISO 3166-1 alpha-2 code, e.g. LY or US.", param_hint="--country")
@@ -84,7 +84,7 @@ def export(db, fmt_out, layer_names, network, country, article, out):
             raise click.UsageError("--layer applies to --format geojson only.")
         _export_gexf(_open(db), network, country, article, out)
         sys.exit(0)
-    from ..query.geojson import feature_collection
+    from ..export.geojson import feature_collection
 
     data = feature_collection(_open(db), names=layer_names or None, country=country, article=article)
     text = json.dumps(data, ensure_ascii=False, indent=1)
@@ -98,7 +98,8 @@ def export(db, fmt_out, layer_names, network, country, article, out):
 
 
 def _export_gexf(store, network: str, country: str | None, article: str | None, out: str | None) -> None:
-    from ..query.network import actor_graph, write_gexf
+    from ..export.gexf import write_gexf
+    from ..query.network import actor_graph
 
     if country and network != "events":
         raise click.UsageError("--country applies to --network events only.")
