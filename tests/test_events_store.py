@@ -39,23 +39,23 @@ def test_events_round_trip(seed_db, nlp, shared):
 
 
 def test_list_events_filters(seed_db):
+    from newsledger.query.events import events as list_events
     from newsledger.store import open_store
-    from newsledger.store.events import list_events
 
     store = open_store(seed_db)
     try:
-        consults = list_events(store.conn, event_type="consult")
+        consults = list_events(store, event_type="consult")
         assert consults and {r["event_type"] for r in consults} == {"CONSULT"}
-        saddam = list_events(store.conn, actor="Saddam")  # an alias finds the global actor
+        saddam = list_events(store, actor="Saddam")  # an alias finds the global actor
         assert {"Saddam Haftar"} <= {r["actor_name"] for r in saddam}
         assert all("Saddam Haftar" in (r["actor_name"], r["target_name"]) for r in saddam)
-        requests = list_events(store.conn, actor="Saddam Haftar", event_type="REQUEST")
+        requests = list_events(store, actor="Saddam Haftar", event_type="REQUEST")
         assert ("Saddam Haftar", "Israel") in {(r["actor_name"], r["target_name"]) for r in requests}
-        assert list_events(store.conn, country="ZZ") == []
+        assert list_events(store, country="ZZ") == []
         with pytest.raises(QueryError):
-            list_events(store.conn, actor="Nobody Atall")
+            list_events(store, actor="Nobody Atall")
         with pytest.raises(QueryError):
-            list_events(store.conn, date_from="last year")
+            list_events(store, date_from="last year")
     finally:
         store.close()
 
@@ -81,12 +81,12 @@ def test_timeline_of_khalifa_haftar_is_in_event_date_order(seed_db):
     2020), the suspension of his military activities (October 2021), then the interim command until the
     elections of 2021-12-24, after publication; undated events (who backs him) come after the dated ones."""
     from newsledger.analyze.events.when import when_range
+    from newsledger.query.events import timeline
     from newsledger.store import open_store
-    from newsledger.store.events import timeline
 
     store = open_store(seed_db)
     try:
-        rows = timeline(store.conn, "Khalifa Haftar")
+        rows = timeline(store, "Khalifa Haftar")
     finally:
         store.close()
     dated = [(r["when"], r["event_type"], r["trigger"]) for r in rows if r["when"]]

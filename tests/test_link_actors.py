@@ -66,12 +66,13 @@ def filled(store):
 
 
 def test_store_links_actors_and_counts_descriptors_per_outlet(filled):
-    from newsledger.store.actors import actor_profile, list_actors
+    from newsledger.query.actors import actor_profile
+    from newsledger.query.actors import actors as list_actors
 
-    rows = {r["actor_id"]: r for r in list_actors(filled.conn)}
+    rows = {r["actor_id"]: r for r in list_actors(filled)}
     assert rows["khalifa-haftar"]["articles"] == 2
     assert rows["haaretz"]["kind"] == "outlet"  # an outlet in one article is an outlet
-    profile = actor_profile(filled.conn, "Khalifa Hifter", why=True)
+    profile = actor_profile(filled, "Khalifa Hifter", why=True)
     assert profile["descriptors"] == {"Daily Planet": {"renegade general": 1}, "Press TV": {"Libyan strongman": 2}}
     assert [m["rule"] for m in profile["merges"]] == ["new", "spelling variant"]
     assert filled.analysis("b" * 64).actors[0].actor_id == "b:1"  # the article keeps its own ids

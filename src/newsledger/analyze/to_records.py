@@ -2,7 +2,7 @@
 
 Every record carries ``article_id``, character offsets into ``Article.text``
 and the ``paragraph_role`` it came from; only analyzed paragraphs (body and
-caption) yield records. Each registered extractor (``analyze.extractors``)
+caption) yield records. Each registered extractor (``analyze.registry``)
 builds its own section, in order.
 """
 

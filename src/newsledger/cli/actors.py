@@ -30,11 +30,11 @@ def actors(db, kind, outlet, limit, fmt):
         newsledger actors --kind person --limit 10
         newsledger actors --outlet "Press TV" --json
     """
-    from ..store.actors import list_actors
+    from ..query.actors import actors as list_actors
 
     store = open_db(db)
     try:
-        rows = list_actors(store.conn, kind=kind, outlet=outlet, limit=limit or None)
+        rows = list_actors(store, kind=kind, outlet=outlet, limit=limit or None)
     finally:
         store.close()
     emit(rows, fmt, columns=["actor_id", "name", "kind", "country", "articles", "mentions", "top_descriptors"])
@@ -56,11 +56,11 @@ def actor(name, db, why, fmt):
         newsledger actor "Khalifa Haftar" --why
         newsledger actor hifter --json | jq .descriptors
     """
-    from ..store.actors import actor_profile
+    from ..query.actors import actor_profile
 
     store = open_db(db)
     try:
-        profile = actor_profile(store.conn, name, why=why)
+        profile = actor_profile(store, name, why=why)
     finally:
         store.close()
     if fmt == "json":

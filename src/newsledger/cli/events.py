@@ -5,9 +5,6 @@ from __future__ import annotations
 import click
 
 from ..analyze.events.plover import EVENT_TYPES
-from ..query import (
-    events as _event_layer,  # noqa: F401 - registers the "events" layer of newsledger export
-)
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
@@ -72,16 +69,15 @@ def events(db, actor, event_type, date_from, date_to, country, limit, article, f
         newsledger events --actor "Khalifa Haftar" --type CONSULT
         newsledger events --from 2021-10 --to 2021-12 --country LY --json | jq '.[].trigger'
     """
-    from ..store.events import list_events
+    from ..query.events import events as list_events
 
     _check_country(country)
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
     store = open_db(db)
     try:
-        article_id = store.resolve_id(article) if article else None
-        rows = list_events(store.conn, actor=actor, event_type=event_type, date_from=date_from, date_to=date_to,
-                           country=country, article=article_id, limit=limit or None)
+        rows = list_events(store, actor=actor, event_type=event_type, date_from=date_from, date_to=date_to,
+                           country=country, article=article, limit=limit or None)
     finally:
         store.close()
     emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
@@ -106,14 +102,14 @@ def timeline(actor, db, event_type, date_from, date_to, country, limit, fmt):
         newsledger timeline "Khalifa Haftar"
         newsledger timeline Haftar --from 2020 --json | jq '.[] | {when, event_type, trigger}'
     """
-    from ..store.events import timeline as query_timeline
+    from ..query.events import timeline as query_timeline
 
     _check_country(country)
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
     store = open_db(db)
     try:
-        rows = query_timeline(store.conn, actor, event_type=event_type, date_from=date_from, date_to=date_to,
+        rows = query_timeline(store, actor, event_type=event_type, date_from=date_from, date_to=date_to,
                               country=country, limit=limit or None)
     finally:
         store.close()

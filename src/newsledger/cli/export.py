@@ -50,7 +50,7 @@ def export(db, fmt_out, layer_names, network, country, article, out):
             raise click.UsageError("--layer applies to --format geojson only.")
         _export_gexf(open_db(db), network, country, article, out)
         sys.exit(0)
-    from ..query.geojson import feature_collection
+    from ..export.geojson import feature_collection
 
     data = feature_collection(open_db(db), names=layer_names or None, country=country, article=article)
     text = json.dumps(data, ensure_ascii=False, indent=1)
@@ -64,7 +64,8 @@ def export(db, fmt_out, layer_names, network, country, article, out):
 
 
 def _export_gexf(store, network: str, country: str | None, article: str | None, out: str | None) -> None:
-    from ..query.network import actor_graph, write_gexf
+    from ..export.gexf import write_gexf
+    from ..query.network import actor_graph
 
     if country and network != "events":
         raise click.UsageError("--country applies to --network events only.")

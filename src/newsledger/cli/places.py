@@ -34,7 +34,7 @@ def places(db, country, article, unresolved, limit, fmt):
         newsledger places --country LY
         newsledger places --article 3f2a9c --json | jq '.[] | {text, country, gazetteer_id}'
     """
-    from ..store.places import list_places
+    from ..query.places import places as list_places
 
     if country and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter("use an ISO 3166-1 alpha-2 code, e.g. LY or US.", param_hint="--country")

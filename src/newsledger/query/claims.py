@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import QueryError
 from ..records import to_dict
+from ..store import Store
+from ..store.filters import CERTAINTIES, ClaimFilter
 
-CERTAINTIES = ("asserted", "attributed", "hedged", "denied")
 
-
-def claims(store: Any, *, source: str | None = None, hedged: bool = False, certainty: str | None = None,
+def claims(store: Store, *, source: str | None = None, hedged: bool = False, certainty: str | None = None,
            limit: int | None = 50) -> list[dict[str, Any]]:
     """Stored attributions, newest article first, each with its article and chain.
 
     Args:
-        store: an open SQLite store.
+        store: an open store.
         source: only attributions whose source, or a source of whose chain
             below the outlet, contains this text ("Haaretz", "officials").
         hedged: only attributions with at least one hedge ("reportedly", "was said to").
         certainty: only this certainty (one of :data:`CERTAINTIES`).
-        limit: at most this many (None: all).
+        limit: at most this many (None or 0: all).
 
     Returns:
         One dict per attribution: ``article`` (``article_id``, ``outlet``,
@@ -29,12 +28,8 @@ def claims(store: Any, *, source: str | None = None, hedged: bool = False, certa
     Raises:
         QueryError: ``certainty`` is not one of :data:`CERTAINTIES`.
     """
-    from ..store.attributions import find_claims
-
-    if certainty is not None and certainty not in CERTAINTIES:
-        raise QueryError(f"Unknown certainty {certainty!r}; choose one of {', '.join(CERTAINTIES)}.")
-    return [{"article": meta, **to_dict(a)}
-            for meta, a in find_claims(store.conn, source=source, hedged=hedged, certainty=certainty, limit=limit)]
+    where = ClaimFilter(source=source, hedged=hedged, certainty=certainty, limit=limit)
+    return [{"article": meta, **to_dict(a)} for meta, a in store.attributions(where)]
 
 
 def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
@@ -53,3 +48,6 @@ def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
         "certainty": claim["certainty"],
         "hedges": ", ".join(h["text"] for h in claim["hedges"]),
     }
+
+
+__all__ = ["CERTAINTIES", "claim_row", "claims"]

@@ -1,50 +1,68 @@
-"""The ``events`` layer of the GeoJSON export (``newsledger export --format geojson``): one Point per located event.
-
-Importing this module registers the layer with :mod:`newsledger.query.geojson`
-(the CLI imports it with the events commands).
-"""
+"""Event questions: events by actor, type, date, country or article, and an actor's timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
 from typing import Any
 
-from .geojson import point_feature, register_layer
-
-PROPERTIES = ("event_id", "article_id", "outlet", "published", "when", "when_source", "event_type", "mode", "cameo",
-              "actor", "actor_name", "target", "target_name", "trigger", "sentence", "certainty", "source")
-PLACE_PROPERTIES = {"text": "place_text", "name": "place", "feature": "place_feature", "country": "place_country",
-                    "admin1": "place_admin1"}
-"""The event's place under the names the ``places`` layer uses, so both layers share their place columns."""
+from ..store import Store
+from ..store.filters import EventFilter
 
 
-def event_features(store: Any, *, country: str | None = None, article: str | None = None) -> Iterator[dict[str, Any]]:
-    """The ``events`` layer: one Point per stored event whose place has coordinates, in event-date order.
-
-    Properties: ``layer`` ("events"), :data:`PROPERTIES` (see
-    :func:`newsledger.store.events.list_events`), and the place as the
-    ``places`` layer names it (``text`` as written, ``name``, ``feature``,
-    ``country``, ``admin1``); ``context`` is joined with commas, since QGIS
-    reads flat attributes. Events without a place, or whose
-    place has no point (an ISO 3166-2 division), are not features.
+def events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    country: str | None = None,
+    article: str | None = None,
+    dated_only: bool = False,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored events, in event-date order (undated last), with names, outlet, cited source and certainty.
 
     Args:
-        store: a :class:`~newsledger.store.sqlite.SQLiteStore`.
+        store: an open store.
+        actor: only events whose source or recipient is this actor (id, name or alias, as
+            ``Store.find_actor`` takes them).
+        event_type: only this PLOVER type (case-insensitive).
+        date_from, date_to: only events whose date overlaps this span ("2021", "2021-10", "2021-10-05";
+            inclusive). Undated events are left out when either is given.
         country: only events whose place is in this ISO 3166-1 alpha-2 country.
-        article: only this article (id, unique id prefix or URL).
+        article: only this article (id, unique id prefix of 6+ characters, or URL).
+        dated_only: leave out undated events.
+        limit: at most this many rows (None or 0: all).
+
+    Returns:
+        One dict per event, as ``Store.events`` gives them: ``event_id``, ``article_id``, ``outlet``,
+        ``published``, ``when``, ``when_source``, ``event_type``, ``mode``, ``context`` (list),
+        ``actor`` / ``target`` (global ids) and ``actor_name`` / ``target_name``, ``trigger``,
+        ``sentence``, ``place`` and its ``place_*`` fields, ``cameo``, ``certainty``,
+        ``attribution_id``, ``source`` (the cited source's name) and ``chain``.
 
     Raises:
-        QueryError: ``article`` names no stored article.
+        QueryError: an unknown article or actor, or a date that is not one (or ``date_from`` after ``date_to``).
     """
-    from ..store.events import list_events
-
     article_id = store.resolve_id(article) if article else None
-    for r in list_events(store.conn, country=country, article=article_id):
-        if r["place_lat"] is None or r["place_lon"] is None:
-            continue
-        props = {"layer": "events", **{k: r[k] for k in PROPERTIES}, "context": ", ".join(r["context"]),
-                 **{k: r[v] for k, v in PLACE_PROPERTIES.items()}}
-        yield point_feature(r["place_lon"], r["place_lat"], props)
+    where = EventFilter(event_type=event_type, date_from=date_from, date_to=date_to, country=country,
+                        article=article_id, dated_only=dated_only, limit=limit)  # dates are checked first
+    if actor is not None:
+        where = dataclasses.replace(where, actor=store.find_actor(actor))
+    return store.events(where)
 
 
-register_layer("events", event_features)
+def timeline(store: Store, actor: str, **filters: Any) -> list[dict[str, Any]]:
+    """Events whose source or recipient is ``actor``, ordered by event date (not publication date).
+
+    Dated events come first, oldest first; an interval sorts by its start, and
+    one open at the start ("../2020-10") just before its end; undated events
+    follow, in publication order. Each row is as in :func:`events`, which
+    takes the same ``filters`` (``event_type``, ``date_from``, ``date_to``,
+    ``country``, ``article``, ``dated_only``, ``limit``).
+
+    Raises:
+        QueryError: no such actor (the message suggests spellings), or a bad filter.
+    """
+    return events(store, actor=actor, **filters)

@@ -1,37 +1,250 @@
-"""Stores: one small interface, SQLite now (embedded default), PostgreSQL later.
+"""Stores: one interface, :class:`Store`, for writes and every question; SQLite now (embedded default), PostgreSQL later.
 
-Everything outside ``store/`` talks to a :class:`Store`; only ``store/`` holds SQL.
+Everything outside ``store/`` talks to a :class:`Store`; only ``store/sqlite/``
+(and, later, ``store/postgres/``) holds SQL. The questions take the typed
+filters of :mod:`newsledger.store.filters` and return plain rows (dicts of
+JSON-ready values) or records; :mod:`newsledger.query` composes them into
+what people ask (a timeline, an actor's profile, claims, map and graph
+features).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-from ..records import Analysis, Article, Skip
+from ..records import Analysis, Article, Attribution, Skip
+from .filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
 from .sqlite import SCHEMA_VERSION, SQLiteStore
 
 
+@runtime_checkable
 class Store(Protocol):
-    """What the rest of newsledger needs from a store."""
+    """What the rest of newsledger needs from a store: writes, and every question asked of it.
+
+    Article references (``ref``) are an article id, a unique id prefix (6+
+    hexadecimal characters) or the article's URL. Dates are ISO 8601 strings;
+    countries ISO 3166-1 alpha-2 codes; coordinates WGS84 degrees.
+    """
 
     path: str
+    """Where the store lives (a file path, ``":memory:"``, or later a URL)."""
 
-    def close(self) -> None: ...
-    def has_article(self, article_id: str) -> bool: ...
-    def save(self, analysis: Analysis, *, minhash: bytes | None = None) -> bool: ...
-    def add_skip(self, skip: Skip) -> None: ...
-    def clear_skips(self, path: str) -> int: ...
-    def signatures(self) -> Any: ...
-    def resolve_id(self, ref: str) -> str: ...
-    def article(self, ref: str) -> Article: ...
-    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]: ...
-    def analysis(self, ref: str) -> Analysis: ...
-    def entity_counts(self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20) -> list[dict[str, Any]]: ...
-    def outlet_counts(self) -> list[dict[str, Any]]: ...
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
-    def skips(self) -> list[Skip]: ...
-    def counts(self) -> dict[str, int]: ...
+    # ------------------------------------------------------------ lifecycle and writes
+
+    def close(self) -> None:
+        """Release the store (connections, files); the object is unusable afterwards."""
+        ...
+
+    def has_article(self, article_id: str) -> bool:
+        """True when the article ``article_id`` (a full id) is stored."""
+        ...
+
+    def save(self, analysis: Analysis, *, minhash: bytes | None = None) -> bool:
+        """Store one analyzed article and all its records at once (all or nothing).
+
+        Args:
+            analysis: the article and its records, one field per section.
+            minhash: the article's MinHash signature (bytes) for near-duplicate detection.
+
+        Returns:
+            False when the article was already stored (nothing is written), True when it was added.
+
+        Raises:
+            StoreError: the write failed; nothing of the article was kept.
+        """
+        ...
+
+    def add_skip(self, skip: Skip) -> None:
+        """Record an input that was not ingested (once per path, stage and reason)."""
+        ...
+
+    def clear_skips(self, path: str) -> int:
+        """Forget the skips recorded for ``path`` (it has now been stored); returns how many were removed."""
+        ...
+
+    def signatures(self) -> Iterable[tuple[str, str, bytes]]:
+        """``(article_id, content_hash, minhash)`` of every stored article that has a signature, oldest first."""
+        ...
+
+    # ------------------------------------------------------------ articles
+
+    def resolve_id(self, ref: str) -> str:
+        """The full article id for ``ref`` (id, unique id prefix of 6+ characters, or URL).
+
+        Raises:
+            QueryError: no such article, or a prefix (or URL) shared by several.
+        """
+        ...
+
+    def article(self, ref: str) -> Article:
+        """One stored article with its paragraphs.
+
+        Raises:
+            QueryError: see :meth:`resolve_id`.
+        """
+        ...
+
+    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored articles' metadata (no text), newest publication first (undated last).
+
+        Returns:
+            Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``url``, ``language``,
+            ``duplicate_of``, ``n_paragraphs``, ``n_sentences``, ``n_mentions``, ``source_path``.
+        """
+        ...
+
+    def analysis(self, ref: str) -> Analysis:
+        """A stored article with the records of every stored section, as they were saved.
+
+        Raises:
+            QueryError: see :meth:`resolve_id`.
+        """
+        ...
+
+    def entity_counts(self, *, label: str | None = None, outlet: str | None = None,
+                      limit: int | None = 20) -> list[dict[str, Any]]:
+        """Named entities (NER ``text`` and ``label``) with ``mentions`` and ``articles`` counts, most mentioned first.
+
+        Args:
+            label: only this NER label, any case (PERSON, ORG, GPE, ...).
+            outlet: only mentions in this outlet's articles.
+            limit: at most this many (None or 0: all).
+        """
+        ...
+
+    def outlet_counts(self) -> list[dict[str, Any]]:
+        """Per outlet: ``outlet``, ``articles``, ``first_published``, ``last_published``, ``duplicates``; most articles first."""
+        ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts, best first.
+
+        Args:
+            query: words, "exact phrases", AND / OR / NOT, prefix* (SQLite FTS5 syntax).
+            limit: at most this many.
+
+        Returns:
+            Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``snippet`` (matches in
+            brackets) and ``score`` (lower is better).
+
+        Raises:
+            QueryError: the query is not valid search syntax.
+        """
+        ...
+
+    def skips(self) -> list[Skip]:
+        """Every recorded skip, oldest first."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: ``articles``, ``paragraphs``, ``sentences``, ``mentions``, ``skips``."""
+        ...
+
+    # ------------------------------------------------------------ actors (the global actor table)
+
+    def find_actor(self, name: str) -> str:
+        """The global actor id for an actor id, a name or any alias (spelling) the store has seen.
+
+        Raises:
+            QueryError: no such actor (the message suggests actors that sound alike), or a name
+                shared by several actors (the message lists their ids).
+        """
+        ...
+
+    def actors(self, where: ActorFilter = ActorFilter()) -> list[dict[str, Any]]:
+        """Global actors named in at least one stored article, most mentioned first (then articles, name).
+
+        Returns:
+            Dicts with ``actor_id``, ``name``, ``kind``, ``country`` (ISO 3166-1 alpha-2 or None),
+            ``articles`` and ``mentions`` (counts, restricted to ``where.outlet``'s articles when given).
+        """
+        ...
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        """One global actor: ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen`` (ISO 8601 UTC).
+
+        Raises:
+            QueryError: no actor has this id (use :meth:`find_actor` for names).
+        """
+        ...
+
+    def actor_aliases(self, actor_id: str) -> list[dict[str, Any]]:
+        """The actor's aliases: ``alias`` and ``articles`` (how many article actors used it), most used first."""
+        ...
+
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+        """How outlets describe the actor: ``outlet``, ``descriptor``, ``n`` (times used).
+
+        Ordered by outlet, then most used first, then descriptor; ``outlet`` keeps one outlet's.
+        """
+        ...
+
+    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
+        """One row per article actor linked to ``actor_id``, in ingest order.
+
+        Returns:
+            Dicts with the article's ``article_id``, ``outlet``, ``published``, ``title``; ``as_named``
+            (the article's name for the actor) and the link's ``rule``, ``detail`` and ``score`` (0-1).
+        """
+        ...
+
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+        """Other global actors named in the same articles: ``actor_id``, ``name``, ``kind``, ``articles``.
+
+        Most shared articles first, then by name; at most ``limit`` (None or 0: all).
+        """
+        ...
+
+    def article_actors(self, *, article: str | None = None) -> list[dict[str, Any]]:
+        """Each article's own actors with the global actor each is linked to.
+
+        Args:
+            article: only this article id (a full id: :meth:`resolve_id`).
+
+        Returns:
+            Dicts with ``article_id``, ``local_id`` (the id the article's records use), ``actor_id``
+            (global), and the article's ``name``, ``kind`` and ``country`` for it.
+        """
+        ...
+
+    # ------------------------------------------------------------ events, places, attributions
+
+    def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Stored events, in event-date order: dated events oldest first (an interval by its start, one
+        open at the start just before its end), undated ones last; ties by publication date.
+
+        Returns:
+            One dict per event: ``event_id``, ``article_id``, ``outlet``, ``published``, ``when``
+            (TIMEX3 value or interval), ``when_source``, ``event_type``, ``mode``, ``context`` (list),
+            ``actor`` / ``target`` (global ids) and ``actor_name`` / ``target_name``, ``trigger``,
+            ``sentence``, ``place`` (name) with ``place_text``, ``place_feature``, ``place_country``,
+            ``place_admin1``, ``place_lat`` and ``place_lon`` (WGS84), ``cameo``, ``certainty``,
+            ``attribution_id``, ``source`` (the cited source's name) and ``chain`` (list or None).
+        """
+        ...
+
+    def places(self, where: PlaceFilter = PlaceFilter()) -> list[dict[str, Any]]:
+        """Stored place mentions with their article, newest publication first, then in text order.
+
+        Returns:
+            Dicts with the article's ``article_id``, ``outlet``, ``published``, ``title``, ``url``;
+            the mention's ``start``, ``end`` (character offsets), ``text``, ``paragraph_role``; and
+            DESIGN's Place fields ``name``, ``feature``, ``country``, ``admin1``, ``lat``, ``lon``,
+            ``gazetteer``, ``gazetteer_id``, ``score`` (0-1), ``resolved`` (bool), ``reason``,
+            ``alternatives`` (list).
+        """
+        ...
+
+    def attributions(self, where: ClaimFilter = ClaimFilter()) -> list[tuple[dict[str, Any], Attribution]]:
+        """Stored attributions, newest article first, then in text order.
+
+        Returns:
+            ``(article, Attribution)`` pairs; ``article`` holds ``article_id``, ``outlet``,
+            ``published``, ``title`` and ``url``.
+        """
+        ...
 
 
 def open_store(location: str | Path) -> Store:
@@ -42,6 +255,7 @@ def open_store(location: str | Path) -> Store:
 
     Raises:
         StoreError: the location cannot be opened as a store.
+        SchemaVersionError: the store was written by a newer newsledger.
     """
     return SQLiteStore(location)
 

@@ -25,7 +25,7 @@ CREATE TABLE events (
     when_source     TEXT NOT NULL CHECK (when_source IN ('timex', 'none', 'publication')),
     when_start      TEXT,                          -- first day "when" covers (ISO date), null when open or unknown
     when_end        TEXT,                          -- last day it covers
-    sort_key        TEXT NOT NULL,                 -- event-date order (analyze.event_time.sort_key)
+    sort_key        TEXT NOT NULL,                 -- event-date order (analyze.events.when.sort_key)
     attribution_id  TEXT,
     certainty       TEXT,
     PRIMARY KEY (article_id, idx)

@@ -5,8 +5,11 @@
   row carries the counts of its paragraphs, sentences and mentions, written in
   the same transaction, so anyone can check it is whole);
 * FTS5 full-text index over titles and texts;
-* schema in versioned SQL files (``store/schema/NNN_name.sql``), applied in
-  order by :func:`migrate` and tracked in ``PRAGMA user_version``.
+* schema in versioned SQL files (``store/sqlite/schema/NNN_name.sql``), applied in
+  order by :func:`migrate` and tracked in ``PRAGMA user_version``;
+* the SQL of each area (its section table and the questions asked of it) in
+  a module of its own: ``actors``, ``attributions``, ``events``, ``places``,
+  ``timexes``, ``sections`` (sentences and mentions).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import QueryError, SchemaVersionError, StoreError
-from ..records import Analysis, Article, Paragraph, Skip
+from ...errors import QueryError, SchemaVersionError, StoreError
+from ...records import Analysis, Article, Attribution, Paragraph, Skip
+from ..filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
 from .sections import section_tables
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
@@ -33,7 +37,7 @@ def migrations() -> list[tuple[int, str, str]]:
     hold 004 before 002 exists: gaps are allowed, duplicates are not.
     """
     out = []
-    for entry in resources.files("newsledger.store").joinpath("schema").iterdir():
+    for entry in resources.files("newsledger.store.sqlite").joinpath("schema").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
@@ -324,6 +328,82 @@ class SQLiteStore:
         for table in ("articles", "paragraphs", "sentences", "mentions", "skips"):
             out[table] = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         return out
+
+    # ------------------------------------------------------------ questions (see newsledger.store.Store)
+    # The area modules import spaCy and the actor linker: they are imported when first asked, as the
+    # section registry does, so opening a store to list articles stays quick.
+
+    def find_actor(self, name: str) -> str:
+        """The global actor id for an id, a name or an alias (any spelling the store has seen).
+
+        Raises:
+            QueryError: no such actor, or a name shared by several (the message lists them).
+        """
+        from . import actors as _actors
+
+        return _actors.find_actor(self.conn, name)
+
+    def actors(self, where: ActorFilter = ActorFilter()) -> list[dict[str, Any]]:
+        """Global actors with their article and mention counts, most mentioned first (see ``Store.actors``)."""
+        from . import actors as _actors
+
+        return _actors.select_actors(self.conn, where)
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        """One global actor: ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen`` (see ``Store.actor``)."""
+        from . import actors as _actors
+
+        return _actors.select_actor(self.conn, actor_id)
+
+    def actor_aliases(self, actor_id: str) -> list[dict[str, Any]]:
+        """An actor's aliases with the number of articles using each (see ``Store.actor_aliases``)."""
+        from . import actors as _actors
+
+        return _actors.select_aliases(self.conn, actor_id)
+
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+        """An actor's descriptors per outlet (see ``Store.actor_descriptors``)."""
+        from . import actors as _actors
+
+        return _actors.select_descriptors(self.conn, actor_id, outlet)
+
+    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
+        """The articles naming an actor, in ingest order (see ``Store.actor_articles``)."""
+        from . import actors as _actors
+
+        return _actors.select_actor_articles(self.conn, actor_id)
+
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+        """Actors named in the same articles as ``actor_id`` (see ``Store.co_occurring``)."""
+        from . import actors as _actors
+
+        return _actors.select_co_occurring(self.conn, actor_id, limit)
+
+    def article_actors(self, *, article: str | None = None) -> list[dict[str, Any]]:
+        """Each article's actors, linked to global actors (see ``Store.article_actors``)."""
+        from . import actors as _actors
+
+        return _actors.select_article_actors(self.conn, article)
+
+    def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Stored events in event-date order (see ``Store.events``)."""
+        from .events import select_events
+
+        return select_events(self.conn, where)
+
+    def places(self, where: PlaceFilter = PlaceFilter()) -> list[dict[str, Any]]:
+        """Stored place mentions, newest article first (see ``Store.places``)."""
+        from .places import select_places
+
+        return select_places(self.conn, where)
+
+    def attributions(self, where: ClaimFilter = ClaimFilter()) -> list[tuple[dict[str, Any], Attribution]]:
+        """Stored attributions with their article's metadata, newest article first (see ``Store.attributions``)."""
+        from .attributions import select_attributions
+
+        return select_attributions(self.conn, where)
+
+    # ------------------------------------------------------------ checks
 
     def incomplete_articles(self) -> list[str]:
         """Ids of articles whose stored rows do not match their recorded counts (should be none)."""

@@ -1,7 +1,7 @@
 """The ``events`` section in SQLite (table ``events``, ``schema/006_events.sql``) and the questions asked of it.
 
 Events are stored with the article's own actor ids; questions about an actor
-go through ``article_actors`` to the global actor table (``store/actors``), so
+go through ``article_actors`` to the global actor table (``store/sqlite/actors``), so
 "Khalifa Haftar" finds his events in every article, whatever each called him.
 """
 
@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..analyze.events.when import sort_key, value_range, when_range
-from ..errors import QueryError
-from ..records import Article, Event, Place, Span, to_dict
+from ...analyze.events.when import sort_key, when_range
+from ...records import Article, Event, Place, Span, to_dict
+from ..filters import EventFilter
 from .sections import SectionTable, register
 
 
@@ -77,60 +77,12 @@ register(SectionTable("events", _insert, _load))
 # ------------------------------------------------------------------ questions about events
 
 
-def date_bound(text: str, *, end: bool) -> str:
-    """The first (or last) day of a date given as "2021", "2021-10" or "2021-10-05", ISO 8601.
-
-    Raises:
-        QueryError: the text is not such a date.
-    """
-    r = value_range(text.strip())
-    if r is None:
-        raise QueryError(f"{text!r} is not a date; write 2021, 2021-10 or 2021-10-05.")
-    return (r[1] if end else r[0]).isoformat()
-
-
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
-def list_events(
-    conn: sqlite3.Connection,
-    *,
-    actor: str | None = None,
-    event_type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    country: str | None = None,
-    article: str | None = None,
-    dated_only: bool = False,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Stored events, in event-date order (undated last), with names, outlet, cited source and certainty.
-
-    Args:
-        conn: the store's connection.
-        actor: only events whose source or recipient is this actor (id, name or alias; see
-            :func:`newsledger.store.actors.find_actor`).
-        event_type: only this PLOVER type (case-insensitive).
-        date_from, date_to: only events whose date overlaps this span ("2021", "2021-10", "2021-10-05";
-            inclusive). Undated events are left out when either is given.
-        country: only events whose place is in this ISO 3166-1 alpha-2 country.
-        article: only this article id.
-        dated_only: leave out undated events.
-        limit: at most this many rows.
-
-    Returns:
-        One dict per event: ``event_id``, ``article_id``, ``outlet``, ``published``, ``when``,
-        ``when_source``, ``event_type``, ``mode``, ``context`` (list), ``actor`` / ``target`` (global ids)
-        and ``actor_name`` / ``target_name``, ``trigger``, ``sentence``, ``place`` and
-        ``place_country``, ``cameo``, ``certainty``, ``attribution_id``, ``source`` (the cited source's
-        name, when attributions are stored) and ``chain``.
-
-    Raises:
-        QueryError: an unknown actor, or a date that is not one.
-    """
-    from .actors import find_actor
-
+def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Stored events matching ``f``, in event-date order (undated last); see :meth:`SQLiteStore.events`."""
     with_attr = _has_table(conn, "attributions")
     sql = [
         'SELECT e.event_id, e.article_id, a.outlet, a.published, e."when", e.when_source, e.event_type, e.mode,'
@@ -149,33 +101,30 @@ def list_events(
         + " WHERE 1=1"
     ]
     args: list[Any] = []
-    if date_from and date_to and date_bound(date_from, end=False) > date_bound(date_to, end=True):
-        raise QueryError(f"--from {date_from} is after --to {date_to}: no date can be in that span.")
-    if actor is not None:
-        gid = find_actor(conn, actor)
+    if f.actor is not None:
         sql.append(" AND (ga.actor_id = ? OR gt.actor_id = ?)")
-        args += [gid, gid]
-    if event_type:
+        args += [f.actor, f.actor]
+    if f.event_type:
         sql.append(" AND e.event_type = ?")
-        args.append(event_type.upper())
-    if date_from:
+        args.append(f.event_type)
+    if f.date_start:
         sql.append(' AND e."when" IS NOT NULL AND (e.when_end IS NULL OR e.when_end >= ?)')
-        args.append(date_bound(date_from, end=False))
-    if date_to:
+        args.append(f.date_start)
+    if f.date_end:
         sql.append(' AND e."when" IS NOT NULL AND (e.when_start IS NULL OR e.when_start <= ?)')
-        args.append(date_bound(date_to, end=True))
-    if country:
+        args.append(f.date_end)
+    if f.country:
         sql.append(" AND e.place_country = ?")
-        args.append(country.upper())
-    if article:
+        args.append(f.country)
+    if f.article:
         sql.append(" AND e.article_id = ?")
-        args.append(article)
-    if dated_only:
+        args.append(f.article)
+    if f.dated_only:
         sql.append(' AND e."when" IS NOT NULL')
     sql.append(" ORDER BY e.sort_key, a.published, e.article_id, e.idx")
-    if limit:
+    if f.limit:
         sql.append(" LIMIT ?")
-        args.append(limit)
+        args.append(f.limit)
     rows = []
     for r in conn.execute("".join(sql), args):
         row = dict(r)
@@ -187,16 +136,3 @@ def list_events(
         row["chain"] = json.loads(row["chain"]) if row["chain"] else None
         rows.append(row)
     return rows
-
-
-def timeline(conn: sqlite3.Connection, actor: str, **filters: Any) -> list[dict[str, Any]]:
-    """Events whose source or recipient is ``actor``, ordered by event date (not publication date).
-
-    Dated events come first, oldest first; an interval sorts by its start, and
-    one open at the start ("../2020-10") just before its end; undated events
-    follow, in publication order. Each row is as in :func:`list_events`.
-
-    Raises:
-        QueryError: no such actor (the message suggests spellings).
-    """
-    return list_events(conn, actor=actor, **filters)

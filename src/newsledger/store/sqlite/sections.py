@@ -3,7 +3,7 @@
 A :class:`SectionTable` holds the SQL of one section; ``SQLiteStore.save``
 calls every registered ``insert`` inside the article's transaction, and
 ``SQLiteStore.analysis`` every ``load``. The tables themselves are created by
-the schema files (``store/schema/NNN_*.sql``). Built-in sections register
+the schema files (``store/sqlite/schema/NNN_*.sql``). Built-in sections register
 from the modules in :data:`BUILTIN_MODULES`.
 """
 
@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Article, Mention, Sentence, Span
+from ...records import Article, Mention, Sentence, Span
 
 BUILTIN_MODULES = (
-    "newsledger.store.sections", "newsledger.store.actors", "newsledger.store.timexes", "newsledger.store.places",
-    "newsledger.store.attributions", "newsledger.store.events",
+    "newsledger.store.sqlite.sections", "newsledger.store.sqlite.actors", "newsledger.store.sqlite.timexes",
+    "newsledger.store.sqlite.places", "newsledger.store.sqlite.attributions", "newsledger.store.sqlite.events",
 )
 
 

@@ -7,7 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..records import Article, Place
+from ...records import Article, Place
+from ..filters import PlaceFilter
 from .sections import SectionTable, register
 
 _FIELDS = ("name", "feature", "country", "admin1", "lat", "lon", "gazetteer", "gazetteer_id", "score")
@@ -44,55 +45,31 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Place]:
 register(SectionTable("places", _insert, _load))
 
 
-def list_places(
-    store: Any,
-    *,
-    country: str | None = None,
-    article: str | None = None,
-    resolved: bool | None = None,
-    with_point: bool = False,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Stored place mentions with their article's outlet, publication date, title and URL.
-
-    Args:
-        store: a :class:`~newsledger.store.sqlite.SQLiteStore`.
-        country: only places in this ISO 3166-1 alpha-2 country (case-insensitive).
-        article: only this article (id, unique id prefix or URL).
-        resolved: only resolved (True) or unresolved (False) places; None for both.
-        with_point: only places with coordinates.
-        limit: at most this many rows.
-
-    Returns:
-        One dict per place mention (DESIGN's Place fields, ``alternatives``
-        parsed), newest publication first, then in text order.
-
-    Raises:
-        QueryError: ``article`` names no stored article.
-    """
+def select_places(conn: sqlite3.Connection, f: PlaceFilter) -> list[dict[str, Any]]:
+    """Stored place mentions matching ``f``, newest publication first; see :meth:`SQLiteStore.places`."""
     sql = (
         'SELECT p.article_id, a.outlet, a.published, a.title, a.url, p."start", p."end", p.text, p.paragraph_role,'
         " p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.gazetteer, p.gazetteer_id, p.score, p.resolved,"
         " p.reason, p.alternatives FROM places p JOIN articles a ON a.article_id = p.article_id WHERE 1=1"
     )
     args: list[Any] = []
-    if country:
+    if f.country:
         sql += " AND p.country = ?"
-        args.append(country.upper())
-    if article:
+        args.append(f.country)
+    if f.article:
         sql += " AND p.article_id = ?"
-        args.append(store.resolve_id(article))
-    if resolved is not None:
+        args.append(f.article)
+    if f.resolved is not None:
         sql += " AND p.resolved = ?"
-        args.append(int(resolved))
-    if with_point:
+        args.append(int(f.resolved))
+    if f.with_point:
         sql += " AND p.lat IS NOT NULL AND p.lon IS NOT NULL"
     sql += " ORDER BY a.published DESC NULLS LAST, a.rowid, p.idx"
-    if limit:
+    if f.limit:
         sql += " LIMIT ?"
-        args.append(limit)
+        args.append(f.limit)
     out = []
-    for r in store.conn.execute(sql, args):
+    for r in conn.execute(sql, args):
         row = dict(r)
         row["resolved"] = bool(row["resolved"])
         row["alternatives"] = json.loads(row["alternatives"])

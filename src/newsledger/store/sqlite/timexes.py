@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from ..records import Article, Timex
+from ...records import Article, Timex
 from .sections import SectionTable, register
 
 _COLUMNS = ("tid", '"start"', '"end"', "text", "type", "value", "mod", "anchor", "resolved", "reason", "quant", "freq",

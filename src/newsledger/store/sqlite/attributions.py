@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..records import Article, Attribution, Span
+from ...records import Article, Attribution, Span
+from ..filters import ClaimFilter
 from .sections import SectionTable, register
 
 _COLUMNS = (
@@ -71,47 +72,26 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Attribution]:
     return [_record(article.text, r) for r in rows]
 
 
-def find_claims(
-    conn: sqlite3.Connection,
-    *,
-    source: str | None = None,
-    hedged: bool = False,
-    certainty: str | None = None,
-    limit: int | None = None,
-) -> list[tuple[dict[str, Any], Attribution]]:
-    """Stored attributions with their article's metadata, newest article first.
-
-    Args:
-        conn: an open store connection.
-        source: keep attributions whose source text, or a name of whose chain
-            below the outlet, contains this (case-insensitive for ASCII; "Haaretz"
-            finds Press TV → Haaretz and Press TV → Haaretz → officials).
-        hedged: keep only attributions with at least one hedge.
-        certainty: keep only this certainty (asserted, attributed, hedged, denied).
-        limit: at most this many.
-
-    Returns:
-        ``(article metadata, Attribution)`` pairs; the metadata holds ``article_id``,
-        ``outlet``, ``published``, ``title`` and ``url``.
-    """
+def select_attributions(conn: sqlite3.Connection, f: ClaimFilter) -> list[tuple[dict[str, Any], Attribution]]:
+    """Stored attributions matching ``f`` with their article's metadata; see :meth:`SQLiteStore.attributions`."""
     sql = (f"SELECT {', '.join('t.' + c.strip() for c in _COLUMNS.split(','))}, a.text, a.outlet, a.published, a.title,"
            " a.url FROM attributions t JOIN articles a ON a.article_id = t.article_id WHERE 1=1")
     args: list[Any] = []
-    if source:
+    if f.source:
         # the source's own words, or a name of its chain below the outlet (the outlet prints, it is not a source)
         sql += (" AND (substr(a.text, t.source_start + 1, t.source_end - t.source_start) LIKE ? ESCAPE '\\'"
                 " OR EXISTS (SELECT 1 FROM json_each(t.chain) j WHERE j.key > 0 AND j.value LIKE ? ESCAPE '\\'))")
-        escaped = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        escaped = f.source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         args += [f"%{escaped}%", f"%{escaped}%"]
-    if hedged:
+    if f.hedged:
         sql += " AND t.hedges != '[]'"
-    if certainty:
+    if f.certainty:
         sql += " AND t.certainty = ?"
-        args.append(certainty)
+        args.append(f.certainty)
     sql += " ORDER BY a.published DESC NULLS LAST, a.rowid, t.idx"
-    if limit:
+    if f.limit:
         sql += " LIMIT ?"
-        args.append(limit)
+        args.append(f.limit)
     out = []
     for row in conn.execute(sql, args):
         row = tuple(row)

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import QueryError
-from ..link.actors import Known, match, name_key, slug, sound_key
-from ..records import Actor, Article
+from ...errors import QueryError
+from ...link.actors import Known, match, name_key, slug, sound_key
+from ...records import Actor, Article
+from ..filters import ActorFilter
 from .sections import SectionTable, register
 
 NO_OUTLET = "(unknown outlet)"
@@ -112,14 +113,8 @@ register(SectionTable("actors", _insert, _load))
 # ------------------------------------------------------------------ questions about actors
 
 
-def list_actors(conn: sqlite3.Connection, *, kind: str | None = None, outlet: str | None = None,
-                limit: int | None = 50) -> list[dict[str, Any]]:
-    """Global actors with their article and mention counts, most mentioned first.
-
-    Args:
-        kind: only this kind (person, organization, country, group, outlet).
-        outlet: only actors that articles of this outlet mention (counts are then that outlet's).
-    """
+def select_actors(conn: sqlite3.Connection, f: ActorFilter) -> list[dict[str, Any]]:
+    """Global actors matching ``f`` with their article and mention counts; see :meth:`SQLiteStore.actors`."""
     sql = (
         "SELECT g.actor_id, g.name, g.kind, g.country, COUNT(DISTINCT aa.article_id) AS articles,"
         " (SELECT COUNT(*) FROM mentions m JOIN article_actors a2 ON a2.article_id = m.article_id AND a2.local_id = m.actor_id"
@@ -129,26 +124,15 @@ def list_actors(conn: sqlite3.Connection, *, kind: str | None = None, outlet: st
         " WHERE (? IS NULL OR g.kind = ?) AND (? IS NULL OR a.outlet = ?)"
         " GROUP BY g.actor_id ORDER BY mentions DESC, articles DESC, g.name"
     )
-    args: list[Any] = [outlet, outlet, kind, kind, outlet, outlet]
-    if limit:
+    args: list[Any] = [f.outlet, f.outlet, f.kind, f.kind, f.outlet, f.outlet]
+    if f.limit:
         sql += " LIMIT ?"
-        args.append(limit)
-    rows = [dict(r) for r in conn.execute(sql, args)]
-    for row in rows:
-        row["top_descriptors"] = [
-            r[0] for r in conn.execute(
-                "SELECT descriptor FROM actor_descriptors WHERE actor_id = ? AND (? IS NULL OR outlet = ?)"
-                " GROUP BY descriptor ORDER BY SUM(n) DESC, descriptor LIMIT 3", (row["actor_id"], outlet, outlet))
-        ]
-    return rows
+        args.append(f.limit)
+    return [dict(r) for r in conn.execute(sql, args)]
 
 
 def find_actor(conn: sqlite3.Connection, name: str) -> str:
-    """The global actor id for an id, a name or an alias (any spelling the store has seen).
-
-    Raises:
-        QueryError: no such actor, or a name shared by several (the message lists them).
-    """
+    """The global actor id for an id, a name or an alias; see :meth:`SQLiteStore.find_actor`."""
     row = conn.execute("SELECT actor_id FROM actors WHERE actor_id = ?", (name,)).fetchone()
     if row:
         return row[0]
@@ -163,32 +147,54 @@ def find_actor(conn: sqlite3.Connection, name: str) -> str:
     raise QueryError(f"No actor {name!r}.{hint} List them with: newsledger actors")
 
 
-def actor_profile(conn: sqlite3.Connection, name: str, *, why: bool = False) -> dict[str, Any]:
-    """One global actor: aliases, descriptors per outlet, articles, co-occurring actors (and merges with ``why``).
+def select_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
+    """One global actor's row; see :meth:`SQLiteStore.actor`."""
+    row = conn.execute("SELECT actor_id, name, kind, country, first_seen FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
+    if row is None:
+        raise QueryError(f"No actor id {actor_id!r}. List them with: newsledger actors")
+    return dict(row)
 
-    Raises:
-        QueryError: see :func:`find_actor`.
-    """
-    actor_id = find_actor(conn, name)
-    head = dict(conn.execute("SELECT actor_id, name, kind, country, first_seen FROM actors WHERE actor_id = ?", (actor_id,)).fetchone())
-    head["aliases"] = [dict(r) for r in conn.execute(
+
+def select_aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+    """An actor's aliases, most used first; see :meth:`SQLiteStore.actor_aliases`."""
+    return [dict(r) for r in conn.execute(
         "SELECT alias, n AS articles FROM actor_aliases WHERE actor_id = ? ORDER BY n DESC, alias", (actor_id,))]
-    descriptors: dict[str, dict[str, int]] = {}
-    for r in conn.execute("SELECT outlet, descriptor, n FROM actor_descriptors WHERE actor_id = ? ORDER BY outlet, n DESC, descriptor",
-                          (actor_id,)):
-        descriptors.setdefault(r[0], {})[r[1]] = r[2]
-    head["descriptors"] = descriptors
-    head["articles"] = [dict(r) for r in conn.execute(
-        "SELECT a.article_id, a.outlet, a.published, a.title, aa.name AS as_named FROM article_actors aa"
-        " JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ? ORDER BY a.published DESC NULLS LAST",
-        (actor_id,))]
-    head["co_occurring"] = [dict(r) for r in conn.execute(
+
+
+def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | None) -> list[dict[str, Any]]:
+    """An actor's descriptors per outlet; see :meth:`SQLiteStore.actor_descriptors`."""
+    return [dict(r) for r in conn.execute(
+        "SELECT outlet, descriptor, n FROM actor_descriptors WHERE actor_id = ? AND (? IS NULL OR outlet = ?)"
+        " ORDER BY outlet, n DESC, descriptor", (actor_id, outlet, outlet))]
+
+
+def select_actor_articles(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+    """The articles naming an actor, with how each named and linked it; see :meth:`SQLiteStore.actor_articles`."""
+    return [dict(r) for r in conn.execute(
+        "SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
+        " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?"
+        " ORDER BY a.rowid, aa.idx", (actor_id,))]
+
+
+def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None) -> list[dict[str, Any]]:
+    """Actors named in the same articles as ``actor_id``; see :meth:`SQLiteStore.co_occurring`."""
+    sql = (
         "SELECT other.actor_id, g.name, g.kind, COUNT(DISTINCT other.article_id) AS articles FROM article_actors me"
         " JOIN article_actors other ON other.article_id = me.article_id AND other.actor_id != me.actor_id"
         " JOIN actors g ON g.actor_id = other.actor_id WHERE me.actor_id = ?"
-        " GROUP BY other.actor_id ORDER BY articles DESC, g.name LIMIT 20", (actor_id,))]
-    if why:
-        head["merges"] = [dict(r) for r in conn.execute(
-            "SELECT aa.article_id, a.outlet, aa.name AS as_named, aa.rule, aa.detail, aa.score FROM article_actors aa"
-            " JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ? ORDER BY a.rowid", (actor_id,))]
-    return head
+        " GROUP BY other.actor_id ORDER BY articles DESC, g.name"
+    )
+    args: list[Any] = [actor_id]
+    if limit:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [dict(r) for r in conn.execute(sql, args)]
+
+
+def select_article_actors(conn: sqlite3.Connection, article: str | None) -> list[dict[str, Any]]:
+    """Each article's actors with the global actor each is linked to; see :meth:`SQLiteStore.article_actors`."""
+    sql = "SELECT article_id, local_id, actor_id, name, kind, country FROM article_actors"
+    args: tuple = ()
+    if article:
+        sql, args = sql + " WHERE article_id = ?", (article,)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY article_id, idx", args)]

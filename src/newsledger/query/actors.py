@@ -1,0 +1,80 @@
+"""Actor questions: the global actor table as a list, and one actor's profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..store import Store
+from ..store.filters import ActorFilter
+
+TOP_DESCRIPTORS = 3
+"""How many descriptors :func:`actors` gives each actor."""
+
+CO_OCCURRING = 20
+"""How many co-occurring actors :func:`actor_profile` lists."""
+
+
+def _top_descriptors(rows: list[dict[str, Any]], n: int) -> list[str]:
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["descriptor"]] = totals.get(r["descriptor"], 0) + r["n"]
+    return [d for d, _ in sorted(totals.items(), key=lambda x: (-x[1], x[0]))[:n]]
+
+
+def actors(store: Store, *, kind: str | None = None, outlet: str | None = None,
+           limit: int | None = 50) -> list[dict[str, Any]]:
+    """Global actors with their article and mention counts and their most used descriptors, most mentioned first.
+
+    Args:
+        store: an open store.
+        kind: only this kind (person, organization, country, group, outlet).
+        outlet: only actors that articles of this outlet mention (counts and descriptors are then that outlet's).
+        limit: at most this many (None or 0: all).
+
+    Returns:
+        One dict per actor: ``actor_id``, ``name``, ``kind``, ``country`` (ISO 3166-1 alpha-2 or None),
+        ``articles``, ``mentions`` and ``top_descriptors`` (up to three, most used first, summed over outlets).
+    """
+    rows = store.actors(ActorFilter(kind=kind, outlet=outlet, limit=limit))
+    for row in rows:
+        row["top_descriptors"] = _top_descriptors(store.actor_descriptors(row["actor_id"], outlet=outlet), TOP_DESCRIPTORS)
+    return rows
+
+
+def _by_published_newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    dated = sorted((r for r in rows if r["published"] is not None), key=lambda r: r["published"], reverse=True)
+    return dated + [r for r in rows if r["published"] is None]
+
+
+def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, Any]:
+    """One global actor: aliases, descriptors per outlet, articles, co-occurring actors (and merges with ``why``).
+
+    Args:
+        store: an open store.
+        name: an actor id, a name or any alias or spelling the store has seen.
+        why: also list, per article, the name it used and the rule that linked it (``merges``).
+
+    Returns:
+        ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen``; ``aliases`` (``alias``,
+        ``articles``), ``descriptors`` (``{outlet: {descriptor: n}}``), ``articles`` (``article_id``,
+        ``outlet``, ``published``, ``title``, ``as_named``; newest first), ``co_occurring``
+        (``actor_id``, ``name``, ``kind``, ``articles``; up to 20) and, with ``why``, ``merges``
+        (``article_id``, ``outlet``, ``as_named``, ``rule``, ``detail``, ``score``; in ingest order).
+
+    Raises:
+        QueryError: no such actor, or a name shared by several (see ``Store.find_actor``).
+    """
+    actor_id = store.find_actor(name)
+    head = store.actor(actor_id)
+    head["aliases"] = store.actor_aliases(actor_id)
+    descriptors: dict[str, dict[str, int]] = {}
+    for r in store.actor_descriptors(actor_id):
+        descriptors.setdefault(r["outlet"], {})[r["descriptor"]] = r["n"]
+    head["descriptors"] = descriptors
+    linked = store.actor_articles(actor_id)
+    head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")}
+                        for r in _by_published_newest_first(linked)]
+    head["co_occurring"] = store.co_occurring(actor_id, limit=CO_OCCURRING)
+    if why:
+        head["merges"] = [{k: r[k] for k in ("article_id", "outlet", "as_named", "rule", "detail", "score")} for r in linked]
+    return head
