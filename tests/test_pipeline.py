@@ -128,7 +128,7 @@ def test_two_processes_give_the_same_records_as_one(nlp):
 
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.ingest.article import Overrides
-    from newsledger.jobs import IngestReport, read_articles
+    from newsledger.run import IngestReport, read_articles
 
     csv = str(Path(__file__).resolve().parents[1] / "data" / "wikinews" / "wikinews_2019.csv")
     articles = list(itertools.islice(read_articles([csv], report=IngestReport(), overrides=Overrides(outlet="Wikinews"),

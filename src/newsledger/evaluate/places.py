@@ -503,7 +503,7 @@ def audit_wikinews(corpus: Path, *, analyses: list[Any] | None = None) -> list[T
         One table: per kind of mention, how many were right, wrong as fact, abstained, noise, missed.
     """
     from ..ingest.article import Overrides
-    from ..jobs import analyze
+    from ..run import analyze
 
     if analyses is None:
         analyses, _ = analyze([str(corpus)], overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})
