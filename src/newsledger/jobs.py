@@ -1,0 +1,3 @@
+"""Kept for the other branches being merged, which still import ``newsledger.jobs``: use :mod:`newsledger.run`."""
+
+from .run import *  # noqa: F401,F403 - IngestReport, read_articles, ingest, analyze, ...
