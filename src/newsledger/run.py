@@ -1,7 +1,10 @@
-"""The main job, as library functions: read → Article → analyze → store.
+"""The main job, as library functions, in numbered stages: read → dedupe → analyze → link → store.
 
 :func:`ingest` fills a store; :func:`analyze` returns the records of inputs
-without storing them. The CLI is a thin layer over both.
+without storing them. The CLI is a thin layer over both. Each stage takes the
+previous stage's objects lazily (``Article`` → ``Analysis``); an input a stage
+cannot handle becomes a :class:`~newsledger.records.Skip` in the report, and the
+rest go on.
 """
 
 from __future__ import annotations
@@ -208,39 +211,24 @@ def ingest(
         nlp: a pipeline to reuse (default: :func:`load_pipeline` for ``settings``).
 
     Returns:
-        An :class:`IngestReport`; skips are also recorded in the store.
+        An :class:`IngestReport`; skips are also recorded in the store. A
+        Ctrl-C stops the run with ``interrupted`` set: what was stored stays.
     """
     from .analyze.pipeline import analyze_articles, load_pipeline
 
     nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
-    index = DuplicateIndex()
-    for article_id, content_hash, blob in store.signatures():
-        index.add(article_id, content_hash, from_blob(blob))
-    seen: set[str] = set()
-    signatures: dict[str, bytes] = {}
-
-    def fresh() -> Iterator[Article]:
-        articles = read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
-                                 language=nlp.lang, progress=progress)
-        for article in _within_limit(articles, nlp.max_length, report):
-            if article.article_id in seen or store.has_article(article.article_id):
-                report.unchanged += 1
-                if article.source_path:
-                    store.clear_skips(article.source_path)
-                if progress:
-                    progress("article", 1)
-                continue
-            seen.add(article.article_id)
-            sig = minhash(_body(article))
-            dup = index.duplicate_of(article.article_id, article.content_hash, sig)
-            index.add(article.article_id, article.content_hash, sig)
-            signatures[article.article_id] = to_blob(sig)
-            yield dataclasses.replace(article, duplicate_of=dup) if dup else article
-
+    # 1 read: inputs → Articles; an input that cannot become one (or is too long to analyze) is a Skip
+    articles = _within_limit(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
+                                           language=nlp.lang, progress=progress), nlp.max_length, report)
+    # 2 dedupe: an article already stored is unchanged and not analyzed again; a copy gets duplicate_of
+    seen = _Seen.of(store)
+    fresh = _dedupe(articles, store, seen, report, progress)
+    # 3 analyze: Article → Analysis, or a Skip naming the component that failed on it
+    results = analyze_articles(nlp, fresh, n_process=settings.n_process, batch_size=settings.batch_size)
+    # 4 link and 5 store: one transaction per article (see _store_results); the stages above run as it pulls
     try:
-        _store_results(analyze_articles(nlp, fresh(), n_process=settings.n_process, batch_size=settings.batch_size),
-                       store, report, index, signatures, settings, progress)
+        _store_results(results, store, seen, report, settings, progress)
     except KeyboardInterrupt:  # what is stored stays stored (one transaction per article); say so and stop
         report.interrupted = True
     for skip in report.skips:
@@ -248,34 +236,68 @@ def ingest(
     return report
 
 
-def _store_results(results: Iterator[Analysis | tuple[Article, str]], store: Store, report: IngestReport,
-                   index: DuplicateIndex, signatures: dict[str, bytes], settings: Settings,
-                   progress: Progress | None) -> None:
+@dataclass
+class _Seen:
+    """What the dedupe stage knows: stored articles' signatures, and the articles on their way to the store.
+
+    Attributes:
+        index: MinHash signatures of stored and fresh articles, by ``article_id``.
+        ids: ``article_id`` of every fresh article of this run.
+        signatures: ``{article_id: MinHash blob}`` of fresh articles, stored with them.
+    """
+
+    index: DuplicateIndex
+    ids: set[str] = field(default_factory=set)
+    signatures: dict[str, bytes] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, store: Store) -> _Seen:
+        index = DuplicateIndex()
+        for article_id, content_hash, blob in store.signatures():
+            index.add(article_id, content_hash, from_blob(blob))
+        return cls(index)
+
+
+def _dedupe(articles: Iterator[Article], store: Store, seen: _Seen, report: IngestReport,
+            progress: Progress | None) -> Iterator[Article]:
+    """The articles not yet stored (nor met before in this run), each with ``duplicate_of`` where it is a copy."""
+    for article in articles:
+        if article.article_id in seen.ids or store.has_article(article.article_id):
+            report.unchanged += 1
+            if article.source_path:
+                store.clear_skips(article.source_path)
+            if progress:
+                progress("article", 1)
+            continue
+        seen.ids.add(article.article_id)
+        sig = minhash(_body(article))
+        dup = seen.index.duplicate_of(article.article_id, article.content_hash, sig)
+        seen.index.add(article.article_id, article.content_hash, sig)
+        seen.signatures[article.article_id] = to_blob(sig)
+        yield dataclasses.replace(article, duplicate_of=dup) if dup else article
+
+
+def _store_results(results: Iterator[Analysis | Skip], store: Store, seen: _Seen, report: IngestReport,
+                   settings: Settings, progress: Progress | None) -> None:
     """Store each analysis in its own transaction; a pipeline or store failure becomes a Skip in ``report``."""
     for result in results:
-        if isinstance(result, tuple):
-            article, error = result
-            index.remove(article.article_id)
-            report.skips.append(
-                Skip(
-                    path=article.source_path or "",
-                    stage="analyze",
-                    reason=SkipReason.PIPELINE_ERROR.value,
-                    detail=f"{article.source_path}: the NLP pipeline failed ({error}).",
-                    article_id=article.article_id,
-                )
-            )
+        if isinstance(result, Skip):  # the pipeline failed on this article
+            seen.index.remove(result.article_id)
+            report.skips.append(result)
         else:
             analysis = _dated(result, settings)
             article = analysis.article
+            # 4 link: a copy whose original failed to store looks again among what is stored; the store links
+            # each actor to the known ones as it saves (link.actors)
             if article.duplicate_of and not store.has_article(article.duplicate_of):
-                # its original failed to store: look again among what is stored
-                dup = index.duplicate_of(article.article_id, article.content_hash, from_blob(signatures[article.article_id]))
+                dup = seen.index.duplicate_of(article.article_id, article.content_hash,
+                                              from_blob(seen.signatures[article.article_id]))
                 analysis = dataclasses.replace(analysis, article=dataclasses.replace(article, duplicate_of=dup))
+            # 5 store
             try:
-                added = store.save(analysis, minhash=signatures.pop(article.article_id, None))
+                added = store.save(analysis, minhash=seen.signatures.pop(article.article_id, None))
             except StoreError as exc:
-                index.remove(article.article_id)
+                seen.index.remove(article.article_id)
                 report.skips.append(
                     Skip(path=article.source_path or "", stage="store", reason=SkipReason.STORE_ERROR.value,
                          detail=exc.message, article_id=article.article_id)
@@ -301,7 +323,13 @@ def analyze(
     fmt: str | None = None,
     nlp=None,
 ) -> tuple[list[Analysis], IngestReport]:
-    """Analyze inputs without storing them.
+    """Analyze inputs without storing them: the read and analyze stages of :func:`ingest`.
+
+    Args:
+        paths: files, folders or ``-``.
+        settings: model, batch size, processes, ops, ``assume_report_date``.
+        overrides, field_map, fmt: see :func:`read_articles`.
+        nlp: a pipeline to reuse (default: :func:`load_pipeline` for ``settings``).
 
     Returns:
         The analyses, in input order, and a report holding skips and warnings.
@@ -310,16 +338,15 @@ def analyze(
 
     nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
-    analyses: list[Analysis] = []
+    # 1 read: inputs → Articles; an input that cannot become one (or is too long to analyze) is a Skip
     articles = _within_limit(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
                                            language=nlp.lang), nlp.max_length, report)
+    # 2 dedupe, 4 link, 5 store: not here (nothing is stored)
+    # 3 analyze: Article → Analysis, or a Skip naming the component that failed on it
+    analyses: list[Analysis] = []
     for result in analyze_articles(nlp, articles, n_process=settings.n_process, batch_size=settings.batch_size):
-        if isinstance(result, tuple):
-            article, error = result
-            report.skips.append(
-                Skip(path=article.source_path or "", stage="analyze", reason=SkipReason.PIPELINE_ERROR.value,
-                     detail=f"{article.source_path}: the NLP pipeline failed ({error}).", article_id=article.article_id)
-            )
+        if isinstance(result, Skip):
+            report.skips.append(result)
         else:
             analyses.append(_dated(result, settings))
             report.ingested += 1

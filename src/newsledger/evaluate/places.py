@@ -114,6 +114,7 @@ def _analyze(docs: list[CatDoc], *, outlet: str) -> list[Any]:
     from ..analyze.pipeline import analyze_articles, load_pipeline
     from ..errors import IngestError
     from ..ingest.article import RawDocument, build_article
+    from ..records import Skip
 
     nlp = load_pipeline()
     articles = {}
@@ -126,7 +127,7 @@ def _analyze(docs: list[CatDoc], *, outlet: str) -> list[Any]:
     out: list[Any] = []
     for i in range(len(docs)):
         result = results.get(i)
-        if result is None or isinstance(result, tuple):
+        if result is None or isinstance(result, Skip):
             out.append(None)
             continue
         assert result.article.text == docs[i].text
