@@ -117,9 +117,9 @@ def test_countries_and_demonyms():
 
 @pytest.fixture(scope="module")
 def seed(nlp, shared):
-    from newsledger import jobs
+    from newsledger import run
 
-    analyses, report = jobs.analyze([str(shared / "corpus" / "seed" / _seed_name(shared))], nlp=nlp)
+    analyses, report = run.analyze([str(shared / "corpus" / "seed" / _seed_name(shared))], nlp=nlp)
     assert not report.skips
     return json.loads(json.dumps(analyses[0].to_json()))
 

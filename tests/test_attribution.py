@@ -255,9 +255,9 @@ def test_unknown_outlet_is_said_not_invented(nlp):
 
 def test_seed_article_attributions(nlp, shared):
     """The seed (read from ../shared at test time): the Haaretz chain, the hedged request, the media reports."""
-    from newsledger import jobs
+    from newsledger import run
 
-    (analysis,), _ = jobs.analyze([str(shared / "corpus" / "seed" / _seed_name(shared))], nlp=nlp)
+    (analysis,), _ = run.analyze([str(shared / "corpus" / "seed" / _seed_name(shared))], nlp=nlp)
     by_content = {a.contents[0].text[:40]: a for a in analysis.attributions}
     haaretz = next(a for a in analysis.attributions if "Ben Gurion" in a.contents[0].text)
     assert haaretz.chain == ("Press TV", "Haaretz") and haaretz.cue.text == "according to"
@@ -278,10 +278,10 @@ def _seed_name(shared) -> str:
 
 
 def test_store_round_trip_and_claims(nlp, store, shared):
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.query.claims import claims
 
-    (analysis,), _ = jobs.analyze([str(shared / "cases" / "seed-presstv-haftar" / "article.txt")], nlp=nlp)
+    (analysis,), _ = run.analyze([str(shared / "cases" / "seed-presstv-haftar" / "article.txt")], nlp=nlp)
     assert store.save(analysis)
     loaded = store.analysis(analysis.article.article_id)
     assert loaded.attributions == analysis.attributions

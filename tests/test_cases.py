@@ -127,10 +127,10 @@ def analyzed(case_name: str, doc: str, nlp) -> dict:
     """``analyze --json`` output of one article of the case, cached per session."""
     key = (case_name, doc)
     if key not in _cache:
-        from newsledger import jobs
+        from newsledger import run
 
         path = _articles(shared_dir() / "cases" / case_name)[doc]
-        analyses, report = jobs.analyze([str(path)], nlp=nlp)
+        analyses, report = run.analyze([str(path)], nlp=nlp)
         assert not report.skips, report.skips
         assert len(analyses) == 1
         _cache[key] = json.loads(json.dumps(analyses[0].to_json()))
@@ -155,14 +155,14 @@ def _story_check(case: Path, item_id: str, rec: dict, nlp) -> None:
     """
     import tempfile
 
-    from newsledger import jobs, query
+    from newsledger import query, run
     from newsledger.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "story.db")
         try:
             docs = _articles(case)
-            report = jobs.ingest([str(p) for p in docs.values()], store, nlp=nlp)
+            report = run.ingest([str(p) for p in docs.values()], store, nlp=nlp)
             assert not report.skips, report.skips
             ids = {analyzed(case.name, d, nlp)["article"]["article_id"]: d for d in docs}
             if item_id.startswith("stories"):

@@ -17,9 +17,9 @@ SEED = "corpus/seed/presstv-haftar-son-israel.txt"
 @pytest.fixture(scope="module")
 def seed(nlp, shared):
     """The seed article analyzed once: ``(analysis, names by actor id)``."""
-    from newsledger import jobs
+    from newsledger import run
 
-    analyses, report = jobs.analyze([str(shared / SEED)], nlp=nlp)
+    analyses, report = run.analyze([str(shared / SEED)], nlp=nlp)
     assert not report.skips
     a = analyses[0]
     return a, {x.actor_id: x.name for x in a.actors}

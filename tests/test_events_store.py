@@ -16,22 +16,22 @@ SEED = "corpus/seed/presstv-haftar-son-israel.txt"
 @pytest.fixture(scope="module")
 def seed_db(nlp, shared, tmp_path_factory):
     """A store holding the seed article."""
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.store import open_store
 
     path = tmp_path_factory.mktemp("events") / "seed.db"
     store = open_store(path)
-    report = jobs.ingest([str(shared / SEED)], store, nlp=nlp)
+    report = run.ingest([str(shared / SEED)], store, nlp=nlp)
     assert report.ingested == 1 and not report.skips
     store.close()
     return path
 
 
 def test_events_round_trip(seed_db, nlp, shared):
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.store import open_store
 
-    analyses, _ = jobs.analyze([str(shared / SEED)], nlp=nlp)
+    analyses, _ = run.analyze([str(shared / SEED)], nlp=nlp)
     store = open_store(seed_db)
     back = store.analysis(analyses[0].article.article_id)
     store.close()

@@ -73,16 +73,16 @@ def _wikinews_inputs(tmp: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def analyses(nlp, tmp_path_factory) -> dict[str, dict]:
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.ingest.article import Overrides
 
     seed = shared_dir() / "corpus" / "seed" / "presstv-haftar-son-israel.txt"
     out: dict[str, dict] = {}
-    found, report = jobs.analyze([str(seed)], nlp=nlp)
+    found, report = run.analyze([str(seed)], nlp=nlp)
     assert not report.skips and len(found) == 1
     out["seed-presstv-haftar-son-israel"] = found[0].to_json()
     paths = _wikinews_inputs(tmp_path_factory.mktemp("wikinews"))
-    found, report = jobs.analyze(paths, nlp=nlp, overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})
+    found, report = run.analyze(paths, nlp=nlp, overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})
     assert not report.skips and len(found) == len(paths)
     for path, analysis in zip(paths, found):
         out[Path(path).stem] = analysis.to_json()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import jobs
+from newsledger import run
 from newsledger.ingest.article import Overrides
 from newsledger.store import open_store
 
@@ -25,14 +25,14 @@ CSV_MAP = {"body": "text", "headline": "title", "pub_date": "published", "link":
 
 def test_ingest_seed_and_formats_then_reingest_changes_nothing(store, nlp, shared, tmp_path):
     paths = [str(shared / "corpus" / "seed"), str(shared / "corpus" / "formats")]
-    first = jobs.ingest(paths, store, field_map=CSV_MAP, nlp=nlp)
+    first = run.ingest(paths, store, field_map=CSV_MAP, nlp=nlp)
     # seed 1 + warc 6 + csv 2 + jsonl 3 + atom 2 + rss 3
     assert (first.ingested, first.unchanged, first.skipped) == (17, 0, 0)
     assert [Path(p).name for p in first.ignored] == ["README.md"]
     before = store.counts()
     dump = "\n".join(store.conn.iterdump())
 
-    second = jobs.ingest(paths, store, field_map=CSV_MAP, nlp=nlp)
+    second = run.ingest(paths, store, field_map=CSV_MAP, nlp=nlp)
     assert (second.ingested, second.unchanged, second.skipped) == (0, 17, 0)
     assert store.counts() == before
     assert "\n".join(store.conn.iterdump()) == dump  # not one byte of the ledger changed
@@ -40,8 +40,8 @@ def test_ingest_seed_and_formats_then_reingest_changes_nothing(store, nlp, share
 
 def test_stored_article_round_trips_with_its_records(store, nlp, shared):
     seed = shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt"
-    [analysis], _ = jobs.analyze([str(seed)], nlp=nlp)
-    jobs.ingest([str(seed)], store, nlp=nlp)
+    [analysis], _ = run.analyze([str(seed)], nlp=nlp)
+    run.ingest([str(seed)], store, nlp=nlp)
     back = store.analysis(analysis.article.article_id)
     assert back.article == analysis.article
     assert back.sentences == analysis.sentences
@@ -59,7 +59,7 @@ def test_same_wire_copy_by_two_outlets_is_two_articles_sharing_content_hash(stor
     for outlet in ("Daily Wire Copy", "Evening Wire Copy"):
         (tmp_path / f"{outlet}.txt").write_text(f"Market collapse\n\n{body}\n", encoding="utf-8")
         (tmp_path / f"{outlet}.json").write_text(json.dumps({"outlet": outlet, "published": "2022-05-03"}))
-    report = jobs.ingest([str(tmp_path)], store, nlp=nlp)
+    report = run.ingest([str(tmp_path)], store, nlp=nlp)
     assert (report.ingested, report.duplicates) == (2, 1)
     rows = store.conn.execute("SELECT article_id, outlet, content_hash, duplicate_of FROM articles ORDER BY outlet").fetchall()
     assert rows[0]["content_hash"] == rows[1]["content_hash"]
@@ -77,7 +77,7 @@ def test_near_duplicate_gets_duplicate_of(store, nlp, tmp_path):
     (tmp_path / "b.jsonl").write_text(json.dumps({"text": edited, "outlet": "Harbour Times", "url": "https://b.example/1"}) + "\n")
     other = "A completely different story about a football match that ended in a draw after extra time on Sunday."
     (tmp_path / "c.jsonl").write_text(json.dumps({"text": other, "outlet": "Sport Today"}) + "\n")
-    report = jobs.ingest([str(tmp_path)], store, nlp=nlp)
+    report = run.ingest([str(tmp_path)], store, nlp=nlp)
     assert (report.ingested, report.duplicates) == (3, 1)
     dups = dict(store.conn.execute("SELECT outlet, duplicate_of FROM articles").fetchall())
     first_id = store.conn.execute("SELECT article_id FROM articles WHERE outlet = 'Port News'").fetchone()[0]
@@ -104,7 +104,7 @@ def test_bad_inputs_are_skipped_by_name_and_the_rest_goes_in(store, nlp, shared,
     folder.mkdir()
     _bad_inputs(folder, shared)
     missing = str(tmp_path / "nowhere.txt")
-    report = jobs.ingest([str(folder), missing], store, nlp=nlp)
+    report = run.ingest([str(folder), missing], store, nlp=nlp)
     reasons = {(Path(s.path.split(":")[0].split("#")[0]).name, s.reason) for s in report.skips}
     assert reasons == {
         ("nowhere.txt", "not_found"),
@@ -129,13 +129,13 @@ def test_bad_inputs_are_skipped_by_name_and_the_rest_goes_in(store, nlp, shared,
 
 def test_no_language_other_than_the_pipelines(store, nlp, tmp_path):
     (tmp_path / "fr.jsonl").write_text(json.dumps({"text": "Le pont a rouvert vendredi.", "language": "fr"}) + "\n")
-    report = jobs.ingest([str(tmp_path)], store, nlp=nlp)
+    report = run.ingest([str(tmp_path)], store, nlp=nlp)
     assert [s.reason for s in report.skips] == ["unsupported_language"]
 
 
 def test_cli_overrides_win(store, nlp, shared):
     seed = shared / "corpus" / "seed"
-    jobs.ingest([str(seed)], store, nlp=nlp, overrides=Overrides(outlet="Mirror Site", published="2021-11-10", locale="en-GB"))
+    run.ingest([str(seed)], store, nlp=nlp, overrides=Overrides(outlet="Mirror Site", published="2021-11-10", locale="en-GB"))
     [row] = store.articles()
     assert (row["outlet"], row["published"]) == ("Mirror Site", "2021-11-10")
     art = store.article(row["article_id"])

@@ -91,11 +91,11 @@ class ProtocolOnly:
 
 @pytest.fixture(scope="module")
 def seed_store(nlp, shared, tmp_path_factory):
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("layers") / "seed.db")
-    report = jobs.ingest([str(shared / SEED)], store, nlp=nlp)
+    report = run.ingest([str(shared / SEED)], store, nlp=nlp)
     assert report.ingested == 1 and not report.skips
     yield ProtocolOnly(store)
     store.close()

@@ -105,17 +105,54 @@ def _die():
 
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_one_failing_article_is_isolated_and_the_stream_goes_on(n_process):
-    """A component that breaks on one article: that article comes back as an error, the others as analyses."""
+    """A component that breaks on one article: that article comes back as a Skip naming the component, the others
+    as analyses."""
     from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.records import Skip
 
     nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=n_process))
     assert len(results) == 7
-    failed = [r for r in results if isinstance(r, tuple)]
-    assert [a.source_path for a, _ in failed] == ["t3"]
-    assert "boom" in failed[0][1]
-    ok = [r for r in results if not isinstance(r, tuple)]
+    [failed] = [r for r in results if isinstance(r, Skip)]
+    assert (failed.path, failed.stage, failed.reason, failed.article_id) == \
+        ("t3", "analyze", "pipeline_error", articles[3].article_id)
+    assert failed.detail == "t3: the NLP pipeline failed in test_explodes (RuntimeError: boom)."
+    ok = [r for r in results if not isinstance(r, Skip)]
     assert [r.article.source_path for r in ok] == ["t0", "t1", "t2", "t4", "t5", "t6"]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_pipeline_failure_reaches_the_report_as_a_skip_naming_the_component(tmp_path, n_process):
+    """run.analyze: the failing article is a pipeline_error Skip whose detail names the trap component."""
+    from newsledger import run
+    from newsledger.config import Settings
+
+    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
+    for name, article in zip("abc", articles[2:5]):
+        (tmp_path / f"{name}.txt").write_text(article.text, encoding="utf-8")
+    analyses, report = run.analyze([str(tmp_path)], nlp=nlp, settings=Settings(n_process=n_process, batch_size=2))
+    assert [a.article.source_path.rsplit("/", 1)[-1] for a in analyses] == ["a.txt", "c.txt"]
+    [skip] = report.skips
+    assert skip.path.endswith("b.txt") and skip.stage == "analyze" and skip.reason == "pipeline_error"
+    assert skip.detail.endswith("b.txt: the NLP pipeline failed in test_explodes (RuntimeError: boom).")
+
+
+def test_a_failure_in_building_records_is_a_skip_naming_to_records(monkeypatch):
+    from newsledger.analyze import pipeline
+    from newsledger.records import Skip
+
+    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
+    real = pipeline.doc_to_analysis
+
+    def broken(doc, article):
+        if article.source_path == "t1":
+            raise KeyError("section")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "doc_to_analysis", broken)
+    results = list(pipeline.analyze_articles(nlp, articles[:3]))
+    assert isinstance(results[1], Skip) and not isinstance(results[0], Skip) and not isinstance(results[2], Skip)
+    assert results[1].detail == "t1: the NLP pipeline failed in to_records (KeyError: 'section')."
 
 
 def test_two_processes_give_the_same_records_as_one(nlp):
@@ -128,7 +165,7 @@ def test_two_processes_give_the_same_records_as_one(nlp):
 
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.ingest.article import Overrides
-    from newsledger.jobs import IngestReport, read_articles
+    from newsledger.run import IngestReport, read_articles
 
     csv = str(Path(__file__).resolve().parents[1] / "data" / "wikinews" / "wikinews_2019.csv")
     articles = list(itertools.islice(read_articles([csv], report=IngestReport(), overrides=Overrides(outlet="Wikinews"),
@@ -155,12 +192,12 @@ def test_timexes_survive_doc_serialization(nlp):
 
 
 def test_a_worker_that_dies_costs_one_article_not_the_run():
-    """A worker killed mid-batch (here: os._exit, as the OOM killer would): that article is an error, the rest return."""
+    """A worker killed mid-batch (here: os._exit, as the OOM killer would): that article is a Skip, the rest return."""
     from newsledger.analyze.pipeline import analyze_articles
+    from newsledger.records import Skip
 
     nlp, articles = _seven_articles_and_a_blank_pipeline("test_dies", "DIE", _die)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=2))
-    assert [r[0].source_path if isinstance(r, tuple) else r.article.source_path for r in results] == \
-        [f"t{i}" for i in range(7)]
-    [failed] = [r for r in results if isinstance(r, tuple)]
-    assert failed[0].source_path == "t3" and "worker process died" in failed[1]
+    assert [r.path if isinstance(r, Skip) else r.article.source_path for r in results] == [f"t{i}" for i in range(7)]
+    [failed] = [r for r in results if isinstance(r, Skip)]
+    assert failed.path == "t3" and failed.reason == "pipeline_error" and "worker process died" in failed.detail

@@ -83,9 +83,9 @@ def test_airports_and_x_based(nlp):
 
 
 def test_seed_ben_gurion_airport_is_in_israel(nlp, shared):
-    from newsledger import jobs
+    from newsledger import run
 
-    [analysis], report = jobs.analyze([str(shared / "corpus" / "seed")], nlp=nlp)
+    [analysis], report = run.analyze([str(shared / "corpus" / "seed")], nlp=nlp)
     assert not report.skips
     airport = by_text(list(analysis.places), "Ben Gurion Airport")
     assert (airport.feature, airport.country, airport.gazetteer_id) == ("airport", "IL", "LLBG")
@@ -305,7 +305,7 @@ def test_wikinews_audit_labels_match_the_bundled_corpus():
     """The hand labels of the Wikinews audit index the articles `newsledger ingest data/wikinews` builds."""
     from newsledger.evaluate.places import WIKINEWS_CORPUS, WIKINEWS_PAGE, audit_labels, audit_outcome
     from newsledger.ingest.article import Overrides
-    from newsledger.jobs import IngestReport, read_articles
+    from newsledger.run import IngestReport, read_articles
 
     articles = {(a.url or "").removeprefix(WIKINEWS_PAGE): a
                 for a in read_articles([str(WIKINEWS_CORPUS)], report=IngestReport(), overrides=Overrides(outlet="Wikinews"),

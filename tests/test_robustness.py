@@ -11,7 +11,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsledger import jobs
+from newsledger import run
 from newsledger.cli import cli
 
 STORY = "Harbour strike\n\nDock workers in {town} stayed off the job on Monday, the union said.\n"
@@ -28,15 +28,15 @@ def _inbox(tmp_path, n=3):
 def test_a_reader_that_raises_costs_its_own_file_only(store, nlp, tmp_path, monkeypatch):
     """Before: the exception ended the article stream, every later file vanished, and the run exited 0."""
     folder = _inbox(tmp_path)
-    real = jobs.read_input
+    real = run.read_input
 
     def flaky(path, kind, *, field_map=None):
         if path.endswith("a.txt"):
             raise AttributeError("'NoneType' object has no attribute 'startswith'")
         yield from real(path, kind, field_map=field_map)
 
-    monkeypatch.setattr(jobs, "read_input", flaky)
-    report = jobs.ingest([str(folder)], store, nlp=nlp)
+    monkeypatch.setattr(run, "read_input", flaky)
+    report = run.ingest([str(folder)], store, nlp=nlp)
     assert report.ingested == 2
     [skip] = report.skips
     assert skip.path.endswith("a.txt") and skip.reason == "unreadable" and "AttributeError" in skip.detail
@@ -72,7 +72,7 @@ def test_an_article_longer_than_the_pipeline_takes_is_skipped_with_its_length(nl
     old = nlp.max_length
     nlp.max_length = 1000
     try:
-        analyses, report = jobs.analyze([str(folder)], nlp=nlp)
+        analyses, report = run.analyze([str(folder)], nlp=nlp)
     finally:
         nlp.max_length = old
     assert [a.article.source_path.rsplit("/", 1)[-1] for a in analyses] == ["a.txt"]
@@ -93,13 +93,13 @@ def test_an_interrupted_ingest_keeps_what_it_stored_and_says_so(store, nlp, tmp_
             yield result
 
     monkeypatch.setattr(pipeline, "analyze_articles", interrupted)
-    report = jobs.ingest([str(folder)], store, nlp=nlp)
+    report = run.ingest([str(folder)], store, nlp=nlp)
     assert report.interrupted and report.ingested == 2 and store.counts()["articles"] == 2
 
 
 def test_cli_exits_130_when_interrupted(tmp_path, monkeypatch):
-    report = jobs.IngestReport(ingested=4, interrupted=True)
-    monkeypatch.setattr(jobs, "ingest", lambda *a, **k: report)
+    report = run.IngestReport(ingested=4, interrupted=True)
+    monkeypatch.setattr(run, "ingest", lambda *a, **k: report)
     folder = tmp_path / "in"
     folder.mkdir()
     r = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--silent"])
@@ -109,10 +109,10 @@ def test_cli_exits_130_when_interrupted(tmp_path, monkeypatch):
 def test_a_skip_is_forgotten_once_its_input_goes_in(store, nlp, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("", encoding="utf-8")
-    first = jobs.ingest([str(path)], store, nlp=nlp)
+    first = run.ingest([str(path)], store, nlp=nlp)
     assert [s.reason for s in store.skips()] == ["empty"] and first.skipped == 1
     path.write_text(STORY.format(town="Oban"), encoding="utf-8")
-    second = jobs.ingest([str(path)], store, nlp=nlp)
+    second = run.ingest([str(path)], store, nlp=nlp)
     assert second.ingested == 1 and store.skips() == []
 
 
@@ -130,7 +130,7 @@ def test_query_commands_never_create_a_store_at_a_mistyped_path(tmp_path):
 
 
 def test_cli_errors_without_tracebacks(store, nlp, shared, tmp_path):
-    jobs.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
+    run.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
     db = store.path
     runner = CliRunner()
     r = runner.invoke(cli, ["export", "--db", db, "--out", str(tmp_path / "no" / "such" / "dir.geojson")])

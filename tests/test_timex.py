@@ -246,12 +246,12 @@ def test_values_arithmetic():
 
 
 def _analyze(nlp, tmp_path, text, meta):
-    from newsledger import jobs
+    from newsledger import run
 
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     (tmp_path / "a.json").write_text(json.dumps(meta), encoding="utf-8")
-    analyses, report = jobs.analyze([str(path)], nlp=nlp)
+    analyses, report = run.analyze([str(path)], nlp=nlp)
     assert not report.skips
     return analyses[0]
 
@@ -292,10 +292,10 @@ def test_counts_are_not_years(nlp, tmp_path):
 
 def test_seed_article_from_the_corpus(nlp, shared, tmp_path):
     """The real seed article, read from ../shared at test time."""
-    from newsledger import jobs
+    from newsledger import run
 
     seed = shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt"
-    analyses, _ = jobs.analyze([str(seed)], nlp=nlp)
+    analyses, _ = run.analyze([str(seed)], nlp=nlp)
     a = analyses[0]
     text = a.article.text
     by_text = {}
@@ -328,10 +328,10 @@ def test_component_works_in_any_pipeline():
 
 
 def test_timexes_round_trip_through_the_store(nlp, store, shared):
-    from newsledger import jobs
+    from newsledger import run
 
     case = shared / "cases" / "seed-presstv-haftar" / "article.txt"
-    analyses, _ = jobs.analyze([str(case)], nlp=nlp)
+    analyses, _ = run.analyze([str(case)], nlp=nlp)
     assert store.save(analyses[0])
     loaded = store.analysis(analyses[0].article.article_id)
     assert loaded.timexes == analyses[0].timexes
@@ -340,14 +340,14 @@ def test_timexes_round_trip_through_the_store(nlp, store, shared):
 def test_timexes_command(nlp, shared, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from newsledger import jobs
+    from newsledger import run
     from newsledger.cli import cli
     from newsledger.store import open_store
 
     db = tmp_path / "cli.db"
     case = shared / "cases" / "time-postponed-until" / "article.txt"
     with open_store(db) as store:
-        jobs.ingest([str(case)], store, nlp=nlp)
+        run.ingest([str(case)], store, nlp=nlp)
         article_id = store.articles()[0]["article_id"]
     runner = CliRunner()
     result = runner.invoke(cli, ["timexes", "--article", article_id[:10], "--db", str(db), "--json"])

@@ -40,7 +40,7 @@ class Arm:
         ``seconds``.
 
     Arms use newsledger's public surface only (``from newsledger import ...``, the CLI,
-    ``newsledger.jobs``, ``newsledger.store.open_store``, ``newsledger.config.Settings``): the
+    ``newsledger.run``, ``newsledger.store.open_store``, ``newsledger.config.Settings``): the
     package layout moves.
     """
 

@@ -9,7 +9,7 @@ opens a ledger, :func:`load_settings` resolves settings; the records are in
 
 from .config import Settings, load_settings
 from .errors import NewsLedgerError
-from .jobs import IngestReport, analyze, ingest
+from .run import IngestReport, analyze, ingest
 from .records import Analysis, Article, Mention, Paragraph, Sentence, Skip
 from .store import open_store
 

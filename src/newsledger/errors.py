@@ -12,10 +12,10 @@
     ├── QueryError                                        a question the store cannot answer (HTTP 400)
     └── ConfigError          (key, value, allowed)        a bad setting or command-line value
 
-An input that is not ingested never vanishes: the ingest loop turns an
-``IngestError`` (or a ``PipelineError``) into a :class:`~newsledger.records.Skip`
-carrying ``stage``, ``reason`` (a :class:`SkipReason` value) and ``detail``, and
-goes on with the rest of the batch.
+An input that is not ingested never vanishes: the read stage of ``run`` turns an
+``IngestError``, and ``analyze.pipeline`` a ``PipelineError`` (naming the failing
+component), into a :class:`~newsledger.records.Skip` carrying ``stage``,
+``reason`` (a :class:`SkipReason` value) and ``detail``, and the batch goes on.
 """
 
 from __future__ import annotations

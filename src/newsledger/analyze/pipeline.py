@@ -10,18 +10,19 @@ also to worker processes.
 Only the components the extractors need are loaded: the tagger-based
 ``attribute_ruler`` and ``lemmatizer`` take about a sixth of the run time and
 no extractor of this release reads lemmas.
+
+:func:`analyze_articles` runs the pipeline in this process, or maps
+:func:`analyze_batch` (the distributed stage) over forked workers
+(``distributed.local``). An article the pipeline fails on comes back as a
+:class:`~newsledger.records.Skip` whose ``detail`` names the failing component
+(a :class:`~newsledger.errors.PipelineError` on the way).
 """
 
 from __future__ import annotations
 
 import importlib
-import itertools
 import logging
-import multiprocessing
-import signal
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -30,8 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import Settings
-from ..errors import ConfigError
-from ..records import ANALYZED_ROLES, Analysis, Article
+from ..errors import ConfigError, PipelineError, SkipReason
+from ..records import ANALYZED_ROLES, Analysis, Article, Skip
 from .registry import extractors
 from .to_records import doc_to_analysis
 
@@ -176,12 +177,65 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def _records(doc: Doc, article: Article) -> Analysis | tuple[Article, str]:
+def _failure(component: str | None, article: Article, exc: BaseException) -> PipelineError:
+    """The PipelineError of ``exc``, raised by ``component`` on ``article``."""
+    where = f" in {component}" if component else ""
+    return PipelineError(f"the NLP pipeline failed{where} ({type(exc).__name__}: {exc})",
+                         component=component, article_id=article.article_id)
+
+
+def skip_of(article: Article, error: PipelineError) -> Skip:
+    """The Skip of an article the pipeline failed on: stage ``analyze``, reason ``pipeline_error``.
+
+    ``detail`` names the input and the failing component, e.g.
+    ``"a.txt: the NLP pipeline failed in newsledger_places (ValueError: boom)."``
+    """
+    return Skip(path=article.source_path or "", stage="analyze", reason=SkipReason.PIPELINE_ERROR.value,
+                detail=f"{article.source_path}: {error.message}.", article_id=article.article_id)
+
+
+def _records(doc: Doc, article: Article) -> Analysis | Skip:
+    """The records of an annotated ``doc``; a bug in building them costs this article only (a Skip)."""
     try:
         return doc_to_analysis(doc, article)
     except Exception as exc:  # a bug in record building must not lose the batch
         log.exception("building records failed for %s", article.article_id)
-        return article, f"to_records: {type(exc).__name__}: {exc}"
+        return skip_of(article, _failure("to_records", article, exc))
+
+
+def _annotate(nlp: Language, article: Article) -> Doc:
+    """``nlp(make_doc(nlp, article))``, one component at a time, so that a failure names its component.
+
+    As in spaCy's ``Language.__call__``, a failure goes to the component's error
+    handler (``nlp.set_error_handler``; spaCy's default raises); what the
+    handler raises becomes the PipelineError.
+
+    Raises:
+        PipelineError: naming the component ("tokenizer" for making the Doc) and the article.
+    """
+    try:
+        doc = make_doc(nlp, article)
+    except Exception as exc:
+        raise _failure("tokenizer", article, exc) from exc
+    for name, proc in nlp.pipeline:
+        handler = proc.get_error_handler() if hasattr(proc, "get_error_handler") else nlp.default_error_handler
+        try:
+            try:
+                doc = proc(doc)
+            except Exception as exc:
+                handler(name, proc, [doc], exc)
+        except Exception as exc:
+            raise _failure(name, article, exc) from exc
+    return doc
+
+
+def _analyze_one(nlp: Language, article: Article) -> Analysis | Skip:
+    """One article on its own: its Analysis, or the Skip naming the component that failed on it."""
+    try:
+        doc = _annotate(nlp, article)
+    except PipelineError as exc:
+        return skip_of(article, exc)
+    return _records(doc, article)
 
 
 class _Guarded:
@@ -213,7 +267,7 @@ class _Guarded:
             raise self.error
 
 
-def _analyze_serial(nlp: Language, source: Iterator[Article], size: int) -> Iterator[Analysis | tuple[Article, str]]:
+def _analyze_serial(nlp: Language, source: Iterator[Article], size: int) -> Iterator[Analysis | Skip]:
     """Analyze ``source`` in this process, isolating an article that breaks the pipeline (see :func:`analyze_articles`)."""
     guarded = _Guarded(source)
     articles = iter(guarded)
@@ -235,30 +289,33 @@ def _analyze_serial(nlp: Language, source: Iterator[Article], size: int) -> Iter
                 raise
             log.warning("a batch failed (%s: %s); retrying its %d articles one by one", type(exc).__name__, exc, len(inflight))
             for article in list(inflight):
-                try:
-                    yield _records(nlp(make_doc(nlp, article)), article)
-                except Exception as one_exc:
-                    yield article, f"{type(one_exc).__name__}: {one_exc}"
+                yield _analyze_one(nlp, article)
 
 
 _WORKER_NLP: Language | None = None
-"""The pipeline a forked worker inherits from the parent (set just before the pool forks)."""
+"""The pipeline of :func:`analyze_batch` in a worker: set in the parent just before the pool forks."""
 
 
-def _analyze_batch(batch: list[Article]) -> list[Analysis | tuple[Article, str]]:
-    """Worker side of :func:`analyze_articles` with ``n_process > 1``: one batch, records built here."""
+def analyze_batch(batch: list[Article]) -> list[Analysis | Skip]:
+    """The distributed stage: one batch analyzed with this process's pipeline, records built here.
+
+    A pure, picklable function (STYLE.md §9) that ``distributed`` engines map
+    over batches; a worker forked by :func:`analyze_articles` inherits its
+    pipeline (``_WORKER_NLP``).
+
+    Returns:
+        One :class:`Analysis` or :class:`Skip` per article, in batch order.
+    """
     assert _WORKER_NLP is not None, "worker started without a pipeline"
     return list(_analyze_serial(_WORKER_NLP, iter(batch), len(batch)))
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool (no traceback from every worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _batches(source: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    while batch := list(itertools.islice(source, size)):
-        yield batch
+def _lost(article: Article) -> Skip:
+    """The Skip of an article that killed a worker process."""
+    log.warning("a worker process died analyzing %s", article.source_path or article.article_id)
+    error = PipelineError("the NLP pipeline failed (a worker process died while analyzing it (out of memory, "
+                          "or a crash in native code))", component=None, article_id=article.article_id)
+    return skip_of(article, error)
 
 
 def analyze_articles(
@@ -267,7 +324,7 @@ def analyze_articles(
     *,
     n_process: int = 1,
     batch_size: int | None = None,
-) -> Iterator[Analysis | tuple[Article, str]]:
+) -> Iterator[Analysis | Skip]:
     """Analyze a stream of articles with ``nlp.pipe``, in order.
 
     Args:
@@ -275,9 +332,10 @@ def analyze_articles(
         articles: the articles, consumed lazily (a generator is fine: nothing
             is read ahead beyond ``2 × n_process`` batches).
         n_process: worker processes. With more than one, whole batches of
-            articles go to forked workers that inherit the loaded pipeline and
-            return finished records (:class:`Analysis`), so building records
-            runs in parallel too and no Doc has to be serialized; spaCy's own
+            articles go to forked workers (``distributed.local``) that inherit
+            the loaded pipeline and return finished records
+            (:func:`analyze_batch`), so building records runs in parallel too
+            and no Doc has to be serialized; spaCy's own
             ``nlp.pipe(n_process=...)`` leaves record building to the parent,
             which then becomes the bottleneck (ingesting 300 Reuters stories
             on 2 cores: 29.6 s that way, 29.4 s on one process, 20.4 s with
@@ -286,84 +344,28 @@ def analyze_articles(
         batch_size: texts per batch (default ``nlp.batch_size``).
 
     Yields:
-        An :class:`Analysis` per article, or ``(article, error message)`` when
-        the pipeline failed on it. When a batch fails, the articles in flight
-        are retried one at a time, so only the article that breaks the
-        pipeline is reported, and the stream goes on with a fresh ``nlp.pipe``.
+        An :class:`Analysis` per article, or a :class:`Skip` (stage
+        ``analyze``, reason ``pipeline_error``, ``detail`` naming the failing
+        component) when the pipeline failed on it. When a batch fails, the
+        articles in flight are retried one at a time, so only the article
+        that breaks the pipeline is reported, and the stream goes on with a
+        fresh ``nlp.pipe``.
+
+    Raises:
+        Whatever iterating ``articles`` raises, once the articles read before it are yielded.
     """
+    from ..distributed.local import fork_available, map_batches
+
     source = iter(articles)
     size = batch_size or nlp.batch_size
-    if n_process <= 1:
-        yield from _analyze_serial(nlp, source, size)
-        return
-    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
+    if n_process > 1 and not fork_available():  # pragma: no cover - Windows
         log.warning("n_process=%d needs the 'fork' start method, which this platform lacks; using one process", n_process)
+        n_process = 1
+    if n_process <= 1:
         yield from _analyze_serial(nlp, source, size)
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
     guarded = _Guarded(source)
-    workers = _Workers(n_process)
-    try:
-        for batch in _batches(iter(guarded), size):
-            workers.submit(batch)
-            while len(workers.pending) >= 2 * n_process:
-                yield from workers.next_results()
-        while workers.pending:
-            yield from workers.next_results()
-    finally:
-        workers.close()
+    yield from map_batches(analyze_batch, guarded, batch_size=size, n_process=n_process, lost=_lost)
     guarded.reraise()
-
-
-class _Workers:
-    """Forked worker processes analyzing batches in order; a worker that dies costs one article, not the run.
-
-    ``concurrent.futures`` notices a dead worker (killed by the OS for memory,
-    a crash in native code) and breaks the pool; the batches in flight then go
-    to a fresh pool, and the batch that was running is analyzed one article at
-    a time, so the article that kills a worker is reported as an error and the
-    others come back. (``multiprocessing.Pool`` would wait forever instead.)
-    """
-
-    def __init__(self, n_process: int):
-        self.n_process = n_process
-        self.pool = self._new_pool()
-        self.pending: deque[tuple[list[Article], Future]] = deque()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_sigint)
-
-    def submit(self, batch: list[Article]) -> None:
-        self.pending.append((batch, self.pool.submit(_analyze_batch, batch)))
-
-    def _restart(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._new_pool()
-        waiting = [batch for batch, _ in self.pending]
-        self.pending.clear()
-        for batch in waiting:
-            self.submit(batch)
-
-    def next_results(self) -> list[Analysis | tuple[Article, str]]:
-        """The results of the oldest batch in flight, in input order."""
-        batch, future = self.pending.popleft()
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            self._restart()
-        out: list[Analysis | tuple[Article, str]] = []
-        for article in batch:  # find the article that kills a worker
-            try:
-                out.extend(self.pool.submit(_analyze_batch, [article]).result())
-            except BrokenProcessPool:
-                log.warning("a worker process died analyzing %s", article.source_path or article.article_id)
-                out.append((article, "a worker process died while analyzing it (out of memory, or a crash "
-                                     "in native code)"))
-                self._restart()
-        return out
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-

@@ -90,14 +90,14 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
         newsledger ingest feed.xml page.html notes.txt --db ledger.db
         cat story.txt | newsledger ingest - --outlet "Press TV" --published 2021-11-09
     """
-    from .. import jobs
+    from .. import run
 
     settings, overrides, mapping = prepare_inputs(outlet, published, language, locale, field_map, batch_size, n_process, ops, db,
                                             assume_report_date)
     store = open_db(settings.db, create=True)
     try:
         with _Bar(enabled=not silent and sys.stderr.isatty()) as bar:
-            report = jobs.ingest(list(paths), store, settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in, progress=bar)
+            report = run.ingest(list(paths), store, settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in, progress=bar)
     finally:
         store.close()
     print_problems(report)
@@ -136,11 +136,11 @@ def analyze(paths, outlet, published, language, locale, field_map, fmt_in, batch
     Example:
         newsledger analyze story.txt --published 2021-11-09 --json | jq '.[0].mentions'
     """
-    from .. import jobs
+    from .. import run
 
     settings, overrides, mapping = prepare_inputs(outlet, published, language, locale, field_map, batch_size, n_process, ops,
                                             assume_report_date=assume_report_date)
-    analyses, report = jobs.analyze(list(paths), settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in)
+    analyses, report = run.analyze(list(paths), settings=settings, overrides=overrides, field_map=mapping, fmt=fmt_in)
     print_problems(report)
     if fmt == "json":
         click.echo(dumps([a.to_json() for a in analyses]))

@@ -114,6 +114,7 @@ def _analyze(docs: list[CatDoc], *, outlet: str) -> list[Any]:
     from ..analyze.pipeline import analyze_articles, load_pipeline
     from ..errors import IngestError
     from ..ingest.article import RawDocument, build_article
+    from ..records import Skip
 
     nlp = load_pipeline()
     articles = {}
@@ -126,7 +127,7 @@ def _analyze(docs: list[CatDoc], *, outlet: str) -> list[Any]:
     out: list[Any] = []
     for i in range(len(docs)):
         result = results.get(i)
-        if result is None or isinstance(result, tuple):
+        if result is None or isinstance(result, Skip):
             out.append(None)
             continue
         assert result.article.text == docs[i].text
@@ -503,7 +504,7 @@ def audit_wikinews(corpus: Path, *, analyses: list[Any] | None = None) -> list[T
         One table: per kind of mention, how many were right, wrong as fact, abstained, noise, missed.
     """
     from ..ingest.article import Overrides
-    from ..jobs import analyze
+    from ..run import analyze
 
     if analyses is None:
         analyses, _ = analyze([str(corpus)], overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})

@@ -30,14 +30,12 @@ Usage outside newsledger::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Actor, Mention
 from .. import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
+from ..component import Component
 from .resolve import resolve_doc
 from ..registry import Extractor, RecordContext, register
 from ..to_records import sentence_span, trimmed
@@ -50,36 +48,36 @@ NO_OUTLET = "(unknown outlet)"
 """Key of ``Actor.descriptors`` when the article's outlet is not known."""
 
 
-class ActorResolver(Pipe):
-    """spaCy component: resolves actor mentions (see the module docstring)."""
+class ActorResolver(Component):
+    """spaCy component: resolves actor mentions (see the module docstring).
+
+    Sets ``doc._.actors`` (one entry per actor, None where resolution dropped
+    it) and ``doc._.actor_mentions`` (dicts: ``start``, ``end`` character
+    offsets, ``label``, ``form``, ``actor`` index or None, ``ambiguous``,
+    ``sent_token``).
+    """
 
     def __init__(self, nlp: Language, name: str = "newsledger_actors"):
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            actors, cands = resolve_doc(doc, doc._.outlet)
-            mentions = []
-            for c in cands:
-                if c.form not in ("name", "plain") and c.actor is None and not c.ambiguous:
-                    continue
-                start = doc[c.start].idx
-                last = doc[c.end - 1]
-                mentions.append({
-                    "start": start, "end": last.idx + len(last.text), "label": c.label, "form": c.form,
-                    "actor": c.actor if c.actor is not None and actors[c.actor] is not None else None,
-                    "ambiguous": c.ambiguous, "sent_token": c.head,
-                })
-            doc._.actors = actors
-            doc._.actor_mentions = mentions
-        except Exception as exc:  # noqa: BLE001 - spaCy's error handler decides (raises by default)
-            error_handler(self.name, self, [doc], exc)
-        return doc
+    def find(self, doc: Doc) -> tuple[list, list[dict]]:
+        """The actors and the mentions of ``doc``: ``(actors, mentions)``."""
+        actors, cands = resolve_doc(doc, doc._.outlet)
+        mentions = []
+        for c in cands:
+            if c.form not in ("name", "plain") and c.actor is None and not c.ambiguous:
+                continue
+            start = doc[c.start].idx
+            last = doc[c.end - 1]
+            mentions.append({
+                "start": start, "end": last.idx + len(last.text), "label": c.label, "form": c.form,
+                "actor": c.actor if c.actor is not None and actors[c.actor] is not None else None,
+                "ambiguous": c.ambiguous, "sent_token": c.head,
+            })
+        return actors, mentions
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
+    def set_annotations(self, doc: Doc, found: tuple[list, list[dict]]) -> None:
+        doc._.actors, doc._.actor_mentions = found
 
 
 @Language.factory(

@@ -92,6 +92,7 @@ from .spans import (
     lemma,
 )
 from .records import OUTLET_UNKNOWN, attribution_records
+from ..component import Component
 from ..registry import Extractor, register
 from .quotes import Quote, find_quotes
 
@@ -139,7 +140,7 @@ PolNeAR guidelines; the learned lemmas of ``POLNEAR_CUE_VERBS`` were measured wi
 # ------------------------------------------------------------------ the component
 
 
-class AttributionTagger:
+class AttributionTagger(Component):
     """Finds attribution relations in a parsed Doc.
 
     Args:
@@ -156,32 +157,19 @@ class AttributionTagger:
 
     def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
                  min_quote_words: int = 4, use_model: bool = True):
-        self.name = name
+        super().__init__(nlp, name)
         self.cue_lemmas = frozenset(cue_lemmas)
         self.hedge_words = frozenset(hedge_words)
         self.min_quote_words = min_quote_words
         self.use_model = use_model
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc._.attributions = find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
-                                                   min_quote_words=self.min_quote_words, use_model=self.use_model)
-        except Exception as exc:  # routed like spaCy's own components: the default handler raises
-            error_handler(self.name, self, [doc], exc)
-        return doc
+    def find(self, doc: Doc) -> list[dict]:
+        """The attribution relations of ``doc`` (see :func:`find_attributions`)."""
+        return find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
+                                 min_quote_words=self.min_quote_words, use_model=self.use_model)
 
-    def get_error_handler(self):
-        """spaCy's error-handler hook (``nlp.set_error_handler``); the default raises."""
-        return getattr(self, "_error_handler", _raise)
-
-    def set_error_handler(self, handler) -> None:
-        """Set the handler called as ``handler(name, component, docs, exception)``."""
-        self._error_handler = handler
-
-
-def _raise(name, component, docs, exc):
-    raise exc
+    def set_annotations(self, doc: Doc, found: list[dict]) -> None:
+        doc._.attributions = found
 
 
 @Language.factory(

@@ -38,16 +38,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ...records import Analysis, Event, Mention
 from . import plover
+from ..component import Component
 from .patterns import find_events, plausible_agent
 from .when import event_date, timex_index, when_range
 from ..registry import Extractor, RecordContext, register
@@ -61,23 +61,18 @@ EVENT_ROLES = ("body",)
 """Paragraph roles whose events are kept (captions describe a photo, not the news: DESIGN.md)."""
 
 
-class EventTagger(Pipe):
-    """spaCy component: PLOVER events in token terms (see the module docstring)."""
+class EventTagger(Component):
+    """spaCy component: PLOVER events in token terms (see the module docstring); sets ``doc._.events`` (dicts)."""
 
     def __init__(self, nlp: Language, name: str = "newsledger_events"):
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc._.events = [f.to_dict() for f in find_events(doc)]
-        except Exception as exc:  # noqa: BLE001 - spaCy's error handler decides (raises by default)
-            error_handler(self.name, self, [doc], exc)
-        return doc
+    def find(self, doc: Doc) -> list[dict]:
+        """The events of ``doc``, each as a dict (``patterns.Found.to_dict``)."""
+        return [f.to_dict() for f in find_events(doc)]
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
+    def set_annotations(self, doc: Doc, found: list[dict]) -> None:
+        doc._.events = found
 
 
 @Language.factory(

@@ -54,6 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Place
+from ..component import Component
 from ..registry import Extractor, RecordContext, register
 from .gazetteer import ABBR, CODE, Entry, Gazetteer, gazetteer, name_key
 from .geocode import PlaceMention, Resolver, may_be_inside
@@ -315,21 +316,24 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     return found
 
 
-class PlaceTagger:
+class PlaceTagger(Component):
     """The ``newsledger_places`` component: find place mentions, resolve them, set ``doc._.places``.
 
     The gazetteer is opened on first use, once per process (``analyze.gazetteer.gazetteer``).
     """
 
     def __init__(self, nlp: Language, name: str):
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> list[dict[str, Any]]:
+        """The place mentions of ``doc``, resolved against the gazetteer (with the outlet's country as a prior)."""
         gaz = gazetteer()
         domain = doc._.outlet_domain if Doc.has_extension("outlet_domain") else None
         country = outlet_country(doc._.locale, domain)
-        doc._.places = Resolver(gaz, outlet_country=country, text=doc.text).resolve(find_mentions(doc, gaz))
-        return doc
+        return Resolver(gaz, outlet_country=country, text=doc.text).resolve(find_mentions(doc, gaz))
+
+    def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
+        doc._.places = found
 
 
 @Language.factory(

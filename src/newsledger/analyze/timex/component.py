@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Timex
+from ..component import Component
 from ..registry import Extractor, RecordContext, register
 from .temporal import Timex3, tag
 from .grammar import Found
@@ -217,7 +218,7 @@ def _counts_things(doc: Doc, f: Found) -> bool:
     return nxt is not None and nxt.tag_ == "NNS" and nxt.is_lower and nxt.lower_ not in TIME_NOUNS
 
 
-class TimexTagger:
+class TimexTagger(Component):
     """Annotates ``doc._.timexes`` with :class:`~newsledger.analyze.timex.temporal.Timex3` records.
 
     Args:
@@ -226,33 +227,20 @@ class TimexTagger:
     """
 
     def __init__(self, nlp: Language, name: str = "newsledger_timex"):
-        self.name = name
+        super().__init__(nlp, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc._.timexes = tag(
-                doc.text,
-                dct=doc._.dct,
-                locale=doc._.locale,
-                direction=lambda s, e: clause_direction(doc, s, e),
-                veto=lambda f: _counts_things(doc, f),
-            )
-        except Exception as exc:  # routed as spaCy's own components do
-            error_handler(self.name, self, [doc], exc)
-        return doc
+    def find(self, doc: Doc) -> list[Timex3]:
+        """The TIMEX3 expressions of ``doc``, anchored on ``doc._.dct`` (tense read from the parse)."""
+        return tag(
+            doc.text,
+            dct=doc._.dct,
+            locale=doc._.locale,
+            direction=lambda s, e: clause_direction(doc, s, e),
+            veto=lambda f: _counts_things(doc, f),
+        )
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
-
-    def get_error_handler(self):
-        from spacy.util import raise_error
-
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler) -> None:
-        self._error_handler = error_handler
+    def set_annotations(self, doc: Doc, found: list[Timex3]) -> None:
+        doc._.timexes = found
 
 
 @Language.factory(
