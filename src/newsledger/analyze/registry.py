@@ -3,8 +3,8 @@
 An :class:`Extractor` names the :class:`~newsledger.records.Analysis` section it
 fills, the spaCy component (factory) it adds, the model components it reads,
 and the function that turns an annotated Doc into its records. Built-in
-extractors are listed in :data:`BUILTIN_MODULES`; each of those modules calls
-:func:`register` at import.
+extractors are listed in :data:`newsledger.plugins.DEFAULT_PLUGINS` (kind
+``extractor``); each of those modules calls :func:`register` at import.
 
 Order matters twice: components are added to the pipeline, and records are
 built, in ascending ``order``; a later extractor may read the records of an
@@ -14,20 +14,11 @@ and attributions).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-BUILTIN_MODULES = (
-    "newsledger.analyze.base",  # sentences, NER mentions
-    "newsledger.analyze.actors",  # actors; mentions with actor_id (replaces the base NER mentions)
-    "newsledger.analyze.timex",  # timexes
-    "newsledger.analyze.places",  # places (gazetteer)
-    "newsledger.analyze.attribution",  # attributions (order 30)
-    "newsledger.analyze.events",  # events (PLOVER)
-)
-"""Modules that register the built-in extractors, imported once by :func:`extractors`."""
+from .. import plugins
 
 
 @dataclass
@@ -67,21 +58,11 @@ class Extractor:
     order: int = 100
 
 
-_REGISTRY: dict[str, Extractor] = {}
-_loaded = False
-
-
 def register(extractor: Extractor) -> Extractor:
-    """Add (or replace) the extractor for ``extractor.section``."""
-    _REGISTRY[extractor.section] = extractor
-    return extractor
+    """Add (or replace) the extractor for ``extractor.section`` (plugin kind ``extractor``)."""
+    return plugins.register("extractor", extractor.section, extractor)
 
 
 def extractors() -> list[Extractor]:
     """Every registered extractor, in ``order`` (importing the built-ins on first call)."""
-    global _loaded
-    if not _loaded:
-        for module in BUILTIN_MODULES:
-            importlib.import_module(module)
-        _loaded = True
-    return sorted(_REGISTRY.values(), key=lambda e: (e.order, e.section))
+    return sorted(plugins.get("extractor").values(), key=lambda e: (e.order, e.section))

@@ -2,7 +2,8 @@
 
 One module per noun (``ingest``, ``articles``, ``actors``, ``events``,
 ``claims``, ``places``, ``export``, ``timexes``, ``config``, ``evaluate``),
-each adding its commands to the group in :mod:`.group`; :mod:`.options`
+each adding its commands to the group in :mod:`.group` when
+:mod:`newsledger.plugins` loads the ``command`` plugins; :mod:`.options`
 holds the shared options, :mod:`.errors` maps library errors to exit codes,
 :mod:`.output` prints tables, JSON, JSON Lines and CSV.
 
@@ -13,18 +14,9 @@ query naming a store that does not exist), 130 when interrupted (Ctrl-C).
 
 from __future__ import annotations
 
-from . import (  # noqa: F401 - add their commands
-    actors,
-    articles,
-    claims,
-    config,
-    evaluate,
-    events,
-    export,
-    ingest,
-    places,
-    timexes,
-)
+from .. import plugins
 from .group import cli, eval_group
+
+plugins.load("command")  # the noun modules add their commands to the group
 
 __all__ = ["cli", "eval_group"]

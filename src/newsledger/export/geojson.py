@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .. import plugins
 from ..errors import QueryError
 from ..query.events import events
 from ..query.places import places
@@ -19,18 +20,17 @@ from ..store import Store
 
 Layer = Callable[..., Iterable[dict[str, Any]]]
 
-_LAYERS: dict[str, Layer] = {}
-
-
 def register_layer(name: str, layer: Layer) -> Layer:
-    """Add (or replace) the layer ``name``: ``layer(store, country=..., article=...)`` yields GeoJSON Features."""
-    _LAYERS[name] = layer
-    return layer
+    """Add (or replace) the layer ``name`` (plugin kind ``export_layer``).
+
+    ``layer(store, country=..., article=...)`` yields GeoJSON Features.
+    """
+    return plugins.register("export_layer", name, layer)
 
 
 def layers() -> list[str]:
     """Names of the registered layers, in registration order."""
-    return list(_LAYERS)
+    return list(plugins.get("export_layer"))
 
 
 def point_feature(lon: float, lat: float, properties: dict[str, Any]) -> dict[str, Any]:
@@ -109,9 +109,10 @@ def feature_collection(store: Store, *, names: Iterable[str] | None = None, **fi
     Raises:
         QueryError: an unknown layer name.
     """
-    chosen = list(names or _LAYERS)
-    unknown = [n for n in chosen if n not in _LAYERS]
+    known = plugins.get("export_layer")
+    chosen = list(names or known)
+    unknown = [n for n in chosen if n not in known]
     if unknown:
-        raise QueryError(f"Unknown layer {unknown[0]!r}; known layers: {', '.join(_LAYERS)}.")
-    features = [f for n in chosen for f in _LAYERS[n](store, **filters)]
+        raise QueryError(f"Unknown layer {unknown[0]!r}; known layers: {', '.join(known)}.")
+    features = [f for n in chosen for f in known[n](store, **filters)]
     return {"type": "FeatureCollection", "features": features}

@@ -3,24 +3,20 @@
 A :class:`SectionTable` holds the SQL of one section; ``SQLiteStore.save``
 calls every registered ``insert`` inside the article's transaction, and
 ``SQLiteStore.analysis`` every ``load``. The tables themselves are created by
-the schema files (``store/sqlite/schema/NNN_*.sql``). Built-in sections register
-from the modules in :data:`BUILTIN_MODULES`.
+the schema files (``store/sqlite/schema/NNN_*.sql``). Built-in sections are listed
+in :data:`newsledger.plugins.DEFAULT_PLUGINS`.
 """
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ... import plugins
 from ...records import Article, Mention, Sentence, Span
 
-BUILTIN_MODULES = (
-    "newsledger.store.sqlite.sections", "newsledger.store.sqlite.actors", "newsledger.store.sqlite.timexes",
-    "newsledger.store.sqlite.places", "newsledger.store.sqlite.attributions", "newsledger.store.sqlite.events",
-)
 
 
 @dataclass(frozen=True)
@@ -38,24 +34,14 @@ class SectionTable:
     load: Callable[[sqlite3.Connection, Article], Sequence[Any]]
 
 
-_TABLES: dict[str, SectionTable] = {}
-_loaded = False
-
-
 def register(table: SectionTable) -> SectionTable:
-    """Add (or replace) the SQL of ``table.section``."""
-    _TABLES[table.section] = table
-    return table
+    """Add (or replace) the SQL of ``table.section`` (plugin kind ``section_table``)."""
+    return plugins.register("section_table", table.section, table)
 
 
 def section_tables() -> dict[str, SectionTable]:
-    """Every registered section table, by section name."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        for module in BUILTIN_MODULES:
-            importlib.import_module(module)
-    return dict(_TABLES)
+    """Every registered section table, by section name (importing the built-ins on first call)."""
+    return plugins.get("section_table")
 
 
 # ------------------------------------------------------------------ sentences
