@@ -74,7 +74,7 @@ from .lexicon import (
     POLNEAR_NOMINAL_VERBS,
     REPORTING_VERBS,
 )
-from .cues import cue_probability
+from .cues import CueModel, load_cue_model
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
     _EXPLETIVES,
@@ -117,11 +117,6 @@ _STATEMENT_NOUNS = frozenset("statement statements release letter email e-mail o
 _QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".split())
 """Verbs that attribute only a quotation next to them ("“…,” he continued"; "“…,” she laughed")."""
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
-def CUE_THRESHOLD() -> float:
-    """The learned cue detector's threshold (read at call time: the training script swaps the weights)."""
-    from . import cue_weights as attribution_cue_weights
-
-    return attribution_cue_weights.THRESHOLD
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -152,21 +147,24 @@ class AttributionTagger:
             words stay part of the clause that holds it).
         use_model: read verbs outside the lexicon with the learned cue detector
             (weights derived from PolNeAR train); False keeps to the rules.
+        cue_weights: the cue detector's weights file (JSON); None means the packaged one.
     """
 
     def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                 min_quote_words: int = 4, use_model: bool = True):
+                 min_quote_words: int = 4, use_model: bool = True, cue_weights: str | None = None):
         self.name = name
         self.cue_lemmas = frozenset(cue_lemmas)
         self.hedge_words = frozenset(hedge_words)
         self.min_quote_words = min_quote_words
         self.use_model = use_model
+        self.cue_model = load_cue_model(cue_weights) if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
             doc._.attributions = find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
-                                                   min_quote_words=self.min_quote_words, use_model=self.use_model)
+                                                   min_quote_words=self.min_quote_words, use_model=self.use_model,
+                                                   cue_model=self.cue_model)
         except Exception as exc:  # routed like spaCy's own components: the default handler raises
             error_handler(self.name, self, [doc], exc)
         return doc
@@ -193,18 +191,21 @@ def _raise(name, component, docs, exc):
         "hedge_words": {"@misc": "newsledger.hedge_cues.v1"},
         "min_quote_words": 4,
         "use_model": True,
+        "cue_weights": None,
     },
 )
 def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                     min_quote_words: int, use_model: bool) -> AttributionTagger:
+                     min_quote_words: int, use_model: bool, cue_weights: str | None) -> AttributionTagger:
     """The ``newsledger_attribution`` component (see the module docstring).
 
     ``use_model`` (default true) also reads verbs outside the lexicon with the learned cue detector
     (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train, a research-use corpus);
-    ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons.
+    ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons;
+    ``config={"cue_weights": "DIR/cue_weights.json"}`` reads the detector's weights from another file (one written
+    by ``python -m newsledger.train attribution cues --out DIR``; null means the packaged weights).
     """
     return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words,
-                             use_model=use_model)
+                             use_model=use_model, cue_weights=cue_weights)
 
 
 # ------------------------------------------------------------------ finding
@@ -215,9 +216,11 @@ class _Finder(_PhraseRules):
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
                  nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                 adjective_cues: frozenset[str] | None = None, use_model: bool = True):
+                 adjective_cues: frozenset[str] | None = None, use_model: bool = True,
+                 cue_model: CueModel | None = None):
         self.doc = doc
         self.use_model = use_model
+        self.cue_model = (cue_model or load_cue_model()) if use_model else None
         self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
         self.adjective_cues = ADJECTIVE_CUES if adjective_cues is None else adjective_cues
         self.cue_lemmas = cue_lemmas
@@ -453,8 +456,8 @@ class _Finder(_PhraseRules):
         if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
             if not self.use_model or lem in NEVER_CUES or self.quote_at(verb.idx) is not None:
                 return
-            p = cue_probability(verb, lem)
-            if p is None or p < CUE_THRESHOLD():
+            p = self.cue_model.probability(verb, lem)
+            if p is None or p < self.cue_model.threshold:
                 return
             learned = True  # the learned cue detector (attribution_cues) reads this verb as a cue
         if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
@@ -669,7 +672,8 @@ def _nest(found: list[dict]) -> None:
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
                       nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                      adjective_cues: frozenset[str] | None = None, use_model: bool = True) -> list[dict]:
+                      adjective_cues: frozenset[str] | None = None, use_model: bool = True,
+                      cue_model: CueModel | None = None) -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -685,6 +689,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
             :data:`~newsledger.analyze.attribution.lexicon.ADJECTIVE_CUES`.
         use_model: also read verbs outside the lexicon with the learned cue detector
             (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train); False keeps to the rules.
+        cue_model: that detector's weights and threshold; None means the packaged ones
+            (:func:`~newsledger.analyze.attribution.cues.load_cue_model`).
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -693,7 +699,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
     return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues,
-                   use_model).run()
+                   use_model, cue_model).run()
 
 
 __all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]
