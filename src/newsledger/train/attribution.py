@@ -192,13 +192,14 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
 
 def _candidates(doc, lemmas: frozenset[str]):
     """Verb tokens the cue model reads: outside quotes, not auxiliaries, lemma in ``lemmas`` and not a lexicon cue."""
-    from ..analyze.attribution.component import _VERB_TAGS, lemma
+    from ..analyze.attribution.component import lemma
+    from ..analyze.syntax import VERB_TAGS
     from ..analyze.attribution.lexicon import REPORTING_VERBS
     from ..analyze.attribution.quotes import find_quotes
 
     quotes = [seg for q in find_quotes(doc.text, doc._.paragraphs or [[0, len(doc.text), "body"]]) for seg in q.segments]
     for t in doc:
-        if t.tag_ not in _VERB_TAGS or t.dep_ in ("aux", "auxpass", "amod", "compound"):
+        if t.tag_ not in VERB_TAGS or t.dep_ in ("aux", "auxpass", "amod", "compound"):
             continue
         lem = lemma(t)
         if lem in REPORTING_VERBS or lem not in lemmas or any(s <= t.idx < e for s, e in quotes):

@@ -78,8 +78,6 @@ from .cues import CueModel, load_cue_model
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
     _EXPLETIVES,
-    _SUBJ,
-    _VERB_TAGS,
     _chars,
     _close_quote,
     _drop_dateline,
@@ -93,6 +91,7 @@ from .spans import (
 )
 from .records import OUTLET_UNKNOWN, attribution_records
 from ..registry import Extractor, register
+from ..syntax import SUBJECTS, VERB_TAGS
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):
@@ -119,7 +118,6 @@ _QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".s
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
 
 
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _NOMINAL_OK = frozenset("""
 announce deny reject dismiss criticize criticise accuse blame praise endorse oppose propose recommend urge demand
 request seek refuse decline threaten promise pledge vow predict confirm acknowledge admit reveal disclose dispute
@@ -362,7 +360,7 @@ class _Finder(_PhraseRules):
 
         A subject inside a quotation loses to one outside it ("“… every amendment,” said Cruz": the parser may
         give "said" both)."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:
             outside = [c for c in subjects if self.quote_at(c.idx) is None]
             return (outside or subjects)[0]
@@ -372,14 +370,14 @@ class _Finder(_PhraseRules):
                 if objs:
                     return objs[0]
         head = verb.head
-        if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in _VERB_TAGS:
+        if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in VERB_TAGS:
             return self.subject_of(head)
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.i != verb.i:
             # "X left, saying …"; "X was quoted as saying …"
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return c
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.tag_ in _VERB_TAGS:
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.tag_ in VERB_TAGS:
             # "X responded by saying …", "X began by explaining …"
             for c in head.head.children:
                 if c.dep_ == "nsubj":
@@ -525,7 +523,7 @@ class _Finder(_PhraseRules):
             # "said that X, and that Y": a second complement coordinated with the first
             for cj in verb.children:
                 if cj.dep_ == "conj" and cj.i > c.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in cj.children) \
-                        and not any(ch.dep_ in _SUBJ and ch.i < cj.i and ch.i < c.i for ch in cj.children):
+                        and not any(ch.dep_ in SUBJECTS and ch.i < cj.i and ch.i < c.i for ch in cj.children):
                     e = max(e, self.clause_range(cj, verb)[1])
             if s < e:
                 contents.append(_chars(doc, s, e))
@@ -578,7 +576,7 @@ class _Finder(_PhraseRules):
                     and doc[src[0] - 1].text == "," and self.quote_at(sent.start_char) is None:
                 # "Of the scrutiny, he said, “It's a little much.”": the words before the source lead into the quote
                 ls, le = _trim(doc, sent.start, src[0] - 1)
-                if ls < le and not any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in _VERB_TAGS
+                if ls < le and not any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in VERB_TAGS
                                        or _has_quote_mark(doc[j].text) for j in range(ls, le)):
                     contents.insert(0, _chars(doc, ls, le))
                     kind = "mixed"
@@ -604,8 +602,8 @@ class _Finder(_PhraseRules):
         for d in clause.subtree:
             if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > clause.i and lemma(d) in self.cue_lemmas:
                 e = min(e, d.left_edge.i)
-            elif d.dep_ in ("advcl", "conj") and d.head.i == clause.i and d.i > clause.i and d.tag_ in _VERB_TAGS \
-                    and lemma(d) in self.cue_lemmas and any(c.dep_ in _SUBJ for c in d.children) \
+            elif d.dep_ in ("advcl", "conj") and d.head.i == clause.i and d.i > clause.i and d.tag_ in VERB_TAGS \
+                    and lemma(d) in self.cue_lemmas and any(c.dep_ in SUBJECTS for c in d.children) \
                     and any(doc[j].text in (",", ";", "—", "–") for j in range(d.left_edge.i - 1, d.left_edge.i + 1)):
                 # "X said A, while others said B": B is a report of its own, beside A, not inside it
                 e = min(e, d.left_edge.i)
@@ -629,7 +627,7 @@ class _Finder(_PhraseRules):
                     self.according_to(tok)
                 elif tok.lower_ == "in":
                     self.in_phrase(tok)
-                elif tok.tag_ in _VERB_TAGS:
+                elif tok.tag_ in VERB_TAGS:
                     self.verb_attribution(tok, sent)
                 elif tok.tag_ in ("NN", "NNS") and tok.lower_ in self.noun_cues:
                     self.noun_attribution(tok)

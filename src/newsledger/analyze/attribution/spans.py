@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import SUBJECTS, VERB_TAGS
+
 _PUNCT_EDGE = frozenset(",.;:—–-…")
 _QUOTE_CHARS = frozenset('"“”„«»‘’`\'')
-_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _EXPLETIVES = frozenset({"it", "there"})
-_SUBJ = frozenset({"nsubj", "csubj"})
 
 
 @lru_cache(maxsize=8192)
@@ -29,7 +29,7 @@ def _verb_lemma(lower: str) -> str:
 
 def lemma(token: Token) -> str:
     """The verb lemma of ``token`` (its lower-cased text for non-verbs)."""
-    if token.tag_ in _VERB_TAGS or token.tag_ == "MD":
+    if token.tag_ in VERB_TAGS or token.tag_ == "MD":
         return _verb_lemma(token.lower_)
     return token.lower_
 

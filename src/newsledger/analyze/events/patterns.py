@@ -36,15 +36,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import NOUN_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS
 from . import plover
 from .plover import Entry
 
-VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
-NOUN_TAGS = frozenset({"NN", "NNS"})
-PROPER_TAGS = frozenset({"NNP", "NNPS"})
 NOMINAL_TAGS = NOUN_TAGS | PROPER_TAGS | {"PRP", "CD"}
-"""Penn Treebank tags (the pipeline runs without the attribute ruler, so ``pos_`` is empty)."""
-SUBJECTS = frozenset({"nsubj", "csubj"})
+"""Penn Treebank tags of a participant's head (the pipeline runs without the attribute ruler: ``pos_`` is empty)."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"})
 """Dependencies that open a clause of its own (ClearNLP labels)."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
