@@ -9,6 +9,10 @@ that extractor's package.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.tokens import Token
+
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 """Penn Treebank verb tags (modals are ``MD``, not among them)."""
 
@@ -20,3 +24,26 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 """Dependencies of an active clause's subject, nominal or clausal (passive ones are ``nsubjpass``, ``csubjpass``)."""
+
+
+@lru_cache(maxsize=16384)
+def _lemma(lower: str, upos: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(lower, upos=upos)
+    return found[0].lower() if found else lower
+
+
+def lemma(token: Token) -> str:
+    """Lower-case lemma of a verb or common noun (lemminflect's tables and rules; Jascob 2019), else the lower-cased text.
+
+    Read as verbs: the verb tags, modals (``MD``: "would" → "will") and an adjective the tagger gave a direct
+    object ("torched vehicles" → "torch"); read as nouns: ``NN`` and ``NNS`` ("reports" → "report"). Proper
+    nouns and every other word keep their lower-cased text.
+    """
+    tag = token.tag_
+    if tag in VERB_TAGS or tag == "MD" or (tag == "JJ" and any(c.dep_ == "dobj" for c in token.children)):
+        return _lemma(token.lower_, "VERB")
+    if tag in NOUN_TAGS:
+        return _lemma(token.lower_, "NOUN")
+    return token.lower_

@@ -44,7 +44,7 @@ def _overlap(text: str, a: frozenset[int], b: frozenset[int]) -> bool:
 
 def cue_kind(doc, cue: frozenset[int]) -> str:
     """A label for a gold cue: ``VERB:say``, ``NOUN:statement``, ``according to``, ``PUNCT::`` …"""
-    from ..analyze.attribution.component import lemma
+    from ..analyze.syntax import lemma
 
     if not cue:
         return "empty"

@@ -192,8 +192,7 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
 
 def _candidates(doc, lemmas: frozenset[str]):
     """Verb tokens the cue model reads: outside quotes, not auxiliaries, lemma in ``lemmas`` and not a lexicon cue."""
-    from ..analyze.attribution.component import lemma
-    from ..analyze.syntax import VERB_TAGS
+    from ..analyze.syntax import VERB_TAGS, lemma
     from ..analyze.attribution.lexicon import REPORTING_VERBS
     from ..analyze.attribution.quotes import find_quotes
 

@@ -87,11 +87,10 @@ from .spans import (
     _subtree_range,
     _tok_range,
     _trim,
-    lemma,
 )
 from .records import OUTLET_UNKNOWN, attribution_records
 from ..registry import Extractor, register
-from ..syntax import SUBJECTS, VERB_TAGS
+from ..syntax import SUBJECTS, VERB_TAGS, lemma
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from ..syntax import VERB_TAGS
+from ..syntax import VERB_TAGS, lemma
 from .spans import (
     _EXPLETIVES,
     _chars,
@@ -19,7 +19,6 @@ from .spans import (
     _np_range,
     _subtree_range,
     _trim,
-    lemma,
 )
 
 _SEEM = frozenset({"seem", "appear"})

@@ -7,7 +7,6 @@ Helpers of :mod:`newsledger.analyze.attribution` (PolNeAR extents: Newell, Margo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -16,22 +15,6 @@ from ..syntax import SUBJECTS, VERB_TAGS
 _PUNCT_EDGE = frozenset(",.;:—–-…")
 _QUOTE_CHARS = frozenset('"“”„«»‘’`\'')
 _EXPLETIVES = frozenset({"it", "there"})
-
-
-@lru_cache(maxsize=8192)
-def _verb_lemma(lower: str) -> str:
-    """Lemma of a verb form (lemminflect's lookup tables and rules; Jascob 2019)."""
-    from lemminflect import getLemma
-
-    found = getLemma(lower, upos="VERB")
-    return found[0] if found else lower
-
-
-def lemma(token: Token) -> str:
-    """The verb lemma of ``token`` (its lower-cased text for non-verbs)."""
-    if token.tag_ in VERB_TAGS or token.tag_ == "MD":
-        return _verb_lemma(token.lower_)
-    return token.lower_
 
 
 # ------------------------------------------------------------------ spans

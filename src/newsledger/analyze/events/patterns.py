@@ -32,11 +32,10 @@ PETRARCH; Schrodt 2012) but on dependencies rather than phrase patterns:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import NOUN_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS
+from ..syntax import NOUN_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS, lemma
 from . import plover
 from .plover import Entry
 
@@ -53,27 +52,6 @@ REPORTING_VERBS = frozenset(
     "warn argue allege acknowledge admit assert stress".split()
 )
 """Speech verbs: attributions, never events (PolNeAR cue verbs); their content clause may take their date."""
-
-
-@lru_cache(maxsize=16384)
-def _lemma(lower: str, upos: str) -> str:
-    from lemminflect import getLemma
-
-    found = getLemma(lower, upos=upos)
-    return found[0].lower() if found else lower
-
-
-def lemma(token: Token) -> str:
-    """Lower-case lemma of a verb or noun (lemminflect's tables and rules; Jascob 2019), else the lower-cased text.
-
-    The pipeline runs without spaCy's lemmatizer (a sixth of the run time): events read
-    lemmas of candidate verbs and nouns only, through lemminflect.
-    """
-    if token.tag_ in VERB_TAGS or (token.tag_ == "JJ" and any(c.dep_ == "dobj" for c in token.children)):
-        return _lemma(token.lower_, "VERB")
-    if token.tag_ in NOUN_TAGS:
-        return _lemma(token.lower_, "NOUN")
-    return token.lower_
 
 
 def is_verb(token: Token) -> bool:

@@ -38,7 +38,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ... import iso
-from .patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb, lemma
+from ..syntax import lemma
+from .patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb
 
 BEFORE = frozenset({"until", "till", "before", "by", "prior", "pending"})
 AFTER = frozenset({"after", "since", "following", "from"})
