@@ -214,6 +214,11 @@ ADJECTIVE_CUES = frozenset(POLNEAR_ADJECTIVE_CUES)
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS | frozenset(POLNEAR_CUE_VERBS)
 REPORTING_VERBS = REPORTING_VERBS - frozenset(LEFT_OUT)
+"""The attribution cue lexicon: verb lemmas that can head a cue (registered as ``newsledger.reporting_verbs.v1``).
+
+Speech, attitude and evidence verbs with the lemmas learned from PolNeAR train, less :data:`LEFT_OUT`. Not the
+event extractor's :data:`newsledger.analyze.events.patterns.NON_EVENT_SPEECH_VERBS`, a smaller subset of verbs
+of plain saying that are never events: many cues here ("accuse", "demand", "reject") are PLOVER events too."""
 
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut dispute contest disavow".split())
 """Source-introducing predicates of negative polarity (FactBank: Saurí & Pustejovsky 2009)."""

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ... import iso
 from ..syntax import lemma
-from .patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb
+from .patterns import CLAUSE_DEPS, NON_EVENT_SPEECH_VERBS, is_verb
 
 BEFORE = frozenset({"until", "till", "before", "by", "prior", "pending"})
 AFTER = frozenset({"after", "since", "following", "from"})
@@ -292,7 +292,7 @@ def event_date(doc: Doc, clause: int, trigger: int, timexes: list[Any], *,
         return value
     v = head
     for _ in range(3):  # reported content: the speech's date
-        if v.dep_ in ("ccomp", "xcomp", "advcl") and lemma(v.head) in REPORTING_VERBS:
+        if v.dep_ in ("ccomp", "xcomp", "advcl") and lemma(v.head) in NON_EVENT_SPEECH_VERBS:
             said = _pick(v.head, tokens, by_tid, nested=False)
             if said:
                 return _apply(said, _content_relation(head))
