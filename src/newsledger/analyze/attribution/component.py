@@ -567,7 +567,7 @@ class _Finder(_PhraseRules):
             first = contents[0]
             lead = doc.char_span(sent.start_char, first[0], alignment_mode="contract") if first[0] < doc[cs].idx else None
             if lead is not None and sent.start_char >= self.paragraph_start(first[0]) and any(t.is_alpha for t in lead) \
-                    and not any(t.text in (":",) or lemma(t) in self.cue_lemmas for t in lead):
+                    and not any(t.text in (":",) or t.tag_ in VERB_TAGS and lemma(t) in self.cue_lemmas for t in lead):
                 # "Teachers are “looking to see …,” he said": the clause the quote finishes is the content
                 contents[0] = (lead.start_char, first[1])
                 kind = "mixed"
