@@ -354,7 +354,7 @@ def test_scorer_exact_overlap_no_source_and_annotators(tmp_path):
 def test_train_harness_scores_and_counts_errors_on_a_brat_folder(tmp_path, capsys):
     """The train-split harness (parse cache, scores, error counts) on a small brat folder of our own."""
     from newsledger.evaluate.attribution_errors import error_report
-    from newsledger.evaluate.attribution_train import parse_split, score
+    from newsledger.train.attribution import parse_split, score
 
     folder = tmp_path / "split"
     (folder / "text").mkdir(parents=True)
@@ -374,6 +374,71 @@ def test_train_harness_scores_and_counts_errors_on_a_brat_folder(tmp_path, capsy
     counts = error_report(pairs)
     assert counts["gold"] == 2 and counts["whole exact"] == 2 and counts["cue missed"] == 0
     assert "== missed cues by kind" in capsys.readouterr().out
+
+
+def test_cue_weights_are_data_with_the_expected_keys():
+    """The learned cue detector's weights are a JSON file in the package, read once (issue 10)."""
+    import srsly
+
+    from newsledger.analyze.attribution.cues import DEFAULT_CUE_WEIGHTS, load_cue_model
+
+    assert DEFAULT_CUE_WEIGHTS.name == "cue_weights.json" and DEFAULT_CUE_WEIGHTS.parent.name == "data"
+    data = srsly.read_json(DEFAULT_CUE_WEIGHTS)
+    assert {"bias", "threshold", "lemmas", "weights", "derived_from"} <= set(data)
+    assert "PolNeAR train" in data["derived_from"]
+    model = load_cue_model()
+    assert model is load_cue_model() is load_cue_model(DEFAULT_CUE_WEIGHTS)        # read once, cached
+    assert model.threshold == 0.5 and model.bias == -2.117 and "make" in model.lemmas
+    assert len(model.weights) == 1591 and model.weights["c=attr"] == -0.69       # exact floats, as written
+    assert not list(DEFAULT_CUE_WEIGHTS.parent.parent.glob("cue_weights*.py"))   # no generated numbers as code
+
+
+def _cue_split(folder):
+    """A two-article brat folder where "made" is a cue once ("made the case that") and not once per article."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    texts = ["The senator made the case that the bridge must close.\n\nThe team made the playoffs.",
+             "The mayor made the case that taxes must rise.\n\nThe club made a profit."]
+    for k, text in enumerate(texts):
+        (folder / "text" / f"doc{k}.txt").write_text(text, encoding="utf-8")
+        s, c, e = text.index("The "), text.index("made"), text.index(".")
+        (folder / "attributions" / f"doc{k}_a1.ann").write_text(
+            f"T1\tSource {s} {c - 1}\t{text[s:c - 1]}\nT2\tCue {c} {c + 4}\tmade\n"
+            f"T3\tContent {c + 14} {e}\t{text[c + 14:e]}\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+            encoding="utf-8")
+
+
+def test_train_attribution_cues_writes_json_to_out_and_not_the_package(tmp_path, capsys):
+    """``python -m newsledger.train attribution cues --out DIR`` on a tiny brat split: the JSON lands in DIR, loads
+    as a cue model (also through the component's ``cue_weights`` config), and the packaged file is untouched."""
+    import hashlib
+
+    import spacy
+
+    pytest.importorskip("sklearn")
+    from newsledger.analyze.attribution.cues import DEFAULT_CUE_WEIGHTS, load_cue_model
+    from newsledger.errors import ConfigError
+    from newsledger.train.__main__ import main
+
+    before = (DEFAULT_CUE_WEIGHTS.stat().st_mtime_ns, hashlib.sha256(DEFAULT_CUE_WEIGHTS.read_bytes()).hexdigest())
+    _cue_split(tmp_path / "shared" / "eval" / "polnear" / "data" / "train")
+    out = tmp_path / "out"
+    args = ["attribution", "cues", "--shared", str(tmp_path / "shared"), "--cache", str(tmp_path / "cache"),
+            "--min-count", "1"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert "weights written to" in capsys.readouterr().out
+    assert [p.name for p in out.iterdir()] == ["cue_weights.json"]
+    model = load_cue_model(out / "cue_weights.json")
+    assert model.lemmas == {"make"} and 0.3 <= model.threshold <= 1.0 and isinstance(model.bias, float)
+    assert (DEFAULT_CUE_WEIGHTS.stat().st_mtime_ns,
+            hashlib.sha256(DEFAULT_CUE_WEIGHTS.read_bytes()).hexdigest()) == before
+    with pytest.raises(ConfigError):                                     # the package's folder is refused
+        main([*args, "--out", str(DEFAULT_CUE_WEIGHTS.parent)])
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("newsledger_attribution", config={"cue_weights": str(out / "cue_weights.json")})
+    assert tagger.cue_model is model
+    with pytest.raises(ConfigError):
+        spacy.blank("en").add_pipe("newsledger_attribution", config={"cue_weights": str(tmp_path / "missing.json")})
 
 
 def test_polnear_dev_slice_floor(shared):

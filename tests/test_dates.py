@@ -50,8 +50,12 @@ def test_html_metadata_keeps_the_published_date_not_the_modified_one():
 def test_page_without_metadata_uses_the_url_then_the_dateline():
     html = "<html><body><p>TRIPOLI, Nov 9 (Reuters) — text</p></body></html>"
     assert published_for_page(html, url="https://example.com/2021/11/09/x").evidence == "url"
-    found = published_for_page(html, url="https://example.com/world/2021/x", text="TRIPOLI, Nov 9 (Reuters) — text")
-    assert found is None or found.evidence in ("url", "dateline")
+    # a month in the address gives the year-less dateline its year; the dateline's day wins over the month
+    found = published_for_page(html, url="https://example.com/world/2021/11/x", text="TRIPOLI, Nov 9 (Reuters) — text")
+    assert (found.value, found.precision, found.evidence) == ("2021-11-09", "day", "dateline")
+    # a bare "/2021/" segment is no URL date (url_date reads days and months only), so no year is known and a
+    # year-less dateline gives no date (ingest.dates: "not used when no year is known")
+    assert published_for_page(html, url="https://example.com/world/2021/x", text="TRIPOLI, Nov 9 (Reuters) — text") is None
 
 
 def test_article_without_a_date_takes_its_dateline():

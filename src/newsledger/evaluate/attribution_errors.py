@@ -1,6 +1,6 @@
 """Error analysis of the attribution rules on PolNeAR train, by component and kind, with counts.
 
-Run through ``python -m newsledger.evaluate.attribution_train errors``. Every
+Run through ``python -m newsledger.train attribution errors``. Every
 gold attribution of every annotation is compared with our top-level
 predictions (the one whose cue shares a token with the gold cue):
 
@@ -44,7 +44,7 @@ def _overlap(text: str, a: frozenset[int], b: frozenset[int]) -> bool:
 
 def cue_kind(doc, cue: frozenset[int]) -> str:
     """A label for a gold cue: ``VERB:say``, ``NOUN:statement``, ``according to``, ``PUNCT::`` …"""
-    from ..analyze.attribution.component import lemma
+    from ..analyze.syntax import lemma
 
     if not cue:
         return "empty"
@@ -76,7 +76,7 @@ def error_report(pairs, *, top: int = 40) -> Counter:
         ``content …``, ``false positive``).
     """
     from ..analyze.attribution.component import find_attributions
-    from .attribution_train import to_rel
+    from ..train.attribution import to_rel
 
     c: Counter = Counter()
     missed: Counter = Counter()

@@ -411,7 +411,8 @@ def _head_offsets(doc, analysis) -> list[tuple[int, int | None, int | None]]:
 def _baseline_offsets(doc, analysis) -> list[tuple[int, int | None, int | None]]:
     """Lexicon lookup without patterns; the nearest actor mention before (source) and after (recipient)."""
     from ..analyze.events import plover
-    from ..analyze.events.patterns import NOUN_TAGS, is_verb, lemma
+    from ..analyze.events.patterns import is_verb
+    from ..analyze.syntax import NOUN_TAGS, lemma
 
     mentions = sorted((m for m in analysis.mentions or () if m.actor_id), key=lambda m: m.start)
     out = []

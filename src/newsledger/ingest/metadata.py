@@ -12,12 +12,8 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from .. import iso
 from ..errors import ConfigError
-
-_ISO_YEAR = re.compile(r"^\d{4}$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?P<sec>:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 PUBLISHED_EVIDENCE = ("cli", "sidecar", "record", "html metadata", "feed", "dateline", "url", "warc header")
 """Where a publication date may come from (``Article.published_evidence``)."""
@@ -46,15 +42,15 @@ def normalize_published(value: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     try:
-        if _ISO_YEAR.match(text):
+        if iso.YEAR.match(text):
             return text, "year"
-        m = _ISO_MONTH.match(text)
+        m = iso.MONTH.match(text)
         if m:
             date(int(m.group(1)), int(m.group(2)), 1)
             return text, "month"
-        if _ISO_DAY.match(text):
+        if iso.DAY.match(text):
             return date.fromisoformat(text).isoformat(), "day"
-        m = _ISO_DATETIME.match(text)
+        m = iso.DATETIME.match(text)
         if m:
             dt = datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
             has_seconds = m.group("sec") is not None

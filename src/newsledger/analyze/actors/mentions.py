@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import PROPER_TAGS
 from .countries import country_of_demonym, country_of_name
 from .lexicons import (
     ARTIFACT_HEADS,
@@ -51,7 +52,6 @@ from .lexicons import (
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """OntoNotes NER labels that can name an actor (FAC, LOC and the rest are places or things)."""
 
-PROPER_TAGS = frozenset({"NNP", "NNPS"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 QUOTES_AND_BRACKETS = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "«", "-", "—", "–", ":"})

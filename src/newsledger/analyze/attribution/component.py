@@ -74,12 +74,10 @@ from .lexicon import (
     POLNEAR_NOMINAL_VERBS,
     REPORTING_VERBS,
 )
-from .cues import cue_probability
+from .cues import CueModel, load_cue_model
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
     _EXPLETIVES,
-    _SUBJ,
-    _VERB_TAGS,
     _chars,
     _close_quote,
     _drop_dateline,
@@ -89,11 +87,11 @@ from .spans import (
     _subtree_range,
     _tok_range,
     _trim,
-    lemma,
 )
 from .records import OUTLET_UNKNOWN, attribution_records
 from ..component import Component
 from ..registry import Extractor, register
+from ..syntax import SUBJECTS, VERB_TAGS, lemma
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):
@@ -118,14 +116,8 @@ _STATEMENT_NOUNS = frozenset("statement statements release letter email e-mail o
 _QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".split())
 """Verbs that attribute only a quotation next to them ("“…,” he continued"; "“…,” she laughed")."""
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
-def CUE_THRESHOLD() -> float:
-    """The learned cue detector's threshold (read at call time: the training script swaps the weights)."""
-    from . import cue_weights as attribution_cue_weights
-
-    return attribution_cue_weights.THRESHOLD
 
 
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _NOMINAL_OK = frozenset("""
 announce deny reject dismiss criticize criticise accuse blame praise endorse oppose propose recommend urge demand
 request seek refuse decline threaten promise pledge vow predict confirm acknowledge admit reveal disclose dispute
@@ -153,20 +145,23 @@ class AttributionTagger(Component):
             words stay part of the clause that holds it).
         use_model: read verbs outside the lexicon with the learned cue detector
             (weights derived from PolNeAR train); False keeps to the rules.
+        cue_weights: the cue detector's weights file (JSON); None means the packaged one.
     """
 
     def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                 min_quote_words: int = 4, use_model: bool = True):
+                 min_quote_words: int = 4, use_model: bool = True, cue_weights: str | None = None):
         super().__init__(nlp, name)
         self.cue_lemmas = frozenset(cue_lemmas)
         self.hedge_words = frozenset(hedge_words)
         self.min_quote_words = min_quote_words
         self.use_model = use_model
+        self.cue_model = load_cue_model(cue_weights) if use_model else None
 
     def find(self, doc: Doc) -> list[dict]:
         """The attribution relations of ``doc`` (see :func:`find_attributions`)."""
         return find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
-                                 min_quote_words=self.min_quote_words, use_model=self.use_model)
+                                 min_quote_words=self.min_quote_words, use_model=self.use_model,
+                                 cue_model=self.cue_model)
 
     def set_annotations(self, doc: Doc, found: list[dict]) -> None:
         doc._.attributions = found
@@ -181,18 +176,21 @@ class AttributionTagger(Component):
         "hedge_words": {"@misc": "newsledger.hedge_cues.v1"},
         "min_quote_words": 4,
         "use_model": True,
+        "cue_weights": None,
     },
 )
 def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                     min_quote_words: int, use_model: bool) -> AttributionTagger:
+                     min_quote_words: int, use_model: bool, cue_weights: str | None) -> AttributionTagger:
     """The ``newsledger_attribution`` component (see the module docstring).
 
     ``use_model`` (default true) also reads verbs outside the lexicon with the learned cue detector
     (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train, a research-use corpus);
-    ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons.
+    ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons;
+    ``config={"cue_weights": "DIR/cue_weights.json"}`` reads the detector's weights from another file (one written
+    by ``python -m newsledger.train attribution cues --out DIR``; null means the packaged weights).
     """
     return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words,
-                             use_model=use_model)
+                             use_model=use_model, cue_weights=cue_weights)
 
 
 # ------------------------------------------------------------------ finding
@@ -203,9 +201,11 @@ class _Finder(_PhraseRules):
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
                  nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                 adjective_cues: frozenset[str] | None = None, use_model: bool = True):
+                 adjective_cues: frozenset[str] | None = None, use_model: bool = True,
+                 cue_model: CueModel | None = None):
         self.doc = doc
         self.use_model = use_model
+        self.cue_model = (cue_model or load_cue_model()) if use_model else None
         self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
         self.adjective_cues = ADJECTIVE_CUES if adjective_cues is None else adjective_cues
         self.cue_lemmas = cue_lemmas
@@ -347,7 +347,7 @@ class _Finder(_PhraseRules):
 
         A subject inside a quotation loses to one outside it ("“… every amendment,” said Cruz": the parser may
         give "said" both)."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:
             outside = [c for c in subjects if self.quote_at(c.idx) is None]
             return (outside or subjects)[0]
@@ -357,14 +357,14 @@ class _Finder(_PhraseRules):
                 if objs:
                     return objs[0]
         head = verb.head
-        if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in _VERB_TAGS:
+        if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in VERB_TAGS:
             return self.subject_of(head)
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.i != verb.i:
             # "X left, saying …"; "X was quoted as saying …"
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return c
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.tag_ in _VERB_TAGS:
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.tag_ in VERB_TAGS:
             # "X responded by saying …", "X began by explaining …"
             for c in head.head.children:
                 if c.dep_ == "nsubj":
@@ -441,8 +441,8 @@ class _Finder(_PhraseRules):
         if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
             if not self.use_model or lem in NEVER_CUES or self.quote_at(verb.idx) is not None:
                 return
-            p = cue_probability(verb, lem)
-            if p is None or p < CUE_THRESHOLD():
+            p = self.cue_model.probability(verb, lem)
+            if p is None or p < self.cue_model.threshold:
                 return
             learned = True  # the learned cue detector (attribution_cues) reads this verb as a cue
         if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
@@ -510,7 +510,7 @@ class _Finder(_PhraseRules):
             # "said that X, and that Y": a second complement coordinated with the first
             for cj in verb.children:
                 if cj.dep_ == "conj" and cj.i > c.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in cj.children) \
-                        and not any(ch.dep_ in _SUBJ and ch.i < cj.i and ch.i < c.i for ch in cj.children):
+                        and not any(ch.dep_ in SUBJECTS and ch.i < cj.i and ch.i < c.i for ch in cj.children):
                     e = max(e, self.clause_range(cj, verb)[1])
             if s < e:
                 contents.append(_chars(doc, s, e))
@@ -555,7 +555,7 @@ class _Finder(_PhraseRules):
             first = contents[0]
             lead = doc.char_span(sent.start_char, first[0], alignment_mode="contract") if first[0] < doc[cs].idx else None
             if lead is not None and sent.start_char >= self.paragraph_start(first[0]) and any(t.is_alpha for t in lead) \
-                    and not any(t.text in (":",) or lemma(t) in self.cue_lemmas for t in lead):
+                    and not any(t.text in (":",) or t.tag_ in VERB_TAGS and lemma(t) in self.cue_lemmas for t in lead):
                 # "Teachers are “looking to see …,” he said": the clause the quote finishes is the content
                 contents[0] = (lead.start_char, first[1])
                 kind = "mixed"
@@ -563,7 +563,7 @@ class _Finder(_PhraseRules):
                     and doc[src[0] - 1].text == "," and self.quote_at(sent.start_char) is None:
                 # "Of the scrutiny, he said, “It's a little much.”": the words before the source lead into the quote
                 ls, le = _trim(doc, sent.start, src[0] - 1)
-                if ls < le and not any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in _VERB_TAGS
+                if ls < le and not any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in VERB_TAGS
                                        or _has_quote_mark(doc[j].text) for j in range(ls, le)):
                     contents.insert(0, _chars(doc, ls, le))
                     kind = "mixed"
@@ -589,8 +589,8 @@ class _Finder(_PhraseRules):
         for d in clause.subtree:
             if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > clause.i and lemma(d) in self.cue_lemmas:
                 e = min(e, d.left_edge.i)
-            elif d.dep_ in ("advcl", "conj") and d.head.i == clause.i and d.i > clause.i and d.tag_ in _VERB_TAGS \
-                    and lemma(d) in self.cue_lemmas and any(c.dep_ in _SUBJ for c in d.children) \
+            elif d.dep_ in ("advcl", "conj") and d.head.i == clause.i and d.i > clause.i and d.tag_ in VERB_TAGS \
+                    and lemma(d) in self.cue_lemmas and any(c.dep_ in SUBJECTS for c in d.children) \
                     and any(doc[j].text in (",", ";", "—", "–") for j in range(d.left_edge.i - 1, d.left_edge.i + 1)):
                 # "X said A, while others said B": B is a report of its own, beside A, not inside it
                 e = min(e, d.left_edge.i)
@@ -614,7 +614,7 @@ class _Finder(_PhraseRules):
                     self.according_to(tok)
                 elif tok.lower_ == "in":
                     self.in_phrase(tok)
-                elif tok.tag_ in _VERB_TAGS:
+                elif tok.tag_ in VERB_TAGS:
                     self.verb_attribution(tok, sent)
                 elif tok.tag_ in ("NN", "NNS") and tok.lower_ in self.noun_cues:
                     self.noun_attribution(tok)
@@ -657,7 +657,8 @@ def _nest(found: list[dict]) -> None:
 def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
                       nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
-                      adjective_cues: frozenset[str] | None = None, use_model: bool = True) -> list[dict]:
+                      adjective_cues: frozenset[str] | None = None, use_model: bool = True,
+                      cue_model: CueModel | None = None) -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -673,6 +674,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
             :data:`~newsledger.analyze.attribution.lexicon.ADJECTIVE_CUES`.
         use_model: also read verbs outside the lexicon with the learned cue detector
             (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train); False keeps to the rules.
+        cue_model: that detector's weights and threshold; None means the packaged ones
+            (:func:`~newsledger.analyze.attribution.cues.load_cue_model`).
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -681,7 +684,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
     return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues,
-                   use_model).run()
+                   use_model, cue_model).run()
 
 
 __all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]

@@ -141,7 +141,7 @@ POLNEAR_CUE_VERBS: dict[str, tuple[int, int, float, float]] = {
 """Cue verb lemmas learned from PolNeAR **train** (Newell, Margolin & Ruths 2018; a research-use corpus): lemma ->
 ``(gold cues it heads, cues our rules predicted with it, cue precision, whole-attribution exact rate)``.
 
-How they were chosen (``python -m newsledger.evaluate.attribution_train lexicon``): every verb lemma heading
+How they were chosen (``python -m newsledger.train attribution lexicon``): every verb lemma heading
 at least 5 gold cues on train and not in the lists above was added to the cue and noun-object lemmas, the
 rules were run on train, and a lemma was kept when at least 5 of its predictions were made, at least 60 % of
 them overlapped a gold cue (cue precision) and at least 25 % matched a whole gold attribution exactly (about
@@ -191,7 +191,7 @@ POLNEAR_NOUN_CUES: dict[str, tuple[int, int, float, float]] = {
 """Noun cues learned from PolNeAR **train** ("his attacks on …", "Graham's endorsement of …"): noun ->
 ``(gold cues it heads, predictions of the possessor rule, cue precision, whole exact rate)``, kept by the rule
 of :data:`POLNEAR_CUE_VERBS` among the nouns heading at least 3 gold cues
-(``python -m newsledger.evaluate.attribution_train nouns``). Most noun cues fell below it: "support" .23,
+(``python -m newsledger.train attribution nouns``). Most noun cues fell below it: "support" .23,
 "decision" .38, "plan" .21 (PolNeAR's noun cues are a long tail of 515 nouns for 1,186 cues on train)."""
 
 NOUN_CUES = frozenset(POLNEAR_NOUN_CUES)
@@ -206,7 +206,7 @@ POLNEAR_ADJECTIVE_CUES: dict[str, tuple[int, int, float, float]] = {
 """Attitude adjectives after "be" learned from PolNeAR **train** ("X was critical of Y", "X is eager to …"):
 adjective -> ``(gold cues, predictions, cue precision, whole exact rate)``, kept by the rule of
 :data:`POLNEAR_CUE_VERBS` among the adjectives of at least 3 gold cues
-(``python -m newsledger.evaluate.attribution_train adjectives``); "likely" (.19), "able" (.13), "willing"
+(``python -m newsledger.train attribution adjectives``); "likely" (.19), "able" (.13), "willing"
 (.40) and "quick" (.76, but no exact match) fell below. The PolNeAR guidelines count a source's disposition
 toward a fact ("Lowell was happy that …"), not a mere state ("Lowell was happy")."""
 
@@ -214,6 +214,11 @@ ADJECTIVE_CUES = frozenset(POLNEAR_ADJECTIVE_CUES)
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | EVIDENCE_VERBS | frozenset(POLNEAR_CUE_VERBS)
 REPORTING_VERBS = REPORTING_VERBS - frozenset(LEFT_OUT)
+"""The attribution cue lexicon: verb lemmas that can head a cue (registered as ``newsledger.reporting_verbs.v1``).
+
+Speech, attitude and evidence verbs with the lemmas learned from PolNeAR train, less :data:`LEFT_OUT`. Not the
+event extractor's :data:`newsledger.analyze.events.patterns.NON_EVENT_SPEECH_VERBS`, a smaller subset of verbs
+of plain saying that are never events: many cues here ("accuse", "demand", "reject") are PLOVER events too."""
 
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut dispute contest disavow".split())
 """Source-introducing predicates of negative polarity (FactBank: Saurí & Pustejovsky 2009)."""

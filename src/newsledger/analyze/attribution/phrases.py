@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..syntax import VERB_TAGS, lemma
 from .spans import (
     _EXPLETIVES,
-    _VERB_TAGS,
     _chars,
     _close_quote,
     _has_quote_mark,
     _np_range,
     _subtree_range,
     _trim,
-    lemma,
 )
 
 _SEEM = frozenset({"seem", "appear"})
@@ -73,7 +72,7 @@ class _PhraseRules:
         right = _trim(doc, ce + 1, min(hi, sent.end))
         if left[0] >= left[1] or right[0] >= right[1]:
             return None
-        if any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in _VERB_TAGS for j in range(*left)):
+        if any(lemma(doc[j]) in self.cue_lemmas and doc[j].tag_ in VERB_TAGS for j in range(*left)):
             return None
         return [_chars(doc, *left), _chars(doc, *right)]
 
@@ -206,7 +205,7 @@ class _PhraseRules:
         if not objs or objs[0].lower_ not in _IN_NOUNS:
             return
         head = tok.head
-        if head.tag_ not in _VERB_TAGS or lemma(head) in self.cue_lemmas or head.i < tok.i and tok.i != tok.sent.start:
+        if head.tag_ not in VERB_TAGS or lemma(head) in self.cue_lemmas or head.i < tok.i and tok.i != tok.sent.start:
             return  # "said in a statement": the verb is the cue
         src = _trim(doc, *_np_range(objs[0]))
         s, e = _subtree_range(head, exclude=[tok] + [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > tok.i])
@@ -379,7 +378,7 @@ class _PhraseRules:
             if colon <= 0 or not para[:1].isalpha() or not para[:1].isupper():
                 continue
             head = doc.char_span(lead, lead + colon, alignment_mode="contract")
-            if head is None or not 1 <= len(head) <= 5 or any(t.tag_ in _VERB_TAGS or t.tag_ == "MD" for t in head):
+            if head is None or not 1 <= len(head) <= 5 or any(t.tag_ in VERB_TAGS or t.tag_ == "MD" for t in head):
                 continue
             if _has_quote_mark(para[:colon]) or len(para[colon + 2:].split()) < 3:
                 continue

@@ -7,31 +7,14 @@ Helpers of :mod:`newsledger.analyze.attribution` (PolNeAR extents: Newell, Margo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import SUBJECTS, VERB_TAGS
+
 _PUNCT_EDGE = frozenset(",.;:—–-…")
 _QUOTE_CHARS = frozenset('"“”„«»‘’`\'')
-_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _EXPLETIVES = frozenset({"it", "there"})
-_SUBJ = frozenset({"nsubj", "csubj"})
-
-
-@lru_cache(maxsize=8192)
-def _verb_lemma(lower: str) -> str:
-    """Lemma of a verb form (lemminflect's lookup tables and rules; Jascob 2019)."""
-    from lemminflect import getLemma
-
-    found = getLemma(lower, upos="VERB")
-    return found[0] if found else lower
-
-
-def lemma(token: Token) -> str:
-    """The verb lemma of ``token`` (its lower-cased text for non-verbs)."""
-    if token.tag_ in _VERB_TAGS or token.tag_ == "MD":
-        return _verb_lemma(token.lower_)
-    return token.lower_
 
 
 # ------------------------------------------------------------------ spans

@@ -32,51 +32,31 @@ PETRARCH; Schrodt 2012) but on dependencies rather than phrase patterns:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import NOUN_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS, lemma
 from . import plover
 from .plover import Entry
 
-VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
-NOUN_TAGS = frozenset({"NN", "NNS"})
-PROPER_TAGS = frozenset({"NNP", "NNPS"})
 NOMINAL_TAGS = NOUN_TAGS | PROPER_TAGS | {"PRP", "CD"}
-"""Penn Treebank tags (the pipeline runs without the attribute ruler, so ``pos_`` is empty)."""
-SUBJECTS = frozenset({"nsubj", "csubj"})
+"""Penn Treebank tags of a participant's head (the pipeline runs without the attribute ruler: ``pos_`` is empty)."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"})
 """Dependencies that open a clause of its own (ClearNLP labels)."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "reputedly", "supposedly"})
 """Adverbs that hedge the clause they modify (PolNeAR/PARC hedges; Hyland 1998)."""
-REPORTING_VERBS = frozenset(
+NON_EVENT_SPEECH_VERBS = frozenset(
     "say tell announce state report claim add confirm reveal disclose insist declare note explain write tweet "
     "warn argue allege acknowledge admit assert stress".split()
 )
-"""Speech verbs: attributions, never events (PolNeAR cue verbs); their content clause may take their date."""
+"""Verbs of plain saying: attributions, never events; an event in their content clause may take their date.
 
-
-@lru_cache(maxsize=16384)
-def _lemma(lower: str, upos: str) -> str:
-    from lemminflect import getLemma
-
-    found = getLemma(lower, upos=upos)
-    return found[0].lower() if found else lower
-
-
-def lemma(token: Token) -> str:
-    """Lower-case lemma of a verb or noun (lemminflect's tables and rules; Jascob 2019), else the lower-cased text.
-
-    The pipeline runs without spaCy's lemmatizer (a sixth of the run time): events read
-    lemmas of candidate verbs and nouns only, through lemminflect.
-    """
-    if token.tag_ in VERB_TAGS or (token.tag_ == "JJ" and any(c.dep_ == "dobj" for c in token.children)):
-        return _lemma(token.lower_, "VERB")
-    if token.tag_ in NOUN_TAGS:
-        return _lemma(token.lower_, "NOUN")
-    return token.lower_
+Hand-picked PolNeAR cue verbs (Newell, Margolin & Ruths 2018), all in attribution's cue lexicon
+(:data:`newsledger.analyze.attribution.lexicon.REPORTING_VERBS`, about 180 lemmas) but deliberately fewer:
+that lexicon also holds speech acts PLOVER codes as events ("accuse", "demand", "reject", "praise",
+"protest"), which must stay events here."""
 
 
 def is_verb(token: Token) -> bool:
@@ -219,7 +199,7 @@ def _modal_contexts(verb: Token) -> set[str]:
                 out.add("hypothetical")
             if prep.lower_ == "without":
                 out.add("negation")
-        if v.dep_ in ("ccomp", "advcl") and hl in REPORTING_VERBS:
+        if v.dep_ in ("ccomp", "advcl") and hl in NON_EVENT_SPEECH_VERBS:
             break  # reported content keeps its own modality; certainty comes from the attribution
         v = head
         while not is_verb(v) and v.head.i != v.i:
@@ -418,7 +398,7 @@ def _hedged(verb: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in t.children):
             return True
-        if t.head.i == t.i or (is_verb(t) and t.dep_ in ("ccomp", "ROOT")) or lemma(t.head) in REPORTING_VERBS:
+        if t.head.i == t.i or (is_verb(t) and t.dep_ in ("ccomp", "ROOT")) or lemma(t.head) in NON_EVENT_SPEECH_VERBS:
             return False
         t = t.head
     return False
@@ -517,7 +497,7 @@ def _content_triggers(head: Token, found_by_token: dict[int, Found]) -> list[Fou
 
 def _verb_event(verb: Token) -> Found | None:
     lem = lemma(verb)
-    if lem in REPORTING_VERBS:
+    if lem in NON_EVENT_SPEECH_VERBS:
         return None
     particle = _particle(verb)
     objects = _objects(verb)

@@ -37,15 +37,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .patterns import CLAUSE_DEPS, REPORTING_VERBS, is_verb, lemma
+from ... import iso
+from ..syntax import lemma
+from .patterns import CLAUSE_DEPS, NON_EVENT_SPEECH_VERBS, is_verb
 
 BEFORE = frozenset({"until", "till", "before", "by", "prior", "pending"})
 AFTER = frozenset({"after", "since", "following", "from"})
 AT = frozenset({"when", "as", "while", "during", "on", "in", "at"})
 
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -69,13 +68,13 @@ def value_range(value: str | None) -> tuple[date, date] | None:
     if not value or "X" in value:
         return None
     try:
-        if m := _DAY.match(value):
+        if m := iso.DAY_WITH_TIME.match(value):
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return d, d
-        if m := _MONTH.match(value):
+        if m := iso.MONTH.match(value):
             y, mo = int(m[1]), int(m[2])
             return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := _YEAR.match(value):
+        if m := iso.YEAR.match(value):
             y = int(m[1])
             return date(y, 1, 1), date(y, 12, 31)
         if m := _WEEK.match(value):
@@ -293,7 +292,7 @@ def event_date(doc: Doc, clause: int, trigger: int, timexes: list[Any], *,
         return value
     v = head
     for _ in range(3):  # reported content: the speech's date
-        if v.dep_ in ("ccomp", "xcomp", "advcl") and lemma(v.head) in REPORTING_VERBS:
+        if v.dep_ in ("ccomp", "xcomp", "advcl") and lemma(v.head) in NON_EVENT_SPEECH_VERBS:
             said = _pick(v.head, tokens, by_tid, nested=False)
             if said:
                 return _apply(said, _content_relation(head))

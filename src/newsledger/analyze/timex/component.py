@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from ...records import ANALYZED_ROLES, Timex
 from ..component import Component
 from ..registry import Extractor, RecordContext, register
+from ..syntax import NOUN_TAGS, PROPER_TAGS
 from .temporal import Timex3, tag
 from .grammar import Found
 
@@ -135,7 +136,7 @@ def _past_perfect(token) -> bool:
     return False
 
 
-_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+_NOUN_TAGS = NOUN_TAGS | PROPER_TAGS
 
 
 def clause_direction(doc: Doc, start: int, end: int) -> str | None:

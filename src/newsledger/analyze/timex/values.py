@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ... import iso
 from .lexicon import SEASON_MONTHS
 
 GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
@@ -194,9 +195,9 @@ def granularity_of(value: str) -> str | None:
     import re
 
     patterns = (
-        (r"\d{4}-\d{2}-\d{2}(T.*)?", "day"), (r"\d{4}-W\d{2}-WE", "weekend"), (r"\d{4}-W\d{2}", "week"),
-        (r"\d{4}-\d{2}", "month"), (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"),
-        (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+        (iso.DAY_WITH_TIME, "day"), (r"\d{4}-W\d{2}-WE", "weekend"), (r"\d{4}-W\d{2}", "week"),
+        (iso.MONTH, "month"), (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"),
+        (r"\d{4}-(SP|SU|FA|WI)", "season"), (iso.YEAR, "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
     )
     for pattern, name in patterns:
         if re.fullmatch(pattern, value):

@@ -1,13 +1,19 @@
-"""Attribution development on PolNeAR **train**: parse once, score the rules, count the errors by kind.
+"""Attribution development on PolNeAR **train**: parse once, score the rules, count the errors, train the cue model.
 
 Never pointed at dev by default: dev is only for the reported figure (``make
 eval``); the rules and lexicons are tuned on train. Usage::
 
-    python -m newsledger.evaluate.attribution_train score  [--shared ../shared] [--cache DIR] [--limit N]
-    python -m newsledger.evaluate.attribution_train errors [--shared ../shared] [--cache DIR] [--limit N]
-    python -m newsledger.evaluate.attribution_train lexicon [--shared ../shared]   # cue lemmas: gold counts, precision
-    python -m newsledger.evaluate.attribution_train nouns [--shared ../shared]     # noun cues: gold counts, precision
-    python -m newsledger.evaluate.attribution_train adjectives [--shared ../shared]  # "be" + adjective cues
+    python -m newsledger.train attribution [cues] --out DIR [--shared ../shared]  # the cue model: DIR/cue_weights.json
+    python -m newsledger.train attribution score  [--shared ../shared] [--cache DIR] [--limit N]
+    python -m newsledger.train attribution errors [--shared ../shared] [--cache DIR] [--limit N]
+    python -m newsledger.train attribution lexicon [--shared ../shared]   # cue lemmas: gold counts, precision
+    python -m newsledger.train attribution nouns [--shared ../shared]     # noun cues: gold counts, precision
+    python -m newsledger.train attribution adjectives [--shared ../shared]  # "be" + adjective cues
+
+``cues`` writes the weights to ``--out`` only, never into the installed
+package; to use them, point the component at the file
+(``nlp.add_pipe("newsledger_attribution", config={"cue_weights": "DIR/cue_weights.json"})``)
+or, to ship them, copy the file over ``analyze/attribution/data/cue_weights.json`` in a commit.
 
 The spaCy parses of the split are cached (a DocBin in ``--cache``, default
 ``polnear-<split>-parses`` in newsledger's cache folder, ``$NEWSLEDGER_CACHE_DIR``
@@ -24,7 +30,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .attribution import GoldDoc, Rel, _paragraphs, chars, load_brat, score_system
+from ..evaluate.attribution import GoldDoc, Rel, _paragraphs, chars, load_brat, score_system
 
 
 def parse_split(folder: Path, cache: Path, *, limit: int | None = None) -> list[tuple[GoldDoc, object]]:
@@ -68,11 +74,14 @@ def parse_split(folder: Path, cache: Path, *, limit: int | None = None) -> list[
     return list(zip(docs, parsed))
 
 
-def predict(doc) -> list[dict]:
-    """Our attributions of a parsed Doc, top level only (PolNeAR is univocal), as raw dicts."""
+def predict(doc, *, cue_model=None) -> list[dict]:
+    """Our attributions of a parsed Doc, top level only (PolNeAR is univocal), as raw dicts.
+
+    ``cue_model`` (a :class:`~newsledger.analyze.attribution.cues.CueModel`) replaces the packaged cue model.
+    """
     from ..analyze.attribution.component import find_attributions
 
-    return [a for a in find_attributions(doc) if a.get("parent") is None]
+    return [a for a in find_attributions(doc, cue_model=cue_model) if a.get("parent") is None]
 
 
 def to_rel(text: str, a: dict) -> Rel:
@@ -83,7 +92,7 @@ def to_rel(text: str, a: dict) -> Rel:
 
 def gold_cue_lemmas(pairs, *, min_count: int = 5) -> Counter:
     """Verb lemmas heading gold cues in ``pairs`` (one count per gold attribution and annotation)."""
-    from .attribution_errors import cue_kind
+    from ..evaluate.attribution_errors import cue_kind
 
     counts: Counter = Counter()
     for g, doc in pairs:
@@ -103,7 +112,7 @@ def cue_precision(pairs, cue_lemmas: frozenset[str], nominal_lemmas: frozenset[s
     Each annotation of an article counts once (the rules run once per article).
     """
     from ..analyze.attribution.component import find_attributions
-    from .attribution_errors import _overlap
+    from ..evaluate.attribution_errors import _overlap
 
     out: dict[str, list[int]] = {}
     for g, doc in pairs:
@@ -140,7 +149,7 @@ def noun_report(pairs, *, min_count: int = 3) -> None:
     """Print, for every noun heading at least ``min_count`` gold cues, its gold count and measured precision."""
     from ..analyze.attribution.component import _NOMINAL_OK
     from ..analyze.attribution.lexicon import REPORTING_VERBS
-    from .attribution_errors import cue_kind
+    from ..evaluate.attribution_errors import cue_kind
 
     gold: Counter = Counter()
     for g, doc in pairs:
@@ -161,7 +170,7 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
     """Print, for every adjective in at least ``min_count`` gold "be + adjective" cues, its counts and precision."""
     from ..analyze.attribution.component import _NOMINAL_OK
     from ..analyze.attribution.lexicon import REPORTING_VERBS
-    from .attribution_errors import cue_kind
+    from ..evaluate.attribution_errors import cue_kind
 
     gold: Counter = Counter()
     for g, doc in pairs:
@@ -183,13 +192,13 @@ def adjective_report(pairs, *, min_count: int = 3) -> None:
 
 def _candidates(doc, lemmas: frozenset[str]):
     """Verb tokens the cue model reads: outside quotes, not auxiliaries, lemma in ``lemmas`` and not a lexicon cue."""
-    from ..analyze.attribution.component import _VERB_TAGS, lemma
+    from ..analyze.syntax import VERB_TAGS, lemma
     from ..analyze.attribution.lexicon import REPORTING_VERBS
     from ..analyze.attribution.quotes import find_quotes
 
     quotes = [seg for q in find_quotes(doc.text, doc._.paragraphs or [[0, len(doc.text), "body"]]) for seg in q.segments]
     for t in doc:
-        if t.tag_ not in _VERB_TAGS or t.dep_ in ("aux", "auxpass", "amod", "compound"):
+        if t.tag_ not in VERB_TAGS or t.dep_ in ("aux", "auxpass", "amod", "compound"):
             continue
         lem = lemma(t)
         if lem in REPORTING_VERBS or lem not in lemmas or any(s <= t.idx < e for s, e in quotes):
@@ -224,22 +233,25 @@ def _fit(examples, c: float = 0.2):
     return float(model.intercept_[0]), weights
 
 
-def _set_model(bias: float, weights: dict[str, float], lemmas: frozenset[str], threshold: float) -> None:
-    from ..analyze.attribution import cue_weights as w
-
-    w.BIAS, w.WEIGHTS, w.LEMMAS, w.THRESHOLD = bias, weights, lemmas, threshold
-
-
-def train_cues(pairs, out: Path, *, min_count: int = 3) -> None:
-    """Train the cue model on ``pairs`` (PolNeAR train) and write its weights module to ``out``.
+def train_cues(pairs, out: Path, *, min_count: int = 3) -> Path:
+    """Train the cue model on ``pairs`` (PolNeAR train) and write its weights to ``out/cue_weights.json``.
 
     The threshold is chosen by two-fold cross-fitting: the articles are split by parity, each half is scored
     with a model fitted on the other half, and the threshold giving the best sum of whole-attribution exact
     and overlap F1 over both halves is kept; the final weights are fitted on all of train (weights below 0.2
-    in magnitude are dropped, so the module stays small and readable).
-    """
-    from ..analyze.attribution.lexicon import NEVER_CUES
+    in magnitude are dropped, so the file stays small and readable).
 
+    Returns:
+        The path written (``out`` is created if needed; nothing else is written).
+    """
+    from ..analyze.attribution.cues import DEFAULT_CUE_WEIGHTS, CueModel
+    from ..analyze.attribution.lexicon import NEVER_CUES
+    from ..errors import ConfigError
+
+    out = Path(out)
+    if out.resolve() == DEFAULT_CUE_WEIGHTS.parent.resolve():
+        raise ConfigError(f"--out {str(out)!r} is the installed package's data folder. Write to another folder, "
+                          "then copy cue_weights.json over the packaged file in a commit.", key="out", value=str(out))
     lemmas = frozenset(gold_cue_lemmas(pairs, min_count=min_count)) - {"be"} - NEVER_CUES
     halves = [pairs[0::2], pairs[1::2]]
     models = [_fit(cue_examples(halves[1 - k], lemmas)) for k in (0, 1)]
@@ -247,8 +259,9 @@ def train_cues(pairs, out: Path, *, min_count: int = 3) -> None:
     for threshold in (1.0, 0.7, 0.6, 0.5, 0.4, 0.3):
         total = None
         for k in (0, 1):
-            _set_model(*models[k], lemmas, threshold)
-            scored = score(halves[k])
+            bias, weights = models[k]
+            model = CueModel(bias=bias, threshold=threshold, lemmas=lemmas, weights=weights)
+            scored = score(halves[k], cue_model=model)
             total = scored if total is None else {m: {r: total[m][r].__iadd__(scored[m][r]) for r in scored[m]}
                                                   for m in scored}
         f1 = total["exact"]["whole"].f1 + total["overlap"]["whole"].f1
@@ -258,20 +271,17 @@ def train_cues(pairs, out: Path, *, min_count: int = 3) -> None:
             best = (f1, threshold)
     bias, weights = _fit(cue_examples(pairs, lemmas))
     weights = {k: round(v, 2) for k, v in sorted(weights.items()) if abs(v) >= 0.2}
-    lines = ['"""Weights of the learned cue detector (``attribution_cues``), derived from PolNeAR train (research use).',
-             "",
-             "Written by ``python -m newsledger.evaluate.attribution_train cues``; do not edit by hand.",
-             '"""', "", f"BIAS = {round(bias, 3)}", f"THRESHOLD = {best[1]}",
-             f"LEMMAS: frozenset[str] = frozenset({sorted(lemmas)!r})", "WEIGHTS: dict[str, float] = {"]
-    lines += [f"    {k!r}: {v}," for k, v in weights.items()]
-    lines += ["}", ""]
-    out.write_text("\n".join(lines), encoding="utf-8")
-    print(f"threshold {best[1]}; {len(weights)} weights written to {out}")
+    model = CueModel(bias=round(bias, 3), threshold=best[1], lemmas=lemmas, weights=weights, derived_from=DERIVED_FROM)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "cue_weights.json"
+    model.to_disk(path)
+    print(f"threshold {best[1]}; {len(weights)} weights written to {path}")
+    return path
 
 
-def score(pairs) -> dict:
-    """Exact and overlap PRF (per role and whole) of the rules over ``pairs``."""
-    preds = {g.name: [to_rel(g.text, a) for a in predict(doc)] for g, doc in pairs}
+def score(pairs, *, cue_model=None) -> dict:
+    """Exact and overlap PRF (per role and whole) of the rules over ``pairs`` (``cue_model``: as :func:`predict`)."""
+    preds = {g.name: [to_rel(g.text, a) for a in predict(doc, cue_model=cue_model)] for g, doc in pairs}
     return score_system([g for g, _ in pairs], preds)
 
 
@@ -284,6 +294,10 @@ def print_scores(scores: dict) -> None:
         print(f"{metric:8s} " + " | ".join(cells))
 
 
+DERIVED_FROM = "PolNeAR train (Newell, Margolin & Ruths 2018, LREC); research use"
+"""Provenance written into every cue weights file: the weights follow the corpus's licence."""
+
+
 def _default_cache(split: str) -> Path:
     from ..analyze.places.gazetteer import cache_dir
 
@@ -291,13 +305,21 @@ def _default_cache(split: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsledger.evaluate.attribution_train", description=__doc__)
-    parser.add_argument("command", choices=["score", "errors", "lexicon", "nouns", "adjectives", "cues"])
+    parser = argparse.ArgumentParser(prog="python -m newsledger.train attribution", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", default="cues",
+                        choices=["cues", "score", "errors", "lexicon", "nouns", "adjectives"],
+                        help="cues (default) trains the cue model; the others print reports")
+    parser.add_argument("--out", help="cues: the folder to write cue_weights.json to (never the installed package)")
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--split", default="train", help="PolNeAR split (train; dev only for a final check)")
     parser.add_argument("--cache", help="folder for the cached parses")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--min-count", type=int, default=3,
+                        help="cues: model the verb lemmas heading at least this many gold cues (default 3)")
     args = parser.parse_args(argv)
+    if args.command == "cues" and not args.out:
+        parser.error("cues needs --out DIR (the weights are written there, never into the installed package)")
     folder = Path(args.shared) / "eval" / "polnear" / "data" / args.split
     cache = Path(args.cache) if args.cache else _default_cache(args.split)
     pairs = parse_split(folder, cache, limit=args.limit)
@@ -310,11 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "adjectives":
         adjective_report(pairs)
     elif args.command == "cues":
-        from ..analyze.attribution import cue_weights as attribution_cue_weights
-
-        train_cues(pairs, Path(attribution_cue_weights.__file__))
+        train_cues(pairs, Path(args.out), min_count=args.min_count)
     else:
-        from .attribution_errors import error_report
+        from ..evaluate.attribution_errors import error_report
 
         error_report(pairs)
     return 0

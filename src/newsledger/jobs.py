@@ -1,3 +1,0 @@
-"""Kept for the other branches being merged, which still import ``newsledger.jobs``: use :mod:`newsledger.run`."""
-
-from .run import *  # noqa: F401,F403 - IngestReport, read_articles, ingest, analyze, ...
