@@ -12,9 +12,11 @@ import io
 import zlib
 from collections.abc import Iterator
 
-from ..errors import ExtractionError, IngestError, ReadError, SkipReason
-from .article import RawDocument
-from .readers import _excerpt, _html_document
+from ...errors import ExtractionError, IngestError, ReadError, SkipReason
+from ..article import RawDocument
+from .html import _html_document
+from .sniff import _excerpt
+
 
 def _mostly_binary(data: bytes) -> bool:
     """Whether a snippet is binary junk (not worth quoting in a message)."""
