@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsledger.analyze.attribution.quotes import find_quotes
+from newsledger.records import UNKNOWN_OUTLET
 
 
 def _body(text: str) -> list[list]:
@@ -250,7 +251,7 @@ def test_nested_chain_runs_from_the_outlet_down(nlp):
 
 def test_unknown_outlet_is_said_not_invented(nlp):
     (a,) = _analyze(nlp, "The mayor said the bridge would reopen.", outlet=None).attributions
-    assert a.chain == ("(outlet unknown)", "The mayor")
+    assert a.chain == (UNKNOWN_OUTLET, "The mayor") == ("(unknown outlet)", "The mayor")
 
 
 def test_seed_article_attributions(nlp, shared):

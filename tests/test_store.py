@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -74,3 +75,31 @@ def test_articles_round_trip_through_the_store(tmp_path_factory, paras, outlet, 
     assert back.article == article
     assert back.sentences == (sent,) and back.mentions == (mention,)
     store.close()
+
+
+def test_schema_007_rewrites_the_old_unknown_outlet_sentinel(tmp_path, nlp):
+    """Chains stored under "(outlet unknown)" before schema 007 read "(unknown outlet)", as descriptors always did."""
+    from newsledger import run
+    from newsledger.records import UNKNOWN_OUTLET
+
+    src = tmp_path / "mayor.txt"
+    src.write_text("Bridge to reopen\n\nThe mayor said the bridge over the river would reopen on Monday after repairs.\n",
+                   encoding="utf-8")
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    report = run.ingest([str(src)], s, nlp=nlp)
+    assert report.ingested == 1
+    # make it a store written before schema 007
+    s.conn.execute("""UPDATE attributions SET chain = replace(chain, '"(unknown outlet)"', '"(outlet unknown)"')""")
+    s.conn.execute("DELETE FROM schema_migrations WHERE version >= 7")
+    s.conn.execute("PRAGMA user_version = 6")
+    s.conn.commit()
+    assert "(outlet unknown)" in s.conn.execute("SELECT chain FROM attributions").fetchone()[0]
+    s.close()
+    s = open_store(path)
+    try:
+        chains = [json.loads(r[0]) for r in s.conn.execute("SELECT chain FROM attributions")]
+        assert chains and all(c[0] == UNKNOWN_OUTLET for c in chains), chains
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        s.close()

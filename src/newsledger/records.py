@@ -21,6 +21,11 @@ PARAGRAPH_ROLES = ("title", "body", "caption", "boilerplate")
 ANALYZED_ROLES = ("body", "caption")
 """Roles whose text goes through the NLP pipeline; boilerplate never does."""
 
+UNKNOWN_OUTLET = "(unknown outlet)"
+"""The outlet name recorded when an article's outlet is not known: the root of its attribution chains and the
+outlet its descriptors are counted under. One sentinel, so that a join on outlet never splits one unknown in two
+(schema 007 rewrote the chains stored under the old ``"(outlet unknown)"``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

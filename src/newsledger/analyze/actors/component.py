@@ -33,7 +33,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...records import ANALYZED_ROLES, Actor, Mention
+from ...records import ANALYZED_ROLES, Actor, Mention, UNKNOWN_OUTLET
 from .. import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
 from ..component import Component
 from .resolve import resolve_doc
@@ -44,7 +44,6 @@ for _name in ("actors", "actor_mentions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-NO_OUTLET = "(unknown outlet)"
 """Key of ``Actor.descriptors`` when the article's outlet is not known."""
 
 
@@ -110,7 +109,7 @@ def actor_ids(doc: Doc, article_id: str) -> list[str | None]:
 def actors(doc: Doc, ctx: RecordContext) -> list[Actor]:
     """The article's actors, with descriptors counted under the article's outlet."""
     ids = actor_ids(doc, ctx.article.article_id)
-    outlet = ctx.article.outlet or NO_OUTLET
+    outlet = ctx.article.outlet or UNKNOWN_OUTLET
     out = []
     for actor_id, a in zip(ids, doc._.actors or []):
         if a is None:

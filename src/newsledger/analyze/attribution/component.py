@@ -88,7 +88,7 @@ from .spans import (
     _tok_range,
     _trim,
 )
-from .records import OUTLET_UNKNOWN, attribution_records
+from .records import attribution_records
 from ..component import Component
 from ..registry import Extractor, register
 from ..syntax import SUBJECTS, VERB_TAGS, lemma
@@ -687,7 +687,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                    use_model, cue_model).run()
 
 
-__all__ = ["OUTLET_UNKNOWN", "AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]
+__all__ = ["AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]
 
 register(Extractor(
     section="attributions",

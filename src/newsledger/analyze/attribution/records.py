@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...records import ANALYZED_ROLES, Attribution
+from ...records import ANALYZED_ROLES, Attribution, UNKNOWN_OUTLET
 from ..registry import RecordContext
 from .source_kinds import name_chars, source_kind_of, source_name_of
 from ..to_records import span_of
 
-OUTLET_UNKNOWN = "(outlet unknown)"
 """Root of a chain when the article's outlet is not known: said, never invented."""
 
 _PRONOUNS = frozenset("he she they it him her them".split())
@@ -64,7 +63,7 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
 
     ``attribution_id`` is ``a1``, ``a2``, … in text order of the cues (unique
     within the article). ``chain`` starts at the article's outlet
-    (:data:`OUTLET_UNKNOWN` when it is not known) and follows ``parent`` down to
+    (:data:`~newsledger.records.UNKNOWN_OUTLET` when it is not known) and follows ``parent`` down to
     this attribution's source name (the canonical name of its actor when the
     actor extractor resolved one, else the name in the span); an unnamed source
     adds no name (the chain then ends with whoever is known to hold the claim).
@@ -82,7 +81,7 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
     def chain_of(a: dict) -> tuple[str, ...]:
         parent = a.get("parent")
         up = all_raw[parent] if parent is not None and id(all_raw[parent]) in keep else None
-        base = chain_of(up) if up is not None else (outlet or OUTLET_UNKNOWN,)
+        base = chain_of(up) if up is not None else (outlet or UNKNOWN_OUTLET,)
         name = names.get(id(a))
         return base + (name,) if name and _norm_name(name) != _norm_name(base[-1]) else base
 

@@ -16,11 +16,10 @@ from typing import Any
 
 from ...errors import QueryError
 from ...link.actors import Known, match, name_key, slug, sound_key
-from ...records import Actor, Article
+from ...records import Actor, Article, UNKNOWN_OUTLET
 from ..filters import ActorFilter
 from .sections import SectionTable, register
 
-NO_OUTLET = "(unknown outlet)"
 
 
 def _now() -> str:
@@ -80,7 +79,7 @@ def link_actor(conn: sqlite3.Connection, actor: Actor, outlet: str | None) -> tu
             conn.execute(
                 "INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)"
                 " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n",
-                (actor_id, outlet or NO_OUTLET, descriptor, count),
+                (actor_id, outlet or UNKNOWN_OUTLET, descriptor, count),
             )
     return actor_id, rule, detail, score
 
