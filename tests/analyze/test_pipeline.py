@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from newsledger.analyze.pipeline import masked_text
 from newsledger.ingest.readers import read_input
 from newsledger.ingest.article import build_article
@@ -167,7 +168,7 @@ def test_two_processes_give_the_same_records_as_one(nlp):
     from newsledger.ingest.article import Overrides
     from newsledger.run import IngestReport, read_articles
 
-    csv = str(Path(__file__).resolve().parents[1] / "data" / "wikinews" / "wikinews_2019.csv")
+    csv = str(ROOT / "data" / "wikinews" / "wikinews_2019.csv")
     articles = list(itertools.islice(read_articles([csv], report=IngestReport(), overrides=Overrides(outlet="Wikinews"),
                                                    field_map={"date": "published"}), 7))
     one = [a.to_json() for a in analyze_articles(nlp, articles, batch_size=2)]

@@ -19,7 +19,7 @@ from newsledger import run
 from newsledger.ingest.article import Overrides
 from newsledger.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 CSV_MAP = {"body": "text", "headline": "title", "pub_date": "published", "link": "url", "site": "outlet"}
 
 
