@@ -8,8 +8,10 @@ from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
     db_option,
+    limit_option,
     output_options,
 )
+from ..terminal import visible
 from .output import dumps, emit
 
 KINDS = ("person", "organization", "country", "group", "outlet")
@@ -19,7 +21,7 @@ KINDS = ("person", "organization", "country", "group", "outlet")
 @db_option
 @click.option("--kind", type=click.Choice(KINDS), help="Only actors of this kind.")
 @click.option("--outlet", help="Only actors this outlet's articles mention (counts are then that outlet's).")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many (0: all).")
+@limit_option(50)
 @output_options()
 @handles_errors
 def actors(db, kind, outlet, limit, fmt):
@@ -66,7 +68,8 @@ def actor(name, db, why, fmt):
     if fmt == "json":
         click.echo(dumps(profile))
         return
-    click.echo(f"{profile['name']}  [{profile['kind']}{', ' + profile['country'] if profile['country'] else ''}]  id {profile['actor_id']}")
+    head = f"{profile['name']}  [{profile['kind']}{', ' + profile['country'] if profile['country'] else ''}]  id {profile['actor_id']}"
+    click.echo(visible(head, newlines=False))
     emit(profile["aliases"], "table", title="Aliases")
     rows = [{"outlet": o, "descriptor": d, "n": n} for o, ds in profile["descriptors"].items() for d, n in ds.items()]
     emit(rows, "table", title="Descriptors per outlet")

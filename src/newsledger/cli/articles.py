@@ -6,19 +6,22 @@ import sys
 
 import click
 
+from ..terminal import visible
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
+    MAX_LIMIT,
     db_option,
+    limit_option,
     output_options,
 )
-from .output import dumps, emit
+from .output import Highlighted, dumps, emit
 
 
 @cli.command()
 @db_option
 @click.option("--outlet", help="Only this outlet.")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many (0: all).")
+@limit_option(50)
 @output_options()
 @handles_errors
 def articles(db, outlet, limit, fmt):
@@ -32,7 +35,8 @@ def articles(db, outlet, limit, fmt):
     rows = store.articles(outlet=outlet, limit=limit or None)
     if fmt == "table":
         rows = [{**r, "article_id": r["article_id"][:12]} for r in rows]
-    emit(rows, fmt, columns=["article_id", "outlet", "published", "title", "n_sentences", "n_mentions", "duplicate_of"])
+    emit(rows, fmt, columns=["article_id", "outlet", "published", "title", "n_sentences", "n_mentions", "duplicate_of"],
+         priority=["article_id", "title", "published", "outlet", "duplicate_of"])
 
 
 @cli.command()
@@ -64,7 +68,7 @@ def show(article, db, fmt):
 @db_option
 @click.option("--label", help="Only this NER label (PERSON, ORG, GPE, NORP, ...).")
 @click.option("--outlet", help="Only articles of this outlet.")
-@click.option("--limit", type=int, default=30, show_default=True, help="At most this many (0: all).")
+@limit_option(30)
 @output_options()
 @handles_errors
 def entities(db, label, outlet, limit, fmt):
@@ -77,24 +81,50 @@ def entities(db, label, outlet, limit, fmt):
     emit(open_db(db).entity_counts(label=label, outlet=outlet, limit=limit or None), fmt)
 
 
-@cli.command()
-@click.argument("query")
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--fts", is_flag=True, help="QUERY is raw SQLite FTS5 syntax (NEAR, column filters, ^), passed as is.")
+@limit_option(20)
 @output_options()
 @handles_errors
-def search(query, db, limit, fmt):
-    """Full-text search over titles and texts (SQLite FTS5 syntax).
+def search(query, db, fts, limit, fmt):
+    """Full-text search over titles and texts, best first.
+
+    QUERY is read as typed (its words may be one argument or several):
+    every word must appear (U.S., it's, C++ are words); "an exact phrase" in
+    double quotes; -word or NOT word excludes; a OR b finds either; word*
+    finds words starting with word. With --fts, QUERY is SQLite FTS5 syntax,
+    passed as is (https://sqlite.org/fts5.html).
+
+    The table shows hits highlighted in an excerpt of the text. --json gives
+    "snippet" (hits between [ and ]; a bracket of the text itself stays as
+    is), "excerpt" (the same text without marks) and "hits" ([start, end]
+    offsets of the hits in "excerpt").
 
     \b
     Example:
-        newsledger search 'ceasefire AND Libya'
+        newsledger search 'U.S. ceasefire -Libya'
         newsledger search '"Government of National Unity"' --json
+        newsledger search --fts 'NEAR(ceasefire Libya, 5)'
     """
-    rows = open_db(db).search(query, limit=limit)
+    from ..errors import QueryError
+    from ..query.search import search as find
+
+    typo = next((w for w in query if w.startswith("--")), None)
+    if typo:  # -word is a search term (ignore_unknown_options); --word is a mistyped option
+        raise click.UsageError(f"No such option: {visible(typo, newlines=False)} (to search for it, write it in "
+                               f"quotes with a word before it, or use --fts).")
+    store = open_db(db)
+    try:
+        rows = find(store, " ".join(query), fts=fts, limit=limit)
+    except QueryError as exc:
+        raise click.UsageError(visible(str(exc))) from None
     if fmt == "table":
-        rows = [{**r, "article_id": r["article_id"][:12]} for r in rows]
-    emit(rows, fmt, columns=["article_id", "outlet", "published", "title", "snippet"])
+        rows = [{**r, "article_id": r["article_id"][:12], "snippet": Highlighted(r["excerpt"], [tuple(h) for h in r["hits"]])}
+                for r in rows]
+    emit(rows, fmt, columns=["article_id", "outlet", "published", "title", "snippet"],
+         priority=["title", "snippet", "article_id", "published", "outlet"])
 
 
 @cli.command()
@@ -115,11 +145,11 @@ def skips(db, fmt):
 
 @cli.command()
 @db_option
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many top entities per label (0: all).")
+@click.option("--top", type=click.IntRange(0, MAX_LIMIT), default=10, show_default=True, help="How many outlets, and top entities per label (0: all).")
 @output_options("json")
 @handles_errors
 def stats(db, top, fmt):
-    """What the store holds: articles per outlet, top entities, skips.
+    """What the store holds: articles per outlet (the --top outlets with most), top entities, skips.
 
     \b
     Example:
@@ -133,6 +163,8 @@ def stats(db, top, fmt):
         return
     c = data["counts"]
     click.echo(f"{c['articles']:,} articles, {c['sentences']:,} sentences, {c['mentions']:,} entity mentions, {c['skips']:,} skipped input{'s' if c['skips'] != 1 else ''}")
-    emit(data["outlets"], "table", title="Articles per outlet")
+    shown, total = len(data["outlets"]), data["outlets_total"]
+    emit(data["outlets"], "table", title="Articles per outlet"
+         + (f" (top {shown} of {total}; --top 0 lists all)" if shown < total else ""))
     for label, rows in data["top_entities"].items():
         emit(rows, "table", columns=["text", "mentions", "articles"], title=f"Top {label}")

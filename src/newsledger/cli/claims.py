@@ -9,6 +9,7 @@ from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
     db_option,
+    limit_option,
     output_options,
 )
 from .output import emit
@@ -18,7 +19,7 @@ from .output import emit
 @click.option("--source", help="Only claims whose source (or a source of its chain) contains this text.")
 @click.option("--hedged", is_flag=True, help="Only hedged claims (reportedly, allegedly, was said to, ...).")
 @click.option("--certainty", type=click.Choice(CERTAINTIES), help="Only claims of this certainty.")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many (0: all).")
+@limit_option(50)
 @db_option
 @output_options()
 @handles_errors
@@ -39,6 +40,7 @@ def claims(source, hedged, certainty, limit, db, fmt):
 
     rows = find(open_db(db), source=source, hedged=hedged, certainty=certainty, limit=limit or None)
     if fmt == "table":
-        emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"])
+        emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"],
+             priority=["chain", "claim", "certainty", "published", "cue", "hedges"])
     else:
         emit(rows, fmt)

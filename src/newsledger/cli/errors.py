@@ -8,13 +8,15 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, NewsLedgerError
+from ..terminal import visible
 from .options import cli_settings
 
 
 def _fail(exc: NewsLedgerError) -> click.ClickException:
+    """The click error for ``exc``; its message names data (a file, an article, a query): control characters made visible."""
     if isinstance(exc, ConfigError):
-        return click.UsageError(str(exc))
-    return click.ClickException(str(exc))
+        return click.UsageError(visible(str(exc)))
+    return click.ClickException(visible(str(exc)))
 
 
 def handles_errors(f):
@@ -32,7 +34,7 @@ def handles_errors(f):
             raise _fail(exc) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(visible(f"{where}{exc.strerror or exc}", newlines=False)) from None
 
     return wrapper
 
@@ -50,9 +52,10 @@ def open_db(db: str | None, *, create: bool = False):
 
     path = db or cli_settings().db
     if not create and path != ":memory:" and not Path(path).exists():
+        path = visible(str(path), newlines=False)
         raise click.UsageError(f"No store at {path}: ingest something into it first "
                                f"(newsledger ingest PATH --db {path}), or name another with --db.")
     try:
         return open_store(path)
     except StoreError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(visible(str(exc))) from None

@@ -9,12 +9,20 @@ from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
     db_option,
+    limit_option,
     output_options,
 )
 from .output import emit
 
 TABLE_COLUMNS = ["when", "event_type", "mode", "actor_name", "target_name", "trigger", "place_country", "outlet",
                  "source", "certainty"]
+"""The table's columns, in display order; --json, --nl and --csv keep every field."""
+
+TABLE_PRIORITY = ["when", "event_type", "actor_name", "target_name", "trigger", "certainty", "source", "outlet",
+                  "place_country", "mode"]
+"""Which columns a narrow terminal keeps first (:func:`newsledger.cli.output.fit_columns`): who did what to whom
+and when (PLOVER's core: date, type, source actor, recipient), the word that says so, then how surely and on
+whose word, then the outlet, the place and the mode. At 80 columns the first five or six fit."""
 
 
 def _check_country(country: str | None) -> None:
@@ -39,7 +47,7 @@ _filters = [
     click.option("--from", "date_from", metavar="DATE", help="Only events dated on or after DATE (2021, 2021-10, 2021-10-05)."),
     click.option("--to", "date_to", metavar="DATE", help="Only events dated on or before DATE."),
     click.option("--country", metavar="CC", help="Only events whose place is in this country (ISO 3166-1 alpha-2)."),
-    click.option("--limit", type=int, default=200, show_default=True, help="At most this many (0: all)."),
+    limit_option(200),
 ]
 
 
@@ -80,7 +88,7 @@ def events(db, actor, event_type, date_from, date_to, country, limit, article, f
                            country=country, article=article, limit=limit or None)
     finally:
         store.close()
-    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
+    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS, priority=TABLE_PRIORITY)
 
 
 @cli.command()
@@ -113,4 +121,4 @@ def timeline(actor, db, event_type, date_from, date_to, country, limit, fmt):
                               country=country, limit=limit or None)
     finally:
         store.close()
-    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS)
+    emit(_rows_for_table(rows) if fmt in ("table", "csv") else rows, fmt, columns=TABLE_COLUMNS, priority=TABLE_PRIORITY)

@@ -14,6 +14,7 @@ from .options import (
     output_options,
     prepare_inputs,
 )
+from ..terminal import visible
 from .output import dumps
 
 
@@ -63,10 +64,11 @@ class _Bar:
 
 
 def print_problems(report) -> None:
+    """One line on stderr per warning and per skip; file names and data in them made visible, one line each."""
     for w in report.warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(f"warning: {visible(str(w), newlines=False)}", err=True)
     for s in report.skips:
-        click.echo(f"skipped: {s.detail}", err=True)
+        click.echo(f"skipped: {visible(str(s.detail), newlines=False)}", err=True)
 
 
 @cli.command()
@@ -103,14 +105,14 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
     print_problems(report)
     if report.ignored:
         n = len(report.ignored)
-        click.echo(f"ignored ({n} file{'s' if n != 1 else ''} of other kinds): " + ", ".join(report.ignored), err=True)
+        click.echo(f"ignored ({n} file{'s' if n != 1 else ''} of other kinds): " + ", ".join(visible(p, newlines=False) for p in report.ignored), err=True)
     if as_json:
         click.echo(dumps(report.to_json()))
     click.echo(
         f"{report.ingested:,} ingested, {report.unchanged:,} unchanged, {report.duplicates:,} duplicates, "
         f"{len(report.ignored):,} ignored, {report.skipped:,} skipped"
         + (" (newsledger skips)" if report.skipped else "")
-        + f" → {settings.db}",
+        + f" → {visible(str(settings.db), newlines=False)}",
         err=True,
     )
     if report.interrupted:

@@ -33,6 +33,17 @@ def output_options(*formats: str):
     return deco
 
 
+MAX_LIMIT = 1_000_000
+"""The largest ``--limit`` a command accepts: more rows than a terminal or a pipe to jq is good for; ``--limit 0``
+lists all. (A larger number would also overflow SQLite's 64-bit LIMIT: a traceback, not an answer.)"""
+
+
+def limit_option(default: int):
+    """``--limit N``: at most N rows, 0 for all; a negative or absurd N is a usage error (exit 2)."""
+    return click.option("--limit", type=click.IntRange(0, MAX_LIMIT), default=default, show_default=True, metavar="N",
+                        help=f"At most N (0: all; N up to {MAX_LIMIT:,}).")
+
+
 db_option = click.option(
     "--db",
     envvar="NEWSLEDGER_DB",

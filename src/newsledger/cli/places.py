@@ -8,6 +8,7 @@ from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
     db_option,
+    limit_option,
     output_options,
 )
 from .output import emit
@@ -18,7 +19,7 @@ from .output import emit
 @click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2, e.g. LY).")
 @click.option("--article", help="Only this article (id, unique id prefix of 6+ characters, or URL).")
 @click.option("--unresolved", is_flag=True, help="Only place mentions that could not be resolved, with the reason.")
-@click.option("--limit", type=int, default=100, show_default=True, help="At most this many (0: all).")
+@limit_option(100)
 @output_options()
 @handles_errors
 def places(db, country, article, unresolved, limit, fmt):

@@ -58,12 +58,20 @@ class Table:
 
 
 def print_tables(tables: list[Table], *, as_json: bool = False) -> None:
-    """Print tables with rich (or as JSON)."""
+    """Print tables with rich (or as JSON).
+
+    Titles, data paths, cells and notes reach rich as ``Text`` with control
+    characters made visible (:func:`newsledger.terminal.visible`): a path or a
+    document name holding ``[dim]`` or ESC is printed as written.
+    """
     if as_json:
         print(json.dumps([t.to_json() for t in tables], ensure_ascii=False, indent=2))
         return
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
+
+    from ..terminal import visible
 
     console = Console(width=max(120, Console().width))
     for t in tables:
@@ -72,12 +80,15 @@ def print_tables(tables: list[Table], *, as_json: bool = False) -> None:
             for k in row:
                 if k not in cols:
                     cols.append(k)
-        rt = RichTable(title=f"{t.title}\n[dim]{t.data}[/dim]", title_justify="left")
+        title = Text(visible(str(t.title)) + "\n")
+        title.append(visible(str(t.data)), style="dim")
+        rt = RichTable(title=title, title_justify="left")
         for c in cols:
-            rt.add_column(c, justify="right" if t.rows and isinstance(t.rows[0].get(c), (int, float)) else "left")
+            rt.add_column(Text(visible(str(c))), justify="right" if t.rows and isinstance(t.rows[0].get(c), (int, float)) else "left")
         for row in t.rows:
-            rt.add_row(*["" if row.get(c) is None else (f"{row[c]:.3f}" if isinstance(row.get(c), float) else str(row[c])) for c in cols])
+            rt.add_row(*[Text("" if row.get(c) is None else (f"{row[c]:.3f}" if isinstance(row.get(c), float) else visible(str(row[c]))))
+                         for c in cols])
         console.print(rt)
         for n in t.notes:
-            console.print(f"  [dim]· {n}[/dim]")
+            console.print(Text(f"  · {visible(str(n))}", style="dim"))
         console.print()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..records import Analysis
 from ..store import Store
+from ..terminal import visible
 
 
 def stored_analysis(store: Store, ref: str) -> Analysis:
@@ -21,19 +22,28 @@ def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
     Entities are written ``[text](LABEL)``; a mention the actor resolver found
     without an entity label (a pronoun, a descriptor) is ``[text](→ actor name)``; with ``color`` they are also highlighted
     (ANSI), and boilerplate is dimmed.
+
+    Everything taken from the article (title, ids, outlet, URL, file name,
+    text, names) passes through :func:`newsledger.terminal.visible`: its
+    control characters are shown, never sent to the terminal, and a header
+    field stays on its line. The only escape sequences written are ours.
     """
     a = analysis.article
+    def one(value) -> str:
+        return visible(str(value), newlines=False)
+
     dim, bold, cyan, reset = ("\x1b[2m", "\x1b[1m", "\x1b[36m", "\x1b[0m") if color else ("", "", "", "")
     head = [
-        f"{bold}{a.title or '(untitled)'}{reset}",
-        f"article_id  {a.article_id}",
-        f"outlet      {a.outlet or '-'}" + (f" ({a.outlet_domain})" if a.outlet_domain else ""),
-        f"published   {a.published or 'unknown'}" + (f"  [{a.published_precision}, from {a.published_evidence}]" if a.published else ""),
-        f"url         {a.url or '-'}",
-        f"source      {a.source_path or '-'}",
+        f"{bold}{one(a.title or '(untitled)')}{reset}",
+        f"article_id  {one(a.article_id)}",
+        f"outlet      {one(a.outlet or '-')}" + (f" ({one(a.outlet_domain)})" if a.outlet_domain else ""),
+        f"published   {one(a.published or 'unknown')}"
+        + (f"  [{one(a.published_precision)}, from {one(a.published_evidence)}]" if a.published else ""),
+        f"url         {one(a.url or '-')}",
+        f"source      {one(a.source_path or '-')}",
     ]
     if a.duplicate_of:
-        head.append(f"duplicate_of {a.duplicate_of}")
+        head.append(f"duplicate_of {one(a.duplicate_of)}")
     mentions = sorted(analysis.mentions or (), key=lambda m: m.start)
     names = {x.actor_id: x.name for x in analysis.actors or ()}
     out = ["\n".join(head), ""]
@@ -42,13 +52,13 @@ def render_analysis(analysis: Analysis, *, color: bool = False) -> str:
         for m in mentions:
             if m.start < p.start or m.end > p.end or m.start < pos:
                 continue
-            pieces.append(a.text[pos : m.start])
+            pieces.append(visible(a.text[pos : m.start]))
             label = m.label or (f"→ {names[m.actor_id]}" if m.actor_id in names else "mention")
-            pieces.append(f"{cyan}[{m.text}]({label}){reset}")
+            pieces.append(f"{cyan}[{visible(m.text)}]({one(label)}){reset}")
             pos = m.end
-        pieces.append(a.text[pos : p.end])
+        pieces.append(visible(a.text[pos : p.end]))
         body = "".join(pieces)
-        label = f"{p.role}" + (f"/{p.kind}" if p.kind and p.kind != "markup" else "")
+        label = one(f"{p.role}" + (f"/{p.kind}" if p.kind and p.kind != "markup" else ""))
         if p.role == "boilerplate":
             out.append(f"{dim}[{label}] {body}{reset}")
         else:

@@ -118,16 +118,18 @@ class Store(Protocol):
         """Per outlet: ``outlet``, ``articles``, ``first_published``, ``last_published``, ``duplicates``; most articles first."""
         ...
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int | None = 20, marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search over titles and texts, best first.
 
         Args:
-            query: words, "exact phrases", AND / OR / NOT, prefix* (SQLite FTS5 syntax).
-            limit: at most this many.
+            query: words, "exact phrases", AND / OR / NOT, prefix* (SQLite FTS5 syntax);
+                :func:`newsledger.query.search.fts_query` turns what a person types into this.
+            limit: at most this many (None or 0: all).
+            marks: the strings put before and after each match in ``snippet``.
 
         Returns:
-            Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``snippet`` (matches in
-            brackets) and ``score`` (lower is better).
+            Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``snippet`` (an excerpt of
+            the text, matches between ``marks``) and ``score`` (lower is better).
 
         Raises:
             QueryError: the query is not valid search syntax.

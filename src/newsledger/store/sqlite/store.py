@@ -293,7 +293,7 @@ class SQLiteStore:
             )
         ]
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int | None = 20, marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*), best first.
 
         Raises:
@@ -304,10 +304,10 @@ class SQLiteStore:
                 dict(r)
                 for r in self.conn.execute(
                     "SELECT a.article_id, a.outlet, a.published, a.title,"
-                    " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet, bm25(articles_fts) AS score"
+                    " snippet(articles_fts, 1, ?, ?, '…', 12) AS snippet, bm25(articles_fts) AS score"
                     " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                     " WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
-                    (query, limit),
+                    (marks[0], marks[1], query, limit or -1),
                 )
             ]
         except sqlite3.OperationalError as exc:
