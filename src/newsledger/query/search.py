@@ -127,8 +127,11 @@ def search(store: Store, text: str, *, fts: bool = False, limit: int | None = 20
     Returns:
         Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``snippet`` (an excerpt of the
         text with each hit between ``[`` and ``]``; a bracket of the text itself is kept as is),
-        ``excerpt`` (the same excerpt as stored, no marks), ``hits`` (``[start, end]`` offsets of the
-        hits in ``excerpt``: exact where ``snippet`` is ambiguous) and ``score`` (BM25, lower is better).
+        ``excerpt`` (the same excerpt without marks), ``hits`` (``[start, end]`` offsets of the hits
+        in ``excerpt``: exact where ``snippet`` is ambiguous) and ``score`` (BM25, lower is better).
+        Both excerpts are FTS5's ``snippet()``: up to 12 tokens around the hits, with ``…`` where
+        text is left out; SQLite drops a NUL of the text (and what follows it up to the next token)
+        from the excerpt, so ``excerpt`` is not always a substring of the stored text.
 
     Raises:
         QueryError: nothing to search for, or (with ``fts``) the query is not valid FTS5 syntax;
