@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import ConfigError, ExtractionError, SkipReason
+from ..paths import path_text
 from ..records import Article, Paragraph
 from .dates import infer_published
 from .extract import Block
@@ -121,7 +122,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
         spans = split_paragraphs(text)
         forced = [None] * len(spans)
     if not spans:
-        raise ExtractionError(f"{raw.path}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
+        raise ExtractionError(f"{path_text(raw.path)}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
 
     texts = [text[s:e] for s, e in spans]
     roles = classify_roles(texts, title=title, forced=forced)
@@ -129,7 +130,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     body = [text[p.start : p.end] for p in paragraphs if p.role == "body"]
     if not body:
         raise ExtractionError(
-            f"{raw.path}: no body paragraph found (only title, captions or boilerplate).",
+            f"{path_text(raw.path)}: no body paragraph found (only title, captions or boilerplate).",
             path=raw.path,
             reason=SkipReason.NO_CONTENT,
         )
@@ -147,7 +148,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     try:
         published, precision = normalize_published(published)
     except ConfigError as exc:
-        raw.warnings.append(f"{raw.path}: {exc.message} The publication date is left unknown.")
+        raw.warnings.append(f"{path_text(raw.path)}: {exc.message} The publication date is left unknown.")
         published = None
     if published is None:
         evidence = None
@@ -173,5 +174,5 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
         published_evidence=evidence,
         language=language,
         locale=locale,
-        source_path=raw.path,
+        source_path=path_text(raw.path),  # text, lossless (newsledger.paths): the file name may not be UTF-8
     )

@@ -26,6 +26,7 @@ import sqlite3
 from urllib.parse import quote
 
 from ...errors import StoreOpenError
+from ...paths import path_text as shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CORE_TABLES = frozenset({"articles", "paragraphs", "sentences", "mentions", "skips"})
@@ -42,7 +43,7 @@ def _can(path: str, mode: int) -> bool:
     return os.access(path, mode)
 
 
-def _shown(names: list[str], n: int = 6) -> str:
+def _listed(names: list[str], n: int = 6) -> str:
     return ", ".join(names[:n]) + (f", … ({len(names)} tables)" if len(names) > n else "")
 
 
@@ -75,13 +76,13 @@ def _sqlite_failure(path: str, exc: Exception | None) -> StoreOpenError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreOpenError(
-            f"The store {path} is busy: another process (an ingest?) held it locked for {TIMEOUT:.0f} s. "
+            f"The store {shown(path)} is busy: another process (an ingest?) held it locked for {TIMEOUT:.0f} s. "
             "Try again when it has finished.", path=path, reason="locked")
     if "not a database" in text or "malformed" in text:
         return StoreOpenError(
-            f"{path} is damaged or not a SQLite database ({text}); newsledger leaves it untouched. "
+            f"{shown(path)} is damaged or not a SQLite database ({text}); newsledger leaves it untouched. "
             "Choose another file with --db.", path=path, reason="not_sqlite")
-    return StoreOpenError(f"Cannot open the store {path} ({text}). Choose another file with --db.",
+    return StoreOpenError(f"Cannot open the store {shown(path)} ({text}). Choose another file with --db.",
                           path=path, reason="unopenable")
 
 
@@ -103,46 +104,46 @@ def inspect(path: str, *, write: bool) -> str:
     parent = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise StoreOpenError(
-            f"{path} is a folder, not a store file. Name a file, e.g. --db {os.path.join(path, 'newsledger.db')}.",
+            f"{shown(path)} is a folder, not a store file. Name a file, e.g. --db {shown(os.path.join(path, 'newsledger.db'))}.",
             path=path, reason="folder")
     if not os.path.exists(path):
         if not os.path.isdir(parent):
             what = "is not a folder" if os.path.exists(parent) else "does not exist"
             raise StoreOpenError(
-                f"Cannot use the store {path}: {parent} {what}. Create the folder first, or name another "
+                f"Cannot use the store {shown(path)}: {shown(parent)} {what}. Create the folder first, or name another "
                 "file with --db.", path=path, reason="no_folder")
         if not write:
             raise StoreOpenError(
-                f"No store at {path}: ingest something into it first (newsledger ingest PATH --db {path}), "
+                f"No store at {shown(path)}: ingest something into it first (newsledger ingest PATH --db {shown(path)}), "
                 "or name another with --db.", path=path, reason="missing")
         if not _can(parent, os.W_OK | os.X_OK):
             raise _read_only_folder(path, parent)
         return "missing"
     if not _can(path, os.R_OK):
-        raise StoreOpenError(f"Cannot read the store {path}: permission denied. Ask its owner, or choose "
+        raise StoreOpenError(f"Cannot read the store {shown(path)}: permission denied. Ask its owner, or choose "
                              "another file with --db.", path=path, reason="unreadable")
     with open(path, "rb") as f:
         head = f.read(len(SQLITE_HEADER))
     if head and head != SQLITE_HEADER:
         raise StoreOpenError(
-            f"{path} is not a SQLite database (it begins {head[:12]!r}), so not a newsledger store; "
+            f"{shown(path)} is not a SQLite database (it begins {head[:12]!r}), so not a newsledger store; "
             "newsledger leaves it untouched. Is it the file you meant? Choose another with --db.",
             path=path, reason="not_sqlite")
     tables = _tables(path) if head else []
     ours = CORE_TABLES <= set(tables)
     if tables and not ours and tables != ["schema_migrations"]:
         raise StoreOpenError(
-            f"{path} is a SQLite database of another application (tables: {_shown(tables)}), not a "
+            f"{shown(path)} is a SQLite database of another application (tables: {_listed(tables)}), not a "
             "newsledger store; newsledger leaves it untouched. Choose another file with --db.",
             path=path, reason="foreign")
     if not ours and not write:
         raise StoreOpenError(
-            f"{path} is empty, not a newsledger store yet: ingest something into it first "
-            f"(newsledger ingest PATH --db {path}).", path=path, reason="empty")
+            f"{shown(path)} is empty, not a newsledger store yet: ingest something into it first "
+            f"(newsledger ingest PATH --db {shown(path)}).", path=path, reason="empty")
     if write:
         if not _can(path, os.W_OK):
             raise StoreOpenError(
-                f"The store {path} is read-only (no permission to write it), and ingest writes. Make it "
+                f"The store {shown(path)} is read-only (no permission to write it), and ingest writes. Make it "
                 "writable, or ingest into a copy; queries can read it as it is.", path=path, reason="read_only")
         if not _can(parent, os.W_OK | os.X_OK):
             raise _read_only_folder(path, parent)
@@ -152,8 +153,8 @@ def inspect(path: str, *, write: bool) -> str:
 def _read_only_folder(path: str, parent: str) -> StoreOpenError:
     name = os.path.basename(path)
     return StoreOpenError(
-        f"Cannot write the store {path}: its folder {parent} is read-only, and SQLite needs to create "
-        f"{name}-wal and {name}-shm beside the store. Ingest into a store in a folder you can write; "
+        f"Cannot write the store {shown(path)}: its folder {shown(parent)} is read-only, and SQLite needs to create "
+        f"{shown(name)}-wal and {shown(name)}-shm beside the store. Ingest into a store in a folder you can write; "
         "queries can read it where it is.", path=path, reason="read_only_folder")
 
 
@@ -183,7 +184,7 @@ def connect_write(path: str) -> sqlite3.Connection:
         conn.close()
         if "readonly" in str(exc):
             raise StoreOpenError(
-                f"The store {path} cannot be written ({exc}). Make it and its folder writable, or ingest "
+                f"The store {shown(path)} cannot be written ({exc}). Make it and its folder writable, or ingest "
                 "into a copy.", path=path, reason="read_only") from None
         raise _sqlite_failure(path, exc) from None
     return conn

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ...errors import QueryError, SchemaVersionError, StoreError, StoreOpenError
+from ...paths import is_plain, message_text, path_text
 from ...records import Analysis, Article, Attribution, Paragraph, Skip
 from ..filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
 from . import opening
@@ -162,15 +164,14 @@ class SQLiteStore:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
-        memory = self.path == ":memory:" or self.path.startswith("file:")
+        memory = self.path == ":memory:"
         if not memory:
             opening.inspect(self.path, write=not readonly)
         try:
             if readonly and not memory:
                 self.conn = opening.connect_read(self.path)
             elif memory:
-                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=opening.TIMEOUT,
-                                            uri=self.path.startswith("file:"))
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=opening.TIMEOUT)
             else:
                 self.conn = opening.connect_write(self.path)
             self.conn.row_factory = sqlite3.Row
@@ -184,7 +185,7 @@ class SQLiteStore:
                 self.conn.close()
             if "readonly" in str(exc):
                 raise StoreOpenError(
-                    f"The store {self.path} cannot be written ({exc}). Make it and its folder writable, or "
+                    f"The store {path_text(self.path)} cannot be written ({exc}). Make it and its folder writable, or "
                     "ingest into a copy.", path=self.path, reason="read_only") from None
             raise opening._sqlite_failure(self.path, exc) from None
         except StoreError:
@@ -221,6 +222,8 @@ class SQLiteStore:
             StoreError: the write failed; nothing of the article was kept.
         """
         a = analysis.article
+        if a.source_path and not is_plain(a.source_path):  # an OS path handed over as it is: store its text form
+            a = replace(a, source_path=path_text(a.source_path))
         sentences = analysis.sentences or ()
         mentions = analysis.mentions or ()
         c = self.conn
@@ -256,14 +259,20 @@ class SQLiteStore:
             raise StoreError(f"Could not store article {a.article_id} in {self.path}: {exc}") from exc
 
     def add_skip(self, skip: Skip) -> None:
-        """Record an input that was not ingested (once per path, stage and reason)."""
+        """Record an input that was not ingested (once per path, stage and reason).
+
+        Paths are stored as text (:func:`newsledger.paths.path_text`): an OS path whose name is not
+        UTF-8 is stored in its quoted form, and so is it in ``detail``.
+        """
+        path = skip.path if is_plain(skip.path) else path_text(skip.path)
         self.conn.execute(
             "INSERT OR IGNORE INTO skips (path, article_id, stage, reason, detail, first_seen) VALUES (?,?,?,?,?,?)",
-            (skip.path, skip.article_id, skip.stage, skip.reason, skip.detail, _now()),
+            (path, skip.article_id, skip.stage, skip.reason, message_text(skip.detail, skip.path), _now()),
         )
 
     def clear_skips(self, path: str) -> int:
         """Forget the skips recorded for ``path`` (it has now been read and stored); returns how many."""
+        path = path if is_plain(path) else path_text(path)
         return self.conn.execute("DELETE FROM skips WHERE path = ?", (path,)).rowcount
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
