@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .errors import IngestError, NewsLedgerError, ReadError, SkipReason, StoreError
-from .ingest.article import Overrides, RawDocument, build_article
+from .ingest.article import Overrides, RawDocument, build_article, earlier_article_id
 from .ingest.dedup import DuplicateIndex, from_blob, minhash, to_blob
 from .ingest.readers import discover, read_input
 from .paths import message_text, path_text
@@ -265,7 +265,7 @@ def _dedupe(articles: Iterator[Article], store: Store, seen: _Seen, report: Inge
             progress: Progress | None) -> Iterator[Article]:
     """The articles not yet stored (nor met before in this run), each with ``duplicate_of`` where it is a copy."""
     for article in articles:
-        if article.article_id in seen.ids or store.has_article(article.article_id):
+        if article.article_id in seen.ids or store.has_article(article.article_id) or _stored_earlier(article, store):
             report.unchanged += 1
             if article.source_path:
                 store.clear_skips(article.source_path)
@@ -278,6 +278,12 @@ def _dedupe(articles: Iterator[Article], store: Store, seen: _Seen, report: Inge
         seen.index.add(article.article_id, article.content_hash, sig)
         seen.signatures[article.article_id] = to_blob(sig)
         yield dataclasses.replace(article, duplicate_of=dup) if dup else article
+
+
+def _stored_earlier(article: Article, store: Store) -> bool:
+    """True when a store written before titles joined URL-less ids holds this article (same id then, same title)."""
+    earlier = earlier_article_id(article)
+    return bool(earlier and store.has_article(earlier) and store.article(earlier).title == article.title)
 
 
 def _store_results(results: Iterator[Analysis | Skip], store: Store, seen: _Seen, report: IngestReport,
