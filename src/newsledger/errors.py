@@ -8,6 +8,7 @@
     │   └── ExtractionError                               read, but holds no article text
     ├── PipelineError        (component, article_id)      the NLP pipeline failed on one article
     ├── StoreError                                        the store cannot be opened or written
+    │   ├── StoreOpenError     (path, reason)             not a store newsledger may open so (named why)
     │   └── SchemaVersionError (found, expected)          a store from a newer newsledger
     ├── QueryError                                        a question the store cannot answer (HTTP 400)
     └── ConfigError          (key, value, allowed)        a bad setting or command-line value
@@ -98,6 +99,23 @@ class StoreError(NewsLedgerError):
     """The store cannot be opened, migrated or written."""
 
     code = "E300"
+
+
+class StoreOpenError(StoreError):
+    """The file named as a store cannot be opened as asked; ``reason`` says why, as a stable code.
+
+    Reasons: ``folder`` (a folder, not a file), ``no_folder`` (its folder is missing), ``missing`` and
+    ``empty`` (nothing to query yet), ``unreadable``, ``not_sqlite``, ``foreign`` (another
+    application's SQLite database), ``read_only`` and ``read_only_folder`` (ingest cannot write),
+    ``older`` (a query on a store an ingest must migrate first), ``locked``, ``unopenable``.
+    """
+
+    code = "E303"
+
+    def __init__(self, message: str, *, path: str, reason: str):
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
 
 
 class SchemaVersionError(StoreError):

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .errors import IngestError, NewsLedgerError, ReadError, SkipReason, StoreError
-from .ingest.article import Overrides, RawDocument, build_article
+from .ingest.article import Overrides, RawDocument, build_article, earlier_article_id
 from .ingest.dedup import DuplicateIndex, from_blob, minhash, to_blob
 from .ingest.readers import discover, read_input
+from .paths import message_text, path_text
 from .records import Analysis, Article, Skip
 from .store import Store
 
@@ -69,7 +70,9 @@ Progress = Callable[[str, int], None]
 
 
 def _skip_of(exc: IngestError, article_id: str | None = None) -> Skip:
-    return Skip(path=exc.path, stage=exc.stage, reason=exc.reason.value, detail=exc.message, article_id=article_id)
+    """The Skip of a failed input: its OS path becomes text (:func:`~newsledger.paths.path_text`), in the detail too."""
+    return Skip(path=path_text(exc.path), stage=exc.stage, reason=exc.reason.value,
+                detail=message_text(exc.message, exc.path), article_id=article_id)
 
 
 def _pipeline_settings(settings: Settings) -> Settings:
@@ -143,12 +146,12 @@ def read_articles(
             declared language is analyzed.
     """
     found = discover(paths, fmt=fmt)
-    report.ignored.extend(found.ignored)
+    # paths in the report and the store are text (newsledger.paths): a file name need not be UTF-8
+    report.ignored.extend(path_text(p) for p in found.ignored)
     report.inputs = len(found.inputs)
     for missing in found.missing:
-        report.skips.append(
-            Skip(path=missing, stage="read", reason=SkipReason.NOT_FOUND.value, detail=f"{missing}: no such file or folder.")
-        )
+        report.skips.append(Skip(path=path_text(missing), stage="read", reason=SkipReason.NOT_FOUND.value,
+                                 detail=f"{path_text(missing)}: no such file or folder."))
     if progress:
         progress("inputs", len(found.inputs))
     for path, kind in found.inputs:
@@ -163,16 +166,16 @@ def read_articles(
                 continue
             except Exception as exc:  # a bug must cost this document only, and say so
                 log.exception("building the article of %s failed", item.path)
-                report.skips.append(Skip(path=item.path, stage="extract", reason=SkipReason.MALFORMED.value,
-                                         detail=f"{item.path}: could not be turned into an article "
-                                                f"({type(exc).__name__}: {exc})."))
+                report.skips.append(Skip(path=path_text(item.path), stage="extract", reason=SkipReason.MALFORMED.value,
+                                         detail=message_text(f"{item.path}: could not be turned into an article "
+                                                             f"({type(exc).__name__}: {exc}).", item.path)))
                 continue
             finally:
-                report.warnings.extend(item.warnings)
+                report.warnings.extend(message_text(w, item.path) for w in item.warnings)
             if article.language and article.language.split("-")[0] != language:
                 report.skips.append(
                     Skip(
-                        path=article.source_path or path,
+                        path=article.source_path or path_text(path),
                         stage="extract",
                         reason=SkipReason.UNSUPPORTED_LANGUAGE.value,
                         detail=f"{article.source_path}: the article is in {article.language!r}; this pipeline reads {language!r}.",
@@ -262,7 +265,7 @@ def _dedupe(articles: Iterator[Article], store: Store, seen: _Seen, report: Inge
             progress: Progress | None) -> Iterator[Article]:
     """The articles not yet stored (nor met before in this run), each with ``duplicate_of`` where it is a copy."""
     for article in articles:
-        if article.article_id in seen.ids or store.has_article(article.article_id):
+        if article.article_id in seen.ids or store.has_article(article.article_id) or _stored_earlier(article, store):
             report.unchanged += 1
             if article.source_path:
                 store.clear_skips(article.source_path)
@@ -275,6 +278,12 @@ def _dedupe(articles: Iterator[Article], store: Store, seen: _Seen, report: Inge
         seen.index.add(article.article_id, article.content_hash, sig)
         seen.signatures[article.article_id] = to_blob(sig)
         yield dataclasses.replace(article, duplicate_of=dup) if dup else article
+
+
+def _stored_earlier(article: Article, store: Store) -> bool:
+    """True when a store written before titles joined URL-less ids holds this article (same id then, same title)."""
+    earlier = earlier_article_id(article)
+    return bool(earlier and store.has_article(earlier) and store.article(earlier).title == article.title)
 
 
 def _store_results(results: Iterator[Analysis | Skip], store: Store, seen: _Seen, report: IngestReport,

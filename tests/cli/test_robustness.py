@@ -126,7 +126,7 @@ def test_query_commands_never_create_a_store_at_a_mistyped_path(tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("not a database\n")
     r = runner.invoke(cli, ["stats", "--db", str(text)])
-    assert r.exit_code == 2 and "E300" in r.output
+    assert r.exit_code == 2 and "E303" in r.output and "not a SQLite database" in r.output
 
 
 def test_cli_errors_without_tracebacks(store, nlp, shared, tmp_path):

@@ -102,7 +102,8 @@ def test_issue11_show_makes_an_escape_in_the_file_name_visible(db):
     rows = json.loads(invoke("articles", "--db", db, "--json").stdout)
     [plain] = [a for a in rows if a["title"] == "Plain story"]
     r = invoke("show", plain["article_id"], "--db", db)
-    assert "esc␛[2Jname.txt" in r.output and no_raw_controls(r.output)
+    # the stored path is newsledger.paths' lossless form: quoted, the ESC written as octal (git's style)
+    assert 'esc\\033[2Jname.txt"' in r.output and no_raw_controls(r.output)
 
 
 def test_issue11_json_and_csv_stay_exact(db):
@@ -122,10 +123,12 @@ def test_issue11_ingest_prints_file_names_visibly(tmp_path):
     r = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "x.db")], catch_exceptions=False)
     assert r.exit_code == 1
     assert no_raw_controls(r.stderr)
-    assert "skipped: " + str(folder / "bin␛[31mary.txt") in r.stderr
-    assert "doc␛[2J␊skipped: forged.pdf" in r.stderr  # a newline in a name cannot forge a line
+    # names go through newsledger.paths' lossless form: quoted, controls written as octal/escapes (git's style)
+    bad = '"' + str(folder) + '/bin\\033[31mary.txt"'
+    assert "skipped: " + bad in r.stderr
+    assert 'doc\\033[2J\\nskipped: forged.pdf"' in r.stderr  # a newline in a name cannot forge a line
     [skipped] = [line for line in r.stderr.splitlines() if line.startswith("skipped:")]
-    assert skipped.startswith("skipped: " + str(folder / "bin␛[31mary.txt") + ": ")
+    assert skipped.startswith("skipped: " + bad + ": ")
 
 
 @pytest.mark.parametrize("text, newlines, expected", [

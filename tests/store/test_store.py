@@ -43,8 +43,9 @@ def test_newer_store_is_refused(tmp_path):
 def test_a_file_that_is_not_a_store_is_refused(tmp_path):
     junk = tmp_path / "notes.db"
     junk.write_text("these are my notes, not a database " * 100)
-    with pytest.raises(StoreError, match="Is it a SQLite file"):
+    with pytest.raises(StoreError, match="is not a SQLite database") as err:
         open_store(junk)
+    assert err.value.reason == "not_sqlite" and str(junk) in str(err.value)
 
 
 paragraph_text = st.text(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
@@ -40,22 +39,22 @@ def handles_errors(f):
 
 
 def open_db(db: str | None, *, create: bool = False):
-    """Open the store at ``db`` (default: the setting).
+    """Open the store at ``db`` (default: the setting): read-only, or for ingest with ``create``.
+
+    Only ``ingest`` passes ``create``: it may create a missing store and migrate an empty or older
+    one. Every other command opens the store read-only (it can never write, nor migrate, nor create
+    an empty store at a mistyped ``--db``).
 
     Raises:
-        click.UsageError: (exit 2) the store cannot be opened, or, unless
-            ``create``, there is no store at that path: a query command never
-            creates an empty store at a mistyped ``--db``.
+        click.UsageError: (exit 2) the store cannot be opened so; the message says why (a folder, a
+            missing folder, not a SQLite file, another application's database, read-only, no store
+            there yet, an older store to migrate with ingest, a newer store).
     """
     from ..errors import StoreError
     from ..store import open_store
 
     path = db or cli_settings().db
-    if not create and path != ":memory:" and not Path(path).exists():
-        path = visible(str(path), newlines=False)
-        raise click.UsageError(f"No store at {path}: ingest something into it first "
-                               f"(newsledger ingest PATH --db {path}), or name another with --db.")
     try:
-        return open_store(path)
+        return open_store(path, readonly=not create)
     except StoreError as exc:
         raise click.UsageError(visible(str(exc))) from None

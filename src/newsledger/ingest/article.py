@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import ConfigError, ExtractionError, SkipReason
+from ..paths import path_text
 from ..records import Article, Paragraph
 from .dates import infer_published
 from .extract import Block
@@ -59,9 +60,30 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def article_id_for(outlet: str | None, url: str | None, content_hash: str) -> str:
-    """``sha256(outlet | url | content_hash)`` (DESIGN.md, Article); missing parts are empty."""
-    return sha256(f"{outlet or ''}|{url or ''}|{content_hash}")
+def article_id_for(outlet: str | None, url: str | None, content_hash: str, title: str | None = None) -> str:
+    """The id of one publication: ``sha256(outlet | url | content_hash)`` (DESIGN.md, Article).
+
+    A URL names the publication: the same outlet, URL and body are one article whatever its title
+    (a headline edited in place). Without a URL the title is part of what is published, so it joins
+    the identity, ``sha256(outlet || content_hash | title)`` (whitespace runs in the title count as one
+    space): a retitled copy of the same body is a new article sharing the body's ``content_hash``
+    (and so marked ``duplicate_of`` the first), while the same file ingested again keeps its id.
+    Missing parts are empty; an article with neither URL nor title keeps the plain form.
+    """
+    if url or not title:
+        return sha256(f"{outlet or ''}|{url or ''}|{content_hash}")
+    return sha256(f"{outlet or ''}||{content_hash}|{' '.join(title.split())}")
+
+
+def earlier_article_id(article: Article) -> str | None:
+    """The id an article without a URL but with a title had before the title joined its identity.
+
+    A store written before then holds such articles under this id; ``run`` looks for it, with the
+    same title, so re-ingesting the same file into that store still changes nothing.
+    """
+    if article.url or not article.title:
+        return None
+    return article_id_for(article.outlet, None, article.content_hash)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -121,7 +143,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
         spans = split_paragraphs(text)
         forced = [None] * len(spans)
     if not spans:
-        raise ExtractionError(f"{raw.path}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
+        raise ExtractionError(f"{path_text(raw.path)}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
 
     texts = [text[s:e] for s, e in spans]
     roles = classify_roles(texts, title=title, forced=forced)
@@ -129,7 +151,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     body = [text[p.start : p.end] for p in paragraphs if p.role == "body"]
     if not body:
         raise ExtractionError(
-            f"{raw.path}: no body paragraph found (only title, captions or boilerplate).",
+            f"{path_text(raw.path)}: no body paragraph found (only title, captions or boilerplate).",
             path=raw.path,
             reason=SkipReason.NO_CONTENT,
         )
@@ -147,7 +169,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     try:
         published, precision = normalize_published(published)
     except ConfigError as exc:
-        raw.warnings.append(f"{raw.path}: {exc.message} The publication date is left unknown.")
+        raw.warnings.append(f"{path_text(raw.path)}: {exc.message} The publication date is left unknown.")
         published = None
     if published is None:
         evidence = None
@@ -159,7 +181,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     locale = normalize_language_tag(overrides.locale or raw.locale)
 
     return Article(
-        article_id=article_id_for(outlet, url, content_hash),
+        article_id=article_id_for(outlet, url, content_hash, title),
         content_hash=content_hash,
         outlet=outlet,
         url=url,
@@ -173,5 +195,5 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
         published_evidence=evidence,
         language=language,
         locale=locale,
-        source_path=raw.path,
+        source_path=path_text(raw.path),  # text, lossless (newsledger.paths): the file name may not be UTF-8
     )

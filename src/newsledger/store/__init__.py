@@ -249,17 +249,25 @@ class Store(Protocol):
         ...
 
 
-def open_store(location: str | Path) -> Store:
-    """Open (creating and migrating as needed) the store at ``location``.
+def open_store(location: str | Path, *, readonly: bool = False) -> Store:
+    """Open the store at ``location``: for writing (creating and migrating as needed), or read-only.
+
+    Only an ingest writes: it may create a missing file, and migrate an empty file or a store of
+    newsledger's; anything else is refused by name before it is touched. Every question opens the
+    store ``readonly``: nothing can be written, nothing is migrated.
 
     Args:
         location: a SQLite file path (the default store), or ``":memory:"``.
+        readonly: open for questions only (a store with an older schema is refused: an ingest migrates it).
 
     Raises:
-        StoreError: the location cannot be opened as a store.
+        StoreOpenError: a folder, a missing folder, a file that is not SQLite, another application's
+            database, a read-only file or folder (for writing), nothing there yet or an older schema
+            (for reading); ``reason`` names which.
+        StoreError: SQLite could not open it.
         SchemaVersionError: the store was written by a newer newsledger.
     """
-    return SQLiteStore(location)
+    return SQLiteStore(location, readonly=readonly)
 
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore", "Store", "open_store"]

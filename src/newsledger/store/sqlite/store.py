@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ...errors import QueryError, SchemaVersionError, StoreError
+from ...errors import QueryError, SchemaVersionError, StoreError, StoreOpenError
+from ...paths import is_plain, message_text, path_text
 from ...records import Analysis, Article, Attribution, Paragraph, Skip
 from ..filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
+from . import opening
 from .sections import section_tables
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
@@ -55,11 +58,36 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _statements(sql: str) -> Iterator[str]:
+    """The statements of a schema file, one at a time (``sqlite3.complete_statement`` knows triggers)."""
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf
+            buf = ""
+    if buf.strip():
+        yield buf
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    """Schema versions the store has applied (``schema_migrations``; before that table, 1..user_version)."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
+    applied = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")} if has_table else set()
+    return applied or set(range(1, found + 1))
+
+
 def migrate(conn: sqlite3.Connection, path: str) -> int:
     """Apply every schema file the store has not applied yet, in version order, one transaction per file.
 
     Applied files are listed in ``schema_migrations``; ``PRAGMA user_version`` holds the highest
     applied version. A store from before that table had every version up to its ``user_version``.
+
+    Race-safe: each file is applied inside ``BEGIN IMMEDIATE`` (the write lock) after checking, inside
+    that transaction, that no other process has applied it meanwhile; two ingests creating the same
+    new store at once wait for each other and apply each file once.
 
     Returns:
         The version found before migrating.
@@ -70,49 +98,100 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
         raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    applied = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
-    if not applied and found:
-        applied = set(range(1, found + 1))
-    top = found
     for version, name, sql in migrations():
-        if version in applied:
+        if version in applied_versions(conn):  # quick look without the lock; checked again under it
             continue
-        top = max(top, version)
-        conn.executescript(
-            f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_migrations VALUES ({version}, '{name}', '{_now()}');\n"
-            f"PRAGMA user_version = {top};\nCOMMIT;"
-        )
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            top = conn.execute("PRAGMA user_version").fetchone()[0]
+            if top > SCHEMA_VERSION:
+                raise SchemaVersionError(found=top, expected=SCHEMA_VERSION, path=path)
+            applied = applied_versions(conn)
+            if version in applied:
+                conn.execute("ROLLBACK")
+                continue
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                         " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            conn.executemany("INSERT OR IGNORE INTO schema_migrations VALUES (?, ?, ?)",
+                             [(v, "(before schema_migrations)", _now()) for v in applied])
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+            conn.execute(f"PRAGMA user_version = {max(top, version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     return found
+
+
+def check_current(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse a store this code cannot read as it is: newer (SchemaVersionError) or not yet migrated.
+
+    Raises:
+        SchemaVersionError: written by a newer newsledger.
+        StoreOpenError: (``older``) schema files are missing; an ingest migrates it.
+    """
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaVersionError(found=found, expected=SCHEMA_VERSION, path=path)
+    missing = sorted({v for v, _, _ in migrations()} - applied_versions(conn))
+    if missing:
+        raise StoreOpenError(
+            f"The store {path} was written by an older newsledger (schema version {found}; this one reads "
+            f"{SCHEMA_VERSION}, missing {', '.join(f'{v:03d}' for v in missing)}). Queries never change a store: "
+            f"run an ingest into it once to migrate it (newsledger ingest PATH --db {path}).",
+            path=path, reason="older")
 
 
 class SQLiteStore:
     """The SQLite implementation of the store interface (``newsledger.store.Store``).
 
     Args:
-        path: the database file (created when missing), or ``":memory:"``.
+        path: the database file, or ``":memory:"``.
+        readonly: open for questions only (``mode=ro``: nothing can be written, nothing is migrated).
+            Otherwise (ingest) the file is created when missing and migrated, provided it is empty or
+            already newsledger's (see :mod:`newsledger.store.sqlite.opening`).
 
     Raises:
-        StoreError: the file cannot be opened as a SQLite database.
+        StoreOpenError: the file is not one newsledger may open so (its ``reason`` says why: a folder,
+            not SQLite, another application's database, read-only, an older store to query, ...).
+        StoreError: SQLite failed to open it.
         SchemaVersionError: it was written by a newer newsledger.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
+        memory = self.path == ":memory:"
+        if not memory:
+            opening.inspect(self.path, write=not readonly)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if readonly and not memory:
+                self.conn = opening.connect_read(self.path)
+            elif memory:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=opening.TIMEOUT)
+            else:
+                self.conn = opening.connect_write(self.path)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(self.conn, self.path)
+            if readonly and not memory:
+                check_current(self.conn, self.path)
+            else:
+                migrate(self.conn, self.path)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"Cannot open {self.path} as a newsledger store ({exc}). Is it a SQLite file? "
-                "Choose another file with --db."
-            ) from None
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            if "readonly" in str(exc):
+                raise StoreOpenError(
+                    f"The store {path_text(self.path)} cannot be written ({exc}). Make it and its folder writable, or "
+                    "ingest into a copy.", path=self.path, reason="read_only") from None
+            raise opening._sqlite_failure(self.path, exc) from None
+        except StoreError:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            raise
 
     # ------------------------------------------------------------ lifecycle
 
@@ -143,6 +222,8 @@ class SQLiteStore:
             StoreError: the write failed; nothing of the article was kept.
         """
         a = analysis.article
+        if a.source_path and not is_plain(a.source_path):  # an OS path handed over as it is: store its text form
+            a = replace(a, source_path=path_text(a.source_path))
         sentences = analysis.sentences or ()
         mentions = analysis.mentions or ()
         c = self.conn
@@ -178,14 +259,20 @@ class SQLiteStore:
             raise StoreError(f"Could not store article {a.article_id} in {self.path}: {exc}") from exc
 
     def add_skip(self, skip: Skip) -> None:
-        """Record an input that was not ingested (once per path, stage and reason)."""
+        """Record an input that was not ingested (once per path, stage and reason).
+
+        Paths are stored as text (:func:`newsledger.paths.path_text`): an OS path whose name is not
+        UTF-8 is stored in its quoted form, and so is it in ``detail``.
+        """
+        path = skip.path if is_plain(skip.path) else path_text(skip.path)
         self.conn.execute(
             "INSERT OR IGNORE INTO skips (path, article_id, stage, reason, detail, first_seen) VALUES (?,?,?,?,?,?)",
-            (skip.path, skip.article_id, skip.stage, skip.reason, skip.detail, _now()),
+            (path, skip.article_id, skip.stage, skip.reason, message_text(skip.detail, skip.path), _now()),
         )
 
     def clear_skips(self, path: str) -> int:
         """Forget the skips recorded for ``path`` (it has now been read and stored); returns how many."""
+        path = path if is_plain(path) else path_text(path)
         return self.conn.execute("DELETE FROM skips WHERE path = ?", (path,)).rowcount
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
