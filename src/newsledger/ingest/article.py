@@ -85,6 +85,35 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
+def _refuse_nul(raw: RawDocument, text: str) -> None:
+    """Raise when the text or a metadata field holds a NUL character (U+0000).
+
+    A NUL is never part of a news text: it marks damage (a zero-filled block left
+    by an interrupted write, a binary field pasted into a cell), so the record
+    holding it is skipped, named, rather than repaired: stripping or replacing it
+    would store a text nobody wrote, and SQLite's full-text index and ``show``
+    stop reading at a NUL. The other records of the same file are read.
+    """
+    where = None
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        where = f"the text holds a NUL character (line {line}, column {i - (text.rfind(chr(10), 0, i) + 1) + 1} of the text)"
+    else:
+        for key in ("title", "byline", "url", "outlet", "outlet_domain", "published", "language", "locale"):
+            value = getattr(raw, key)
+            if isinstance(value, str) and "\x00" in value:
+                where = f"the {key} field holds a NUL character"
+                break
+    if where:
+        raise ExtractionError(
+            f"{raw.path}: {where}, a sign of damage; the record is skipped (the rest of the file is read). "
+            "If the file is otherwise sound, remove the NULs (tr -d '\\000') and ingest it again.",
+            path=raw.path,
+            reason=SkipReason.MALFORMED,
+        )
+
+
 def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Article:
     """Turn what a reader found into an :class:`Article`.
 
@@ -95,7 +124,8 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
 
     Raises:
         ExtractionError: (``empty`` / ``no_content``) nothing to analyze, i.e. no
-            body paragraph.
+            body paragraph; (``malformed``) the text or a field holds a NUL
+            character.
     """
     overrides = overrides or Overrides()
     title = unicodedata.normalize("NFC", raw.title).strip() if raw.title else None
@@ -120,6 +150,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
                 text = f"{title}\n\n{text}"
         spans = split_paragraphs(text)
         forced = [None] * len(spans)
+    _refuse_nul(raw, text)
     if not spans:
         raise ExtractionError(f"{raw.path}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
 
