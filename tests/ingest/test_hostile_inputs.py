@@ -218,3 +218,26 @@ def test_issue11_several_gzip_members_are_all_read(tmp_path):
     )
     articles, [] = read(tmp_path / "two.jsonl.gz", "jsonl")
     assert [a.title for a in articles] == ["A", "B"]
+
+
+# --- WARC.gz damaged inside a record ---------------------------------------------------------------
+
+# where the gzip members of ../shared/corpus/formats/aeb-sample.warc.gz begin (one record each)
+_MEMBERS = (0, 119740, 180034, 205654, 220744, 231882, 250589)
+
+
+@pytest.mark.parametrize("record, at", [(1, 60000), (1, 30), (3, 190000), (5, 225000)])
+def test_issue11_warc_gz_damaged_inside_a_record_costs_that_record(shared, tmp_path, capfd, record, at):
+    data = bytearray((shared / "corpus" / "formats" / "aeb-sample.warc.gz").read_bytes())
+    assert _MEMBERS[record - 1] <= at < _MEMBERS[record]
+    data[at : at + 16] = b"\xff" * 16
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(data))
+    items = list(read_input(str(path), "warc"))
+    errors = [i for i in items if isinstance(i, IngestError)]
+    docs = [i for i in items if not isinstance(i, IngestError)]
+    [err] = errors
+    assert err.message.startswith(f"{path}: record {record} ") and err.reason == SkipReason.MALFORMED
+    assert len(docs) == 5  # the sample holds 6 HTML records
+    out, errout = capfd.readouterr()
+    assert errout == ""  # no bare "Error -3 while decompressing data" lines
