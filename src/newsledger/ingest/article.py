@@ -11,6 +11,7 @@ from ..errors import ConfigError, ExtractionError, SkipReason
 from ..records import Article, Paragraph
 from .dates import infer_published
 from .extract import Block
+from .language import contradicts, detect_language
 from .metadata import domain_of, normalize_language_tag, normalize_published
 from .roles import classify_roles
 
@@ -114,7 +115,38 @@ def _refuse_nul(raw: RawDocument, text: str) -> None:
         )
 
 
-def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Article:
+def _check_language(raw: RawDocument, declared: str | None, body: str, pipeline_language: str) -> None:
+    """Refuse a body text the pipeline cannot read (``unsupported_language``), saying what was detected and how surely.
+
+    With no declared language the body's detected language decides; a text too
+    short for a sure detection (:data:`~newsledger.ingest.language.MIN_LETTERS`)
+    is analyzed. A declared language is trusted unless the text clearly
+    contradicts it (:func:`~newsledger.ingest.language.contradicts`: page
+    templates say ``lang="en"`` on German pages); a contradiction only ever
+    leads to a skip, never to analyzing a text declared foreign (the caller
+    refuses those). ``--language`` on the command line is never second-guessed.
+    """
+    wanted = pipeline_language.split("-")[0].lower()
+    if declared and declared.split("-")[0].lower() != wanted:
+        return  # declared foreign: the caller skips it with the declaration as the reason
+    detection = detect_language(body)
+    if detection is None or detection.language == wanted:
+        return
+    if declared is None:
+        why = "detected; the input declares no language"
+    elif contradicts(declared, detection):
+        why = f"detected; the input declares {declared!r}, which the text contradicts"
+    else:
+        return
+    raise ExtractionError(
+        f"{raw.path}: the text is in {detection.describe()} ({why}); this pipeline reads {wanted!r}, so the article "
+        f"is not analyzed. If the text is in fact {wanted!r}, ingest it with --language {wanted}.",
+        path=raw.path,
+        reason=SkipReason.UNSUPPORTED_LANGUAGE,
+    )
+
+
+def build_article(raw: RawDocument, overrides: Overrides | None = None, *, pipeline_language: str | None = None) -> Article:
     """Turn what a reader found into an :class:`Article`.
 
     The text is NFC-normalized and otherwise kept as given; for records that
@@ -122,9 +154,17 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     title is prepended as the first paragraph, so every paragraph's offsets
     index ``Article.text``.
 
+    Args:
+        raw: what a reader found.
+        overrides: command-line metadata; it wins over the input's.
+        pipeline_language: the language the pipeline reads ("en"). When given,
+            a body text in another language is refused (see
+            :func:`_check_language`); None skips the check.
+
     Raises:
-        ExtractionError: (``empty`` / ``no_content``) nothing to analyze, i.e. no
-            body paragraph; (``malformed``) the text or a field holds a NUL
+        ExtractionError: (``unsupported_language``) the body is, or is declared,
+            in another language than ``pipeline_language``; (``empty`` /
+            ``no_content``) nothing to analyze, i.e. no body paragraph; (``malformed``) the text or a field holds a NUL
             character.
     """
     overrides = overrides or Overrides()
@@ -188,6 +228,8 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
 
     language = normalize_language_tag(overrides.language or raw.language)
     locale = normalize_language_tag(overrides.locale or raw.locale)
+    if pipeline_language and not overrides.language:
+        _check_language(raw, language, "\n\n".join(body), pipeline_language)
 
     return Article(
         article_id=article_id_for(outlet, url, content_hash),
