@@ -33,7 +33,7 @@ def test_issue11_foreign_page_is_skipped_with_language_and_confidence(name, lang
         build_article(raw, pipeline_language="en")
     err = info.value
     assert err.reason == SkipReason.UNSUPPORTED_LANGUAGE and err.path.endswith(name)
-    assert f"the text is in '{language}' (confidence " in err.message and "--language en" in err.message
+    assert f"the text is in '{language}' (detected with confidence " in err.message and "--language en" in err.message
     assert build_article(raw).language in (None, "en")  # no pipeline language: no check (evaluation, tools)
 
 

@@ -133,13 +133,13 @@ def _check_language(raw: RawDocument, declared: str | None, body: str, pipeline_
     if detection is None or detection.language == wanted:
         return
     if declared is None:
-        why = "detected; the input declares no language"
+        why = "the input declares no language"
     elif contradicts(declared, detection):
-        why = f"detected; the input declares {declared!r}, which the text contradicts"
+        why = f"the input declares {declared!r}, which the text contradicts"
     else:
         return
     raise ExtractionError(
-        f"{raw.path}: the text is in {detection.describe()} ({why}); this pipeline reads {wanted!r}, so the article "
+        f"{raw.path}: the text is in {detection.describe()}; {why}); this pipeline reads {wanted!r}, so the article "
         f"is not analyzed. If the text is in fact {wanted!r}, ingest it with --language {wanted}.",
         path=raw.path,
         reason=SkipReason.UNSUPPORTED_LANGUAGE,

@@ -46,8 +46,8 @@ class Detection:
     letters: int
 
     def describe(self) -> str:
-        """``'de' (confidence 0.99, 1,204 letters)``."""
-        return f"{self.language!r} (confidence {self.confidence:.2f}, {self.letters:,} letters)"
+        """``'de' (detected with confidence 0.99 on 1,204 letters``, for a message to close)."""
+        return f"{self.language!r} (detected with confidence {self.confidence:.2f} on {self.letters:,} letters"
 
 
 @lru_cache(maxsize=1)
