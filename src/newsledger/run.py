@@ -142,8 +142,9 @@ def read_articles(
         field_map: ``{column: field}`` renames for JSON Lines and CSV.
         fmt: force a format for every input.
         language: the pipeline's language; an article declared in another
-            language is skipped (``unsupported_language``), one with no
-            declared language is analyzed.
+            language is skipped (``unsupported_language``); so is one with no
+            declared language whose body text is detected, surely, to be in
+            another (``ingest.language``; short texts are analyzed).
     """
     found = discover(paths, fmt=fmt)
     # paths in the report and the store are text (newsledger.paths): a file name need not be UTF-8
@@ -160,7 +161,7 @@ def read_articles(
                 report.skips.append(_skip_of(item))
                 continue
             try:
-                article = build_article(item, overrides)
+                article = build_article(item, overrides, pipeline_language=language)
             except IngestError as exc:
                 report.skips.append(_skip_of(exc))
                 continue

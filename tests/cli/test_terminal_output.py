@@ -2,7 +2,7 @@
 
 The store holds tests/data/hostile/articles.jsonl (a title ``[/quote] x [bold]y``, an outlet
 ``Wire [b]Desk``, a text with ``[the Iranian Chess Federation]``; a title with ESC sequences and a
-text with CR and NUL), a file whose name holds an ESC sequence, and the seed article (for events).
+text with CR and BEL; a NUL never reaches the store: ingest skips such a record), a file whose name holds an ESC sequence, and the seed article (for events).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsledger.cli import cli
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 ESC_NAME = "esc\x1b[2Jname.txt"
-RAW = ("\x1b", "\r", "\x00")
+RAW = ("\x1b", "\r", "\x00", "\x07")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_issue11_search_highlight_keeps_the_matched_word(db):
 @pytest.mark.parametrize("args, expected", [
     (["articles"], "Red ␛[31malert␛[0m title"),
     (["search", "OVERWRITTEN"], "A line␍OVERWRITTEN"),
-    (["show", "https://example.org/ctrl"], "NUL␀ here"),
+    (["show", "https://example.org/ctrl"], "BEL␇ here"),
     (["skips"], None),
 ])
 def test_issue11_control_characters_are_made_visible(db, args, expected):
@@ -110,7 +110,7 @@ def test_issue11_json_and_csv_stay_exact(db):
     rows = json.loads(invoke("articles", "--db", db, "--json").stdout)
     assert "Red \x1b[31malert\x1b[0m title" in {a["title"] for a in rows}
     shown = json.loads(invoke("show", "https://example.org/ctrl", "--db", db, "--json").stdout)
-    assert "A line\rOVERWRITTEN and a NUL\x00 here" in shown["article"]["text"]
+    assert "A line\rOVERWRITTEN and a BEL\x07 here" in shown["article"]["text"]
     assert "\x1b[31m" in invoke("articles", "--db", db, "--csv").stdout
 
 

@@ -105,7 +105,11 @@ def ingest(paths, db, outlet, published, language, locale, field_map, fmt_in, ba
     print_problems(report)
     if report.ignored:
         n = len(report.ignored)
-        click.echo(f"ignored ({n} file{'s' if n != 1 else ''} of other kinds): " + ", ".join(visible(p, newlines=False) for p in report.ignored), err=True)
+        shown = report.ignored if n <= 6 else report.ignored[:5]  # one a line; a long list is counted, --json has it all
+        lines = [f"ignored ({n} file{'s' if n != 1 else ''} of other kinds):"] + [f"  {visible(p, newlines=False)}" for p in shown]
+        if len(shown) < n:
+            lines.append(f"  … and {n - len(shown):,} more (newsledger ingest --json lists them)")
+        click.echo("\n".join(lines), err=True)
     if as_json:
         click.echo(dumps(report.to_json()))
     click.echo(

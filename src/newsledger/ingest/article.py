@@ -12,6 +12,7 @@ from ..paths import path_text
 from ..records import Article, Paragraph
 from .dates import infer_published
 from .extract import Block
+from .language import contradicts, detect_language
 from .metadata import domain_of, normalize_language_tag, normalize_published
 from .roles import classify_roles
 
@@ -107,7 +108,67 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
-def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Article:
+def _refuse_nul(raw: RawDocument, text: str) -> None:
+    """Raise when the text or a metadata field holds a NUL character (U+0000).
+
+    A NUL is never part of a news text: it marks damage (a zero-filled block left
+    by an interrupted write, a binary field pasted into a cell), so the record
+    holding it is skipped, named, rather than repaired: stripping or replacing it
+    would store a text nobody wrote, and SQLite's full-text index and ``show``
+    stop reading at a NUL. The other records of the same file are read.
+    """
+    where = None
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        where = f"the text holds a NUL character (line {line}, column {i - (text.rfind(chr(10), 0, i) + 1) + 1} of the text)"
+    else:
+        for key in ("title", "byline", "url", "outlet", "outlet_domain", "published", "language", "locale"):
+            value = getattr(raw, key)
+            if isinstance(value, str) and "\x00" in value:
+                where = f"the {key} field holds a NUL character"
+                break
+    if where:
+        raise ExtractionError(
+            f"{raw.path}: {where}, a sign of damage; the record is skipped (the rest of the file is read). "
+            "If the file is otherwise sound, remove the NULs (tr -d '\\000') and ingest it again.",
+            path=raw.path,
+            reason=SkipReason.MALFORMED,
+        )
+
+
+def _check_language(raw: RawDocument, declared: str | None, body: str, pipeline_language: str) -> None:
+    """Refuse a body text the pipeline cannot read (``unsupported_language``), saying what was detected and how surely.
+
+    With no declared language the body's detected language decides; a text too
+    short for a sure detection (:data:`~newsledger.ingest.language.MIN_LETTERS`)
+    is analyzed. A declared language is trusted unless the text clearly
+    contradicts it (:func:`~newsledger.ingest.language.contradicts`: page
+    templates say ``lang="en"`` on German pages); a contradiction only ever
+    leads to a skip, never to analyzing a text declared foreign (the caller
+    refuses those). ``--language`` on the command line is never second-guessed.
+    """
+    wanted = pipeline_language.split("-")[0].lower()
+    if declared and declared.split("-")[0].lower() != wanted:
+        return  # declared foreign: the caller skips it with the declaration as the reason
+    detection = detect_language(body)
+    if detection is None or detection.language == wanted:
+        return
+    if declared is None:
+        why = "the input declares no language"
+    elif contradicts(declared, detection):
+        why = f"the input declares {declared!r}, which the text contradicts"
+    else:
+        return
+    raise ExtractionError(
+        f"{raw.path}: the text is in {detection.describe()}; {why}); this pipeline reads {wanted!r}, so the article "
+        f"is not analyzed. If the text is in fact {wanted!r}, ingest it with --language {wanted}.",
+        path=raw.path,
+        reason=SkipReason.UNSUPPORTED_LANGUAGE,
+    )
+
+
+def build_article(raw: RawDocument, overrides: Overrides | None = None, *, pipeline_language: str | None = None) -> Article:
     """Turn what a reader found into an :class:`Article`.
 
     The text is NFC-normalized and otherwise kept as given; for records that
@@ -115,9 +176,18 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
     title is prepended as the first paragraph, so every paragraph's offsets
     index ``Article.text``.
 
+    Args:
+        raw: what a reader found.
+        overrides: command-line metadata; it wins over the input's.
+        pipeline_language: the language the pipeline reads ("en"). When given,
+            a body text in another language is refused (see
+            :func:`_check_language`); None skips the check.
+
     Raises:
-        ExtractionError: (``empty`` / ``no_content``) nothing to analyze, i.e. no
-            body paragraph.
+        ExtractionError: (``unsupported_language``) the body is, or is declared,
+            in another language than ``pipeline_language``; (``empty`` /
+            ``no_content``) nothing to analyze, i.e. no body paragraph; (``malformed``) the text or a field holds a NUL
+            character.
     """
     overrides = overrides or Overrides()
     title = unicodedata.normalize("NFC", raw.title).strip() if raw.title else None
@@ -142,6 +212,7 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
                 text = f"{title}\n\n{text}"
         spans = split_paragraphs(text)
         forced = [None] * len(spans)
+    _refuse_nul(raw, text)
     if not spans:
         raise ExtractionError(f"{path_text(raw.path)}: the article has no text.", path=raw.path, reason=SkipReason.EMPTY)
 
@@ -179,6 +250,8 @@ def build_article(raw: RawDocument, overrides: Overrides | None = None) -> Artic
 
     language = normalize_language_tag(overrides.language or raw.language)
     locale = normalize_language_tag(overrides.locale or raw.locale)
+    if pipeline_language and not overrides.language:
+        _check_language(raw, language, "\n\n".join(body), pipeline_language)
 
     return Article(
         article_id=article_id_for(outlet, url, content_hash, title),

@@ -189,7 +189,10 @@ def _np_span(token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _years_before(d: date, years: int) -> date:
+def _years_before(d: date, years: int) -> date | None:
+    """``d`` moved ``years`` back; None when that leaves the calendar (before year 1)."""
+    if d.year - years < 1:
+        return None
     try:
         return d.replace(year=d.year - years)
     except ValueError:  # 29 February
@@ -211,7 +214,8 @@ def date_contexts(when: str | None, published: str | None) -> set[str]:
     out = set()
     if start is not None and start > d[1]:
         out.add("future")
-    if end is not None and end <= _years_before(d[0], plover.HISTORICAL_YEARS):
+    cutoff = _years_before(d[0], plover.HISTORICAL_YEARS)
+    if end is not None and cutoff is not None and end <= cutoff:
         out.add("historical")
     return out
 

@@ -97,7 +97,7 @@ def value_range(value: str | None) -> tuple[date, date] | None:
         if m := _DECADE.match(value):
             y = int(m[1]) * 10
             return date(y, 1, 1), date(y + 9, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # outside the calendar (years 1-9999): e.g. the week of 9999-12-31
         return None
     return None
 

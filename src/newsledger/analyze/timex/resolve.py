@@ -886,6 +886,27 @@ def _interval(first: Timex3, second: Timex3, text: str, i: int) -> Timex3 | None
                   begin_point=i, end_point=i + 1)
 
 
+_SHORT_YEAR = re.compile(r"(\d{1,3})(?=-)")
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def _calendar_value(value: str) -> str | None:
+    """A resolved TIMEX3 value with its year written in four digits; None when the year leaves 0001-9999.
+
+    Relative expressions anchored near the calendar's ends (published 0001-01-01: "last year") give
+    years 0, negative years or five digits, which no ``datetime`` downstream can read.
+    """
+    if value.startswith("-"):
+        return None
+    m = _SHORT_YEAR.match(value)
+    if m:  # year 2 written "2-Q1": TIMEX3 writes four digits before a hyphen
+        value = m.group(1).zfill(4) + value[m.end():]
+    digits = _LEADING_DIGITS.match(value).group()
+    if len(digits) > 4 or (len(digits) == 4 and int(digits) == 0):
+        return None
+    return value
+
+
 def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         direction: Callable[[int, int], str | None] | None = None,
         veto: Callable[[Found], bool] | None = None) -> list[Timex3]:
@@ -914,7 +935,13 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         if "\n\n" in text[paragraph_start : f.start]:  # a new paragraph: clock times and "that day" start again from the DCT
             ctx._last = None
         paragraph_start = f.start
-        r = _resolve(f, ctx)
+        try:
+            r = _resolve(f, ctx)
+        except (OverflowError, ValueError):
+            # date arithmetic left the calendar (years 1-9999): a DCT near its ends, e.g. published 9999-12-31
+            # and "next year"; the expression is kept, unresolved, and the rest of the text goes on
+            r = _unresolved("DATE", "the date falls outside the calendar (years 0001-9999) when anchored on "
+                            f"the publication date {dct!r}")
         if r is None:
             continue
         if r.reference is not None and r.resolved:
@@ -926,6 +953,10 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
                 ctx._last = (start, granularity)
                 if f.kind not in ("relative_unit", "ago", "bare_ago") or _word(f.groups, "rel") not in ("previous", "following"):
                     ctx._reference = start
+        if r.resolved and r.value and r.value[:1] in "-0123456789":
+            value = _calendar_value(r.value)
+            r = _R(r.type, value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq) if value else _unresolved(
+                r.type, f"the date falls outside the calendar (years 0001-9999) when anchored on the publication date {dct!r}")
         t = Timex3(f.start, f.end, text[f.start : f.end], r.type, r.value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq)
         if out and out[-1].begin_point is None:
             interval = _interval(out[-1], t, text, len(out) - 1)

@@ -67,8 +67,14 @@ def shift(dct: date, granularity: str, n: int) -> str:
         ``shift(d, "week", -1) == "2021-W44"``).
 
     Raises:
-        ValueError: unknown granularity.
+        ValueError: unknown granularity; a unit outside the calendar (years 0001-9999), e.g. "next
+            year" from 9999-12-31 (``datetime`` raises OverflowError for a day or a week there).
     """
+    if granularity in ("year", "decade", "century"):
+        first_year = {"year": dct.year + n, "decade": (dct.year // 10 + n) * 10, "century": (dct.year // 100 + n) * 100}[granularity]
+        last_year = first_year + {"year": 0, "decade": 9, "century": 99}[granularity]
+        if last_year < 1 or first_year > 9999:
+            raise ValueError(f"the {granularity} is outside the calendar (years 0001-9999)")
     if granularity == "day":
         return fmt_date(dct + timedelta(days=n))
     if granularity == "week":

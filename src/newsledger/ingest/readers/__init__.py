@@ -15,7 +15,16 @@ command line or for stdin):
               title as outlet; an entry's ``published``, never ``updated``
 ``.warc``     WARC / WARC.gz (warcio): HTML response records; other records
               are passed over
+``.gz``       any of the above gzip-compressed (``page.html.gz``,
+              ``notes.txt.gz`` with ``notes.json`` or ``notes.json.gz``,
+              ``articles.jsonl.gz``, ``rows.csv.gz``, ``feed.xml.gz``);
+              at most :data:`~.compressed.MAX_DECOMPRESSED_BYTES` (256 MiB)
+              decompressed, against gzip bombs
 ============  ==============================================================
+
+Text is UTF-8, or UTF-16/UTF-32 with a byte-order mark. A record (JSON Lines
+line, CSV row, feed entry, WARC record) or document holding a NUL character is
+skipped, named; the other records of the file are read.
 
 Files of other kinds found in folders (READMEs, licences, images) are
 *ignored* and listed. A reader never raises for one bad input: it yields an
@@ -36,7 +45,8 @@ from ..article import RawDocument
 from .feed import read_feed
 from .fields import ARTICLE_FIELDS, SIDECAR_FIELDS, parse_field_map
 from .html import read_html
-from .sniff import _excerpt, _read_bytes, sniff
+from .compressed import MAX_DECOMPRESSED_BYTES, gunzip, gzip_head, is_gzip
+from .sniff import _excerpt, _from_bom, _read_bytes, sniff
 from .tabular import read_csv, read_jsonl
 from .text import read_text
 from .warc import read_warc
@@ -64,12 +74,29 @@ _EXTENSIONS = {
 
 
 def format_of(path: Path) -> str | None:
-    """The format a file's extension names, or None for other kinds of file."""
+    """The format a file's extension names, or None for other kinds of file.
+
+    A ``.gz`` file has the format of the name inside it: ``page.html.gz`` is HTML,
+    ``articles.jsonl.gz`` JSON Lines; ``x.warc.gz`` is a WARC (read compressed).
+    """
     name = path.name.lower()
     for ext in (".warc.gz", ".arc.gz"):
         if name.endswith(ext):
             return _EXTENSIONS[ext]
+    if name.endswith(".gz"):
+        return _EXTENSIONS.get(Path(name[:-3]).suffix)
     return _EXTENSIONS.get(path.suffix.lower())
+
+
+def _is_sidecar(path: Path) -> bool:
+    """Whether ``path`` is the ``.json`` (or ``.json.gz``) metadata sidecar of a same-stem ``.txt`` (or ``.txt.gz``)."""
+    name = path.name
+    lower = name.lower()
+    for ext in (".json", ".json.gz"):
+        if lower.endswith(ext):
+            stem = name[: -len(ext)]
+            return any((path.parent / (stem + txt)).exists() for txt in (".txt", ".txt.gz"))
+    return False
 
 
 @dataclass
@@ -104,7 +131,7 @@ def discover(paths: list[str], *, fmt: str | None = None) -> Discovery:
                 kind = fmt or format_of(sub)
                 if kind:
                     found.inputs.append((str(sub), kind))
-                elif sub.suffix.lower() == ".json" and sub.with_suffix(".txt").exists():
+                elif _is_sidecar(sub):
                     continue  # a sidecar, read with its text
                 else:
                     found.ignored.append(str(sub))
@@ -122,8 +149,22 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
     """
     field_map = field_map or {}
     name = "<stdin>" if path == "-" else path
+    damage = None
     try:
         data = _read_bytes(path)
+        if is_gzip(data) and fmt != "warc":
+            head = gzip_head(data)
+            if fmt is None and head is not None and head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
+                fmt = "warc"  # warcio reads WARC.gz record by record
+            else:
+                unzipped = gunzip(name, data)
+                data, damage = unzipped.data, unzipped.damage
+                if damage and (fmt or sniff(data, field_map)) not in ("jsonl", "csv"):
+                    raise ReadError(f"{name}: {damage}; the document is incomplete and is not read.", path=name,
+                                    reason=SkipReason.TRUNCATED)
+                if damage:  # keep the whole lines before the break; the cut line is lost
+                    data = data[: data.rfind(b"\n") + 1]
+        data = _from_bom(data, name)
         kind = fmt or sniff(data, field_map)
         if kind == "text" and fmt is None and field_map:
             where = "stdin" if path == "-" else name
@@ -147,6 +188,9 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
             yield from read_warc(name, data)
         else:
             raise ConfigError(f"Unknown format {kind!r}.", key="format", value=kind, allowed=FORMATS)
+        if damage:
+            yield ReadError(f"{name}: {damage}; the records on the lines before the break were read, the rest is lost.",
+                            path=name, reason=SkipReason.TRUNCATED)
     except IngestError as exc:
         yield exc
     except Exception as exc:  # a reader never raises: an unforeseen failure is reported on this input alone
@@ -161,6 +205,7 @@ __all__ = [
     "ARTICLE_FIELDS",
     "Discovery",
     "FORMATS",
+    "MAX_DECOMPRESSED_BYTES",
     "SIDECAR_FIELDS",
     "discover",
     "format_of",

@@ -9,14 +9,14 @@ from ..article import RawDocument
 from ..dates import page_date_evidence
 from ..extract import extract_html
 from ..metadata import domain_of
-from .sniff import _empty
+from .sniff import _empty, _looks_binary
 
 
 def read_html(path: str, data: bytes, *, url: str | None = None) -> Iterator[RawDocument | IngestError]:
     """One HTML page."""
     if not data.strip():
         raise _empty(path, data)
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data):
         raise ReadError(f"{path}: this is a binary file, not HTML.", path=path, reason=SkipReason.BINARY)
     yield _html_document(path, data, url=url)
 

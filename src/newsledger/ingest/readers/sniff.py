@@ -20,12 +20,52 @@ def _read_bytes(path: str) -> bytes:
         raise ReadError(f"{path}: cannot read ({exc.strerror or exc}).", path=path, reason=SkipReason.UNREADABLE) from exc
 
 
+# File signatures of binary kinds people drop into news folders by mistake (images, PDFs, archives, databases).
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"PK\x03\x04", b"SQLite format 3\x00", b"\x7fELF",
+          b"II*\x00", b"MM\x00*", b"7z\xbc\xaf", b"Rar!\x1a", b"\xfd7zXZ\x00", b"\x00\x00\x01\x00")
+
+# Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+_NUL_RUN = re.compile(rb"\x00+")
+
+
 def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
+    """Whether ``data`` is a binary file rather than (possibly damaged) text.
+
+    A known file signature is binary. Otherwise the first 8 KiB are judged: a NUL
+    byte alone does not make a file binary (one damaged CSV row, a zero-filled block
+    left by an interrupted write: the readers skip the record holding it), but
+    NULs scattered through the text (more than 5 % of the bytes start a run of
+    NULs: UTF-16 without a byte-order mark, machine data) or control characters
+    making up more than 10 % of the rest do.
+    """
+    if data.startswith(_MAGIC):
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return len(head) > 0 and controls / len(head) > 0.1
+    head = data[:8192]
+    if not head:
+        return False
+    runs = len(_NUL_RUN.findall(head))
+    if runs > 0.05 * len(head):
+        return True
+    rest = _NUL_RUN.sub(b"", head)
+    controls = sum(1 for b in rest if b < 32 and b not in (9, 10, 12, 13))
+    return len(rest) > 0 and controls / len(rest) > 0.1
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint when NULs fall on every other byte: UTF-16 text without a byte-order mark."""
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(head) >= 16 and max(even, odd) > 0.4 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+        enc = "UTF-16-LE" if odd > even else "UTF-16-BE"
+        return f" It looks like {enc} text without a byte-order mark: convert it first, e.g. iconv -f {enc} -t UTF-8."
+    return ""
 
 
 def _empty(path: str, data: bytes) -> ReadError:
@@ -33,13 +73,44 @@ def _empty(path: str, data: bytes) -> ReadError:
     return ReadError(f"{path}: {what}.", path=path, reason=SkipReason.EMPTY)
 
 
+def _from_bom(data: bytes, path: str) -> bytes:
+    """``data`` as UTF-8 when it begins with a UTF-16 or UTF-32 byte-order mark; otherwise unchanged.
+
+    Done before any binary check or format sniffing, so every reader sees UTF-8.
+
+    Raises:
+        ReadError: (``encoding``) the text after the mark does not decode in that encoding.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ReadError(
+                    f"{path}: begins with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+                    f"(byte {exc.start + len(bom)}). Convert it first, e.g. iconv -f {encoding.upper()} -t UTF-8.",
+                    path=path,
+                    reason=SkipReason.ENCODING,
+                ) from exc
+    return data
+
+
 def _decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped); binary and undecodable inputs raise ReadError."""
+    """Text of ``data``: UTF-8, or UTF-16/32 with a byte-order mark (a BOM is dropped).
+
+    NUL characters are kept here: the readers skip the record (or document)
+    holding one, naming it, and keep the others.
+
+    Raises:
+        ReadError: empty, binary (``binary``) or undecodable (``encoding``) input.
+    """
+    data = _from_bom(data, path)
     if not data.strip():
         raise _empty(path, data)
     if _looks_binary(data):
         raise ReadError(
-            f"{path}: this is a binary file, not text. newsledger reads text, HTML, JSON Lines, CSV, feeds and WARC.",
+            f"{path}: this is a binary file, not text. newsledger reads text, HTML, JSON Lines, CSV, feeds and WARC."
+            + _utf16_hint(data),
             path=path,
             reason=SkipReason.BINARY,
         )
