@@ -51,7 +51,6 @@ KNOWN_FAILURES: dict[tuple[str, str], int] = {
     # per-article accuracy (issue 12): time zones, place qualifiers, events, caption paragraphs
     ("event-future-planned-meeting", "events[1]"): 12,
     ("event-future-planned-meeting", "events[2]"): 12,
-    ("paragraphs-captions-and-credits", "paragraphs[2]"): 12,
     ("place-city-with-country-qualifier", "places[0]"): 12,
     ("place-city-with-country-qualifier", "places[1]"): 12,
     ("place-city-with-country-qualifier", "absent.places[0]"): 12,

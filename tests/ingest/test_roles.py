@@ -46,7 +46,11 @@ def test_body_sentences_are_not_boilerplate(text):
     ("This picture taken on March 3 shows smoke rising over the port.", True),
     ("Photo: Getty Images", True),
     ("A handout photo released by the army shows troops near the border (AFP)", True),
+    ("A resident carries belongings through a flooded street on Tuesday. (Photo: Marta Ruiz / Valley Press)", True),
+    ("Rescuers search the rubble in the old town (Photo by Jan Novak)", True),
+    ("Firefighters battle the blaze on the ridge (Getty Images)", True),
     ("The ministry published a photo of the damage on Monday, officials said.", False),
+    ("The talks resumed on Monday, the agency said (By AFP)", False),
     ("Police said the suspect was seen near the station at 9pm.", False),
 ])
 def test_captions(text, caption):

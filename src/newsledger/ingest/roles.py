@@ -14,8 +14,10 @@ than strings of one outlet:
   the last body paragraph (kickers, section labels, datelines, "Press TV News
   Roku" app badges). The same short line *inside* the run is a subheading: body.
 * **caption**: a photo description, recognized by a photo marker ("In this file
-  photo", "Photo:", "pictured"), or a trailing picture credit ("(By AFP)", "(AP
-  Photo/...)", "REUTERS/...") on a paragraph that describes a picture.
+  photo", "Photo:", "pictured"), or a trailing picture credit: one that names
+  the picture ("(Photo: NAME / AGENCY)", "(AP Photo/...)", "(Getty Images)")
+  on any paragraph, an agency-only one ("(By AFP)", "REUTERS/...") on a
+  paragraph that describes a picture.
 * **title**: the paragraph equal to the known title; without one, the first
   headline-like paragraph before the body (../shared/cases/README.md: "Without a
   sidecar title, the first body-like paragraph is the title").
@@ -82,13 +84,18 @@ _PHOTO_LEAD = re.compile(
 # ... or a picture credit at the end: "(By AFP)", "(AP Photo/Name)", "REUTERS/Name", "(Getty Images)".
 _PHOTO_CREDIT = re.compile(
     r"""(?:
-        \(\s*(?:(?:photo|image|picture|pic)s?\s*(?:by|:|credit)|by|credit\s*:?|courtesy(?:\s+of)?|via)\s+[^()]{2,60}\)|
+        \(\s*(?i:(?:photo|image|picture|pic)s?\s*(?:by|:|credit)|by|credit\s*:?|courtesy(?:\s+of)?|via)\s+[^()]{2,60}\)|
         \(\s*(?:[A-Z][\w.&-]*\s*){0,3}(?i:photo|images?|pool)(?:\s*/\s*[^()]{1,40})?\s*\)|
         \b[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*/\s*[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}|
-        \bphoto\s*:\s*\S.{0,60}|\(\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Xinhua|IRNA|Anadolu|WANA|UPI|DPA|TASS)\s*\)
+        \b(?i:photo)\s*:\s*\S.{0,60}|\(\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Xinhua|IRNA|Anadolu|WANA|UPI|DPA|TASS)\s*\)
     )\s*\.?\s*$""",
     re.VERBOSE,
 )
+# A credit that names a picture by itself: "(Photo: NAME / AGENCY)", "(Photo by NAME)", "(AP Photo/NAME)",
+# "(Getty Images)", "Photo: NAME". It makes its paragraph a caption whatever the description says; the other
+# credits ("(By AFP)", "(Reuters)", "REUTERS/Name", "(courtesy of ...)") also end reports and quotes, so they
+# need a paragraph that describes a picture (_PICTURE_WORDS).
+_NAMED_PICTURE = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|pics?)\b", re.IGNORECASE)
 _PICTURE_WORDS = re.compile(
     r"\b(?:photo\w*|pictur\w*|image|is\s+seen|are\s+seen|seen\s+(?:during|at|in)|poses?|posing|gestur\w+|"
     r"looks\s+on|speaks\s+(?:during|at)|attends?|arriv\w+\s+(?:at|for))\b",
@@ -154,8 +161,8 @@ def is_caption(text: str) -> bool:
     credit = _PHOTO_CREDIT.search(stripped)
     if credit:
         head = stripped[: credit.start()]
-        # a credit alone, or a credit on a paragraph that describes a picture
-        if not _words(head) or _PICTURE_WORDS.search(stripped):
+        # a credit alone, a credit that names a picture, or a credit on a paragraph that describes a picture
+        if not _words(head) or _NAMED_PICTURE.search(credit.group()) or _PICTURE_WORDS.search(stripped):
             return True
     return False
 
