@@ -56,7 +56,6 @@ KNOWN_FAILURES: dict[tuple[str, str], int] = {
     ("place-city-with-country-qualifier", "absent.places[0]"): 12,
     ("story-port-blast-wire-copies", "places[0]"): 12,
     ("story-port-blast-wire-copies", "absent.events[0]"): 12,
-    ("time-zone-ist", "timexes[0]"): 12,
     # stories (issue 16), independent sources (issue 17), disagreements (issue 18)
     ("story-port-blast-wire-copies", "stories[0].members"): 16,
     ("story-port-blast-wire-copies", "stories[1].members"): 16,

@@ -36,7 +36,10 @@ Y4 = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 WD_ANY = r"(?:" + WEEKDAY_RE + r"|" + WEEKDAY_ABBR_RE + r")"
 POD = r"(?:morning|afternoon|evening|night)"
-TZ = r"(?:\(\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d)|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|IST)"
+ZONE_ABBR = (r"(?-i:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|WEST|WET|IST|IDT|MSK|PKT|NPT|SGT|HKT|PHT|WIB|JST|KST|AEST|AEDT"
+             r"|NZST|NZDT|SAST|WAT|CAT|EAT|GST)(?![A-Za-z])")
+"""Zone abbreviations, in capitals only ("EAT", "CAT", "WEST" are words too); resolve.ZONES reads them."""
+TZ = r"(?:\(\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d)|" + ZONE_ABBR + r")"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
 
 
@@ -137,7 +140,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("time", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + AMPM + r")"
           r"(?:\s+(?P<tz>" + TZ + r"))?" + r"(?!\w)"),
     _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs))?" + r"(?![\w:]|[.,]\d)"),
-    _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)" + r"(?!\w)"),
+    _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>" + ZONE_ABBR + r")" + r"(?!\w)"),
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
     _rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
           r"(?!\s+(?:ago|of|to|and|before|after|earlier|later|old)\b|\s*-)" + E),

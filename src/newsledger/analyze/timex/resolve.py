@@ -23,6 +23,7 @@ Anchoring rules (each documented where it is applied):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -81,12 +82,17 @@ class Context:
             parse; None when unknown).
         veto: ``(found) -> bool``, True to drop a candidate the parse shows is
             not temporal ("2000 people").
+        zone_country: ``(candidate countries) -> (country, evidence) | None``: which of
+            the countries sharing a zone abbreviation the article belongs to ("IST":
+            IN, IE or IL), from its locale, outlet domain or places (see
+            :func:`zone_country_from`); None when nothing decides.
     """
 
     dct: str | None = None
     locale: str | None = None
     direction: Callable[[int, int], str | None] | None = None
     veto: Callable[[Found], bool] | None = None
+    zone_country: Callable[[frozenset[str]], tuple[str, str] | None] | None = None
     _reference: date | None = field(default=None, repr=False)
     _quarter: str | None = field(default=None, repr=False)
     _last: tuple[date, str] | None = field(default=None, repr=False)  # the last calendar date written: (start, granularity)
@@ -727,15 +733,20 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R(type_, V.fmt_date(d) + (f"T{pod}" if pod else ""), mod, ctx.dct)
 
     if k in ("time", "clock", "time_word", "oclock"):
-        clock = _clock(g)
+        clock = _clock(g, ctx)
         if clock is None:
             return None
+        zone_why = _zone_problem(g, ctx)
         if ctx._last is not None and ctx._last[1] == "day":  # "was shot on Oct. 23 ... at 10 p.m.": the day last written
-            return _R("TIME", V.fmt_date(ctx._last[0]) + clock, _qmod(g), V.fmt_date(ctx._last[0]))
-        why = _lacks(ctx, "day")
-        if why:
-            return _unresolved("TIME", why, f"XXXX-XX-XX{clock}", _qmod(g))
-        return _R("TIME", V.fmt_date(dct) + clock, _qmod(g), ctx.dct)
+            r = _R("TIME", V.fmt_date(ctx._last[0]) + clock, _qmod(g), V.fmt_date(ctx._last[0]))
+        else:
+            why = _lacks(ctx, "day")
+            if why:
+                return _unresolved("TIME", why, f"XXXX-XX-XX{clock}", _qmod(g))
+            r = _R("TIME", V.fmt_date(dct) + clock, _qmod(g), ctx.dct)
+        if zone_why:
+            r.resolved, r.reason = False, zone_why
+        return r
 
     if k == "holiday":
         w = _word(g, "holiday").replace("’", "'")
@@ -773,9 +784,12 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
     if k == "datetime":
         day_part, time_part = f.parts
         day_r = _resolve(Found(f.start, f.end, day_part.kind, day_part.groups), ctx)  # the direction of the whole expression
-        clock = _clock(time_part.groups)
+        clock = _clock(time_part.groups, ctx)
         if day_r is None or clock is None:
             return day_r
+        zone_why = _zone_problem(time_part.groups, ctx)
+        if zone_why and day_r.resolved:
+            day_r.resolved, day_r.reason = False, zone_why
         value = day_r.value
         if value and re.fullmatch(r"(\d{4}|XXXX)-(\d{2}|XX|W\d\d|WXX)-?(\d{1,2})?(T(MO|AF|EV|NI))?", value) and "T" not in value:
             value = value + clock
@@ -808,8 +822,9 @@ def _movable(name: str, year: int) -> date:
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-def _clock(g: dict) -> str | None:
-    """``"T16:49"`` from a clock-time match (12-hour with a.m./p.m., 24-hour, noon, midnight, "o'clock")."""
+def _clock(g: dict, ctx: Context | None = None) -> str | None:
+    """``"T16:49"`` from a clock-time match (12-hour with a.m./p.m., 24-hour, noon, midnight, "o'clock"), with its
+    zone when written and decided ("T21:45+05:30"); :func:`_zone_problem` says why a written zone was left out."""
     word = _word(g, "word")
     if word in ("noon", "midday"):
         return "T12:00"
@@ -832,28 +847,87 @@ def _clock(g: dict) -> str | None:
             hour = 0
     if hour > 24:
         return None
-    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"))
+    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"), ctx)[0]
 
 
-ZONES = {"utc": "Z", "gmt": "Z", "z": "Z", "est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07",
-         "mdt": "-06", "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "eet": "+02"}
-"""Time zone names → ISO 8601 designators (UTC is "Z", others an offset in hours): TIDES 2005 writes the zone a
-clock time states into its value (ISO 8601:2004, 4.2.4-4.2.5); a clock time with no zone keeps none. "IST" is left
-out: Indian, Irish and Israel Standard Time share it."""
+def _zone_problem(g: dict, ctx: Context) -> str | None:
+    """Why the zone written with a clock time could not be decided ("IST" with nothing to say which), or None."""
+    return _zone(_word(g, "tz"), ctx)[1]
 
 
-def _zone(tz: str) -> str:
-    """The ISO 8601 zone designator of a written zone ("UTC" → "Z", "EST" → "-05", "(GMT +8)" → "+08"), or ""."""
+_US = frozenset({"US", "CA", "MX"})
+ZONES: dict[str, tuple[tuple[str, frozenset[str] | None, str], ...]] = {
+    "utc": (("Z", None, "UTC"),), "gmt": (("Z", None, "GMT"),), "z": (("Z", None, "UTC"),),
+    "est": (("-05", _US | {"JM", "PA", "BS", "HT", "KY"}, "US Eastern Standard Time"), ("+10", frozenset({"AU"}), "Australian Eastern Standard Time")),
+    "edt": (("-04", _US | {"BS", "HT"}, "US Eastern Daylight Time"), ("+11", frozenset({"AU"}), "Australian Eastern Daylight Time")),
+    "cst": (("-06", _US | {"BZ", "CR", "SV", "GT", "HN", "NI"}, "US Central Standard Time"), ("+08", frozenset({"CN", "TW", "HK", "MO"}), "China Standard Time"),
+            ("-05", frozenset({"CU"}), "Cuba Standard Time")),
+    "cdt": (("-05", _US, "US Central Daylight Time"), ("-04", frozenset({"CU"}), "Cuba Daylight Time")),
+    "mst": (("-07", _US, "US Mountain Standard Time"),), "mdt": (("-06", _US, "US Mountain Daylight Time"),),
+    "pst": (("-08", _US, "US Pacific Standard Time"), ("+08", frozenset({"PH"}), "Philippine Standard Time")),
+    "pdt": (("-07", _US, "US Pacific Daylight Time"),),
+    "bst": (("+01", frozenset({"GB", "IE", "IM", "JE", "GG"}), "British Summer Time"), ("+06", frozenset({"BD"}), "Bangladesh Standard Time")),
+    "ist": (("+05:30", frozenset({"IN"}), "India Standard Time"), ("+01", frozenset({"IE"}), "Irish Standard Time"),
+            ("+02", frozenset({"IL", "PS"}), "Israel Standard Time")),
+    "idt": (("+03", frozenset({"IL", "PS"}), "Israel Daylight Time"),),
+    "cet": (("+01", None, "Central European Time"),), "cest": (("+02", None, "Central European Summer Time"),),
+    "eet": (("+02", None, "Eastern European Time"),), "eest": (("+03", None, "Eastern European Summer Time"),),
+    "wet": (("Z", None, "Western European Time"),), "west": (("+01", None, "Western European Summer Time"),),
+    "msk": (("+03", None, "Moscow Time"),), "pkt": (("+05", None, "Pakistan Standard Time"),),
+    "npt": (("+05:45", None, "Nepal Time"),), "sgt": (("+08", None, "Singapore Time"),), "hkt": (("+08", None, "Hong Kong Time"),),
+    "pht": (("+08", None, "Philippine Time"),), "wib": (("+07", None, "Western Indonesia Time"),),
+    "jst": (("+09", None, "Japan Standard Time"),), "kst": (("+09", None, "Korea Standard Time"),),
+    "aest": (("+10", None, "Australian Eastern Standard Time"),), "aedt": (("+11", None, "Australian Eastern Daylight Time"),),
+    "nzst": (("+12", None, "New Zealand Standard Time"),), "nzdt": (("+13", None, "New Zealand Daylight Time"),),
+    "sast": (("+02", None, "South Africa Standard Time"),), "wat": (("+01", None, "West Africa Time"),),
+    "cat": (("+02", None, "Central Africa Time"),), "eat": (("+03", None, "East Africa Time"),),
+    "gst": (("+04", frozenset({"AE", "OM"}), "Gulf Standard Time"),),
+}
+"""Zone abbreviations → their readings ``(ISO 8601 designator, countries that use it, name)``.
+
+TIDES 2005 writes the zone a clock time states into its value (ISO 8601:2004, 4.2.4-4.2.5); a clock time
+with no zone keeps none. Readings with countries ``None`` are the only meaning in English news; the others
+share an abbreviation (IST: India, Ireland, Israel; EST: US and Australia; CST: US, China, Cuba; BST:
+Britain and Bangladesh; PST: US and the Philippines) and are chosen by :attr:`Context.zone_country`: the
+country of the article's locale, outlet domain or places. A lone reading with countries ("GST", "IDT")
+holds whatever the country. When nothing decides, the clock time keeps no zone and is unresolved, with a
+reason naming the readings."""
+
+
+def _offset(sign: str, hh: str, mm: str | None) -> str:
+    if int(hh) == 0 and not (mm and int(mm)):
+        return "Z"
+    return f"{sign}{int(hh):02d}" + (f":{mm}" if mm and mm != "00" else "")
+
+
+def _zone(tz: str, ctx: Context | None = None) -> tuple[str, str | None]:
+    """The ISO 8601 zone designator of a written zone and, when it cannot be decided, why.
+
+    ``"UTC"`` → ``("Z", None)``, ``"(GMT +8)"`` → ``("+08", None)``, ``"IST"`` in an ``en-IN`` article →
+    ``("+05:30", None)``; ``"IST"`` with nothing to decide → ``("", "...")``; no zone → ``("", None)``.
+    """
     tz = tz.strip("() ").lower()
     if not tz:
-        return ""
+        return "", None
     m = re.fullmatch(r"(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?", tz)
     if m:
-        sign, hh, mm = m.groups()
-        if int(hh) == 0 and not mm:
-            return "Z"
-        return f"{sign}{int(hh):02d}" + (f":{mm}" if mm and mm != "00" else "")
-    return ZONES.get(tz, "")
+        return _offset(*m.groups()), None
+    readings = ZONES.get(tz)
+    if not readings:
+        return "", None
+    if len(readings) == 1:
+        return readings[0][0], None
+    candidates = frozenset().union(*(countries for _, countries, _ in readings if countries))
+    decided = ctx.zone_country(candidates) if ctx is not None and ctx.zone_country is not None else None
+    if decided is not None:
+        country, _evidence = decided
+        for designator, countries, _name in readings:
+            if countries and country in countries:
+                return designator, None
+    named = [f"{name} ({'UTC' if d == 'Z' else d})" for d, _, name in readings]
+    names = ", ".join(named[:-1]) + " or " + named[-1]
+    return "", (f"the zone {tz.upper()} may be {names}; neither the article's locale, its outlet's domain nor its "
+                "places say which, so the clock time keeps no zone")
 
 
 _INTERVAL = re.compile(r"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
@@ -886,9 +960,56 @@ def _interval(first: Timex3, second: Timex3, text: str, i: int) -> Timex3 | None
                   begin_point=i, end_point=i + 1)
 
 
+GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "ai", "fm", "am", "ly", "cc", "ws", "to", "gg", "nu", "tk", "la", "ag", "vc", "sh"})
+"""Country-code top-level domains sold as generic names: they say nothing of an outlet's country."""
+
+
+def _region(locale: str | None) -> str | None:
+    """The region subtag of a BCP 47 tag ("en-IN" → "IN", "zh-Hant-TW" → "TW"), or None."""
+    for part in re.split(r"[-_]", locale or "")[1:]:
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return None
+
+
+def _cctld_country(domain: str | None) -> str | None:
+    """The country of an outlet domain's ccTLD ("www.thehindu.co.in" → "IN", "bbc.co.uk" → "GB"), or None (generic)."""
+    tld = (domain or "").lower().rstrip(".").rsplit(".", 1)[-1]
+    if tld == "uk":
+        return "GB"
+    if len(tld) == 2 and tld.isalpha() and tld not in GENERIC_CCTLDS:
+        return tld.upper()
+    return None
+
+
+def zone_country_from(locale: str | None = None, domain: str | None = None,
+                      places: Callable[[frozenset[str]], list[str]] | None = None) -> Callable[[frozenset[str]], tuple[str, str] | None]:
+    """The :attr:`Context.zone_country` decision: the first evidence naming one of the candidate countries.
+
+    In order: the region of the article's BCP 47 locale ("en-IN"), its outlet domain's ccTLD (".in",
+    ".ie", ".co.il"), then the countries of the places the article names (``places(candidates)``: one
+    country per mention; the country named most, if it is named more than any other candidate). Evidence
+    naming a country that is not a candidate (an ``en-US`` article on "9 p.m. IST") passes to the next.
+    """
+    def decide(candidates: frozenset[str]) -> tuple[str, str] | None:
+        region = _region(locale)
+        if region in candidates:
+            return region, f"locale {locale}"
+        tld = _cctld_country(domain)
+        if tld in candidates:
+            return tld, f"outlet domain {domain}"
+        if places is not None:
+            counts = Counter(c for c in places(candidates) if c in candidates).most_common(2)
+            if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+                return counts[0][0], "places named in the article"
+        return None
+    return decide
+
+
 def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         direction: Callable[[int, int], str | None] | None = None,
-        veto: Callable[[Found], bool] | None = None) -> list[Timex3]:
+        veto: Callable[[Found], bool] | None = None,
+        zone_country: Callable[[frozenset[str]], tuple[str, str] | None] | None = None) -> list[Timex3]:
     """Find and resolve every time expression of ``text``.
 
     Args:
@@ -898,6 +1019,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         locale: BCP 47 tag ("en-GB") for numeric day/month order.
         direction: see :class:`Context`.
         veto: see :class:`Context`.
+        zone_country: see :class:`Context`; by default the region of ``locale`` decides
+            ("9:45 pm IST" in an ``en-IN`` article is ``+05:30``).
 
     Returns:
         :class:`Timex3` records in text order; interval records ("between
@@ -905,7 +1028,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         ``begin_point`` / ``end_point``. The same input always gives the same
         output (no clock is read).
     """
-    ctx = Context(dct=dct, locale=locale, direction=direction, veto=veto)
+    ctx = Context(dct=dct, locale=locale, direction=direction, veto=veto,
+                  zone_country=zone_country if zone_country is not None else zone_country_from(locale))
     out: list[Timex3] = []
     paragraph_start = 0
     for f in find(text):

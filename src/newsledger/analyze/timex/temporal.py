@@ -9,6 +9,6 @@
 (``analyze.timex``) calls it with a direction function read from the parse.
 """
 
-from .resolve import NO_DCT, Context, Timex3, tag
+from .resolve import NO_DCT, Context, Timex3, tag, zone_country_from
 
-__all__ = ["NO_DCT", "Context", "Timex3", "tag"]
+__all__ = ["NO_DCT", "Context", "Timex3", "tag", "zone_country_from"]
