@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     AMBIGUOUS_WORDS,
     FULL_MONTH_RE,
+    MORE_RE,
     MONTH_RE,
     NUMBER_RE,
     POINT_MOD_RE,
@@ -101,7 +102,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
     _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>" + NUMBER_RE + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
-    _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
+    _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:" + MORE_RE + r"\s+(?=\S+\s))?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
           r"(?P<num>" + NUMBER_RE + r")(?:[\s-]+(?P<half>and[\s-]+a[\s-]+half))?(?:\s+(?P<adj>straight|consecutive|successive|trading|business|working|full|more|additional))?"
           r"[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+(?P<half2>and\s+a\s+half))?(?P<long>-long)?" + E),
     _rule("half_unit", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?half\s+an?\s+(?P<unit>hour|day|year|century|decade|minute|week)" + E),
