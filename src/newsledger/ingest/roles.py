@@ -18,7 +18,16 @@ than strings of one outlet:
   the picture ("(Photo: NAME / AGENCY)", "(AP Photo/...)", "(Getty Images)")
   on any paragraph, an agency-only one ("(By AFP)", "REUTERS/...") on a
   paragraph that describes a picture.
-* **title**: the paragraph equal to the known title; without one, the first
+* **body** of kind ``table``: a wire item written as a table of figures — two
+  or more short lines, nearly each a label with a figure ("Qtly div 35 cts vs
+  35 cts prior / Payable March 31 / Record March nine", "Shr 25 cts vs 20 cts /
+  Net 801,000 vs 703,000"). Dividend notices and earnings tables are real news
+  items, often the whole story. Publisher furniture never reads so: its short
+  lines are labels without figures (sections, kickers, "Related Topics"),
+  dates alone ("Updated March 3, 10:45 GMT"), or contact lines ("Tel", "Fax"),
+  and a table is judged as a whole block, never a lone line.
+* **title**: the paragraph equal to the known title (whatever it looks like:
+  "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER" is no breadcrumb); without one, the first
   headline-like paragraph before the body (../shared/cases/README.md: "Without a
   sidecar title, the first body-like paragraph is the title").
 
@@ -167,6 +176,37 @@ def is_caption(text: str) -> bool:
     return False
 
 
+_FIGURE = re.compile(
+    r"\d|\b(?:nil|vs|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|e-?mail|call|contact|hotline|whatsapp|p\.?o\.?\s*box)\b|@", re.IGNORECASE)
+TABLE_ROW_MAX_WORDS = 8
+"""A line of a figures table is at most this many words: a label and its figures."""
+
+
+def _table_row(line: str) -> bool:
+    words = _words(line)
+    return (
+        0 < len(words) <= TABLE_ROW_MAX_WORDS
+        and _FIGURE.search(line) is not None
+        and not _DATE_ONLY.match(line)
+        and not _CONTACT.search(line)
+        and boilerplate_kind(line) is None
+    )
+
+
+def is_figures_table(text: str) -> bool:
+    """A wire item written as a table of figures: two or more lines, at least two thirds of them (and at least
+    two) a short label with a figure, and a digit somewhere ("Qtly div 35 cts vs 35 cts prior / Payable March 31 /
+    Record March nine")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or not any(ch.isdigit() for ch in text):
+        return False
+    rows = sum(1 for line in lines if _table_row(line))
+    return rows >= 2 and rows * 3 >= len(lines) * 2
+
+
 def is_fragment(text: str) -> bool:
     """A short non-sentence: no sentence-final punctuation, no quotation, few words."""
     stripped = text.strip()
@@ -213,14 +253,8 @@ def classify_roles(
     for i, text in enumerate(paragraphs):
         if forced[i]:
             roles[i] = (forced[i], "markup")
-            continue
-        kind = boilerplate_kind(text)
-        if kind:
-            roles[i] = ("boilerplate", kind)
-        elif is_caption(text):
-            roles[i] = ("caption", "photo")
 
-    # The title: the paragraph equal to a known title, else the first headline-like one.
+    # The title: the paragraph equal to a known title, whatever it looks like; else the first headline-like one.
     has_title = any(r and r[0] == "title" for r in roles)
     if not has_title and title:
         want = _norm(title)
@@ -229,6 +263,17 @@ def classify_roles(
                 roles[i] = ("title", None)
                 has_title = True
                 break
+
+    for i, text in enumerate(paragraphs):
+        if roles[i] is not None:
+            continue
+        kind = boilerplate_kind(text)
+        if kind:
+            roles[i] = ("boilerplate", kind)
+        elif is_caption(text):
+            roles[i] = ("caption", "photo")
+        elif is_figures_table(text):
+            roles[i] = ("body", "table")
     if not has_title and not title:
         open_ = [i for i in range(n) if roles[i] is None]
         sentence_idx = [i for i in open_ if not is_fragment(paragraphs[i])]
@@ -248,7 +293,7 @@ def classify_roles(
                 roles[first_sentence] = ("title", None)  # a question or exclamation headline
 
     # Fragments outside the run of body sentences are furniture; inside, subheadings.
-    sentence_like = [i for i in range(n) if roles[i] is None and not is_fragment(paragraphs[i])]
+    sentence_like = [i for i in range(n) if (roles[i] is None and not is_fragment(paragraphs[i])) or roles[i] == ("body", "table")]
     first_body = sentence_like[0] if sentence_like else n
     last_body = sentence_like[-1] if sentence_like else -1
     for i in range(n):
