@@ -90,6 +90,9 @@ def test_expression_values(text, expected):
     ("The curfew will stay for another fortnight.", [("another fortnight", "DURATION", "P2W")]),
     ("Talks will go on for another two weeks.", [("another two weeks", "DURATION", "P2W")]),
     ("The lease runs an additional year.", [("an additional year", "DURATION", "P1Y")]),
+    ("It expects to close the sale by year-end.", [("year-end", "DATE", "2009")]),
+    ("Shares are up 5% since year-end.", [("year-end", "DATE", "2009")]),  # no parse here: no direction
+    ("Then, a week or so ago, the general chose the day.", [("a week or so ago", "DATE", "2009-W22")]),
     ("Japan entered recession after two consecutive quarters of contraction.", [("two consecutive quarters", "DURATION", "P2Q")]),
     ("The downturn will continue for the time being.", [("the time being", "DATE", "PRESENT_REF")]),
     ("Prospects in the near term appear good.", [("the near term", "DATE", "FUTURE_REF")]),
@@ -322,10 +325,20 @@ def _analyze(nlp, tmp_path, text, meta):
     ("The search was suspended on Monday, officials said.", "2015-02-16"),   # "on" dates the suspending itself
     ("The hearing was postponed to Monday, officials said.", "2015-02-23"),  # "to": the new limit
     ("The vote is scheduled for Monday in Geneva.", "2015-02-23"),           # a schedule with "for"
+    ("A memorial service planned for Monday was canceled.", "2015-02-23"),   # a plan: ahead, whatever befell it
+    ("The bank agreed to buy the unit Monday, people said.", None),          # infinitive after a past verb: nearest
 ])
 def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
+    if expected is None:  # no direction: a bare weekday looks back (news reports the past)
+        expected = "2015-02-16"
     a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})
     assert [(t.text, t.value) for t in a.timexes] == [("Monday", expected)]
+
+
+def test_infinitive_after_a_past_verb_takes_the_nearest_month(nlp, tmp_path):
+    text = "Deal\n\nThe company agreed to acquire the bank holding company in January.\n"
+    a = _analyze(nlp, tmp_path, text, {"published": "1989-11-02", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("January", "1990-01")]
 
 
 def test_until_month_looks_back_or_forward(nlp, tmp_path):

@@ -202,6 +202,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
             return None  # "had named a replacement until December 24": the end may lie either side of the DCT
     if from_root and tense == "present":
         return None
+    if infinitive and tense == "past" and not from_root:
+        return None  # "agreed to acquire the bank in January": what the infinitive names follows the past verb, either side of the DCT
     return tense
 
 

@@ -618,6 +618,13 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _R("DURATION", "P1Y")
         return _resolve(Found(f.start, f.end, "the_unit", {"unit": unit}), ctx)
 
+    if k == "year_end":  # "by year-end", "since year-end", "around year end": the end of a year (mod END)
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why, None, "END")
+        year = dct.year - 1 if ctx.dir(f) == "past" else dct.year  # "since year-end": the latest one before the DCT
+        return _R("DATE", f"{year:04d}", "END", ctx.dct)
+
     if k == "year_ago_adj":  # "a year-earlier loss", "year-ago results": the reported quarter a year back, else last year
         if ctx._quarter:
             return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
