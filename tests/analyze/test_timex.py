@@ -63,7 +63,8 @@ def test_expression_values(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("GM filed for bankruptcy at 12:00 UTC Monday.", [("12:00 UTC Monday", "TIME", "2009-06-01T12:00Z")]),
     ("At 0800 GMT, the central banks acted.", [("0800 GMT", "TIME", "2009-06-01T08:00Z")]),
-    ("The offer expires at 5 p.m. EST.", [("5 p.m. EST", "TIME", "2009-06-01T17:00-05")]),
+    ("Trading opens at 9:00 CET.", [("9:00 CET", "TIME", "2009-06-01T09:00+01")]),
+    ("The deadline was 5 pm PKT.", [("5 pm PKT", "TIME", "2009-06-01T17:00+05")]),
     ("The jet landed at 6:40 p.m. (GMT +8) in Singapore.", [("6:40 p.m. (GMT +8)", "TIME", "2009-06-01T18:40+08")]),
     ("It lost $6 billion in the first quarter of this year.", [("the first quarter of this year", "DATE", "2009-Q1")]),
     ("It lost $381 million in the first quarter of last year.", [("the first quarter of last year", "DATE", "2008-Q1")]),
@@ -86,6 +87,12 @@ def test_expression_values(text, expected):
     ("For the year ended March 31, it earned $5 million.", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2009-03-31")]),
     ("I remember the year he left.", []),
     ("Stocks fell after six straight days of gains.", [("six straight days", "DURATION", "P6D")]),
+    ("The curfew will stay for another fortnight.", [("another fortnight", "DURATION", "P2W")]),
+    ("Talks will go on for another two weeks.", [("another two weeks", "DURATION", "P2W")]),
+    ("The lease runs an additional year.", [("an additional year", "DURATION", "P1Y")]),
+    ("It expects to close the sale by year-end.", [("year-end", "DATE", "2009")]),
+    ("Shares are up 5% since year-end.", [("year-end", "DATE", "2009")]),  # no parse here: no direction
+    ("Then, a week or so ago, the general chose the day.", [("a week or so ago", "DATE", "2009-W22")]),
     ("Japan entered recession after two consecutive quarters of contraction.", [("two consecutive quarters", "DURATION", "P2Q")]),
     ("The downturn will continue for the time being.", [("the time being", "DATE", "PRESENT_REF")]),
     ("Prospects in the near term appear good.", [("the near term", "DATE", "FUTURE_REF")]),
@@ -189,6 +196,53 @@ def test_numeric_date_without_locale_takes_the_reading_nearest_the_dct_and_a_num
     assert values("on 25/04/2013", "2013-01-01", locale="en-US") == [("25/04/2013", "DATE", "2013-04-25")]
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("Counting ended at 9:45 pm IST.", "en-IN", "2022-03-01T21:45+05:30"),
+    ("Counting ended at 9:45 pm IST.", "en-IE", "2022-03-01T21:45+01"),
+    ("Counting ended at 9:45 pm IST.", "he-IL", "2022-03-01T21:45+02"),
+    ("The offer expires at 5 p.m. EST.", "en-US", "2022-03-01T17:00-05"),
+    ("The offer expires at 5 p.m. EST.", "en-AU", "2022-03-01T17:00+10"),
+    ("Polls close at 10 pm BST.", "en-GB", "2022-03-01T22:00+01"),
+    ("Polls close at 10 pm BST.", "bn-BD", "2022-03-01T22:00+06"),
+    ("Trading opens at 9:00 CST.", "zh-CN", "2022-03-01T09:00+08"),
+])
+def test_shared_zone_abbreviations_are_decided_by_the_locale(text, locale, value):
+    [t] = tag(text, dct="2022-03-01", locale=locale)
+    assert (t.value, t.resolved, t.reason) == (value, True, None)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Counting ended at 9:45 pm IST.", None),
+    ("Counting ended at 9:45 pm IST.", "en-US"),   # a US locale is none of India, Ireland, Israel
+    ("The offer expires at 5 p.m. EST.", None),
+    ("Polls close at 10 pm BST.", "en"),
+])
+def test_a_shared_zone_nothing_decides_is_left_out_and_unresolved(text, locale):
+    [t] = tag(text, dct="2022-03-01", locale=locale)
+    assert not t.resolved and "may be" in t.reason and " or " in t.reason
+    assert t.value.startswith("2022-03-01T") and t.value[-6:].count("+") == 0 and not t.value.endswith("Z")
+
+
+def test_zone_decided_by_outlet_domain_then_places():
+    from newsledger.analyze.timex.temporal import zone_country_from
+
+    ist = frozenset({"IN", "IE", "IL"})
+    assert zone_country_from(None, "www.irishtimes.ie")(ist) == ("IE", "outlet domain www.irishtimes.ie")
+    assert zone_country_from("en-US", "timesofindia.indiatimes.com", lambda c: ["IN", "IN", "IL"])(ist) == ("IN", "places named in the article")
+    assert zone_country_from(None, None, lambda c: ["IN", "IL"])(ist) is None  # a tie decides nothing
+    assert zone_country_from("en-IL", "example.in", lambda c: ["IN"])(ist)[0] == "IL"  # the locale first
+
+
+def test_zone_from_places_in_the_pipeline(nlp, tmp_path):
+    text = "Polls\n\nVoting in Kolkata ended at 9:45 pm IST, Indian officials said.\n"
+    a = _analyze(nlp, tmp_path, text, {"published": "2022-03-01", "outlet": "Test Wire"})
+    assert [(t.text, t.value, t.resolved) for t in a.timexes] == [("9:45 pm IST", "2022-03-01T21:45+05:30", True)]
+
+
+def test_abbreviations_that_are_words_are_not_zones():
+    assert values("They eat at 5 pm cat food.", "2022-03-01") == [("5 pm", "TIME", "2022-03-01T17:00")]
+
+
 def test_interval_has_both_ends():
     found = tag("He met agents between 2017 and 2019.", dct="2021-11-09")
     assert [(t.text, t.value) for t in found] == [("2017", "2017"), ("2019", "2019"), ("2017 and 2019", "P3Y")]
@@ -271,10 +325,20 @@ def _analyze(nlp, tmp_path, text, meta):
     ("The search was suspended on Monday, officials said.", "2015-02-16"),   # "on" dates the suspending itself
     ("The hearing was postponed to Monday, officials said.", "2015-02-23"),  # "to": the new limit
     ("The vote is scheduled for Monday in Geneva.", "2015-02-23"),           # a schedule with "for"
+    ("A memorial service planned for Monday was canceled.", "2015-02-23"),   # a plan: ahead, whatever befell it
+    ("The bank agreed to buy the unit Monday, people said.", None),          # infinitive after a past verb: nearest
 ])
 def test_weekday_direction_from_the_parse(nlp, tmp_path, sentence, expected):
+    if expected is None:  # no direction: a bare weekday looks back (news reports the past)
+        expected = "2015-02-16"
     a = _analyze(nlp, tmp_path, f"Talks\n\n{sentence}\n", {"published": "2015-02-22", "outlet": "Test Wire"})
     assert [(t.text, t.value) for t in a.timexes] == [("Monday", expected)]
+
+
+def test_infinitive_after_a_past_verb_takes_the_nearest_month(nlp, tmp_path):
+    text = "Deal\n\nThe company agreed to acquire the bank holding company in January.\n"
+    a = _analyze(nlp, tmp_path, text, {"published": "1989-11-02", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("January", "1990-01")]
 
 
 def test_until_month_looks_back_or_forward(nlp, tmp_path):

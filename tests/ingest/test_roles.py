@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.ingest.roles import boilerplate_kind, classify_roles, is_caption
+from newsledger.ingest.roles import boilerplate_kind, classify_roles, is_caption, is_figures_table
 
 BODY = [
     "The central bank raised its key rate by half a point on Thursday, its third increase this year.",
@@ -46,7 +46,11 @@ def test_body_sentences_are_not_boilerplate(text):
     ("This picture taken on March 3 shows smoke rising over the port.", True),
     ("Photo: Getty Images", True),
     ("A handout photo released by the army shows troops near the border (AFP)", True),
+    ("A resident carries belongings through a flooded street on Tuesday. (Photo: Marta Ruiz / Valley Press)", True),
+    ("Rescuers search the rubble in the old town (Photo by Jan Novak)", True),
+    ("Firefighters battle the blaze on the ridge (Getty Images)", True),
     ("The ministry published a photo of the damage on Monday, officials said.", False),
+    ("The talks resumed on Monday, the agency said (By AFP)", False),
     ("Police said the suspect was seen near the station at 9pm.", False),
 ])
 def test_captions(text, caption):
@@ -87,3 +91,41 @@ def test_forced_roles_from_markup_are_kept():
     roles = classify_roles(["A title", "Some body text, long enough to be a sentence.", "A figure caption"],
                            forced=["title", None, "caption"])
     assert [r for r, _ in roles] == ["title", "body", "caption"]
+
+
+@pytest.mark.parametrize("text", [
+    "Qtly div 35 cts vs 35 cts prior\n    Payable March 31\n    Record March nine",
+    "Period ended December 31.\n    Shr 25 cts vs 20 cts\n    Net 801,000 vs 703,000\n    Revs 6,318,000 vs 3,926,000",
+    "Shr 2.31 dlrs vs 1.96 dlrs\n    Net 119.0 mln vs 101.0 mln",
+])
+def test_wire_tables_of_figures_are_body(text):
+    """Reuters dividend notices and earnings tables: the whole story, stored as body (kind "table")."""
+    assert is_figures_table(text)
+    roles = classify_roles(["EMHART CORP <EMH> QTLY DIVIDEND", text], title="EMHART CORP <EMH> QTLY DIVIDEND")
+    assert roles == [("title", None), ("body", "table")]
+
+
+@pytest.mark.parametrize("text", [
+    "Related Topics\nEurope\nWeather",                       # labels without figures
+    "Updated March 3, 2020\n10:45 GMT",                       # dates alone
+    "Tel: 020 7946 0000\nFax: 020 7946 0001",                 # contact lines
+    "Shr 25 cts vs 20 cts",                                    # one line is not a table
+    "New York\nSarich Technologies Trust - New York",         # names without figures
+])
+def test_furniture_is_not_a_table(text):
+    assert not is_figures_table(text)
+
+
+def test_a_table_is_part_of_the_body_run():
+    paras = [
+        "Race calendar",
+        "The series opens in March and closes in November, the organizers said.",
+        "* Calendar subject to change by the organizer",
+        "1a etapa: 10 de março – Interlagos\n2a etapa: 8 de abril – Curitiba\n3a etapa: 22 de abril – Velopark",
+    ]
+    assert [r for r, _ in classify_roles(paras)] == ["title", "body", "body", "body"]
+
+
+def test_known_title_wins_over_furniture_kinds():
+    paras = ["TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER", "BankAmerica Corp is not under pressure to act quickly, analysts said."]
+    assert [r for r, _ in classify_roles(paras, title=paras[0])] == ["title", "body"]

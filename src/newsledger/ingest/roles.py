@@ -14,9 +14,20 @@ than strings of one outlet:
   the last body paragraph (kickers, section labels, datelines, "Press TV News
   Roku" app badges). The same short line *inside* the run is a subheading: body.
 * **caption**: a photo description, recognized by a photo marker ("In this file
-  photo", "Photo:", "pictured"), or a trailing picture credit ("(By AFP)", "(AP
-  Photo/...)", "REUTERS/...") on a paragraph that describes a picture.
-* **title**: the paragraph equal to the known title; without one, the first
+  photo", "Photo:", "pictured"), or a trailing picture credit: one that names
+  the picture ("(Photo: NAME / AGENCY)", "(AP Photo/...)", "(Getty Images)")
+  on any paragraph, an agency-only one ("(By AFP)", "REUTERS/...") on a
+  paragraph that describes a picture.
+* **body** of kind ``table``: a wire item written as a table of figures — two
+  or more short lines, nearly each a label with a figure ("Qtly div 35 cts vs
+  35 cts prior / Payable March 31 / Record March nine", "Shr 25 cts vs 20 cts /
+  Net 801,000 vs 703,000"). Dividend notices and earnings tables are real news
+  items, often the whole story. Publisher furniture never reads so: its short
+  lines are labels without figures (sections, kickers, "Related Topics"),
+  dates alone ("Updated March 3, 10:45 GMT"), or contact lines ("Tel", "Fax"),
+  and a table is judged as a whole block, never a lone line.
+* **title**: the paragraph equal to the known title (whatever it looks like:
+  "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER" is no breadcrumb); without one, the first
   headline-like paragraph before the body (../shared/cases/README.md: "Without a
   sidecar title, the first body-like paragraph is the title").
 
@@ -82,13 +93,18 @@ _PHOTO_LEAD = re.compile(
 # ... or a picture credit at the end: "(By AFP)", "(AP Photo/Name)", "REUTERS/Name", "(Getty Images)".
 _PHOTO_CREDIT = re.compile(
     r"""(?:
-        \(\s*(?:(?:photo|image|picture|pic)s?\s*(?:by|:|credit)|by|credit\s*:?|courtesy(?:\s+of)?|via)\s+[^()]{2,60}\)|
+        \(\s*(?i:(?:photo|image|picture|pic)s?\s*(?:by|:|credit)|by|credit\s*:?|courtesy(?:\s+of)?|via)\s+[^()]{2,60}\)|
         \(\s*(?:[A-Z][\w.&-]*\s*){0,3}(?i:photo|images?|pool)(?:\s*/\s*[^()]{1,40})?\s*\)|
         \b[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*/\s*[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}|
-        \bphoto\s*:\s*\S.{0,60}|\(\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Xinhua|IRNA|Anadolu|WANA|UPI|DPA|TASS)\s*\)
+        \b(?i:photo)\s*:\s*\S.{0,60}|\(\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty|Xinhua|IRNA|Anadolu|WANA|UPI|DPA|TASS)\s*\)
     )\s*\.?\s*$""",
     re.VERBOSE,
 )
+# A credit that names a picture by itself: "(Photo: NAME / AGENCY)", "(Photo by NAME)", "(AP Photo/NAME)",
+# "(Getty Images)", "Photo: NAME". It makes its paragraph a caption whatever the description says; the other
+# credits ("(By AFP)", "(Reuters)", "REUTERS/Name", "(courtesy of ...)") also end reports and quotes, so they
+# need a paragraph that describes a picture (_PICTURE_WORDS).
+_NAMED_PICTURE = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|pics?)\b", re.IGNORECASE)
 _PICTURE_WORDS = re.compile(
     r"\b(?:photo\w*|pictur\w*|image|is\s+seen|are\s+seen|seen\s+(?:during|at|in)|poses?|posing|gestur\w+|"
     r"looks\s+on|speaks\s+(?:during|at)|attends?|arriv\w+\s+(?:at|for))\b",
@@ -154,10 +170,41 @@ def is_caption(text: str) -> bool:
     credit = _PHOTO_CREDIT.search(stripped)
     if credit:
         head = stripped[: credit.start()]
-        # a credit alone, or a credit on a paragraph that describes a picture
-        if not _words(head) or _PICTURE_WORDS.search(stripped):
+        # a credit alone, a credit that names a picture, or a credit on a paragraph that describes a picture
+        if not _words(head) or _NAMED_PICTURE.search(credit.group()) or _PICTURE_WORDS.search(stripped):
             return True
     return False
+
+
+_FIGURE = re.compile(
+    r"\d|\b(?:nil|vs|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|e-?mail|call|contact|hotline|whatsapp|p\.?o\.?\s*box)\b|@", re.IGNORECASE)
+TABLE_ROW_MAX_WORDS = 8
+"""A line of a figures table is at most this many words: a label and its figures."""
+
+
+def _table_row(line: str) -> bool:
+    words = _words(line)
+    return (
+        0 < len(words) <= TABLE_ROW_MAX_WORDS
+        and _FIGURE.search(line) is not None
+        and not _DATE_ONLY.match(line)
+        and not _CONTACT.search(line)
+        and boilerplate_kind(line) is None
+    )
+
+
+def is_figures_table(text: str) -> bool:
+    """A wire item written as a table of figures: two or more lines, at least two thirds of them (and at least
+    two) a short label with a figure, and a digit somewhere ("Qtly div 35 cts vs 35 cts prior / Payable March 31 /
+    Record March nine")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or not any(ch.isdigit() for ch in text):
+        return False
+    rows = sum(1 for line in lines if _table_row(line))
+    return rows >= 2 and rows * 3 >= len(lines) * 2
 
 
 def is_fragment(text: str) -> bool:
@@ -206,14 +253,8 @@ def classify_roles(
     for i, text in enumerate(paragraphs):
         if forced[i]:
             roles[i] = (forced[i], "markup")
-            continue
-        kind = boilerplate_kind(text)
-        if kind:
-            roles[i] = ("boilerplate", kind)
-        elif is_caption(text):
-            roles[i] = ("caption", "photo")
 
-    # The title: the paragraph equal to a known title, else the first headline-like one.
+    # The title: the paragraph equal to a known title, whatever it looks like; else the first headline-like one.
     has_title = any(r and r[0] == "title" for r in roles)
     if not has_title and title:
         want = _norm(title)
@@ -222,6 +263,17 @@ def classify_roles(
                 roles[i] = ("title", None)
                 has_title = True
                 break
+
+    for i, text in enumerate(paragraphs):
+        if roles[i] is not None:
+            continue
+        kind = boilerplate_kind(text)
+        if kind:
+            roles[i] = ("boilerplate", kind)
+        elif is_caption(text):
+            roles[i] = ("caption", "photo")
+        elif is_figures_table(text):
+            roles[i] = ("body", "table")
     if not has_title and not title:
         open_ = [i for i in range(n) if roles[i] is None]
         sentence_idx = [i for i in open_ if not is_fragment(paragraphs[i])]
@@ -241,7 +293,7 @@ def classify_roles(
                 roles[first_sentence] = ("title", None)  # a question or exclamation headline
 
     # Fragments outside the run of body sentences are furniture; inside, subheadings.
-    sentence_like = [i for i in range(n) if roles[i] is None and not is_fragment(paragraphs[i])]
+    sentence_like = [i for i in range(n) if (roles[i] is None and not is_fragment(paragraphs[i])) or roles[i] == ("body", "table")]
     first_body = sentence_like[0] if sentence_like else n
     last_body = sentence_like[-1] if sentence_like else -1
     for i in range(n):

@@ -21,6 +21,7 @@ and numbers that count things rather than name years ("2000 people").
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import srsly
 from spacy.language import Language
@@ -30,7 +31,7 @@ from ...records import ANALYZED_ROLES, Timex
 from ..component import Component
 from ..registry import Extractor, RecordContext, register
 from ..syntax import NOUN_TAGS, PROPER_TAGS
-from .temporal import Timex3, tag
+from .temporal import Timex3, tag, zone_country_from
 from .grammar import Found
 
 if not Doc.has_extension("timexes"):
@@ -201,6 +202,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
             return None  # "had named a replacement until December 24": the end may lie either side of the DCT
     if from_root and tense == "present":
         return None
+    if infinitive and tense == "past" and not from_root:
+        return None  # "agreed to acquire the bank in January": what the infinitive names follows the past verb, either side of the DCT
     return tense
 
 
@@ -219,6 +222,53 @@ def _counts_things(doc: Doc, f: Found) -> bool:
     return nxt is not None and nxt.tag_ == "NNS" and nxt.is_lower and nxt.lower_ not in TIME_NOUNS
 
 
+_PLACE_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+PLACE_MIN_POPULATION = 100_000
+"""A city decides a zone's country only when it is this large (GeoNames population): small places share names
+across countries."""
+
+
+def place_countries(text: str, candidates: frozenset[str]) -> list[str]:
+    """The countries among ``candidates`` that the places of ``text`` name, one per mention.
+
+    A mention is a capitalized run of one to three words naming, in the places gazetteer, a country
+    (by its name or demonym: "India", "Irish"), a first-level division or a city of at least
+    :data:`PLACE_MIN_POPULATION` ("Kolkata", "Cork", "Haifa") by its own name. Only read when a zone
+    abbreviation is ambiguous and the locale and outlet domain do not decide; an empty list when the
+    gazetteer cannot be opened.
+    """
+    try:
+        from ..places.gazetteer import NAME, gazetteer, name_key
+        g = gazetteer()
+    except Exception:  # noqa: BLE001 - no gazetteer: places cannot decide, the zone stays unresolved
+        return []
+    def country_of(phrase: str) -> str | None:
+        country = g.demonym_country(phrase)
+        if country in candidates:
+            return country
+        for e in g.lookup(name_key(phrase)):
+            if e.match == NAME and e.country in candidates and (
+                e.feature in ("country", "admin1") or (e.feature == "city" and (e.population or 0) >= PLACE_MIN_POPULATION)
+            ):
+                return e.country
+        return None
+
+    out = []
+    for m in _PLACE_NAME.finditer(text):
+        words = m.group().replace("-", " ").split()
+        i = 0
+        while i < len(words):  # the longest name first at each word ("New Delhi", not "Delhi")
+            for n in range(len(words) - i, 0, -1):
+                country = country_of(" ".join(words[i : i + n]))
+                if country:
+                    out.append(country)
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
 class TimexTagger(Component):
     """Annotates ``doc._.timexes`` with :class:`~newsledger.analyze.timex.temporal.Timex3` records.
 
@@ -231,13 +281,19 @@ class TimexTagger(Component):
         super().__init__(nlp, name)
 
     def find(self, doc: Doc) -> list[Timex3]:
-        """The TIMEX3 expressions of ``doc``, anchored on ``doc._.dct`` (tense read from the parse)."""
+        """The TIMEX3 expressions of ``doc``, anchored on ``doc._.dct`` (tense read from the parse); a zone
+        abbreviation shared by countries ("IST") is decided by ``doc._.locale``, ``doc._.outlet_domain`` or the
+        places the text names (:func:`place_countries`)."""
         return tag(
             doc.text,
             dct=doc._.dct,
             locale=doc._.locale,
             direction=lambda s, e: clause_direction(doc, s, e),
             veto=lambda f: _counts_things(doc, f),
+            zone_country=zone_country_from(
+                doc._.locale, doc._.outlet_domain if Doc.has_extension("outlet_domain") else None,
+                lambda candidates: place_countries(doc.text, candidates),
+            ),
         )
 
     def set_annotations(self, doc: Doc, found: list[Timex3]) -> None:

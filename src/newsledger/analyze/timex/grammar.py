@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     AMBIGUOUS_WORDS,
     FULL_MONTH_RE,
+    MORE_RE,
     MONTH_RE,
     NUMBER_RE,
     POINT_MOD_RE,
@@ -36,7 +37,10 @@ Y4 = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 WD_ANY = r"(?:" + WEEKDAY_RE + r"|" + WEEKDAY_ABBR_RE + r")"
 POD = r"(?:morning|afternoon|evening|night)"
-TZ = r"(?:\(\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d)|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|IST)"
+ZONE_ABBR = (r"(?-i:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|WEST|WET|IST|IDT|MSK|PKT|NPT|SGT|HKT|PHT|WIB|JST|KST|AEST|AEDT"
+             r"|NZST|NZDT|SAST|WAT|CAT|EAT|GST)(?![A-Za-z])")
+"""Zone abbreviations, in capitals only ("EAT", "CAT", "WEST" are words too); zones.ZONES reads them."""
+TZ = r"(?:\(\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d)|" + ZONE_ABBR + r")"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
 
 
@@ -95,10 +99,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("the_unit_bare", B + r"the\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)(?P<ended>(?=\s+(?:ended|ending)\b))?"
           r"(?![\w-]|\s+(?:before|after|ago|earlier|later|of|that|when|in\s+which)\b)"),
     _rule("year_ago_adj", B + r"(?P<which>year-earlier|year-ago)(?=\s+[a-z])"),
-    _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
+    _rule("ago", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?P<num>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)" + E),
     _rule("bare_ago", B + r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)" + E),
     _rule("duration_range", B + r"(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following)\s+)?)?(?P<num>" + NUMBER_RE + r")\s*(?:to|-|–|or)\s*(?P<num2>" + NUMBER_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")" + E),
-    _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
+    _rule("duration", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?(?:" + MORE_RE + r"\s+(?=\S+\s))?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|initial|remaining|same)\s+)?)?"
           r"(?P<num>" + NUMBER_RE + r")(?:[\s-]+(?P<half>and[\s-]+a[\s-]+half))?(?:\s+(?P<adj>straight|consecutive|successive|trading|business|working|full|more|additional))?"
           r"[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+(?P<half2>and\s+a\s+half))?(?P<long>-long)?" + E),
     _rule("half_unit", B + r"(?:(?P<qmod>" + QUANT_MOD_RE + r")\s+)?half\s+an?\s+(?P<unit>hour|day|year|century|decade|minute|week)" + E),
@@ -113,6 +117,7 @@ RULES: list[tuple[str, re.Pattern]] = [
           r"|recent\s+(?:years|decades)|the\s+(?:near|short|long|longer)\s+term|the\s+time\s+being)" + r"(?![\w-])"),
     _rule("recent_units", B + r"recent\s+(?P<unit>days|weeks|months)" + E),
     _rule("weekend", B + r"the\s+weekend" + E),
+    _rule("year_end", B + r"(?:(?P<qmod>about|around)\s+)?(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?year(?:-|\s+|['’]s\s+)end" + E),
     _rule("week_of", B + r"the\s+week\s+of\s+(?P<month>" + MONTH_RE + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + Y4 + r"))?" + E),
     _rule("that_day", B + r"(?:(?P<pmod>earlier|later|early|late)\s+)?(?:(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
           r"|the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir>before|after)(?=\s*[,.;)]))" + E),
@@ -137,7 +142,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("time", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + AMPM + r")"
           r"(?:\s+(?P<tz>" + TZ + r"))?" + r"(?!\w)"),
     _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs))?" + r"(?![\w:]|[.,]\d)"),
-    _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)" + r"(?!\w)"),
+    _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>" + ZONE_ABBR + r")" + r"(?!\w)"),
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
     _rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
           r"(?!\s+(?:ago|of|to|and|before|after|earlier|later|old)\b|\s*-)" + E),
@@ -160,7 +165,7 @@ _TRIGGER_WORDS = {
     "bare_ago": r"ago|earlier|later", "duration_range": _UNIT_WORDS, "duration": _UNIT_WORDS, "half_unit": r"half",
     "unit_long": r"long", "set_every": r"every|each", "set_adverb": r"daily|weekly|monthly|annually|yearly|hourly|nightly|per\s+annum",
     "set_freq": r"once|twice|thrice|times", "set_weekdays": r"days\b", "vague": r"now|current|recent|lately|past|future|present|coming|ahead|term|being|days",
-    "recent_units": r"recent", "weekend": r"weekend", "week_of": r"week\s+of", "that_day": r"that|same|next|following|previous|before|after",
+    "recent_units": r"recent", "weekend": r"weekend", "year_end": r"year.{0,3}end", "week_of": r"week\s+of", "that_day": r"that|same|next|following|previous|before|after",
     "the_day": r"the\s+day", "latest_quarter": r"quarter|period", "comparison": r"quarter|period|month|week|year",
     "year_quarter_anaphor": r"year['’]s", "year_quarter": r"quarter|period", "the_quarter": r"quarter", "spelled_year": r"nineteen|thousand",
     "relative_day": r"today|tonight|yesterday|tomorrow", "this_pod": r"morning|afternoon|evening|night", "weekday": _WEEKDAY_WORDS,

@@ -24,12 +24,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import values as V
 from .grammar import Found, find
-from .lexicon import HOLIDAYS, MODIFIERS, MOVABLE_HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value, unit_of
+from .lexicon import (
+    HOLIDAYS,
+    MODIFIERS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    number_value,
+    unit_of,
+)
+from .zones import _zone, zone_country_from
 
 NO_DCT = "no publication date (DCT) to anchor a relative expression"
 
@@ -81,12 +93,17 @@ class Context:
             parse; None when unknown).
         veto: ``(found) -> bool``, True to drop a candidate the parse shows is
             not temporal ("2000 people").
+        zone_country: ``(candidate countries) -> (country, evidence) | None``: which of
+            the countries sharing a zone abbreviation the article belongs to ("IST":
+            IN, IE or IL), from its locale, outlet domain or places (see
+            :func:`zone_country_from`); None when nothing decides.
     """
 
     dct: str | None = None
     locale: str | None = None
     direction: Callable[[int, int], str | None] | None = None
     veto: Callable[[Found], bool] | None = None
+    zone_country: Callable[[frozenset[str]], tuple[str, str] | None] | None = None
     _reference: date | None = field(default=None, repr=False)
     _quarter: str | None = field(default=None, repr=False)
     _last: tuple[date, str] | None = field(default=None, repr=False)  # the last calendar date written: (start, granularity)
@@ -612,6 +629,13 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _R("DURATION", "P1Y")
         return _resolve(Found(f.start, f.end, "the_unit", {"unit": unit}), ctx)
 
+    if k == "year_end":  # "by year-end", "since year-end", "around year end": the end of a year (mod END)
+        why = _lacks(ctx, "year")
+        if why:
+            return _unresolved("DATE", why, None, "END")
+        year = dct.year - 1 if ctx.dir(f) == "past" else dct.year  # "since year-end": the latest one before the DCT
+        return _R("DATE", f"{year:04d}", "END", ctx.dct)
+
     if k == "year_ago_adj":  # "a year-earlier loss", "year-ago results": the reported quarter a year back, else last year
         if ctx._quarter:
             return _R("DATE", f"{int(ctx._quarter[:4]) - 1}{ctx._quarter[4:]}", None, ctx._quarter)
@@ -727,15 +751,20 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         return _R(type_, V.fmt_date(d) + (f"T{pod}" if pod else ""), mod, ctx.dct)
 
     if k in ("time", "clock", "time_word", "oclock"):
-        clock = _clock(g)
+        clock = _clock(g, ctx)
         if clock is None:
             return None
+        zone_why = _zone_problem(g, ctx)
         if ctx._last is not None and ctx._last[1] == "day":  # "was shot on Oct. 23 ... at 10 p.m.": the day last written
-            return _R("TIME", V.fmt_date(ctx._last[0]) + clock, _qmod(g), V.fmt_date(ctx._last[0]))
-        why = _lacks(ctx, "day")
-        if why:
-            return _unresolved("TIME", why, f"XXXX-XX-XX{clock}", _qmod(g))
-        return _R("TIME", V.fmt_date(dct) + clock, _qmod(g), ctx.dct)
+            r = _R("TIME", V.fmt_date(ctx._last[0]) + clock, _qmod(g), V.fmt_date(ctx._last[0]))
+        else:
+            why = _lacks(ctx, "day")
+            if why:
+                return _unresolved("TIME", why, f"XXXX-XX-XX{clock}", _qmod(g))
+            r = _R("TIME", V.fmt_date(dct) + clock, _qmod(g), ctx.dct)
+        if zone_why:
+            r.resolved, r.reason = False, zone_why
+        return r
 
     if k == "holiday":
         w = _word(g, "holiday").replace("’", "'")
@@ -773,9 +802,12 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
     if k == "datetime":
         day_part, time_part = f.parts
         day_r = _resolve(Found(f.start, f.end, day_part.kind, day_part.groups), ctx)  # the direction of the whole expression
-        clock = _clock(time_part.groups)
+        clock = _clock(time_part.groups, ctx)
         if day_r is None or clock is None:
             return day_r
+        zone_why = _zone_problem(time_part.groups, ctx)
+        if zone_why and day_r.resolved:
+            day_r.resolved, day_r.reason = False, zone_why
         value = day_r.value
         if value and re.fullmatch(r"(\d{4}|XXXX)-(\d{2}|XX|W\d\d|WXX)-?(\d{1,2})?(T(MO|AF|EV|NI))?", value) and "T" not in value:
             value = value + clock
@@ -808,8 +840,9 @@ def _movable(name: str, year: int) -> date:
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-def _clock(g: dict) -> str | None:
-    """``"T16:49"`` from a clock-time match (12-hour with a.m./p.m., 24-hour, noon, midnight, "o'clock")."""
+def _clock(g: dict, ctx: Context | None = None) -> str | None:
+    """``"T16:49"`` from a clock-time match (12-hour with a.m./p.m., 24-hour, noon, midnight, "o'clock"), with its
+    zone when written and decided ("T21:45+05:30"); :func:`_zone_problem` says why a written zone was left out."""
     word = _word(g, "word")
     if word in ("noon", "midday"):
         return "T12:00"
@@ -832,28 +865,12 @@ def _clock(g: dict) -> str | None:
             hour = 0
     if hour > 24:
         return None
-    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"))
+    return f"T{hour:02d}:{minute:02d}" + _zone(_word(g, "tz"), ctx)[0]
 
 
-ZONES = {"utc": "Z", "gmt": "Z", "z": "Z", "est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07",
-         "mdt": "-06", "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "eet": "+02"}
-"""Time zone names → ISO 8601 designators (UTC is "Z", others an offset in hours): TIDES 2005 writes the zone a
-clock time states into its value (ISO 8601:2004, 4.2.4-4.2.5); a clock time with no zone keeps none. "IST" is left
-out: Indian, Irish and Israel Standard Time share it."""
-
-
-def _zone(tz: str) -> str:
-    """The ISO 8601 zone designator of a written zone ("UTC" → "Z", "EST" → "-05", "(GMT +8)" → "+08"), or ""."""
-    tz = tz.strip("() ").lower()
-    if not tz:
-        return ""
-    m = re.fullmatch(r"(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?", tz)
-    if m:
-        sign, hh, mm = m.groups()
-        if int(hh) == 0 and not mm:
-            return "Z"
-        return f"{sign}{int(hh):02d}" + (f":{mm}" if mm and mm != "00" else "")
-    return ZONES.get(tz, "")
+def _zone_problem(g: dict, ctx: Context) -> str | None:
+    """Why the zone written with a clock time could not be decided ("IST" with nothing to say which), or None."""
+    return _zone(_word(g, "tz"), ctx)[1]
 
 
 _INTERVAL = re.compile(r"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
@@ -909,7 +926,8 @@ def _calendar_value(value: str) -> str | None:
 
 def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         direction: Callable[[int, int], str | None] | None = None,
-        veto: Callable[[Found], bool] | None = None) -> list[Timex3]:
+        veto: Callable[[Found], bool] | None = None,
+        zone_country: Callable[[frozenset[str]], tuple[str, str] | None] | None = None) -> list[Timex3]:
     """Find and resolve every time expression of ``text``.
 
     Args:
@@ -919,6 +937,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         locale: BCP 47 tag ("en-GB") for numeric day/month order.
         direction: see :class:`Context`.
         veto: see :class:`Context`.
+        zone_country: see :class:`Context`; by default the region of ``locale`` decides
+            ("9:45 pm IST" in an ``en-IN`` article is ``+05:30``).
 
     Returns:
         :class:`Timex3` records in text order; interval records ("between
@@ -926,7 +946,8 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         ``begin_point`` / ``end_point``. The same input always gives the same
         output (no clock is read).
     """
-    ctx = Context(dct=dct, locale=locale, direction=direction, veto=veto)
+    ctx = Context(dct=dct, locale=locale, direction=direction, veto=veto,
+                  zone_country=zone_country if zone_country is not None else zone_country_from(locale))
     out: list[Timex3] = []
     paragraph_start = 0
     for f in find(text):

@@ -10,5 +10,6 @@
 """
 
 from .resolve import NO_DCT, Context, Timex3, tag
+from .zones import zone_country_from
 
-__all__ = ["NO_DCT", "Context", "Timex3", "tag"]
+__all__ = ["NO_DCT", "Context", "Timex3", "tag", "zone_country_from"]
