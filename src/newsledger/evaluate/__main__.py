@@ -23,6 +23,7 @@ SUITES = {
     "places": "newsledger.evaluate.places",
     "attribution": "newsledger.evaluate.attribution",
     "events": "newsledger.evaluate.events",
+    "certainty": "newsledger.evaluate.certainty",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
