@@ -77,7 +77,6 @@ from .lexicon import (
 from .cues import CueModel, load_cue_model
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
-    Intervals,
     _EXPLETIVES,
     _chars,
     _close_quote,
@@ -93,6 +92,7 @@ from .records import attribution_records
 from ..component import Component
 from ..registry import Extractor, register
 from ..syntax import SUBJECTS, VERB_TAGS, lemma
+from ..to_records import Intervals
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):

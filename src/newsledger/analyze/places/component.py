@@ -429,7 +429,24 @@ def places_in(places: Sequence[Place], start: int, end: int, *, resolved_only: b
     Returns:
         Those places, in text order.
     """
-    return [p for p in places if p.start >= start and p.end <= end and (p.resolved or not resolved_only)]
+    if isinstance(places, tuple):  # an article's records (immutable): found by binary search, not a scan
+        order, starts = _by_start(places)
+        a, b = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+        near = [places[i] for i in sorted(order[a:b])]
+    else:
+        near = places
+    return [p for p in near if p.start >= start and p.end <= end and (p.resolved or not resolved_only)]
+
+
+_BY_START: list = [None, None, None]  # the last tuple of places seen by places_in, its order by start, the starts
+
+
+def _by_start(places: tuple) -> tuple[list[int], list[int]]:
+    """Indices of ``places`` by start, and their starts: computed once per article (events ask once per event)."""
+    if _BY_START[0] is not places:
+        order = sorted(range(len(places)), key=lambda i: places[i].start)
+        _BY_START[:] = [places, order, [places[i].start for i in order]]
+    return _BY_START[1], _BY_START[2]
 
 
 def place_of(places: Sequence[Place], start: int, end: int) -> Place | None:
