@@ -21,7 +21,8 @@ STORY = "Harbour strike\n\nDock workers in {town} stayed off the job on Monday, 
 
 
 def _spin():
-    while True:  # pure Python: only the budget's signal can stop it
+    end = time.monotonic() + 60  # pure Python, stopped only by the budget's signal (or, if that fails, a minute)
+    while time.monotonic() < end:
         pass
 
 
@@ -46,14 +47,15 @@ def _seven_articles_and_a_blank_pipeline(marker: str):
     return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_an_article_over_the_time_budget_is_interrupted_and_skipped(n_process):
+@pytest.mark.parametrize("n_process, batch_size", [(1, 2), (1, 64), (2, 2)])
+def test_an_article_over_the_time_budget_is_interrupted_and_skipped(n_process, batch_size):
+    """Batches of 2 fill up; one of 64 ends with the input (the clock must run once the input is read)."""
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.records import Skip
 
     nlp, articles = _seven_articles_and_a_blank_pipeline("SPIN")
     t = time.monotonic()
-    results = list(analyze_articles(nlp, articles, batch_size=2, n_process=n_process, max_seconds=1))
+    results = list(analyze_articles(nlp, articles, batch_size=batch_size, n_process=n_process, max_seconds=1))
     assert time.monotonic() - t < 30
     assert [r.path if isinstance(r, Skip) else r.article.source_path for r in results] == [f"t{i}" for i in range(7)]
     [over] = [r for r in results if isinstance(r, Skip)]

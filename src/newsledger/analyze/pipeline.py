@@ -382,6 +382,7 @@ def _analyze_serial(nlp: Language, source: Iterator[Article], size: int,
                     try:
                         article = next(articles)
                     except StopIteration:
+                        clock.resume()  # the batch is complete: the pipeline goes to work on it
                         return
                     inflight.append(article)
                     clock.resume()
@@ -404,6 +405,9 @@ def _analyze_serial(nlp: Language, source: Iterator[Article], size: int,
                 return
             except OverBudget:
                 clock.pause()
+                if len(inflight) == 1:  # it was on its own already: no second run
+                    yield over_budget_skip(inflight.popleft(), max_seconds)
+                    continue
                 log.warning("a batch ran over its time budget (%g s); running its %d articles one by one",
                             max_seconds, len(inflight))
             except Exception as exc:  # isolate the article that broke the batch
