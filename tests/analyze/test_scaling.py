@@ -8,10 +8,24 @@ the whole analysis (pipeline and records) of synthetic articles of ~10k and
 ~100k characters made of realistic sentences (quotes, names, places, dates,
 so that every extractor fires) and bounds the ratio, not a time.
 
-Measured on the 2-core development box (``best of`` below, loaded by other
-work): before, 10k 1.8 s, 25k 5.9 s, 50k 23.9 s (100k not finished in
-minutes); after, 10k ≈ 1.1 s, 100k ≈ 10 s: a ratio of 9-10, where the
-bound below is 20 (a quadratic path makes it 100).
+Measured on the 2-core development box, shared and loaded (load 8), with
+``/tmp``-style scripts timing ``run.analyze`` on ``synthetic_text`` files
+(before: commit c07e700; after: this branch):
+
+=====================================  =========  ========
+input                                  before     after
+=====================================  =========  ========
+10k characters, 3 sentences a para.    1.8 s      1.0 s
+25k, one paragraph                     6.6 s      1.5 s
+50k, one paragraph                     18.8 s     4.6 s
+92k, one file                          113.1 s    9.1 s
+the same 92k as 40 files               9.1 s      8.5 s
+900k, one paragraph                    (never)    80.6 s
+=====================================  =========  ========
+
+This test's ratio 100k/10k after: 11.6 (paragraphs) and 14.7 (one
+paragraph); the bound is 20, where a quadratic path makes it about 100. What
+is left above 10 is spaCy's tok2vec on one long Doc (20× for 10× the tokens).
 """
 
 from __future__ import annotations
