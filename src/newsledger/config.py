@@ -12,7 +12,24 @@ key                 default                         meaning
 ``blas_threads``    ``1``                           BLAS threads per process (OpenBLAS)
 ``assume_report_``  ``false``                       date events the text leaves undated with the
 ``date``                                            publication date (``when_source: publication``)
+``max_chars``       ``500000``                      per-input budget: the longest article text
+                                                    analyzed (an HTML page: 20 bytes a character
+                                                    before extraction)
+``max_paragraphs``  ``10000``                       per-input budget: the most paragraphs (an HTML
+                                                    page: paragraph-like elements before extraction)
+``max_seconds``     ``120``                         per-input budget: pipeline time for one article
+                                                    (0: none)
 ==================  ==============================  ===========================================
+
+The three budgets bound the work of any one input: an input over one of them
+is a Skip with reason ``over_budget`` whose ``detail`` names the limit and the
+input's value (``newsledger skips``); the run goes on. Sizes are checked
+before the work starts (an HTML page before trafilatura parses it); time is
+enforced by a real-time interval timer (``SIGALRM``) in the process that runs
+the pipeline, which interrupts the article at the next Python instruction. The
+timer needs the main thread of a POSIX process (the CLI, forked workers);
+elsewhere (a pipeline run from another thread, Windows) only the size budgets
+apply.
 
 ``ops = "numpy"`` is the default because on CPUs where blis falls back to its
 generic kernels, numpy's OpenBLAS ``gemm`` gives identical output markedly
@@ -45,6 +62,9 @@ class Settings:
     ops: str = "numpy"
     blas_threads: int = 1
     assume_report_date: bool = False
+    max_chars: int = 500_000
+    max_paragraphs: int = 10_000
+    max_seconds: int = 120
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (None values are ignored), validated."""
@@ -55,9 +75,11 @@ class Settings:
 def _validated(s: Settings) -> Settings:
     if s.ops not in OPS_CHOICES:
         raise ConfigError(f"ops must be one of {', '.join(OPS_CHOICES)}, not {s.ops!r}.", key="ops", value=s.ops, allowed=OPS_CHOICES)
-    for key in ("batch_size", "n_process", "blas_threads"):
+    for key in ("batch_size", "n_process", "blas_threads", "max_chars", "max_paragraphs"):
         if getattr(s, key) < 1:
             raise ConfigError(f"{key} must be at least 1.", key=key, value=getattr(s, key))
+    if s.max_seconds < 0:
+        raise ConfigError("max_seconds must be 0 (no time budget) or more.", key="max_seconds", value=s.max_seconds)
     return s
 
 

@@ -36,6 +36,7 @@ class SkipReason(str, Enum):
     TRUNCATED = "truncated"
     NO_CONTENT = "no_content"
     TOO_LONG = "too_long"
+    OVER_BUDGET = "over_budget"  # over a per-input budget: max_chars, max_paragraphs or max_seconds (config)
     UNSUPPORTED_LANGUAGE = "unsupported_language"
     PIPELINE_ERROR = "pipeline_error"
     STORE_ERROR = "store_error"

@@ -77,7 +77,8 @@ def _skip_of(exc: IngestError, article_id: str | None = None) -> Skip:
 
 def _pipeline_settings(settings: Settings) -> Settings:
     """``settings`` without the keys the spaCy pipeline does not depend on, so it is built (and cached) once."""
-    return dataclasses.replace(settings, assume_report_date=False)
+    return dataclasses.replace(settings, assume_report_date=False, max_chars=Settings.max_chars,
+                               max_paragraphs=Settings.max_paragraphs, max_seconds=Settings.max_seconds)
 
 
 def _dated(analysis: Analysis, settings: Settings) -> Analysis:
@@ -89,17 +90,48 @@ def _dated(analysis: Analysis, settings: Settings) -> Analysis:
     return assume_report_date(analysis)
 
 
-def _within_limit(articles: Iterator[Article], max_length: int, report: IngestReport) -> Iterator[Article]:
-    """Pass on the articles the pipeline can take; one longer than spaCy's ``nlp.max_length`` becomes a Skip."""
-    for article in articles:
-        if len(article.text) > max_length:
-            report.skips.append(Skip(
-                path=article.source_path or "", stage="analyze", reason=SkipReason.TOO_LONG.value,
-                detail=f"{article.source_path}: too long to analyze: {len(article.text):,} characters "
-                       f"(the limit is {max_length:,}); split it into several articles.",
-                article_id=article.article_id))
-            continue
-        yield article
+def _within_budget(articles: Iterator[Article], settings: Settings, max_length: int,
+                   report: IngestReport) -> Iterator[Article]:
+    """Pass on the articles within the per-input budget; the others become Skips in ``report``.
+
+    Over ``settings.max_chars`` or ``settings.max_paragraphs``: reason
+    ``over_budget``, naming the limit and the article's value; longer than
+    spaCy's ``nlp.max_length`` (``max_length``): ``too_long``. While the
+    articles are read, HTML pages are held to the same budget before
+    trafilatura parses them (``ingest.extract.HTML_BUDGET``); the time budget
+    (``max_seconds``) is kept by the analyze stage.
+    """
+    from .ingest.extract import HTML_BUDGET
+
+    token = HTML_BUDGET.set((settings.max_chars, settings.max_paragraphs))
+    try:
+        for article in articles:
+            where = article.source_path or ""
+            over = None
+            if len(article.text) > settings.max_chars:
+                over = f"{len(article.text):,} characters (max_chars is {settings.max_chars:,})"
+            elif len(article.paragraphs) > settings.max_paragraphs:
+                over = f"{len(article.paragraphs):,} paragraphs (max_paragraphs is {settings.max_paragraphs:,})"
+            if over:
+                report.skips.append(Skip(
+                    path=where, stage="analyze", reason=SkipReason.OVER_BUDGET.value,
+                    detail=f"{where}: over the per-input budget: {over}; split it into several articles, "
+                           f"or raise the limit (newsledger.toml or NEWSLEDGER_*).",
+                    article_id=article.article_id))
+                continue
+            if len(article.text) > max_length:
+                report.skips.append(Skip(
+                    path=where, stage="analyze", reason=SkipReason.TOO_LONG.value,
+                    detail=f"{where}: too long to analyze: {len(article.text):,} characters "
+                           f"(the limit is {max_length:,}); split it into several articles.",
+                    article_id=article.article_id))
+                continue
+            yield article
+    finally:
+        try:
+            HTML_BUDGET.reset(token)
+        except ValueError:  # finalized in another context: nothing of ours to undo there
+            pass
 
 
 def _body(article: Article) -> str:
@@ -222,14 +254,15 @@ def ingest(
 
     nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
-    # 1 read: inputs → Articles; an input that cannot become one (or is too long to analyze) is a Skip
-    articles = _within_limit(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
-                                           language=nlp.lang, progress=progress), nlp.max_length, report)
+    # 1 read: inputs → Articles; an input that cannot become one (or is over the per-input budget) is a Skip
+    articles = _within_budget(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
+                                            language=nlp.lang, progress=progress), settings, nlp.max_length, report)
     # 2 dedupe: an article already stored is unchanged and not analyzed again; a copy gets duplicate_of
     seen = _Seen.of(store)
     fresh = _dedupe(articles, store, seen, report, progress)
     # 3 analyze: Article → Analysis, or a Skip naming the component that failed on it
-    results = analyze_articles(nlp, fresh, n_process=settings.n_process, batch_size=settings.batch_size)
+    results = analyze_articles(nlp, fresh, n_process=settings.n_process, batch_size=settings.batch_size,
+                               max_seconds=settings.max_seconds)
     # 4 link and 5 store: one transaction per article (see _store_results); the stages above run as it pulls
     try:
         _store_results(results, store, seen, report, settings, progress)
@@ -348,13 +381,14 @@ def analyze(
 
     nlp = nlp or load_pipeline(_pipeline_settings(settings))
     report = IngestReport()
-    # 1 read: inputs → Articles; an input that cannot become one (or is too long to analyze) is a Skip
-    articles = _within_limit(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
-                                           language=nlp.lang), nlp.max_length, report)
+    # 1 read: inputs → Articles; an input that cannot become one (or is over the per-input budget) is a Skip
+    articles = _within_budget(read_articles(paths, report=report, overrides=overrides, field_map=field_map, fmt=fmt,
+                                            language=nlp.lang), settings, nlp.max_length, report)
     # 2 dedupe, 4 link, 5 store: not here (nothing is stored)
     # 3 analyze: Article → Analysis, or a Skip naming the component that failed on it
     analyses: list[Analysis] = []
-    for result in analyze_articles(nlp, articles, n_process=settings.n_process, batch_size=settings.batch_size):
+    for result in analyze_articles(nlp, articles, n_process=settings.n_process, batch_size=settings.batch_size,
+                                   max_seconds=settings.max_seconds):
         if isinstance(result, Skip):
             report.skips.append(result)
         else:

@@ -16,17 +16,32 @@ no extractor of this release reads lemmas.
 (``distributed.local``). An article the pipeline fails on comes back as a
 :class:`~newsledger.records.Skip` whose ``detail`` names the failing component
 (a :class:`~newsledger.errors.PipelineError` on the way).
+
+A time budget (``max_seconds``, see ``config``) bounds the pipeline's work
+on each article: a real-time interval timer (``SIGALRM``, :class:`_Clock`)
+runs while the pipeline works (not while articles are read or results are
+consumed) and interrupts it at the next Python instruction; the articles of
+the batch in flight are then run again one at a time, each with the whole
+budget, and the one that spends it comes back as a Skip with reason
+``over_budget``. The timer needs the main thread of a POSIX process (the CLI,
+forked workers); elsewhere no time budget is kept.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,15 +80,28 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence at the first token of every paragraph (``doc._.paragraphs``).
 
     Runs before the parser, which keeps preset sentence starts: a sentence
-    never runs across a paragraph break.
+    never runs across a paragraph break. The starts are written in one pass
+    over spaCy's arrays: setting ``token.is_sent_start`` token by token checks
+    the whole Doc for a parse each time (O(n) a paragraph, so O(n²) for an
+    article of many short paragraphs).
+
+    Raises:
+        ValueError: the Doc is already parsed (spaCy's E043, as ``is_sent_start`` raises).
     """
     paragraphs = doc._.paragraphs or []
-    starts = {p[0] for p in paragraphs}
-    if not starts:
+    starts = numpy.fromiter((p[0] for p in paragraphs), dtype=numpy.int64, count=len(paragraphs))
+    if not len(starts) or not len(doc):
         return doc
-    for token in doc:
-        if token.i > 0 and token.idx in starts:
-            token.is_sent_start = True
+    arr = doc.to_array([IDX, SENT_START])
+    hit = numpy.isin(arr[:, 0].astype(numpy.int64), starts)
+    hit[0] = False
+    if not hit.any():
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)
+    sent_starts = arr[:, 1].copy()
+    sent_starts[hit] = 1
+    doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 
@@ -177,6 +205,72 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+class OverBudget(BaseException):
+    """The time budget of the article being analyzed is spent (raised by :class:`_Clock`'s ``SIGALRM`` handler).
+
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception``
+    of a component, of spaCy or of the error handlers takes it for a failure.
+    """
+
+
+class _Clock:
+    """The pipeline's time budget: ``SIGALRM`` after ``seconds`` of pipeline work, raising :class:`OverBudget`.
+
+    :meth:`start` gives a step (a batch, or one article) the whole budget;
+    :meth:`pause` and :meth:`resume` stop and restart its clock while the
+    caller reads articles or consumes results. A signal that arrives while
+    paused is ignored (the budget is then spent: the next :meth:`resume`
+    raises at once). ``seconds`` 0, a thread other than the main one, or a
+    platform without ``setitimer``: no budget. Used as a context manager,
+    which installs the handler and restores the previous one.
+    """
+
+    def __init__(self, seconds: float):
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = float(seconds) if seconds and usable else 0.0
+        self.left = self.seconds
+        self.running = False
+        self._previous = None
+
+    def _ring(self, signum, frame) -> None:
+        if self.running:
+            self.running = False
+            raise OverBudget()
+
+    def __enter__(self) -> _Clock:
+        if self.seconds:
+            self._previous = signal.signal(signal.SIGALRM, self._ring)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.seconds:
+            self.pause()
+            signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)
+
+    def start(self) -> None:
+        """Give the next step the whole budget, and run the clock."""
+        self.left = self.seconds
+        self.resume()
+
+    def resume(self) -> None:
+        if self.seconds:
+            self.running = True
+            signal.setitimer(signal.ITIMER_REAL, max(self.left, 1e-3))
+
+    def pause(self) -> None:
+        if self.seconds:
+            self.running = False
+            self.left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+
+
+def over_budget_skip(article: Article, max_seconds: float) -> Skip:
+    """The Skip of an article whose analysis took longer than ``max_seconds``: reason ``over_budget``."""
+    return Skip(path=article.source_path or "", stage="analyze", reason=SkipReason.OVER_BUDGET.value,
+                detail=f"{article.source_path}: over the per-input budget: the NLP pipeline was still working on it "
+                       f"after {max_seconds:g} s (max_seconds); split it, or raise max_seconds.",
+                article_id=article.article_id)
+
+
 def _failure(component: str | None, article: Article, exc: BaseException) -> PipelineError:
     """The PipelineError of ``exc``, raised by ``component`` on ``article``."""
     where = f" in {component}" if component else ""
@@ -267,47 +361,88 @@ class _Guarded:
             raise self.error
 
 
-def _analyze_serial(nlp: Language, source: Iterator[Article], size: int) -> Iterator[Analysis | Skip]:
-    """Analyze ``source`` in this process, isolating an article that breaks the pipeline (see :func:`analyze_articles`)."""
+def _analyze_serial(nlp: Language, source: Iterator[Article], size: int,
+                    max_seconds: float = 0) -> Iterator[Analysis | Skip]:
+    """Analyze ``source`` in this process, isolating an article that breaks the pipeline (see :func:`analyze_articles`).
+
+    With ``max_seconds``, the pipeline's work towards each result runs under
+    a :class:`_Clock`; a batch that spends it is run again one article at a
+    time, each with the whole budget, and an article that spends it on its
+    own becomes an ``over_budget`` Skip.
+    """
     guarded = _Guarded(source)
     articles = iter(guarded)
-    while True:
-        inflight: deque[Article] = deque()
+    with _Clock(max_seconds) as clock:
+        while True:
+            inflight: deque[Article] = deque()
 
-        def feed() -> Iterator[Doc]:
-            for article in articles:
-                inflight.append(article)
-                yield make_doc(nlp, article)
+            def feed() -> Iterator[Doc]:
+                while True:
+                    clock.pause()  # reading is not the pipeline's time
+                    try:
+                        article = next(articles)
+                    except StopIteration:
+                        clock.resume()  # the batch is complete: the pipeline goes to work on it
+                        return
+                    inflight.append(article)
+                    clock.resume()
+                    yield make_doc(nlp, article)
 
-        try:
-            for doc in nlp.pipe(feed(), batch_size=size):
-                yield _records(doc, inflight.popleft())
-            guarded.reraise()
-            return
-        except Exception as exc:  # isolate the article that broke the batch
-            if exc is guarded.error:
-                raise
-            log.warning("a batch failed (%s: %s); retrying its %d articles one by one", type(exc).__name__, exc, len(inflight))
+            try:
+                docs = iter(nlp.pipe(feed(), batch_size=size))
+                while True:
+                    clock.start()
+                    try:
+                        doc = next(docs)
+                    except StopIteration:
+                        clock.pause()
+                        break
+                    result = _records(doc, inflight[0])
+                    clock.pause()
+                    inflight.popleft()
+                    yield result
+                guarded.reraise()
+                return
+            except OverBudget:
+                clock.pause()
+                if len(inflight) == 1:  # it was on its own already: no second run
+                    yield over_budget_skip(inflight.popleft(), max_seconds)
+                    continue
+                log.warning("a batch ran over its time budget (%g s); running its %d articles one by one",
+                            max_seconds, len(inflight))
+            except Exception as exc:  # isolate the article that broke the batch
+                clock.pause()
+                if exc is guarded.error:
+                    raise
+                log.warning("a batch failed (%s: %s); retrying its %d articles one by one", type(exc).__name__, exc, len(inflight))
             for article in list(inflight):
-                yield _analyze_one(nlp, article)
+                try:
+                    clock.start()
+                    result = _analyze_one(nlp, article)
+                    clock.pause()
+                except OverBudget:
+                    clock.pause()
+                    result = over_budget_skip(article, max_seconds)
+                yield result
 
 
 _WORKER_NLP: Language | None = None
 """The pipeline of :func:`analyze_batch` in a worker: set in the parent just before the pool forks."""
 
 
-def analyze_batch(batch: list[Article]) -> list[Analysis | Skip]:
+def analyze_batch(batch: list[Article], *, max_seconds: float = 0) -> list[Analysis | Skip]:
     """The distributed stage: one batch analyzed with this process's pipeline, records built here.
 
     A pure, picklable function (STYLE.md §9) that ``distributed`` engines map
     over batches; a worker forked by :func:`analyze_articles` inherits its
-    pipeline (``_WORKER_NLP``).
+    pipeline (``_WORKER_NLP``). ``max_seconds``: the time budget of each
+    article (see :func:`_analyze_serial`; 0: none).
 
     Returns:
         One :class:`Analysis` or :class:`Skip` per article, in batch order.
     """
     assert _WORKER_NLP is not None, "worker started without a pipeline"
-    return list(_analyze_serial(_WORKER_NLP, iter(batch), len(batch)))
+    return list(_analyze_serial(_WORKER_NLP, iter(batch), len(batch), max_seconds))
 
 
 def _lost(article: Article) -> Skip:
@@ -324,6 +459,7 @@ def analyze_articles(
     *,
     n_process: int = 1,
     batch_size: int | None = None,
+    max_seconds: float = 0,
 ) -> Iterator[Analysis | Skip]:
     """Analyze a stream of articles with ``nlp.pipe``, in order.
 
@@ -342,6 +478,9 @@ def analyze_articles(
             forked workers). Where ``fork`` is not
             available (Windows), one process is used, with a warning.
         batch_size: texts per batch (default ``nlp.batch_size``).
+        max_seconds: the time budget of one article (``Settings.max_seconds``;
+            0, the default here: none). An article over it is a Skip with
+            reason ``over_budget`` (see the module docstring).
 
     Yields:
         An :class:`Analysis` per article, or a :class:`Skip` (stage
@@ -362,10 +501,11 @@ def analyze_articles(
         log.warning("n_process=%d needs the 'fork' start method, which this platform lacks; using one process", n_process)
         n_process = 1
     if n_process <= 1:
-        yield from _analyze_serial(nlp, source, size)
+        yield from _analyze_serial(nlp, source, size, max_seconds)
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
     guarded = _Guarded(source)
-    yield from map_batches(analyze_batch, guarded, batch_size=size, n_process=n_process, lost=_lost)
+    stage = functools.partial(analyze_batch, max_seconds=max_seconds)  # picklable: a module function and a number
+    yield from map_batches(stage, guarded, batch_size=size, n_process=n_process, lost=_lost)
     guarded.reraise()

@@ -33,6 +33,36 @@ class ParagraphIndex:
         return p.role
 
 
+class Intervals:
+    """Character ranges ``[start, end)`` indexed for stabbing queries: O(log n + answers), not a scan of all.
+
+    Answers are indices into the ranges as given, ascending, so a caller that
+    took "the first range that ..." from a scan gets the same one. Ranges may
+    overlap: a query looks at the ranges starting within the longest range's
+    length of the point.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]] | tuple[tuple[int, int], ...]):
+        self.ranges = list(ranges)
+        self._order = sorted(range(len(self.ranges)), key=lambda i: self.ranges[i][0])
+        self._starts = [self.ranges[i][0] for i in self._order]
+        self.longest = max((e - s for s, e in self.ranges), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """Indices of the ranges whose start is in ``[lo, hi)``."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return sorted(self._order[a:b])
+
+    def holding(self, start: int, end: int) -> list[int]:
+        """Indices of the ranges ``r`` with ``r.start <= start`` and ``end <= r.end``."""
+        return [i for i in self.starting_in(end - self.longest, start + 1)
+                if self.ranges[i][0] <= start and end <= self.ranges[i][1]]
+
+    def containing(self, pos: int) -> list[int]:
+        """Indices of the ranges holding the character at ``pos`` (``start <= pos < end``)."""
+        return [i for i in self.starting_in(pos - self.longest, pos + 1) if pos < self.ranges[i][1]]
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` narrowed to exclude surrounding whitespace of ``text``."""
     while start < end and text[start].isspace():

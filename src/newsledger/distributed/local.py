@@ -3,15 +3,28 @@
 Workers are forked (``fork`` start method), so they inherit what the parent
 loaded before the pool started (the spaCy pipeline) and nothing large is
 pickled: a batch of articles goes out, its finished results come back. A
-worker ignores Ctrl-C; the parent stops the pool.
+worker ignores Ctrl-C; the parent stops the pool, killing workers still busy
+(a Ctrl-C is honoured at once, not after their batches).
+
+Workers die with their parent, even a parent killed by ``kill -9`` (which
+runs no clean-up): on Linux each worker asks the kernel for ``SIGKILL`` when
+its parent dies (``prctl(PR_SET_PDEATHSIG)``, through ctypes; Linux only);
+everywhere, a thread in each worker checks once a second that its parent is
+still the process that forked it (``os.getppid()``) and ends the worker when
+it is not.
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import logging
 import multiprocessing
+import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -64,8 +77,8 @@ def map_batches(
                 yield from workers.next_results(lost)
         while workers.pending:
             yield from workers.next_results(lost)
-    finally:
-        workers.close()
+    finally:  # on Ctrl-C, an error or a consumer that stops early, workers still busy are killed
+        workers.close(kill=bool(workers.pending))
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -73,9 +86,41 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool (no traceback from every worker)."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` (the pid that forked it) dies, however it dies.
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; the kernel kills the worker
+    when the parent's thread that forked it ends. Everywhere (and for the
+    moment before prctl takes effect): a daemon thread polls ``os.getppid()``
+    once a second and ends the worker when the parent is gone (the worker is
+    then re-parented, so its parent pid changes).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below still works
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsledger-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int) -> None:
+    """Worker set-up: leave Ctrl-C to the parent, which stops the pool (no traceback from every worker);
+    die with the parent (:func:`_die_with_parent`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
 
 
 class _Workers:
@@ -96,7 +141,7 @@ class _Workers:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_sigint)
+                                   initializer=_init_worker, initargs=(os.getpid(),))
 
     def submit(self, batch: list[Item]) -> None:
         self.pending.append((batch, self.pool.submit(self.stage, batch)))
@@ -125,5 +170,17 @@ class _Workers:
                 self._restart()
         return out
 
-    def close(self) -> None:
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the pool; with ``kill``, end the workers now rather than after the batches they are running.
+
+        (``shutdown`` cannot stop a running batch, and the interpreter waits for
+        the workers at exit: a Ctrl-C would wait for whole batches.)
+        """
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())  # private, stable since 3.8
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if kill:
+            for process in processes:
+                if process.is_alive():
+                    process.kill()
+            for process in processes:
+                process.join(timeout=5)

@@ -5,10 +5,17 @@ metadata; what it discards as boilerplate is not stored. A ``<figcaption>``
 that the page marks as part of the article is kept as a ``caption`` paragraph
 even where trafilatura drops it, placed before the first extracted paragraph
 that follows it in the page.
+
+A page over the per-input budget (:data:`HTML_BUDGET`: ``max_chars`` and
+``max_paragraphs`` of the settings, which ``run`` sets for its run) is
+refused before trafilatura parses it: trafilatura and lxml work in C for
+minutes on a page of a million paragraphs, deaf to Ctrl-C.
 """
 
 from __future__ import annotations
 
+import contextvars
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +32,15 @@ _NL = re.compile(r"\s*\n\s*")
 
 # trafilatura's XML body: block elements that become paragraphs.
 _BLOCK_TAGS = {"p", "head", "quote", "code", "item", "cell", "row", "list", "table", "graphic", "ab", "div"}
+
+BYTES_PER_CHAR = 20
+"""An HTML page may hold this many bytes (markup included) per character of the ``max_chars`` budget."""
+
+HTML_BUDGET: contextvars.ContextVar[tuple[int, int] | None] = contextvars.ContextVar("html_budget", default=None)
+"""``(max_chars, max_paragraphs)`` for :func:`extract_html`, or None (no budget): set by ``run`` for a run."""
+
+# start tags of elements that become paragraphs; counted in the raw page before it is parsed
+_PARAGRAPH_TAG = re.compile(rb"<(?:p|li|tr|h[1-6]|blockquote|pre|dd|dt|br)[\s>/]", re.IGNORECASE)
 
 # figcaptions inside site furniture are not the article's
 _FURNITURE = {"nav", "aside", "footer", "header", "form"}
@@ -117,6 +133,26 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())[:60]
 
 
+def _check_budget(html: bytes | str, path: str) -> None:
+    """Raise ``over_budget`` when the raw page is over :data:`HTML_BUDGET` (a linear scan, in C)."""
+    budget = HTML_BUDGET.get()
+    if budget is None:
+        return
+    max_chars, max_paragraphs = budget
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
+    if len(raw) > max_chars * BYTES_PER_CHAR:
+        raise ExtractionError(
+            f"{path}: over the per-input budget: the page is {len(raw):,} bytes (max_chars is {max_chars:,}, "
+            f"so at most {max_chars * BYTES_PER_CHAR:,} bytes of HTML); split it, or raise max_chars.",
+            path=path, reason=SkipReason.OVER_BUDGET)
+    n = sum(1 for _ in itertools.islice(_PARAGRAPH_TAG.finditer(raw), max_paragraphs + 1))
+    if n > max_paragraphs:
+        raise ExtractionError(
+            f"{path}: over the per-input budget: the page holds more than {max_paragraphs:,} paragraph-like elements "
+            f"(max_paragraphs); split it, or raise max_paragraphs.",
+            path=path, reason=SkipReason.OVER_BUDGET)
+
+
 def extract_html(html: bytes | str, *, url: str | None = None, path: str = "<html>") -> HtmlExtraction:
     """Extract an article's paragraphs and metadata from one HTML page.
 
@@ -130,8 +166,10 @@ def extract_html(html: bytes | str, *, url: str | None = None, path: str = "<htm
         with figure captions marked ``role="caption"``.
 
     Raises:
-        ExtractionError: (``no_content``) the page holds no article text.
+        ExtractionError: (``no_content``) the page holds no article text; (``over_budget``) the page is
+            over :data:`HTML_BUDGET` (too many bytes, or too many paragraph-like elements).
     """
+    _check_budget(html, path)
     try:
         doc = trafilatura.bare_extraction(
             html,

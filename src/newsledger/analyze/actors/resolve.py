@@ -153,6 +153,7 @@ class Resolver:
         self.actors: list[ActorState] = []
         self.by_key: dict[str, int] = {}
         self.events: list[tuple[int, int, float]] = []  # (actor, sentence, weight)
+        self._events_of: dict[int, list[tuple[int, float]]] = {}  # actor → its (sentence, weight), in order
         self.by_head: dict[int, Candidate] = {}
         self.pending_kin: list[tuple[Candidate, int, str, str]] = []
         self.acronyms: dict[str, str] = {}
@@ -233,11 +234,15 @@ class Resolver:
             w += 50
         return w
 
+    def _add_event(self, actor: int, sent: int, weight: float) -> None:
+        self.events.append((actor, sent, weight))
+        self._events_of.setdefault(actor, []).append((sent, weight))
+
     def salience(self, actor: int, sent: int, *, window: int | None = None) -> float:
         """Salience of ``actor`` at sentence ``sent``: weights halved per sentence (optionally only the last ``window``)."""
         total = 0.0
-        for a, s, w in self.events:
-            if a == actor and (window is None or sent - s <= window):
+        for s, w in self._events_of.get(actor, ()):  # the actor's own events, in the order of self.events
+            if window is None or sent - s <= window:
                 total += w * 0.5 ** (sent - s)
         return total
 
@@ -245,7 +250,7 @@ class Resolver:
         c.actor = actor.index
         c.ambiguous = False
         actor.mentioned = True
-        self.events.append((actor.index, c.sent, self.weight(c)))
+        self._add_event(actor.index, c.sent, self.weight(c))
         self.by_head[c.head] = c
 
     def _choose(self, c: Candidate, options: list[ActorState], *, ratio: float, window: int | None = None) -> ActorState | None:
@@ -409,7 +414,7 @@ class Resolver:
             if p.last and p.last == actor.last:
                 kin.actor = actor.index
                 kin.ambiguous = False
-                self.events.append((actor.index, kin.sent, self.weight(kin)))
+                self._add_event(actor.index, kin.sent, self.weight(kin))
                 self._relate(p, relation, actor, gender)
                 self.pending_kin.remove(item)
                 return

@@ -54,7 +54,7 @@ record builder, ``parent`` (the attribution whose content holds its cue) and
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -92,6 +92,7 @@ from .records import attribution_records
 from ..component import Component
 from ..registry import Extractor, register
 from ..syntax import SUBJECTS, VERB_TAGS, lemma
+from ..to_records import Intervals
 from .quotes import Quote, find_quotes
 
 if not Doc.has_extension("attributions"):
@@ -221,6 +222,15 @@ class _Finder(_PhraseRules):
         self._seg_starts = [s for s, _e, _k in self._seg_index]
         self.found: list[dict] = []
         self.used_quotes: set[int] = set()
+        # indexes, so that each lookup is a binary search rather than a scan (a scan per cue made long articles
+        # O(n²)): paragraphs, quotes (by start and by end), quote segments, and the cues already found
+        self._paragraphs = Intervals([(ps, pe) for ps, pe, _role in self.paragraphs])
+        self._quotes = Intervals([(q.start, q.end) for q in self.quotes])
+        self._quote_ends = Intervals([(q.end, q.end) for q in self.quotes])
+        self._segments = Intervals(self.segments)
+        self._segment_starts = [qs for qs, _qe in self.segments]
+        self._quote_starts = [q.start for q in self.quotes]  # find_quotes returns them by start
+        self._cues: set[tuple[int, int]] = set()
 
     # -------------------------------------------------------- helpers
 
@@ -243,10 +253,9 @@ class _Finder(_PhraseRules):
         return self.paragraphs[k][0] if k is not None else 0
 
     def paragraph_of(self, char: int) -> int | None:
-        for k, (s, e, _role) in enumerate(self.paragraphs):
-            if s <= char < e:
-                return k
-        return None
+        """Index of the first paragraph holding character ``char``, or None."""
+        held = self._paragraphs.containing(char)
+        return held[0] if held else None
 
     def no_dateline(self, span: tuple[int, int]) -> tuple[int, int]:
         """A content span without a leading dateline ("WASHINGTON — Voters will …, officials said")."""
@@ -266,8 +275,12 @@ class _Finder(_PhraseRules):
         """
         s, e = span
         text = self.text
-        for qs, qe in self.segments:
-            if qe <= s or qs >= e:
+        # self.segments is sorted: start at the first segment that can reach s, stop at the first starting at e
+        for i in range(bisect_left(self._segment_starts, s - self._segments.longest), len(self.segments)):
+            qs, qe = self.segments[i]
+            if qs >= e:
+                break
+            if qe <= s:
                 continue
             if s <= qs < e < qe:
                 e = qe  # opened inside, closed after: close it
@@ -279,9 +292,9 @@ class _Finder(_PhraseRules):
         contents = [self.close_quotes(self.no_dateline(tuple(c))) for c in contents if c and c[1] > c[0]]
         if not contents or cue is None:
             return
-        for existing in self.found:
-            if existing["cue"] == list(cue):
-                return
+        if tuple(cue) in self._cues:
+            return
+        self._cues.add(tuple(cue))
         self.used_quotes.update(quotes)
         denied = cue_lemma in DENIAL_VERBS
         hedge_spans = sorted(set(hedges) | set(self.hedges_in([cue, *contents])))
@@ -379,11 +392,23 @@ class _Finder(_PhraseRules):
         lo_c, hi_c = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         para = self.paragraph_of(lo_c)
         picked: list[int] = []
-        for k, q in enumerate(self.quotes):
+        if any(k not in self.used_quotes for k in self._quotes.containing(lo_c)):
+            return []  # the cue is inside a quotation: quoted speech, not the article's attribution
+        # only a quote whose gap to the cue group is glue (spaces and at most two of ",:;—–-") can be picked
+        text, glue = self.text, ",:;—–-"
+        before, marks = lo_c, 0
+        while before > 0 and (text[before - 1].isspace() or text[before - 1] in glue and marks < 2):
+            marks += not text[before - 1].isspace()
+            before -= 1
+        after, marks = hi_c, 0
+        while after < len(text) and (text[after].isspace() or text[after] in glue and marks < 2):
+            marks += not text[after].isspace()
+            after += 1
+        near = sorted(set(self._quote_ends.starting_in(before, lo_c + 1)) | set(self._quotes.starting_in(hi_c, after + 1)))
+        for k in near:
+            q = self.quotes[k]
             if k in self.used_quotes:
                 continue
-            if q.start <= lo_c < q.end:
-                return []  # the cue is inside a quotation: quoted speech, not the article's attribution
             gap_before = self.text[q.end:lo_c] if q.end <= lo_c else None
             gap_after = self.text[hi_c:q.start] if hi_c <= q.start else None
             if gap_before is not None and self.paragraph_of(q.end - 1) == para and _is_glue(gap_before):
@@ -397,7 +422,8 @@ class _Finder(_PhraseRules):
             sent_end = sent.end_char
             if last.end <= lo_c:
                 # the parser may run the sentence on past "he said." into the next quote: a period is the end
-                for k, q in enumerate(self.quotes):
+                for k in range(bisect_left(self._quote_starts, hi_c), len(self.quotes)):
+                    q = self.quotes[k]
                     if k not in picked and k not in self.used_quotes and q.start >= hi_c:
                         gap = self.text[hi_c:q.start].strip()
                         if gap.endswith(".") and not _has_quote_mark(gap) and len(gap) < 200 \
@@ -406,7 +432,8 @@ class _Finder(_PhraseRules):
                             sent_end = min(sent_end, q.start)
                         break
             if last.end <= sent_end:
-                for k, q in enumerate(self.quotes):
+                for k in range(bisect_left(self._quote_starts, sent_end), len(self.quotes)):
+                    q = self.quotes[k]
                     if k in picked or k in self.used_quotes or q.start < sent_end:
                         continue
                     between = self.text[max(last.end, sent_end):q.start]
@@ -634,9 +661,13 @@ def _nest(found: list[dict]) -> None:
         sizes = [e - s for s, e in outer["contents"] if s <= cs and ce <= e]
         return min(sizes) if sizes else None
 
+    owners = [j for j, b in enumerate(found) for _c in b["contents"]]
+    contents = Intervals([tuple(c) for b in found for c in b["contents"]])
     for a in found:
         best, best_len = None, None
-        for j, b in enumerate(found):
+        # only attributions with a content holding a's cue can hold it (an index, not a scan of every pair)
+        for j in sorted({owners[i] for i in contents.holding(*a["cue"])}):
+            b = found[j]
             if b is a or holds(a, b) is not None:  # each holds the other's cue: a parse loop, not nesting
                 continue
             size = holds(b, a)

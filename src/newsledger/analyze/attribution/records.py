@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Attribution, UNKNOWN_OUTLET
 from ..registry import RecordContext
-from .source_kinds import name_chars, source_kind_of, source_name_of
+from .source_kinds import DocFacts, name_chars, source_kind_of, source_name_of
 from ..to_records import span_of
 
 """Root of a chain when the article's outlet is not known: said, never invented."""
@@ -14,7 +16,73 @@ from ..to_records import span_of
 _PRONOUNS = frozenset("he she they it him her them".split())
 
 
-def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str) -> str | None:
+class _ActorIndex:
+    """The mentions and actors of one article, indexed once for :func:`_link_actor`.
+
+    Linking each source by scanning every mention and actor made an article's
+    attributions cost O(n²) in its length; these lookups are binary searches
+    and dictionaries, and return what the scans returned, in the same order.
+    """
+
+    def __init__(self, doc: Doc, ctx: RecordContext):
+        self.facts = DocFacts(doc)
+        self.mentions = tuple(m for m in ctx.sections.get("mentions") or () if m.actor_id)
+        by_start = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        self._order = by_start  # indices into mentions, by start (stable)
+        self._starts = [self.mentions[i].start for i in by_start]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        actors = ctx.sections.get("actors") or ()
+        self.by_name: dict[str, set[str]] = {}
+        for a in actors:
+            for n in {_norm_name(a.name), *(_norm_name(x) for x in a.aliases)}:
+                self.by_name.setdefault(n, set()).add(a.actor_id)
+        kinds = {a.actor_id: a.kind for a in actors}
+        persons = sorted((m for m in self.mentions if m.label == "PERSON" or kinds.get(m.actor_id) == "person"),
+                         key=lambda m: m.start)
+        self._person_starts = [m.start for m in persons]
+        self._person_ids = [m.actor_id for m in persons]
+        # _run_start[i]: where the run of equal actor ids that ends at person mention i begins
+        run_start: list[int] = []
+        for i, actor_id in enumerate(self._person_ids):
+            run_start.append(run_start[-1] if i and self._person_ids[i - 1] == actor_id else i)
+        self._run_start = run_start
+        self.paragraphs = ctx.index.paragraphs
+        self._para_starts = [p.start for p in self.paragraphs]
+
+    def _in_order(self, lo: int, hi: int) -> list:
+        """Mentions whose start is in ``[lo, hi)``, in their original order."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [self.mentions[i] for i in sorted(self._order[a:b])]
+
+    def inside(self, start: int, end: int) -> list:
+        """Mentions (with an actor) inside ``[start, end)``, in order."""
+        return [m for m in self._in_order(start, end + 1) if m.end <= end]
+
+    def covering(self, start: int, end: int) -> list:
+        """Mentions (with an actor) covering ``[start, end)``, in order."""
+        return [m for m in self._in_order(start - self._longest, start + 1) if m.start <= start and end <= m.end]
+
+    def paragraph_of(self, start: int) -> int | None:
+        """Index of the first paragraph holding offset ``start`` (paragraphs are in order and disjoint), or None."""
+        k = bisect.bisect_right(self._para_starts, start) - 1
+        found = None
+        j = k
+        while j >= 0 and self._para_starts[j] == self._para_starts[k]:  # empty paragraphs may share a start
+            if self.paragraphs[j].start <= start < self.paragraphs[j].end:
+                found = j
+            j -= 1
+        return found
+
+    def one_person_between(self, lo: int, hi: int) -> str | None:
+        """The actor of the person mentions starting in ``[lo, hi)`` when they all name one actor, else None."""
+        a, b = bisect.bisect_left(self._person_starts, lo), bisect.bisect_left(self._person_starts, hi)
+        if b > a and self._run_start[b - 1] <= a:
+            return self._person_ids[b - 1]
+        return None
+
+
+def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str,
+                index: _ActorIndex | None = None) -> str | None:
     """The actor a source refers to, when the actor extractor has resolved one; else None.
 
     A mention of the source's name (inside its span) that carries an ``actor_id`` wins; then an
@@ -23,34 +91,30 @@ def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str) -
     pronouns; failing that, the one person actor mentioned earlier in the same
     or the previous paragraph, only when there is exactly one (no coreference
     is attempted here: several candidates leave it unresolved).
+
+    ``index``: the article's :class:`_ActorIndex` (built here when not given, at O(n)).
     """
-    mentions = ctx.sections.get("mentions") or ()
-    actors = ctx.sections.get("actors") or ()
-    named_at = name_chars(doc, start, end)
+    index = index if index is not None else _ActorIndex(doc, ctx)
+    named_at = name_chars(doc, start, end, facts=index.facts)
     # only a mention of the source's own name counts ("Israeli" in "Israeli officials" is a modifier, not the source)
-    inside = [m for m in mentions if m.actor_id and start <= m.start and m.end <= end and (
+    inside = [m for m in index.inside(start, end) if (
         m.start < named_at[1] and named_at[0] < m.end if named_at else (m.start, m.end) == (start, end))]
     if inside:
         named = [m for m in inside if _norm_name(m.text) == _norm_name(name)]
         return (named or inside)[0].actor_id
-    wanted = _norm_name(name)
-    matches = {a.actor_id for a in actors if wanted == _norm_name(a.name) or wanted in {_norm_name(x) for x in a.aliases}}
+    matches = index.by_name.get(_norm_name(name), set())
     if len(matches) == 1:
         return next(iter(matches))
-    if doc.text[start:end].strip().lower() in _PRONOUNS:
-        covering = [m for m in mentions if m.actor_id and m.start <= start and end <= m.end]
+    if index.facts.text[start:end].strip().lower() in _PRONOUNS:
+        covering = index.covering(start, end)
         if covering:
             return covering[0].actor_id
-        para = ctx.index.paragraphs
-        k = next((i for i, p in enumerate(para) if p.start <= start < p.end), None)
+        para = index.paragraphs
+        k = index.paragraph_of(start)
         if k is None:
             return None
         lo = para[k - 1].start if k > 0 else para[k].start
-        kinds = {a.actor_id: a.kind for a in actors}
-        before = {m.actor_id for m in mentions if m.actor_id and lo <= m.start < start
-                  and (m.label == "PERSON" or kinds.get(m.actor_id) == "person")}
-        if len(before) == 1:
-            return next(iter(before))
+        return index.one_person_between(lo, start)
     return None
 
 
@@ -86,13 +150,15 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
         return base + (name,) if name and _norm_name(name) != _norm_name(base[-1]) else base
 
     sources = {}
+    index = _ActorIndex(doc, ctx)
     for a in raw:  # names first: a nested attribution's cue may come before its parent's ("X reportedly …, according to Y")
         source = span_of(article, *a["source"]) if a.get("source") else None
         actor_id = kind = None
         if source is not None and source.end > source.start:
-            name = source_name_of(doc, source.start, source.end)
-            actor_id = _link_actor(doc, ctx, source.start, source.end, name)
-            kind = source_kind_of(doc, source.start, source.end, outlet=outlet, actor_kind=actor_kinds.get(actor_id))
+            name = source_name_of(doc, source.start, source.end, facts=index.facts)
+            actor_id = _link_actor(doc, ctx, source.start, source.end, name, index)
+            kind = source_kind_of(doc, source.start, source.end, outlet=outlet, actor_kind=actor_kinds.get(actor_id),
+                                  facts=index.facts)
             # a resolved actor goes by its canonical name, so chains of two articles compare
             names[id(a)] = actor_names.get(actor_id) or name
         else:

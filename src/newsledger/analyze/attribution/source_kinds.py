@@ -21,6 +21,7 @@ otherwise None: unknown stays unknown ("critics", "they" with no actor).
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -58,9 +59,42 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def _names(span: SpacySpan) -> list[tuple[int, int, str]]:
+class DocFacts:
+    """What naming a source reads of its Doc, read once per Doc: the text and the entities.
+
+    spaCy rebuilds ``doc.text`` (a join of every token) and ``doc.ents`` (a
+    scan of every token; ``Span.ents`` reads it too) on every access: read per
+    source, they made an article's attributions cost O(n²) in its length. The
+    functions below take one of these (``facts=``) to stay O(size of the span);
+    without it they build one, at O(n).
+    """
+
+    __slots__ = ("doc", "text", "ents", "_starts")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.ents = tuple(doc.ents)
+        self._starts = [e.start for e in self.ents]
+
+    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
+        """``span.ents`` (the entities wholly inside ``span``, in order) by binary search."""
+        out = []
+        for i in range(bisect.bisect_left(self._starts, span.start), len(self.ents)):
+            ent = self.ents[i]
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out
+
+
+def _facts(doc: Doc, facts: DocFacts | None) -> DocFacts:
+    return facts if facts is not None and facts.doc is doc else DocFacts(doc)
+
+
+def _names(span: SpacySpan, facts: DocFacts) -> list[tuple[int, int, str]]:
     """Name candidates in ``span``: ``(start token, end token, kind)`` for entities and outlet tokens."""
-    out = [(e.start, e.end, "outlet" if _is_outlet_name(e) else e.label_) for e in span.ents
+    out = [(e.start, e.end, "outlet" if _is_outlet_name(e) else e.label_) for e in facts.ents_in(span)
            if e.label_ in NAME_LABELS and not all(t.lower_ in MEDIA_NOUNS or t.is_punct for t in e)]
     covered = {i for s, e, _ in out for i in range(s, e)}
     for t in span:
@@ -79,7 +113,7 @@ def _is_outlet_name(ent: SpacySpan) -> bool:
     return ent.label_ in ("ORG", "PERSON") and any(w in OUTLET_WORDS for w in words[1:] + words[:1]) and len(words) > 1
 
 
-def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
+def name_token_range(span: SpacySpan, *, facts: DocFacts | None = None) -> tuple[int, int] | None:
     """Token range of the name a source goes by, or None when it names no one.
 
     The name holding the span's syntactic head wins ("Commissioner Dana
@@ -88,8 +122,9 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     possessor of the head ("Haaretz's report") or an apposition to it ("the
     senator, Jeanne Shaheen"). A name that only modifies a common noun
     ("Israeli officials") is not the source's name: the whole span is.
+    ``facts``: the Doc's :class:`DocFacts`, when the caller has them.
     """
-    names = _names(span)
+    names = _names(span, _facts(span.doc, facts))
     if not names:
         return None
     root = span.root
@@ -116,44 +151,46 @@ def name_token_range(span: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
-def name_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def name_chars(doc: Doc, start: int, end: int, *, facts: DocFacts | None = None) -> tuple[int, int] | None:
     """Character range of the name in the source span ``[start, end)`` (see :func:`name_token_range`), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    rng = name_token_range(span)
+    rng = name_token_range(span, facts=facts)
     if rng is None:
         return None
     return doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
 
 
-def source_name_of(doc: Doc, start: int, end: int) -> str:
+def source_name_of(doc: Doc, start: int, end: int, *, facts: DocFacts | None = None) -> str:
     """The name a source goes by in a chain: its name ("Haaretz" in "a Monday report by Israel's Haaretz"), else its text.
 
     Args:
         doc: the parsed Doc.
         start, end: character offsets of the source span.
+        facts: the Doc's :class:`DocFacts` (default: read here, at O(len(doc))).
     """
+    facts = _facts(doc, facts)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return doc.text[start:end]
+        return facts.text[start:end]
     if len(span) == 1 and span[0].lower_ in _RELATIVE and span[0].head.dep_ == "relcl":
         # "Palestinians, who seek …": a relative pronoun goes by its antecedent's name
         antecedent = span[0].head.head
-        return source_name_of(doc, *_np_chars(antecedent))
-    rng = name_token_range(span)
+        return source_name_of(doc, *_np_chars(antecedent), facts=facts)
+    rng = name_token_range(span, facts=facts)
     if rng is None:
-        return doc.text[start:end].strip(" ,")
+        return facts.text[start:end].strip(" ,")
     s, e = rng
     while s < e and doc[s].lower_ in ("the", "a", "an"):
         s += 1
     while e > s and doc[e - 1].tag_ == "POS":
         e -= 1
-    return doc[s:e].text if e > s else doc.text[start:end]
+    return doc[s:e].text if e > s else facts.text[start:end]
 
 
 def source_kind_of(doc: Doc, start: int, end: int, *, outlet: str | None = None,
-                   actor_kind: str | None = None) -> str | None:
+                   actor_kind: str | None = None, facts: DocFacts | None = None) -> str | None:
     """DESIGN.md's ``source_kind`` of the source span ``[start, end)`` (rules in the module docstring).
 
     Args:
@@ -161,6 +198,7 @@ def source_kind_of(doc: Doc, start: int, end: int, *, outlet: str | None = None,
         start, end: character offsets of the source span.
         outlet: the article's outlet (``doc._.outlet``), or None.
         actor_kind: the kind of the actor the source is linked to, when known.
+        facts: the Doc's :class:`DocFacts` (default: read here, at O(len(doc))).
 
     Returns:
         One of person, organization, official, anonymous, media_reports, document, outlet, self; or None.
@@ -175,7 +213,7 @@ def source_kind_of(doc: Doc, start: int, end: int, *, outlet: str | None = None,
     head = root.lower_
     if len(span) == 1 and head in _FIRST_PERSON:
         return "self"
-    names = _names(span)
+    names = _names(span, _facts(doc, facts))
     if any(k == "outlet" for _, _, k in names) or actor_kind == "outlet" or head in _OUTLET_HEADS:
         return "outlet"
     if head in MEDIA_NOUNS and (head != "report" or any(t.lower_ in ("media", "press", "news") for t in span)):

@@ -130,3 +130,4 @@ def _is_glue(gap: str, *, after: bool = False) -> bool:
 
 def _has_quote_mark(s: str) -> bool:
     return any(ch in '"“”«»' for ch in s)
+

@@ -51,7 +51,7 @@ from ..component import Component
 from .patterns import find_events, plausible_agent
 from .when import event_date, timex_index, when_range
 from ..registry import Extractor, RecordContext, register
-from ..to_records import span_of
+from ..to_records import Intervals, span_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -134,13 +134,25 @@ def _resolve(doc: Doc, alternatives: list[int], mentions: _Mentions, countries: 
     return None, None
 
 
-def _attribution(attributions: Sequence[Any], offset: int) -> Any | None:
+def _attribution(attributions: Sequence[Any], offset: int, *,
+                 index: tuple[Intervals, list[int]] | None = None) -> Any | None:
+    """The attribution whose smallest content holds ``offset`` (the first among equals), or None.
+
+    ``index``: :func:`_contents_index` of ``attributions``, so that each event is a binary search, not a scan.
+    """
+    index, owners = index if index is not None else _contents_index(attributions)
     best, size = None, None
-    for a in attributions:
-        for c in a.contents:
-            if c.start <= offset < c.end and (size is None or c.end - c.start < size):
-                best, size = a, c.end - c.start
+    for i in index.containing(offset):
+        s, e = index.ranges[i]
+        if size is None or e - s < size:
+            best, size = attributions[owners[i]], e - s
     return best
+
+
+def _contents_index(attributions: Sequence[Any]) -> tuple[Intervals, list[int]]:
+    """The contents of ``attributions``, in order, indexed by offset, and the attribution of each (its index)."""
+    return (Intervals([(c.start, c.end) for a in attributions for c in a.contents]),
+            [k for k, a in enumerate(attributions) for _c in a.contents])
 
 
 MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -230,6 +242,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
     attributions = sections.get("attributions")
     places = sections.get("places")
     index = timex_index(doc, timexes) if timexes else None
+    carriers = _contents_index(attributions) if attributions is not None else None
     out: list[Event] = []
     for f in doc._.events or []:
         trig = doc[f["trigger"]]
@@ -258,7 +271,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
         contexts = set(f["contexts"]) | date_contexts(when, article.published)
         attribution_id = certainty = None
         if attributions is not None:
-            carrier = _attribution(attributions, trigger.start)
+            carrier = _attribution(attributions, trigger.start, index=carriers)
             if carrier is not None:
                 attribution_id, certainty = carrier.attribution_id, carrier.certainty
             else:

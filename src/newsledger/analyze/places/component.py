@@ -46,6 +46,7 @@ does this sentence or span mention?" from the records.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -203,7 +204,40 @@ def clean_span(text: str, start: int, end: int, gaz: Gazetteer | None = None) ->
     return start, end
 
 
-def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -> str | None:
+class EntityVotes:
+    """What :func:`not_a_place` reads of a Doc's entities, read once per Doc.
+
+    Reading ``doc.text`` and scanning ``doc.ents`` (spaCy rebuilds both on
+    every access) for each candidate made finding places O(n²) in the
+    article's length; here each entity's :func:`name_key` is computed once.
+
+    Attributes:
+        text: ``doc.text``.
+        votes: ``{name_key: [place labels, non-place labels]}`` over the Doc's entities.
+        people: ``{name_key of a first or last token: [PERSON entities of two tokens or more]}``, in order.
+    """
+
+    __slots__ = ("doc", "text", "votes", "people")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.votes: dict[str, list[int]] = {}
+        self.people: dict[str, list] = {}
+        for ent in doc.ents:
+            label = ent.label_
+            v = self.votes.setdefault(name_key(ent.text), [0, 0])
+            if label in PLACE_LABELS:
+                v[0] += 1
+            elif label in NON_PLACE_LABELS:
+                v[1] += 1
+            if label == "PERSON" and len(ent) >= 2:
+                for k in dict.fromkeys((name_key(ent[0].text), name_key(ent[-1].text))):
+                    self.people.setdefault(k, []).append(ent)
+
+
+def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str,
+                votes: EntityVotes | None = None) -> str | None:
     """Why the span ``[start, end)`` of ``doc`` names no place (see the module docstring), or None.
 
     Args:
@@ -211,6 +245,7 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
         gaz: the gazetteer.
         start, end: character offsets of a cleaned span (:func:`clean_span`).
         label: its NER label.
+        votes: the Doc's :class:`EntityVotes` (default: read here, at O(len(doc))).
 
     Returns:
         A short reason ("demonym", "not capitalized", "labelled as a non-place elsewhere in the document",
@@ -218,7 +253,9 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
         "web or brand name", "truncated", "title of a publication": "The Atlantic" mid-sentence, where
         a place takes a lowercase "the" -- AP Stylebook, "the"), or None.
     """
-    text = doc.text
+    if votes is None or votes.doc is not doc:
+        votes = EntityVotes(doc)
+    text = votes.text
     span = text[start:end]
     key = name_key(span)
     own = any(c.match == "name" for c in gaz.lookup(key))
@@ -237,21 +274,14 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
         return "truncated"
     if (_DOMAIN.search(span) or _CAMEL.search(span)) and not own:
         return "web or brand name"
-    place_votes = other_votes = 0
-    for ent in doc.ents:
-        if name_key(ent.text) == key:
-            if ent.label_ in PLACE_LABELS:
-                place_votes += 1
-            elif ent.label_ in NON_PLACE_LABELS:
-                other_votes += 1
+    place_votes, other_votes = votes.votes.get(key, (0, 0))
     if other_votes > place_votes:
         return "labelled as a non-place elsewhere in the document"
     candidates = gaz.lookup(key)
     big = any(c.match == "name" and (c.feature in ("country", "admin1") or (c.population or 0) >= SURNAME_MAX_POPULATION)
               for c in candidates)
     if len(words) == 1 and not big:
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-                  and key in (name_key(ent[0].text), name_key(ent[-1].text)) and not ent.start_char <= start < ent.end_char]
+        people = [ent for ent in votes.people.get(key, ()) if not ent.start_char <= start < ent.end_char]
         if people:
             return f"name of {people[0].text}"
     return None
@@ -259,11 +289,26 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str) -
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     """The place mentions of ``doc`` (see the module docstring), in text order, without overlaps."""
-    text = doc.text
+    votes = EntityVotes(doc)
+    text = votes.text
     found: list[PlaceMention] = []
 
+    taken_starts: list[int] = []  # the spans of found, by start (they never overlap): free() is a binary search
+    taken_ends: list[int] = []
+
     def free(s: int, e: int) -> bool:
-        return all(e <= m.start or s >= m.end for m in found)
+        j = bisect.bisect_left(taken_starts, e) - 1
+        while j >= 0 and taken_ends[j] > s:
+            if taken_starts[j] < e:
+                return False
+            j -= 1
+        return True
+
+    def take(pm: PlaceMention) -> None:
+        found.append(pm)
+        i = bisect.bisect_right(taken_starts, pm.start)
+        taken_starts.insert(i, pm.start)
+        taken_ends.insert(i, pm.end)
 
     for m in _AIRPORT.finditer(text):
         words = m.group(1).split()
@@ -272,7 +317,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         if not words:
             continue
         s = text.index(words[0], m.start())
-        found.append(PlaceMention(s, m.end(), text[s : m.end()], "airport", " ".join(words)))
+        take(PlaceMention(s, m.end(), text[s : m.end()], "airport", " ".join(words)))
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -284,15 +329,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         if s >= e or not free(s, e):
             continue
         span_text = text[s:e]
-        if not_a_place(doc, gaz, s, e, label=ent.label_):
+        if not_a_place(doc, gaz, s, e, label=ent.label_, votes=votes):
             continue
         if len(ent) == 1 and ent[0].dep_ == "amod" and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
             continue
-        found.append(PlaceMention(s, e, span_text, ent.label_, span_text))
+        take(PlaceMention(s, e, span_text, ent.label_, span_text))
     for m in _BASED.finditer(text):
         s, e = m.span(1)
         if free(s, e):
-            found.append(PlaceMention(s, e, text[s:e], "based", text[s:e]))
+            take(PlaceMention(s, e, text[s:e], "based", text[s:e]))
     # qualifiers: "City, ST" and "Country's City"
     for pm in list(found):
         after = _after_comma(gaz, text, pm.end)
@@ -304,7 +349,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
             s, e, entries = after
             pm.qualifiers.extend(entries)
             if free(s, e):
-                found.append(PlaceMention(s, e, text[s:e], "qualifier", text[s:e], host=pm))
+                take(PlaceMention(s, e, text[s:e], "qualifier", text[s:e], host=pm))
             else:  # the model found the qualifier too ("Montreal, Quebec"): it is the division or country there
                 for other in found:
                     if (other.start, other.end) == (s, e) and other.host is None and other is not pm:
@@ -384,7 +429,24 @@ def places_in(places: Sequence[Place], start: int, end: int, *, resolved_only: b
     Returns:
         Those places, in text order.
     """
-    return [p for p in places if p.start >= start and p.end <= end and (p.resolved or not resolved_only)]
+    if isinstance(places, tuple):  # an article's records (immutable): found by binary search, not a scan
+        order, starts = _by_start(places)
+        a, b = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+        near = [places[i] for i in sorted(order[a:b])]
+    else:
+        near = places
+    return [p for p in near if p.start >= start and p.end <= end and (p.resolved or not resolved_only)]
+
+
+_BY_START: list = [None, None, None]  # the last tuple of places seen by places_in, its order by start, the starts
+
+
+def _by_start(places: tuple) -> tuple[list[int], list[int]]:
+    """Indices of ``places`` by start, and their starts: computed once per article (events ask once per event)."""
+    if _BY_START[0] is not places:
+        order = sorted(range(len(places)), key=lambda i: places[i].start)
+        _BY_START[:] = [places, order, [places[i].start for i in order]]
+    return _BY_START[1], _BY_START[2]
 
 
 def place_of(places: Sequence[Place], start: int, end: int) -> Place | None:

@@ -15,6 +15,8 @@ an e-mail address.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
@@ -386,12 +388,16 @@ _TIME_KINDS = {"time", "clock", "time_word", "oclock"}
 def _select(found: list[Found]) -> list[Found]:
     """Longest matches first; among equals the earlier; no overlaps."""
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, by start: disjoint, so their ends are in order too
+    ends: list[int] = []
     for f in sorted(found, key=lambda f: (-f.length, f.start)):
-        if any(f.start < e and s < f.end for s, e in taken):
+        i = bisect.bisect_left(starts, f.end)  # spans [0, i) start before f ends; the last of them ends latest
+        if i and ends[i - 1] > f.start:
             continue
         chosen.append(f)
-        taken.append((f.start, f.end))
+        j = bisect.bisect_right(starts, f.start)
+        starts.insert(j, f.start)
+        ends.insert(j, f.end)
     return sorted(chosen, key=lambda f: f.start)
 
 
