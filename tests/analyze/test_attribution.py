@@ -234,6 +234,7 @@ def test_hedges_and_certainty(nlp):
     ("Test Outlet", "self"),
     ("Prime Minister Boris Johnson", "official"),
     ("Angela Merkel", "person"),
+    ("A Test Outlet reporter", "self"),   # the outlet's own witness (issue 13)
 ])
 def test_source_kinds(nlp, source_text, kind):
     text = f"{source_text} said that the plant would close next year."

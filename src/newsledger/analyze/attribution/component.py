@@ -328,9 +328,15 @@ class _Finder(_PhraseRules):
             return True
         root = span.root
         if root.lower_ in _RELATIVE_PRONOUNS and len(span) == 1:
-            if root.head.dep_ != "relcl" or root.head.head.i == root.head.i:
-                return False  # "which" with no antecedent the parse can find
-            root = root.head.head  # "the jet, which …": the antecedent speaks, or not
+            if root.head.dep_ == "relcl" and root.head.head.i != root.head.i:
+                root = root.head.head  # "the jet, which …": the antecedent speaks, or not
+            else:  # the parse missed the relative clause: the noun just before ("the Police Department which reported")
+                j = root.i - 1
+                while j >= 0 and self.doc[j].is_punct:
+                    j -= 1
+                if j < 0 or self.doc[j].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+                    return False  # "which" with no antecedent: unresolved, not a source
+                root = self.doc[j]
         return not (root.tag_ in ("NN", "NNS") and not root.ent_type_ and lemma(root) in NON_SPEAKERS)
 
     def hedges_in(self, spans) -> list[tuple[int, int]]:
@@ -492,6 +498,8 @@ class _Finder(_PhraseRules):
         """The small clause a perception verb reports ("saw thick black smoke rising", "saw Pratt gather up his
         papers"), or None: a clausal complement with its own subject, no "that", "if" or wh-word (those are
         beliefs or questions: "we will see whether …")."""
+        if any(c.tag_ == "MD" for c in verb.children):
+            return None  # "the top 1 percent would see their incomes go up": an outcome, not a sighting
         for c in verb.children:
             if c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
                     and not any(g.dep_ == "mark" for g in c.children) \
