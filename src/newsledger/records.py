@@ -234,6 +234,7 @@ class Attribution:
     hedges: tuple[Span, ...] = ()
     parent: str | None = None
     chain: tuple[str, ...] = ()
+    claim_kind: str = "statement"
 
 
 @dataclass(frozen=True, slots=True)

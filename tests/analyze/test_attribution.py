@@ -234,6 +234,7 @@ def test_hedges_and_certainty(nlp):
     ("Test Outlet", "self"),
     ("Prime Minister Boris Johnson", "official"),
     ("Angela Merkel", "person"),
+    ("A Test Outlet reporter", "self"),   # the outlet's own witness (issue 13)
 ])
 def test_source_kinds(nlp, source_text, kind):
     text = f"{source_text} said that the plant would close next year."
@@ -252,6 +253,102 @@ def test_nested_chain_runs_from_the_outlet_down(nlp):
 def test_unknown_outlet_is_said_not_invented(nlp):
     (a,) = _analyze(nlp, "The mayor said the bridge would reopen.", outlet=None).attributions
     assert a.chain == (UNKNOWN_OUTLET, "The mayor") == ("(unknown outlet)", "The mayor")
+
+
+@pytest.mark.parametrize("sentence, cue, claim_kind", [
+    ("Finance Minister Laura Bexley told reporters that the treasury could not afford a cut.", "told", "statement"),
+    ("The ministry denied that any resignation had been discussed.", "denied", "statement"),
+    ("Her deputy, Owen Pratt, believes that a cut would pay for itself.", "believes", "belief"),
+    ("Analysts expect that prices will rise in the spring.", "expect", "belief"),
+    ("Prime Minister Nadia Ferreira plans to put the question to a cabinet vote next week.", "plans", "intention"),
+    ("The company wants to close the plant by March.", "wants", "intention"),
+    ("A reporter at the scene saw thick black smoke rising over the harbour.", "saw", "perception"),
+])
+def test_claim_kinds(nlp, sentence, cue, claim_kind):
+    """DESIGN.md's claim_kind, after PARC's attribution types (assertion, belief, eventuality; perception)."""
+    by_cue = {a.cue.text: a for a in _analyze(nlp, sentence).attributions}
+    assert by_cue[cue].claim_kind == claim_kind, by_cue
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The son of the commander reportedly traveled to Tel Aviv last week for a secret meeting.",
+     "reportedly", "traveled to Tel Aviv last week for a secret meeting"),
+    ("The two men allegedly met in Dubai in March.", "allegedly", "met in Dubai in March"),
+])
+def test_hedged_claim_with_no_source_is_an_unnamed_attribution(nlp, text, cue, content):
+    (a,) = _analyze(nlp, text).attributions
+    assert a.source is None and a.source_kind == "unnamed" and a.cue.text == cue
+    assert a.certainty == "hedged" and [h.text for h in a.hedges] == [cue] and a.claim_kind == "statement"
+    assert content in [c.text for c in a.contents] and a.chain == ("Test Outlet",)
+
+
+def test_hedge_inside_a_sourced_claim_makes_no_unnamed_one(nlp):
+    text = "The minister reportedly offered to resign, according to a government source."
+    assert all(a.source is not None for a in _analyze(nlp, text).attributions)
+
+
+def test_said_to_has_an_unnamed_source(nlp):
+    (a,) = _analyze(nlp, "Saddam was said to have sought military support during the visit.").attributions
+    assert a.source is None and a.source_kind == "unnamed" and a.certainty == "hedged"
+
+
+@pytest.mark.parametrize("anaphor", ["the report", "the newspaper", "the Israeli daily"])
+def test_anaphoric_source_chain_ends_at_its_antecedent(nlp, anaphor):
+    text = ("The jet landed on November 1, according to a Monday report by Israel's Haaretz.\n\n"
+            f"\u201cHaftar carried a message from his father,\u201d {anaphor} said.")
+    found = _analyze(nlp, text, outlet="Press TV").attributions
+    quoted = next(a for a in found if a.source and a.source.text == anaphor)
+    assert quoted.chain == ("Press TV", "Haaretz")
+
+
+def test_an_object_is_never_a_source(nlp):
+    text = ("Media reports said last Tuesday that a private jet used by Haftar's close associates had arrived in "
+            "Israel, without naming any specific official. The blast ripped open two storage tanks.")
+    found = _analyze(nlp, text).attributions
+    assert [a.source.text for a in found] == ["Media reports"]
+
+
+def test_speaker_named_after_a_quote_wins_over_the_previous_speaker(nlp):
+    text = ('"Who is going to pay for the new sewers?" asked Lena Ortiz, who has lived on Mill Street for thirty years. '
+            '"Not the developer!" shouted a man at the back of the hall.')
+    pairs = {a.source.text: [c.text for c in a.contents] for a in _analyze(nlp, text).attributions}
+    assert pairs["a man at the back of the hall"] == ['"Not the developer!"']
+    assert pairs["Lena Ortiz, who has lived on Mill Street for thirty years"] == [
+        '"Who is going to pay for the new sewers?"']
+
+
+def test_cue_after_a_coordinated_clause_reports_the_clause(nlp):
+    text = ("Police arrested the depot's operations manager on Wednesday and are holding him while the inquiry "
+            "continues, county police commander Peter Kimani told the Herald.")
+    (a,) = _analyze(nlp, text).attributions
+    assert a.source.text == "county police commander Peter Kimani" and a.cue.text == "told"
+    assert a.contents[0].text.startswith("Police arrested the depot's operations manager")
+
+
+def test_schema_008_keeps_old_rows_and_marks_sourceless_ones_unnamed(tmp_path, nlp, shared):
+    """A store written before schema 008: its rows survive the table rebuild, kind-less, and count as statements."""
+    from newsledger import run
+    from newsledger.query.claims import claims
+    from newsledger.store import open_store
+
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    run.ingest([str(shared / "cases" / "seed-presstv-haftar" / "article.txt")], s, nlp=nlp)
+    before = s.conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
+    s.conn.execute("UPDATE attributions SET claim_kind = NULL, source_kind = NULL WHERE source_start IS NULL")
+    s.conn.execute("DELETE FROM schema_migrations WHERE version >= 8")
+    s.conn.execute("PRAGMA user_version = 7")
+    s.conn.commit()
+    s.close()
+    s = open_store(path)
+    try:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] >= 8
+        assert s.conn.execute("SELECT count(*) FROM attributions").fetchone()[0] == before
+        kinds = {r[0] for r in s.conn.execute("SELECT source_kind FROM attributions WHERE source_start IS NULL")}
+        assert kinds == {"unnamed"}
+        assert any(c["claim_kind"] is None for c in claims(s))
+    finally:
+        s.close()
 
 
 def test_seed_article_attributions(nlp, shared):
@@ -290,7 +387,14 @@ def test_store_round_trip_and_claims(nlp, store, shared):
     assert via_haaretz and all("Haaretz" in c["chain"] for c in via_haaretz)
     hedged = claims(store, hedged=True)
     assert hedged and all(c["hedges"] for c in hedged)
-    assert len(claims(store)) == len(analysis.attributions)
+    # statements by default (issue 13): "is known to", "is expected to" (beliefs), "seek" (an intention) need --kind
+    statements = [a for a in analysis.attributions if a.claim_kind == "statement"]
+    assert 0 < len(claims(store)) == len(statements) < len(analysis.attributions)
+    assert len(claims(store, kinds=None)) == len(analysis.attributions)
+    assert {c["claim_kind"] for c in claims(store, kinds=("belief",))} == {"belief"}
+    # the lead, "reportedly traveled", is a hedged statement with no source
+    lead = [c for c in claims(store, hedged=True) if c["source"] is None and c["cue"]["text"] == "reportedly"]
+    assert lead and lead[0]["source_kind"] == "unnamed" and lead[0]["certainty"] == "hedged"
     assert json.dumps(via_haaretz, ensure_ascii=False)
 
 

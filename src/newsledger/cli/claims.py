@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..query.claims import CERTAINTIES
+from ..query.claims import CERTAINTIES, CLAIM_KINDS
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
@@ -19,28 +19,36 @@ from .output import emit
 @click.option("--source", help="Only claims whose source (or a source of its chain) contains this text.")
 @click.option("--hedged", is_flag=True, help="Only hedged claims (reportedly, allegedly, was said to, ...).")
 @click.option("--certainty", type=click.Choice(CERTAINTIES), help="Only claims of this certainty.")
+@click.option("--kind", "kinds", type=click.Choice((*CLAIM_KINDS, "all")), multiple=True,
+              help="Claim kinds to show (repeatable): statement (the default), belief, intention, perception, or all.")
 @limit_option(50)
 @db_option
 @output_options()
 @handles_errors
-def claims(source, hedged, certainty, limit, db, fmt):
+def claims(source, hedged, certainty, kinds, limit, db, fmt):
     """Claims: who says so, and how surely, with the chain of sources from the outlet down.
 
     Each row is one attribution: the chain (outlet → source → ...), the cue,
     the content, its certainty (asserted, attributed, hedged, denied) and its
-    hedges. --json prints DESIGN.md's Attribution records with their article.
+    hedges. Statements are shown (said, told, reported, denied, and hedged
+    claims with no source: "reportedly"); --kind chooses beliefs (thinks,
+    expects), intentions (plans, wants), perceptions (saw, heard) or all.
+    --json prints DESIGN.md's Attribution records with their article.
 
     \b
     Example:
         newsledger claims --source Haaretz
         newsledger claims --hedged --json | jq '.[].chain'
+        newsledger claims --kind belief --kind intention
     """
     from ..query.claims import claim_row
     from ..query.claims import claims as find
 
-    rows = find(open_db(db), source=source, hedged=hedged, certainty=certainty, limit=limit or None)
+    chosen = None if "all" in kinds else (tuple(kinds) or ("statement",))
+    rows = find(open_db(db), source=source, hedged=hedged, certainty=certainty, kinds=chosen, limit=limit or None)
     if fmt == "table":
-        emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"],
+        emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"]
+             + ([] if chosen == ("statement",) else ["claim_kind"]),
              priority=["chain", "claim", "certainty", "published", "cue", "hedges"])
     else:
         emit(rows, fmt)

@@ -6,11 +6,11 @@ from typing import Any
 
 from ..records import to_dict
 from ..store import Store
-from ..store.filters import CERTAINTIES, ClaimFilter
+from ..store.filters import CERTAINTIES, CLAIM_KINDS, ClaimFilter
 
 
 def claims(store: Store, *, source: str | None = None, hedged: bool = False, certainty: str | None = None,
-           limit: int | None = 50) -> list[dict[str, Any]]:
+           kinds: tuple[str, ...] | None = ("statement",), limit: int | None = 50) -> list[dict[str, Any]]:
     """Stored attributions, newest article first, each with its article and chain.
 
     Args:
@@ -19,6 +19,7 @@ def claims(store: Store, *, source: str | None = None, hedged: bool = False, cer
             below the outlet, contains this text ("Haaretz", "officials").
         hedged: only attributions with at least one hedge ("reportedly", "was said to").
         certainty: only this certainty (one of :data:`CERTAINTIES`).
+        kinds: only these claim kinds (of :data:`CLAIM_KINDS`); statements by default, None or empty: all.
         limit: at most this many (None or 0: all).
 
     Returns:
@@ -26,9 +27,9 @@ def claims(store: Store, *, source: str | None = None, hedged: bool = False, cer
         ``published``, ``title``, ``url``) followed by the Attribution's fields.
 
     Raises:
-        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`.
+        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`, or a kind not one of :data:`CLAIM_KINDS`.
     """
-    where = ClaimFilter(source=source, hedged=hedged, certainty=certainty, limit=limit)
+    where = ClaimFilter(source=source, hedged=hedged, certainty=certainty, kinds=tuple(kinds or ()), limit=limit)
     return [{"article": meta, **to_dict(a)} for meta, a in store.attributions(where)]
 
 
@@ -43,6 +44,7 @@ def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
         "chain": " → ".join(claim["chain"]),
         "source": claim["source"]["text"] if claim["source"] else "(unnamed)",
         "source_kind": claim["source_kind"],
+        "claim_kind": claim.get("claim_kind"),
         "cue": claim["cue"]["text"] if claim["cue"] else None,
         "claim": text,
         "certainty": claim["certainty"],
@@ -50,4 +52,4 @@ def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
     }
 
 
-__all__ = ["CERTAINTIES", "claim_row", "claims"]
+__all__ = ["CERTAINTIES", "CLAIM_KINDS", "claim_row", "claims"]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from ..errors import QueryError
 
 CERTAINTIES = ("asserted", "attributed", "hedged", "denied")
+CLAIM_KINDS = ("statement", "belief", "intention", "perception")
+"""DESIGN.md's Attribution ``claim_kind`` values (after PARC 3.0's attribution types)."""
 """The certainty of a claim (DESIGN.md's Attribution ``certainty``), as :class:`ClaimFilter` accepts it."""
 
 
@@ -116,20 +118,26 @@ class ClaimFilter:
             (case-insensitive for ASCII; "Haaretz" finds Press TV → Haaretz and Press TV → Haaretz → officials).
         hedged: only attributions with at least one hedge ("reportedly", "was said to").
         certainty: only this certainty, one of :data:`CERTAINTIES`.
+        kinds: only these claim kinds (of :data:`CLAIM_KINDS`: statement, belief, intention, perception); empty:
+            all. Attributions stored before schema 008 have no kind and count as statements.
         limit: at most this many (None or 0: all).
 
     Raises:
-        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`.
+        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`, or a kind not one of :data:`CLAIM_KINDS`.
     """
 
     source: str | None = None
     hedged: bool = False
     certainty: str | None = None
+    kinds: tuple[str, ...] = ()
     limit: int | None = None
 
     def __post_init__(self) -> None:
         if self.certainty is not None and self.certainty not in CERTAINTIES:
             raise QueryError(f"Unknown certainty {self.certainty!r}; choose one of {', '.join(CERTAINTIES)}.")
+        unknown = [k for k in self.kinds if k not in CLAIM_KINDS]
+        if unknown:
+            raise QueryError(f"Unknown claim kind {unknown[0]!r}; choose from {', '.join(CLAIM_KINDS)}.")
 
 
 @dataclass(frozen=True)
@@ -147,4 +155,4 @@ class ActorFilter:
     limit: int | None = None
 
 
-__all__ = ["CERTAINTIES", "ActorFilter", "ClaimFilter", "EventFilter", "PlaceFilter", "date_bound"]
+__all__ = ["CERTAINTIES", "CLAIM_KINDS", "ActorFilter", "ClaimFilter", "EventFilter", "PlaceFilter", "date_bound"]

@@ -72,7 +72,10 @@ from .lexicon import (
     NOUN_CUES,
     POLNEAR_CUE_VERBS,
     POLNEAR_NOMINAL_VERBS,
+    PERCEPTION_CUES,
+    REPORTED_HEDGES,
     REPORTING_VERBS,
+    claim_kind_of,
 )
 from .cues import CueModel, load_cue_model
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
@@ -117,6 +120,20 @@ _STATEMENT_NOUNS = frozenset("statement statements release letter email e-mail o
 _QUOTE_ONLY = frozenset("continue laugh smile chuckle sigh shrug nod begin go".split())
 """Verbs that attribute only a quotation next to them ("“…,” he continued"; "“…,” she laughed")."""
 _OBJECT_PREPS = frozenset("of for as about over with to".split())
+_RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+
+NON_SPEAKERS = frozenset("""
+jet plane aircraft airplane airliner helicopter drone missile rocket bomb shell car truck lorry vehicle bus train
+ship boat vessel tanker submarine tank tanks gun weapon rifle
+plume smoke fire blaze flame flames explosion blast fireball cloud storm hurricane typhoon cyclone earthquake quake
+tremor flood floods wave waves wind winds rain snow heat wildfire landslide eruption volcano
+building house tower bridge road wall roof door window gate depot warehouse factory plant pipeline well
+water oil gas fuel money cash price prices rate rates market markets stock stocks share shares
+""".split())
+"""Head nouns that cannot be a source (issue 13: a source is something that can speak — a person, group,
+organization, outlet, document or an unnamed one — never an object): vehicles and weapons, physical phenomena,
+structures, substances and prices. "The markets said …" is figurative at best; a jet "naming" an official is the
+parse reaching for the wrong subject."""
 
 
 _NOMINAL_OK = frozenset("""
@@ -231,6 +248,7 @@ class _Finder(_PhraseRules):
         self._segment_starts = [qs for qs, _qe in self.segments]
         self._quote_starts = [q.start for q in self.quotes]  # find_quotes returns them by start
         self._cues: set[tuple[int, int]] = set()
+        self._tok_starts = [t.idx for t in doc]
 
     # -------------------------------------------------------- helpers
 
@@ -292,6 +310,8 @@ class _Finder(_PhraseRules):
         contents = [self.close_quotes(self.no_dateline(tuple(c))) for c in contents if c and c[1] > c[0]]
         if not contents or cue is None:
             return
+        if source and not self.can_speak(*source):
+            return  # "a private jet … without naming": a jet cannot speak, nor an unresolved "which"
         if tuple(cue) in self._cues:
             return
         self._cues.add(tuple(cue))
@@ -310,7 +330,27 @@ class _Finder(_PhraseRules):
             "hedges": [list(h) for h in hedge_spans],
             "certainty": certainty,
             "cue_lemma": cue_lemma,
+            "claim_kind": claim_kind_of(cue_lemma),
         })
+
+    def can_speak(self, start: int, end: int) -> bool:
+        """False when the source span is an object ("a private jet", "the blast") or a relative pronoun with no
+        antecedent: a source is a person, group, organization, outlet, document or an unnamed one (issue 13)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return True
+        root = span.root
+        if root.lower_ in _RELATIVE_PRONOUNS and len(span) == 1:
+            if root.head.dep_ == "relcl" and root.head.head.i != root.head.i:
+                root = root.head.head  # "the jet, which …": the antecedent speaks, or not
+            else:  # the parse missed the relative clause: the noun just before ("the Police Department which reported")
+                j = root.i - 1
+                while j >= 0 and self.doc[j].is_punct:
+                    j -= 1
+                if j < 0 or self.doc[j].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+                    return False  # "which" with no antecedent: unresolved, not a source
+                root = self.doc[j]
+        return not (root.tag_ in ("NN", "NNS") and not root.ent_type_ and lemma(root) in NON_SPEAKERS)
 
     def hedges_in(self, spans) -> list[tuple[int, int]]:
         """Hedge cues inside ``spans`` (character ranges): hedge words, "may have" + participle."""
@@ -437,11 +477,62 @@ class _Finder(_PhraseRules):
                     if k in picked or k in self.used_quotes or q.start < sent_end:
                         continue
                     between = self.text[max(last.end, sent_end):q.start]
-                    if between.strip() != "" or not (self.paragraph_of(q.start) == para or self.quote_paragraph(q)):
+                    if between.strip() != "" or not (self.paragraph_of(q.start) == para or self.quote_paragraph(q)) \
+                            or self.own_speaker(q):
                         break
                     picked.append(k)  # and so on, over quote paragraphs that hold nothing else (guidelines: continuations)
                     last = q
         return picked
+
+    def own_speaker(self, q: Quote) -> bool:
+        """True when a cue follows the quote ``q`` in its sentence ("“Not the developer!” shouted a man", "“…,”
+        she said"): a quote with a speaker of its own does not continue the previous speaker's (issue 13)."""
+        doc = self.doc
+        j = bisect_right(self._tok_starts, q.end - 1)
+        steps = 0
+        while j < len(doc) and steps < 4:
+            t = doc[j]
+            if t.is_punct or _has_quote_mark(t.text):
+                j += 1
+                continue
+            steps += 1
+            if t.tag_ in VERB_TAGS:
+                return lemma(t) in self.cue_lemmas or lemma(t) in _QUOTE_ONLY
+            if t.tag_ not in ("PRP", "NNP", "NNPS", "DT", "NN", "NNS"):
+                return False
+            j += 1
+        return False
+
+    def inverted_speaker(self, verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+        """The speaker after a cue that follows a quote, when the parse made it an object ("“Not the developer!”
+        shouted a man at the back of the hall"): the noun phrase and the verb's phrases after it, to the sentence end."""
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or not _has_quote_mark(before.text) or self.quote_at(before.idx) is None:
+            return None
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i
+                and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.i == verb.i + 1 + sum(1 for _ in c.lefts)]
+        if not objs:
+            return None
+        s, e = _np_range(objs[0], clauses=True)
+        for c in sorted(verb.children, key=lambda c: c.i):
+            if c.i == e and c.dep_ == "prep":  # "a man at the back of the hall"
+                e = c.right_edge.i + 1
+        s, e = _trim(doc, s, e)
+        return (s, e) if e > s else None
+
+    def perceived_clause(self, verb: Token) -> Token | None:
+        """The small clause a perception verb reports ("saw thick black smoke rising", "saw Pratt gather up his
+        papers"), or None: a clausal complement with its own subject, no "that", "if" or wh-word (those are
+        beliefs or questions: "we will see whether …")."""
+        if any(c.tag_ == "MD" for c in verb.children):
+            return None  # "the top 1 percent would see their incomes go up": an outcome, not a sighting
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                    and not any(g.dep_ == "mark" for g in c.children) \
+                    and c.left_edge.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+                return c
+        return None
 
     def quote_paragraph(self, q: Quote) -> bool:
         """True when ``q`` opens its paragraph and nothing but spaces follows it there (a continuation paragraph)."""
@@ -465,7 +556,8 @@ class _Finder(_PhraseRules):
             if self.prep_attribution(verb, lem, sent):
                 return
         learned = False
-        if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY:
+        perception = lem in PERCEPTION_CUES and self.perceived_clause(verb) is not None
+        if lem not in self.cue_lemmas and lem not in _QUOTE_ONLY and not perception:
             if not self.use_model or lem in NEVER_CUES or self.quote_at(verb.idx) is not None:
                 return
             p = self.cue_model.probability(verb, lem)
@@ -482,7 +574,11 @@ class _Finder(_PhraseRules):
         src: tuple[int, int] | None = None
         contents: list[tuple[int, int]] = []
         kind = "indirect"
-        if subj is not None and subj.lower_ not in _EXPLETIVES:
+        inverted = self.inverted_speaker(verb, sent) if not passive and (
+            subj is None or self.quote_at(subj.idx) is not None) else None
+        if inverted is not None:  # "“Not the developer!” shouted a man …": the parse took a quoted word as subject
+            src = inverted
+        elif subj is not None and subj.lower_ not in _EXPLETIVES:
             ss, se = _np_range(subj, clauses=True)
             if se > ss:
                 src = (ss, se)
@@ -551,7 +647,8 @@ class _Finder(_PhraseRules):
             first = objs[0] if objs else xcomp[0]
             s, e = _trim(doc, first.left_edge.i, xcomp[0].right_edge.i + 1)
             contents.append(_chars(doc, s, e))
-        elif not quotes and (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i) and src \
+        elif not quotes and (verb.dep_ in ("ccomp", "parataxis") or verb.dep_ == "conj" and subj is not None
+                             and src and doc[src[0] - 1].text in (",", "—", "–")) and verb.head.i < verb.i and src \
                 and lemma(verb.head) not in self.cue_lemmas \
                 and any(doc[j].text in (",", "—", "–") for j in range(max(verb.head.i, src[0] - 2), src[0])):
             # "X will resign, officials said": the cue verb hangs under the reported clause, after a comma
@@ -631,6 +728,27 @@ class _Finder(_PhraseRules):
         e = _close_quote(doc, s, e, clause.sent.end)
         return s, e
 
+    def reported_hedges(self) -> None:
+        """A clause hedged by "reportedly", "allegedly" … with no source in the text (issue 13; DESIGN.md: an
+        attribution with ``source`` null, source_kind unnamed, its hedges and certainty hedged): the hedge adverb is
+        the cue, the clause it modifies the content (two spans, around the cue). A hedge inside an attribution's
+        content ("Haaretz said X reportedly met …", "X reportedly met …, according to Y") is that source's, not
+        an unnamed one's; inside a cue ("X reportedly said …") it reports that X said it."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ not in REPORTED_HEDGES or t.dep_ != "advmod" or self.quote_at(t.idx) is not None:
+                continue
+            h = t.head
+            if h.tag_ not in VERB_TAGS or h.i == t.i:
+                continue
+            if any(c[0] <= t.idx < c[1] for a in self.found for c in a["contents"]):
+                continue
+            s, e = _subtree_range(h)
+            parts = [_chars(doc, *_trim(doc, s, t.i)), _chars(doc, *_trim(doc, t.i + 1, e))]
+            cue = (t.idx, t.idx + len(t.text))
+            self.add(cue=cue, source=None, contents=[p for p in parts if p], kind="indirect", hedges=[cue],
+                     cue_lemma=t.lower_)
+
     # -------------------------------------------------------- all
 
     def run(self) -> list[dict]:
@@ -649,6 +767,7 @@ class _Finder(_PhraseRules):
                     self.adjective_attribution(tok)
         self.punctuation_cues()
         self.headline_colons()
+        self.reported_hedges()
         self.found.sort(key=lambda a: a["cue"][0])
         _nest(self.found)
         return self.found

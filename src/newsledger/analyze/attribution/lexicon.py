@@ -258,6 +258,7 @@ ANONYMOUS_NOUNS = frozenset("""
 official officials source sources person people aide aides insider insiders diplomat diplomats officer officers
 staffer staffers adviser advisers advisor advisors member members employee employees someone individual
 individuals figure figures observer observers analyst analysts expert experts witness witnesses resident residents
+man men woman women bystander bystanders neighbour neighbours neighbor neighbors survivor survivors worker workers
 """.split())
 """Head nouns that, with no name in the source, make it anonymous (AP Stylebook, "anonymous sources")."""
 
@@ -293,3 +294,58 @@ def reporting_verbs() -> frozenset[str]:
 def hedge_cues() -> frozenset[str]:
     """The single-word hedge cues (:data:`HEDGE_WORDS`)."""
     return HEDGE_WORDS
+
+
+# ------------------------------------------------------------------ claim kinds (issue 13)
+
+BELIEF_CUES = frozenset("""
+believe think know expect hope fear worry doubt suspect assume reckon consider feel suppose guess realize realise
+understand imagine presume trust wonder envision like love prefer dislike hate recognize seem appear oppose support
+endorse favor favour advocate eager worried concerned hostile critical belief beliefs view views fears hopes
+expectation expectations suspicion suspicions endorsement embrace
+""".split())
+"""Cues of a belief: PARC's belief attributions (PDTB 2.0's ``PAtt``, propositional attitudes; Prasad et al. 2006,
+"Attribution and its annotation in the Penn Discourse TreeBank"), with the attitude adjectives and nouns."""
+
+INTENTION_CUES = frozenset("""
+want wish plan intend seek aim try attempt strive aspire prepare plot scheme resolve decide determine refuse
+decline resist intention intentions plan plans bid goal strategy
+""".split())
+"""Cues of an intention: PARC's eventuality attributions (PDTB 2.0's ``Ctrl``, control verbs whose content is an
+act the source wants done or will do: "plans to", "refused to"). Stances ("opposes the bill", "supports …") are
+attitudes, so beliefs."""
+
+PERCEPTION_CUES = frozenset("see hear watch witness notice spot smell sense glimpse".split())
+"""Cues of a perception: what the source saw or heard (FactBank's perception predicates, Saurí & Pustejovsky 2009;
+PARC has no type of its own for them). They are cues only with a clausal complement ("saw smoke rising", "saw him
+leave"): "see" alone is :data:`LEFT_OUT` of the verb lexicon."""
+
+REPORTED_HEDGES = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
+"""Hedge adverbs that report a claim whose source the text does not give ("X reportedly traveled"): with no
+attribution around them they make one, with ``source`` null and ``source_kind`` unnamed (DESIGN.md)."""
+
+CLAIM_KINDS = ("statement", "belief", "intention", "perception")
+"""DESIGN.md's ``claim_kind`` values, after PARC 3.0's attribution types (see :func:`claim_kind_of`)."""
+
+
+def claim_kind_of(cue_lemma: str | None) -> str:
+    """DESIGN.md's ``claim_kind`` of an attribution from its cue's lemma (a verb, noun or adjective, or a mark).
+
+    PARC (Pareti 2016, after PDTB 2.0's attribution types; Prasad et al. 2006) types a claim by its cue:
+    assertions (``Comm``, verbs of communication) are statements; beliefs (``PAtt``) are beliefs; eventualities
+    (``Ctrl``: want, plan, seek) are intentions. PARC's facts (``Ftv``: factive verbs) are split by what the
+    cue does: "confirmed", "revealed", "acknowledged" are statements, "knows", "realized" beliefs, and the
+    perception verbs ("saw", "heard"), which PARC types as facts, are perceptions. Anything else that
+    attributes (a quote's dash or colon, "according to", a hedge adverb, evidence: "a poll shows") is a
+    statement.
+    """
+    if not cue_lemma:
+        return "statement"
+    lem = cue_lemma.lower().removeprefix("noun:").removeprefix("adj:")
+    if lem in PERCEPTION_CUES:
+        return "perception"
+    if lem in INTENTION_CUES:
+        return "intention"
+    if lem in BELIEF_CUES:
+        return "belief"
+    return "statement"

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Attribution, UNKNOWN_OUTLET
 from ..registry import RecordContext
-from .source_kinds import DocFacts, name_chars, source_kind_of, source_name_of
+from .lexicon import DOCUMENT_NOUNS, claim_kind_of
+from .source_kinds import _OUTLET_HEADS, DocFacts, name_chars, source_kind_of, source_name_of
 from ..to_records import span_of
 
 """Root of a chain when the article's outlet is not known: said, never invented."""
@@ -118,6 +119,46 @@ def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str,
     return None
 
 
+_DEFINITE = frozenset("the this that these those its their".split())
+
+
+def _anaphor(doc: Doc, start: int, end: int) -> str | None:
+    """``document`` or ``outlet`` when the source is a definite description of one that names no one ("the
+    report", "the statement", "the newspaper", "the Israeli daily"): it refers back to a source named earlier."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].lower_ not in _DEFINITE or name_chars(doc, start, end):
+        return None
+    head = span.root.lower_
+    if head in _OUTLET_HEADS:
+        return "outlet"
+    if head in DOCUMENT_NOUNS or head == "report":
+        return "document"
+    return None
+
+
+def _antecedent(doc: Doc, start: int, end: int, earlier: list[tuple[int, str, str | None, str | None]]) -> tuple[str, str | None] | None:
+    """The name (and actor) an anaphoric source ("the report", "the newspaper") refers to: the nearest earlier
+    named source that fits, a document of the same noun or by a named outlet for "the report", an outlet for "the
+    newspaper"; else the nearest outlet named in the text before it. None when nothing fits (left as it is).
+
+    ``earlier``: ``(source start, name, actor_id, kind)`` of the attributions whose source has a name.
+    """
+    want = _anaphor(doc, start, end)
+    if want is None:
+        return None
+    head = doc.char_span(start, end, alignment_mode="expand").root.lower_
+    for s, name, actor_id, kind, root in sorted(earlier, key=lambda x: -x[0]):
+        if s >= start:
+            continue
+        if kind == "outlet" and (want == "outlet" or root == head) or want == "document" and kind == "document" and root == head:
+            return name, actor_id
+    if want == "outlet":
+        for ent in reversed([e for e in doc.ents if e.end_char <= start]):
+            if source_kind_of(doc, ent.start_char, ent.end_char) == "outlet":
+                return source_name_of(doc, ent.start_char, ent.end_char), None
+    return None
+
+
 def _norm_name(s: str) -> str:
     return " ".join(s.replace("’", "'").casefold().split()).removeprefix("the ")
 
@@ -151,7 +192,8 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
 
     sources = {}
     index = _ActorIndex(doc, ctx)
-    for a in raw:  # names first: a nested attribution's cue may come before its parent's ("X reportedly …, according to Y")
+    named: list[tuple[int, str, str | None, str | None, str]] = []
+    for a in sorted(raw, key=lambda a: a["source"][0] if a.get("source") else a["cue"][0]):  # names first: a nested attribution's cue may come before its parent's ("X reportedly …, according to Y")
         source = span_of(article, *a["source"]) if a.get("source") else None
         actor_id = kind = None
         if source is not None and source.end > source.start:
@@ -161,16 +203,23 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
                                   facts=index.facts)
             # a resolved actor goes by its canonical name, so chains of two articles compare
             names[id(a)] = actor_names.get(actor_id) or name
+            if name_chars(doc, source.start, source.end, facts=index.facts) is not None:
+                root = doc.char_span(source.start, source.end, alignment_mode="expand").root.lower_
+                named.append((source.start, names[id(a)], actor_id, kind, root))
+            else:
+                found = _antecedent(doc, source.start, source.end, named)
+                if found is not None:  # "the report" of the report by Haaretz named before: the chain names Haaretz
+                    names[id(a)], actor_id = found[0], found[1] or actor_id
         else:
             source = None
             names[id(a)] = None
+            if a.get("cue_lemma") not in ("—", ":"):
+                kind = "unnamed"  # "reportedly", "was said to", "is expected to": no source in the text
         sources[id(a)] = (source, actor_id, kind)
 
     records = []
     for a in raw:
         source, actor_id, kind = sources[id(a)]
-        if source is None and a.get("cue_lemma") in ("—", ":"):
-            kind = None
         parent = a.get("parent")
         parent_id = ids.get(id(all_raw[parent])) if parent is not None else None
         cue = span_of(article, *a["cue"])
@@ -188,6 +237,7 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
             hedges=tuple(span_of(article, s, e) for s, e in a["hedges"]),
             parent=parent_id,
             chain=chain_of(a),
+            claim_kind=a.get("claim_kind") or claim_kind_of(a.get("cue_lemma")),
         ))
     return records
 

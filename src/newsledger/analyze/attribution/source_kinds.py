@@ -213,6 +213,8 @@ def source_kind_of(doc: Doc, start: int, end: int, *, outlet: str | None = None,
     head = root.lower_
     if len(span) == 1 and head in _FIRST_PERSON:
         return "self"
+    if outlet and head in ("reporter", "correspondent", "journalist", "photographer") and _norm(outlet) in text:
+        return "self"  # "A Coastline Press Agency reporter at the scene saw …": the outlet's own witness
     names = _names(span, _facts(doc, facts))
     if any(k == "outlet" for _, _, k in names) or actor_kind == "outlet" or head in _OUTLET_HEADS:
         return "outlet"

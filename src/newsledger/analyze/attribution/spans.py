@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import SUBJECTS, VERB_TAGS
 
 _PUNCT_EDGE = frozenset(",.;:—–-…")
 _QUOTE_CHARS = frozenset('"“”„«»‘’`\'')

@@ -17,8 +17,9 @@ from .sections import SectionTable, register
 
 _COLUMNS = (
     "article_id, attribution_id, idx, source_start, source_end, source_actor_id, source_kind, cue_start, cue_end,"
-    " contents, kind, hedges, certainty, parent, chain, source_name, paragraph_role"
+     " contents, kind, hedges, certainty, parent, chain, source_name, paragraph_role, claim_kind"
 )
+_NCOLS = 18
 
 
 def _pairs(spans: Sequence[Span]) -> str:
@@ -36,9 +37,9 @@ def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Attrib
             _pairs(a.contents), a.kind, _pairs(a.hedges), a.certainty, a.parent,
             json.dumps(list(a.chain), ensure_ascii=False),
             a.chain[-1] if a.source and a.chain else None,
-            a.paragraph_role,
+            a.paragraph_role, a.claim_kind,
         ))
-    conn.executemany(f"INSERT INTO attributions ({_COLUMNS}) VALUES ({','.join('?' * 17)})", rows)
+    conn.executemany(f"INSERT INTO attributions ({_COLUMNS}) VALUES ({','.join('?' * _NCOLS)})", rows)
 
 
 def _span(text: str, start: int | None, end: int | None) -> Span | None:
@@ -49,7 +50,7 @@ def _span(text: str, start: int | None, end: int | None) -> Span | None:
 
 def _record(text: str, r: sqlite3.Row | tuple) -> Attribution:
     (article_id, attribution_id, _idx, ss, se, actor, skind, cs, ce, contents, kind, hedges, certainty, parent,
-     chain, _name, role) = tuple(r)
+     chain, _name, role, claim_kind) = tuple(r)
     return Attribution(
         article_id=article_id,
         attribution_id=attribution_id,
@@ -64,6 +65,7 @@ def _record(text: str, r: sqlite3.Row | tuple) -> Attribution:
         hedges=tuple(Span(s, e, text[s:e]) for s, e in json.loads(hedges)),
         parent=parent,
         chain=tuple(json.loads(chain)),
+        claim_kind=claim_kind,
     )
 
 
@@ -88,6 +90,10 @@ def select_attributions(conn: sqlite3.Connection, f: ClaimFilter) -> list[tuple[
     if f.certainty:
         sql += " AND t.certainty = ?"
         args.append(f.certainty)
+    if f.kinds:
+        # rows stored before schema 008 have no claim kind: they count as statements until re-ingested
+        sql += f" AND coalesce(t.claim_kind, 'statement') IN ({','.join('?' * len(f.kinds))})"
+        args.extend(f.kinds)
     sql += " ORDER BY a.published DESC NULLS LAST, a.rowid, t.idx"
     if f.limit:
         sql += " LIMIT ?"
@@ -95,8 +101,10 @@ def select_attributions(conn: sqlite3.Connection, f: ClaimFilter) -> list[tuple[
     out = []
     for row in conn.execute(sql, args):
         row = tuple(row)
-        record = _record(row[17], row[:17])
-        meta = {"article_id": row[0], "outlet": row[18], "published": row[19], "title": row[20], "url": row[21]}
+        n = _NCOLS
+        record = _record(row[n], row[:n])
+        meta = {"article_id": row[0], "outlet": row[n + 1], "published": row[n + 2], "title": row[n + 3],
+                "url": row[n + 4]}
         out.append((meta, record))
     return out
 
