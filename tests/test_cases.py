@@ -48,11 +48,8 @@ KNOWN_FAILURES: dict[tuple[str, str], int] = {
     ("seed-presstv-haftar", "absent.attributions[0]"): 13,
     ("story-port-blast-wire-copies", "attributions[1]"): 13,
     ("story-port-blast-wire-copies", "attributions[12]"): 13,
-    # per-article accuracy (issue 12): time zones, events, caption paragraphs
-    ("event-future-planned-meeting", "events[1]"): 12,
-    ("event-future-planned-meeting", "events[2]"): 12,
+    # per-article accuracy (issue 12): time zones, caption paragraphs
     ("paragraphs-captions-and-credits", "paragraphs[2]"): 12,
-    ("story-port-blast-wire-copies", "absent.events[0]"): 12,
     ("time-zone-ist", "timexes[0]"): 12,
     # stories (issue 16), independent sources (issue 17), disagreements (issue 18)
     ("story-port-blast-wire-copies", "stories[0].members"): 16,
