@@ -246,6 +246,12 @@ def test_lexicon_is_plover():
     "Players must battle soldiers, snowmen, zombies and aliens across five levels.",
     "The bank has withdrawn its takeover offer for its rival.",
     "Mr Balls rejected the allegation that Mr Brown had been sidelined.",
+    "The dollar rallied briefly on Monday amid signs that oil prices are easing.",
+    "The country battled to recover from its first recession of the decade.",
+    "Some networks charge up to £1 for every megabyte of data downloaded.",
+    "The site lets people shoot 10 rounds at paper targets for $5.95 a session.",
+    "Arsenal continued to press, and the keeper was called into action again.",
+    "He refused to give any details of the finances involved in the takeover.",
     # accidents: deaths and injuries with no one who attacks
     "An explosion tore through a fuel depot on Tuesday, killing at least 11 people and injuring dozens.",
     "Fragments could injure people if the hood was open, the safety agency said.",

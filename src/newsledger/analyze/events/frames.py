@@ -53,6 +53,12 @@ COMPETITION_WORDS = frozenset(
 """Words of sport and show business (made from the judged BBC sample: the sentences whose triggers were
 metaphors). A story is a competition story when they are frequent in it (:func:`competition_story`)."""
 
+SHARED_WORDS = frozenset("post bar set sets tie stakes serve semi quarter defeat victory try tries header round team "
+                         "teams race races title titles show shows single star stars series final finals audience fans "
+                         "cup crowd".split())
+"""Competition words that conflict and security news use too ("a military post", "a security team", "the final
+assault"): they count for a competition story, not for a single sentence."""
+
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\b\d{2,4}m\b|\b\d:\d{2}\.\d{2}\b")
 """A score ("6-4", "0-1"), a distance ("60m", "200m") or a race time ("1:49.87"): numbers of a competition."""
 
@@ -89,14 +95,16 @@ HARD_EVIDENCE = (plover.PERPETRATOR_WORDS | plover.EXPLOSIVE_CUES | frozenset(
 """Evidence of violence that survives a sports story, where attacks, shots and forces are words of the game."""
 
 RALLY_CUES = frozenset("protest protesters supporters thousands hundreds held staged attended organised organized "
-                       "march marched against opposition peaceful mass election campaign".split())
+                       "march marched against opposition peaceful mass election campaign people residents activists "
+                       "students workers farmers citizens women villagers members".split())
 """Words that make a "rally" a gathering of people; without them it is a market's or a player's rally."""
 
-GAME_WORDS = frozenset("animals animal deer birds game sport hunting hunters hunt pictures photos photographs".split())
+GAME_WORDS = frozenset("animals animal deer birds game sport hunting hunters hunt pictures photos photographs targets "
+                       "range paper session".split())
 """Words that make shooting a hunt, a sport or photography."""
 
 CONTESTS = frozenset("auction bid bids bidding deal takeover sale race contest competition tournament election "
-                     "championship".split())
+                     "championship process".split())
 """What one withdraws from in business and sport: no forces leave any ground ("withdrew from the auction")."""
 
 STRUGGLES = frozenset("illness disease cancer terror terrorism crime poverty recession corruption inflation fire fires "
@@ -125,7 +133,7 @@ ABSTRACT_OBJECTS = frozenset(
     "cost costs price prices spending tax taxes figures data speech manifesto handling performance "
     "question questions request requests call calls complaint complaints letters emails remarks speculation "
     "suggestion suggestions assessment finances offer offers bid bids takeover application allegation allegations "
-    "accusation accusations".split()) | ECONOMIC_OBJECTS
+    "accusation accusations treatment feeding hydration funding".split()) | ECONOMIC_OBJECTS
 """Object heads that are words, plans or numbers: an attack on them is criticism, a meeting with them is none."""
 
 VERBAL_VERBS = frozenset({"attack", "bombard", "target", "hit", "blast", "slam", "savage", "lash"})
@@ -177,7 +185,7 @@ def competition_sentence(token: Token) -> bool:
     """The sentence of ``token`` holds a score or two words of sport or show business ("striking the ball for
     the goal", "shooting the film", "collaborated with director Spike Lee, starring in seven Lee films")."""
     sent = token.sent
-    return bool(SCORE.search(sent.text)) or sum(t.lower_ in COMPETITION_WORDS for t in sent) >= 2
+    return bool(SCORE.search(sent.text)) or sum(t.lower_ in COMPETITION_WORDS - SHARED_WORDS for t in sent) >= 2
 
 
 def _person(token: Token) -> bool:
@@ -241,17 +249,23 @@ def verb_verdict(verb: Token, lem: str, event_type: str, subject: Token | None, 
         if lem in VICTIM_VERBS and objects and not any(_animate(o) for o in objects) and \
                 set(heads) & (COMPETITION_WORDS | ABSTRACT_OBJECTS | LIFELESS):
             return "drop"  # "killing the ball", "executed a planned shutdown"
-        if lem in FIGURATIVE_ASSAULT and (set(heads) & STRUGGLES or (
-                any(c.dep_ == "xcomp" for c in verb.children) and not objects)):
+        if lem in FIGURATIVE_ASSAULT and (set(heads) & STRUGGLES or (not objects and any(
+                c.dep_ == "xcomp" or c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in verb.children))):
             return "drop"  # "fought childhood illness", "battled to recover from recession"
         if lem in FIGURATIVE_ASSAULT and objects and not any(
                 o.tag_ in PROPER_TAGS or _animate(o) or o.lower_ in plover._PLACE_OBJECTS for o in objects) \
                 and not set(heads) & ABSTRACT_OBJECTS and not violence_evidence(verb):
             return "drop"  # "devices targeted towards the ageing population"
         if lem in FIGURATIVE_ASSAULT and not violence_evidence(verb):
-            if lem in VERBAL_VERBS and (set(heads) & ABSTRACT_OBJECTS or (subject is not None and _person(subject))
-                                        or subject is None and any(_person(o) for o in objects)):
+            named = subject is not None and subject.tag_ in PROPER_TAGS and _person(subject) or (
+                subject is not None and subject.ent_type_ == "PERSON")
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            if lem in VERBAL_VERBS and not passive and (set(heads) & ABSTRACT_OBJECTS or named):
                 return "ACCUSE"  # "Kennedy attacks Blair", "attacked Labour's pledges as vacuous"
+            if lem in ("attack", "beat", "hit") and (passive or subject is not None and subject.tag_ not in PROPER_TAGS
+                                                     and _person(subject)) and any(_animate(o) for o in objects):
+                return None  # "a man attacked a woman", "she was beaten": a person hurt by a person
             return "drop"
         if subject is not None and subject.tag_ not in PROPER_TAGS | {"PRP"} and not _animate(subject) and \
                 subject.lower_ not in plover.WEAPON_SUBJECTS | plover.PERPETRATOR_WORDS | plover.WEAPONS and \
@@ -307,15 +321,24 @@ def verb_verdict(verb: Token, lem: str, event_type: str, subject: Token | None, 
         return "drop"  # "agreed with the NAO's assessment", "the supporters will agree with": an opinion shared
     if event_type == "REJECT":
         comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        if any(lemma_of(c) in DECLINED for c in comps):
+        if any(lemma_of(c) in DECLINED or lemma_of(c) == "give" and any(
+                o.lower_ in ("details", "information", "figures", "names", "comment", "interview", "interviews")
+                for o in c.children if o.dep_ == "dobj") for c in comps):
             return "drop"  # "refused to comment", "refused to rule out"
         if not comps and not objects and not any(c.dep_ == "prep" for c in verb.children):
             return "drop"  # "They refuse."
         if set(heads) & {"speculation", "suggestion", "suggestions", "reports", "rumours", "rumors", "allegation",
                          "allegations", "accusation", "accusations", "claim", "claims", "criticism"}:
             return "drop"  # a denial of talk, not the rejection of a proposal
-    if event_type == "COERCE" and lem == "charge" and objects and not any(_animate(o) for o in objects):
-        return "drop"  # "charging 50% income tax": a price, not a charge against someone
+    if event_type == "COERCE" and lem == "charge" and not any(
+            o.tag_ in PROPER_TAGS or o.tag_ == "PRP" and _animate(o) or _person(o) or o.lower_ in (
+                "people", "men", "women", "suspects", "others") for o in objects):
+        return "drop"  # "charging 50% income tax", "charge up to £1", "charging towards German lines"
+    if event_type in ("AGREE", "REQUEST", "REJECT") and set(heads) & COMPETITION_WORDS - {"deal", "title"} and \
+            competition_sentence(verb):
+        return "drop"  # "had been promised a game in the Carling Cup final"
+    if event_type == "REJECT" and set(heads) & {"anyone", "anybody"}:
+        return "drop"  # "I defy anyone to watch the show"
     if event_type == "CONSULT" and lem == "meet":
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return "drop"  # "were met with general approval"
@@ -333,8 +356,14 @@ def verb_verdict(verb: Token, lem: str, event_type: str, subject: Token | None, 
         if lem == "appeal" and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
             return "drop"  # "the DS will appeal to all ages": attraction, not an appeal for something
+        if lem == "press" and not objects and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "ahead")
+                                                       for c in verb.children):
+            return "drop"  # "Arsenal continued to press": a team attacking
         if lem == "press" and set(heads) & {"charges", "case", "claim", "claims", "point", "advantage"}:
             return "drop"  # pressing charges is a complaint to the police, not a request to an actor
+    if event_type == "PROTEST" and lem == "rally" and not (words & (plover.RIOTERS | RALLY_CUES)) and not (
+            subject is not None and (subject.lower_ in plover.PROTESTERS or subject.lower_ in plover.RIOTERS)):
+        return "drop"  # "It rallied briefly on Monday amid signs that oil prices are easing": a market
     if event_type == "THREATEN" and verb.dep_ in ("acomp", "oprd", "amod"):
         return "drop"  # "looked threatening"
     return None
