@@ -35,14 +35,6 @@ KNOWN_FAILURES: dict[tuple[str, str], int] = {
     ("actor-same-surname-speakers", "mentions[1]"): 14,
     ("actor-same-surname-speakers", "attributions[0]"): 14,
     ("actor-same-surname-speakers", "attributions[1]"): 14,
-    # per-article accuracy (issue 12): time zones, place qualifiers, events, caption paragraphs
-    ("event-future-planned-meeting", "events[1]"): 12,
-    ("event-future-planned-meeting", "events[2]"): 12,
-    ("place-city-with-country-qualifier", "places[0]"): 12,
-    ("place-city-with-country-qualifier", "places[1]"): 12,
-    ("place-city-with-country-qualifier", "absent.places[0]"): 12,
-    ("story-port-blast-wire-copies", "places[0]"): 12,
-    ("story-port-blast-wire-copies", "absent.events[0]"): 12,
     # stories (issue 16), independent sources (issue 17), disagreements (issue 18)
     ("story-port-blast-wire-copies", "stories[0].members"): 16,
     ("story-port-blast-wire-copies", "stories[1].members"): 16,

@@ -318,3 +318,26 @@ def test_wikinews_audit_labels_match_the_bundled_corpus():
     assert audit_outcome("notplace", place) == "wrong as fact" and audit_outcome("notplace", None) == "right"
     assert audit_outcome("geonames:5520687", place) == "right"
     assert audit_outcome("noentry:-", Place("a", 0, 5, "Earth", "body", resolved=False)) == "right"
+
+
+# ------------------------------------------------------------------ issue 12: qualifiers and the setting
+
+def test_a_qualifier_beats_a_bigger_namesake_and_gives_the_division(nlp):
+    """ "Kingston, Ontario" is not Jamaica's capital; a city whose division the gazetteer lacks takes the one
+    written beside it; "Hamilton, Bermuda" is a place even when the model calls Hamilton a person."""
+    places = places_of(nlp, "The band opens in Kingston, Ontario, on 2 May and ends in Hamilton, Bermuda, "
+                            "a week later.", locale="en-US")
+    kingston = by_text(places, "Kingston")
+    assert (kingston.country, kingston.admin1) == ("CA", "CA-ON")
+    assert by_text(places, "Hamilton").country == "BM"
+
+
+def test_a_dateline_in_capitals_is_a_place(nlp):
+    places = places_of(nlp, "KISUMU, Kenya (Reuters) — Floods cut the main road on Monday, officials said.")
+    assert by_text(places, "KISUMU").country == "KE"
+
+
+def test_a_city_called_a_nationality_by_the_model_stays_a_place(nlp):
+    places = places_of(nlp, "A fire broke out in the port city of Mombasa. Mombasa port handles most of the fuel "
+                            "imported by Kenya. Mombasa officials said the fire was out.")
+    assert any(p.text == "Mombasa" and p.country == "KE" for p in places)

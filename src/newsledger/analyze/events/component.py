@@ -19,6 +19,10 @@ records with what the earlier extractors found:
 * ``when``: the TIMEX3 value governing the event's clause (:mod:`.event_time`),
   ``when_source`` "timex"; else None and "none" (the publication date is used
   only on request: :func:`assume_report_date`);
+* a visited place ("will visit Moscow") stands for its country as the target, the host; when the
+  article names no actor for that country, a country actor is added to its actors. A visit to a place in
+  the visitor's own country (or, when the visitor's country is unknown, the outlet's) has no host and is
+  no CONSULT ("Mr Kennedy visits Manchester" in a BBC story);
 * ``place``: the most specific resolved place of the clause (places extractor);
   a meeting in a third country makes a CONSULT ``third-party``;
 * ``attribution_id`` and ``certainty``: the attribution whose content holds the
@@ -37,6 +41,7 @@ extractor could not resolve keeps the event, with ``actor`` or ``target`` None.
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
@@ -45,7 +50,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...records import Analysis, Event, Mention
+from ...records import Actor, Analysis, Event, Mention
 from . import plover
 from ..component import Component
 from .patterns import find_events, plausible_agent
@@ -243,6 +248,10 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
     places = sections.get("places")
     index = timex_index(doc, timexes) if timexes else None
     carriers = _contents_index(attributions) if attributions is not None else None
+    from ..places.component import outlet_country
+
+    home_country = outlet_country(article.locale, article.outlet_domain)
+    hosts = _HostCountries(article.article_id, sections.get("actors") or (), countries)
     out: list[Event] = []
     for f in doc._.events or []:
         trig = doc[f["trigger"]]
@@ -255,8 +264,15 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
         actor_ids = [_resolve(doc, alt, mentions, countries, places, place_ok=False)[0] for alt in f["actors"]] or [None]
         target_ids: list[str | None] = []
         target_countries: list[str | None] = []
+        home = {_actor_country(sections, a) for a in actor_ids} - {None} or {home_country}
+        domestic = False
         for alt in f["targets"]:
-            aid, code = _resolve(doc, alt, mentions, countries, places, place_ok=bool(f["motion"]))
+            aid, code = _resolve(doc, alt, mentions, countries, places, place_ok=bool(f["motion"] or f["destination"]))
+            if aid is None and code and f["destination"]:
+                if code in home:
+                    domestic = True  # "visits Manchester" in a British election story: a tour at home, no host
+                    continue
+                aid = hosts.actor(code)  # "will visit Moscow": the host country, though the text never names it
             target_ids.append(aid)
             target_countries.append(code)
         if f["target_country"] and not any(target_ids):
@@ -264,8 +280,11 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
         if f["motion"] and not any(target_ids) and f["partners"]:
             # the destination is not an actor; the people met there are ("for a meeting with Israeli officials")
             target_ids = [_resolve(doc, alt, mentions, countries, places, place_ok=False)[0] for alt in f["partners"]]
+        if domestic and not any(target_ids):
+            continue
         target_ids = target_ids or [None]
         when = event_date(doc, f["clause"], f["trigger"], timexes, index=index)
+        when = past_points_back(doc[f["clause"]], when, article.published, timexes)
         place = _place(places, doc, f)
         where = place.country if place is not None else _location_country(doc, f["locations"], mentions, sections)
         contexts = set(f["contexts"]) | date_contexts(when, article.published)
@@ -294,7 +313,65 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
                     actor=actor, target=target, cameo=f["cameo"], place=place, when=when,
                     when_source="timex" if when else "none", attribution_id=attribution_id, certainty=certainty,
                 ))
+    if hosts.added:
+        sections["actors"] = tuple(sections.get("actors") or ()) + tuple(hosts.added)
     return [dataclasses.replace(e, event_id=f"{article.article_id[:12]}:e{n}") for n, e in enumerate(out, 1)]
+
+
+class _HostCountries:
+    """Country actors of visited places: "plans to visit Moscow" has Russia as its target (PLOVER's recipient of a
+    visit is the host), an actor the actors extractor does not make because no mention names the country. Each
+    is added to the article's actors once, numbered after the others."""
+
+    def __init__(self, article_id: str, actors: Sequence[Any], countries: dict[str, str]):
+        self.prefix = article_id[:12]
+        self.countries = dict(countries)
+        self.next = 1 + max((int(a.actor_id.rsplit(":", 1)[-1]) for a in actors
+                             if a.actor_id.rsplit(":", 1)[-1].isdigit()), default=0)
+        self.added: list[Actor] = []
+
+    def actor(self, code: str) -> str | None:
+        from ..places.gazetteer import country_of_code
+
+        if code not in self.countries:
+            country = country_of_code(code)
+            if country is None:
+                return None
+            actor_id = f"{self.prefix}:{self.next}"
+            self.next += 1
+            self.added.append(Actor(actor_id=actor_id, name=country.name, kind="country", country=code))
+            self.countries[code] = actor_id
+        return self.countries[code]
+
+
+PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
+
+
+def past_points_back(head, when: str | None, published: str | None, timexes: Sequence[Any]) -> str | None:
+    """A date written without its year in a past-tense clause lies before publication: "during a March 21 phone
+    call" in a story published 2019-11-18 is 2019-03-21, not 2020-03-21 (TimeML's tense-sensitive anchoring:
+    Mani & Wilson 2000, "Robust temporal processing of news": a past-tense verb points back from the DCT).
+
+    Args:
+        head: the clause head of the event (a verb token).
+        when: the event's date from :func:`.when.event_date`.
+        published: the article's publication date (ISO 8601).
+        timexes: the article's timexes; the date moves back only if a timex with that value has no year written.
+    """
+    if not when or not published or len(when) < 7 or not when[:4].isdigit():
+        return when
+    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in head.children)
+    if not past or any(c.dep_ == "aux" and c.lower_ in plover.FUTURE_AUX for c in head.children):
+        return when
+    written = [t for t in timexes if t.value == when]
+    if not written or any(re.search(r"\b\d{4}\b|['’]\d{2}\b", t.text) for t in written):
+        return when
+    r, d = when_range(when), when_range(published[:10])
+    if r is None or d is None or r[0] is None or r[0] <= d[1]:
+        return when
+    earlier = f"{int(when[:4]) - 1:04d}{when[4:]}"
+    r2 = when_range(earlier)
+    return earlier if r2 is not None and r2[0] is not None and r2[0] <= d[1] else when
 
 
 def _location_country(doc: Doc, locations: list[int], mentions: _Mentions, sections: dict[str, tuple]) -> str | None:

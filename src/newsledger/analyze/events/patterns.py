@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..syntax import NOUN_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS, lemma
-from . import plover
+from . import frames, plover
 from .plover import Entry
 
 NOMINAL_TAGS = NOUN_TAGS | PROPER_TAGS | {"PRP", "CD"}
@@ -467,10 +467,14 @@ def _hazard(verb: Token, subj_lemma: str | None) -> bool:
     while head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ in ("VBG", "VBN", "VB") and head.head.i != head.i:
         head = head.head  # "an earthquake leveled villages, killing hundreds"
         words.add(_subject_lemma(head) or "")
+        words |= {c.lower_ for c in head.children if c.dep_ in SUBJECTS}  # a dateline parsed as a second subject
     if words & plover.HAZARDS:
         return True
+    sentence = {t.lower_ for t in verb.sent}
+    if (lemma(verb) in plover.CASUALTY_VERBS and words & plover.ACCIDENT_WORDS
+            and not sentence & (plover.PERPETRATOR_WORDS | plover.EXPLOSIVE_CUES)):
+        return True  # "an explosion tore through a fuel depot, killing 11": no bomb, no attacker (ACLED: not violence)
     if lemma(verb) in plover.CASUALTY_VERBS and (is_passive(verb) or verb.tag_ == "VBN"):
-        sentence = {t.lower_ for t in verb.sent}
         by = prep_objects(verb, ("by",))
         if not by and sentence & plover.ACCIDENT_WORDS and not sentence & plover.PERPETRATOR_WORDS:
             return True  # "six people were killed when a chemical plant exploded"
@@ -493,6 +497,21 @@ def _content_triggers(head: Token, found_by_token: dict[int, Found]) -> list[Fou
                 if t.i in found_by_token and t.i != head.i:
                     out.append(found_by_token[t.i])
     return out
+
+
+def _dyad(actors: list[list[int]], src: Token | None) -> tuple[list[list[int]], list[list[int]]]:
+    """PLOVER's dyad for a meeting whose parties are coordinated in its subject: the first is the source, the
+    others the recipients. "Armenia and Azerbaijan will meet" and "the ministers of Armenia and Azerbaijan
+    will meet" are one CONSULT, Armenia → Azerbaijan (PLOVER codes a symmetric interaction once, as a dyad;
+    POLECAT's CONSULT records carry one source and one target)."""
+    if len(actors) >= 2:
+        return actors[:1], actors[1:]
+    if src is not None and len(actors) == 1:
+        for p in prep_objects(src, ("of",)):
+            others = conjuncts(p)[1:]
+            if others:
+                return actors, [argument(o) for o in others][:3]
+    return actors, []
 
 
 def _verb_event(verb: Token) -> Found | None:
@@ -525,8 +544,8 @@ def _verb_event(verb: Token) -> Found | None:
         if entry is None:
             if subj_lemma in plover.PROTESTERS and (lem in plover.GATHERING_VERBS or _to_the_streets(verb)):
                 entry = plover.Entry("PROTEST", "demo", "14", targets=("against", "outside"))
-            elif _to_the_streets(verb):
-                entry = plover.Entry("PROTEST", "demo", "14", targets=("against",))
+            elif _to_the_streets(verb) and (subject(verb)[0] is None or plausible_agent(subject(verb)[0])):
+                entry = plover.Entry("PROTEST", "demo", "14", targets=("against",))  # not "drinkers spill on to the streets"
             else:
                 return None
     if entry.event_type == "ACCUSE" and any(o.lower_ in plover.HAZARDS | plover.ACCIDENT_WORDS for o in objects):
@@ -560,14 +579,16 @@ def _verb_event(verb: Token) -> Found | None:
                 tok = prep_objects(decided_by, (where,))
         tok = [t for t in tok if t.i != verb.i]
         if tok:
-            if entry.motion:
-                destination = [t.i for t in tok]
+            if entry.motion or (entry.mode == "visit" and where == "dobj" and not entry.reverse):
+                destination = [t.i for t in tok]  # "will visit Moscow": Moscow is where, its country the host
             targets = _participants(tok)
             break
     if not targets and event_type in ("REQUEST", "AID", "SUPPORT", "REJECT") and objects:
         targets, target_country = _object_owner(objects)
     if entry.reverse:
         actors, targets = targets, actors
+    if event_type == "CONSULT" and not entry.motion and not targets:
+        actors, targets = _dyad(actors, src)
     contexts = set(entry.contexts) | _modal_contexts(verb)
     if decided_by is not None:
         contexts |= _np_contexts(decided_by) - {"negation"}
@@ -575,6 +596,14 @@ def _verb_event(verb: Token) -> Found | None:
     two_sided = cameo == "19" and any(_head_lemma(verb.doc[alt[0]]) in plover.RIOTERS for alt in targets)
     if event_type == "ASSAULT" and (src_lemma in plover.RIOTERS or two_sided):
         event_type, mode, cameo = "PROTEST", "riot", "14"
+    verdict = frames.verb_verdict(verb, lem, event_type, src, objects)
+    if verdict == "drop":
+        return None
+    if verdict == "ACCUSE":  # a verbal attack: criticism of the object, or of its owner ("Labour's pledges")
+        event_type, mode, cameo = "ACCUSE", None, plover.CAMEO_ROOTS.get("ACCUSE")
+        if objects and all(o.tag_ not in PROPER_TAGS for o in objects):
+            owner, target_country = _object_owner(objects)
+            targets = owner or targets
     return Found(
         trigger=verb.i, event_type=event_type, mode=mode, cameo=cameo, clause=verb.i, contexts=contexts,
         actors=actors, targets=targets, target_country=target_country, destination=destination,
@@ -617,6 +646,8 @@ def _noun_event(noun: Token) -> Found | None:
             return None
     if entry.event_type == "ASSAULT" and words & plover.HAZARDS:
         return None  # "their battle to contain wildfires"
+    if frames.noun_verdict(noun, entry.event_type) == "drop":
+        return None  # "court battle", a match in a sports story (see .frames)
     if key == "aid" and any(c.lower_ in ("legal", "hearing", "visual", "teaching") for c in noun.children):
         return None  # "legal aid", "hearing aid": a service or a device, not aid given
     if key in ("march", "marches") and {t.lower_ for t in noun.sent} & plover.SECURITY_FORCES - {"authorities", "police"}:

@@ -211,7 +211,7 @@ VERBS: dict[str, Entry] = {
     "congratulate": _e("SUPPORT", contexts=("diplomatic",)),
     "recognize": _e("SUPPORT", contexts=("diplomatic",)),
     "recognise": _e("SUPPORT", contexts=("diplomatic",)),
-    "ratify": _e("SUPPORT"),
+    "ratify": _e("AGREE"),  # CAMEO 057 "sign formal agreement" (ratification), PLOVER AGREE
     # COOPERATE (06)
     "cooperate": _e("COOPERATE", targets=("with",)),
     "collaborate": _e("COOPERATE", targets=("with",)),

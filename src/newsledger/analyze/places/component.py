@@ -14,6 +14,8 @@ Mentions come from:
   Airport", "Airfield", "Air Base", "Aerodrome" ("Ben Gurion Airport",
   "Tripoli airport"), which the model often misses or calls a person;
 * "X-based" ("Tripoli-based government"): X is a place;
+* a name the model calls a person ("Hamilton") followed by a country or state that holds a place of
+  that name ("Hamilton, New Zealand"), and the city of a dateline in capitals ("MOMBASA, Kenya (CPA) —");
 * qualifiers: a state or country written after a comma ("Paris, TX",
   "Athens, Ga.") is a place mention of its own and decides the name before it, when
   the gazetteer has a place of that name in it (otherwise the comma makes a list:
@@ -74,6 +76,9 @@ _AIRPORT = re.compile(
 _FUNCTION_WORDS = {"The", "At", "In", "On", "From", "To", "A", "An", "Near", "Outside", "By", "Via", "And", "Into", "Onto", "Of"}
 _BASED = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})-based\b")
 _AFTER_COMMA = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,\s*[A-Z][^\n]{0,40}?(?:\(|—|–| - ))")
+"""An AP/Reuters dateline opening a paragraph: the city in capitals, a comma, its state or country, then the
+agency in brackets or a dash ("MOMBASA, Kenya (CPA) —"; AP Stylebook, "datelines")."""
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:’s|'s)\s+$")
 
 CELESTIAL = frozenset({"sun", "moon", "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune",
@@ -165,6 +170,12 @@ def _after_comma(gaz: Gazetteer, text: str, end: int) -> tuple[int, int, list[En
     return None
 
 
+def _holds(gaz: Gazetteer, name: str, after: tuple[int, int, list[Entry]] | None) -> bool:
+    """Is a place called ``name`` inside the qualifier ``after`` (:func:`_after_comma`) written beside it?"""
+    return bool(after) and any(c.match == "name" and may_be_inside(c, q)
+                               for c in gaz.lookup(name_key(name)) for q in after[2])
+
+
 def _names_country(gaz: Gazetteer, text: str) -> bool:
     return any(e.feature == "country" and e.match == "name" for e in gaz.lookup(name_key(text)))
 
@@ -219,7 +230,7 @@ class EntityVotes:
 
     __slots__ = ("doc", "text", "votes", "people")
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, gaz: Gazetteer | None = None):
         self.doc = doc
         self.text = doc.text
         self.votes: dict[str, list[int]] = {}
@@ -229,8 +240,8 @@ class EntityVotes:
             v = self.votes.setdefault(name_key(ent.text), [0, 0])
             if label in PLACE_LABELS:
                 v[0] += 1
-            elif label in NON_PLACE_LABELS:
-                v[1] += 1
+            elif label in NON_PLACE_LABELS and (label != "NORP" or gaz is None or gaz.is_demonym(ent.text)):
+                v[1] += 1  # "Mombasa" as NORP ("Mombasa port") is a model slip, not a nationality
             if label == "PERSON" and len(ent) >= 2:
                 for k in dict.fromkeys((name_key(ent[0].text), name_key(ent[-1].text))):
                     self.people.setdefault(k, []).append(ent)
@@ -254,7 +265,7 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str,
         a place takes a lowercase "the" -- AP Stylebook, "the"), or None.
     """
     if votes is None or votes.doc is not doc:
-        votes = EntityVotes(doc)
+        votes = EntityVotes(doc, gaz)
     text = votes.text
     span = text[start:end]
     key = name_key(span)
@@ -289,7 +300,7 @@ def not_a_place(doc: Doc, gaz: Gazetteer, start: int, end: int, *, label: str,
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     """The place mentions of ``doc`` (see the module docstring), in text order, without overlaps."""
-    votes = EntityVotes(doc)
+    votes = EntityVotes(doc, gaz)
     text = votes.text
     found: list[PlaceMention] = []
 
@@ -334,6 +345,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         if len(ent) == 1 and ent[0].dep_ == "amod" and not any(c.match == "name" for c in gaz.lookup(name_key(span_text))):
             continue
         take(PlaceMention(s, e, span_text, ent.label_, span_text))
+    for ent in doc.ents:  # "Hamilton, New Zealand": a name the model calls a person is a place when a qualifier follows
+        if ent.label_ != "PERSON" or len(ent) > 3 or not free(ent.start_char, ent.end_char):
+            continue
+        s, e = trimmed(text, ent.start_char, ent.end_char)
+        after = _after_comma(gaz, text, e)
+        if after and text[after[1] : after[1] + 2] not in ("'s", "’s") and _holds(gaz, text[s:e], after):  # not "Kane, England's captain"
+            take(PlaceMention(s, e, text[s:e], "GPE", text[s:e]))
+    for m in _DATELINE.finditer(text):  # "MOMBASA, Kenya (CPA) —": the place a story was filed from
+        s, e = m.span(1)
+        if free(s, e) and _holds(gaz, m.group(1), _after_comma(gaz, text, e)):
+            take(PlaceMention(s, e, text[s:e], "GPE", text[s:e]))
     for m in _BASED.finditer(text):
         s, e = m.span(1)
         if free(s, e):
@@ -361,6 +383,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+def _outlet_actor_country(doc: Doc) -> str | None:
+    """The country of the article's own outlet as the actors component resolved it ("Iran's Press TV"), if known."""
+    if not (Doc.has_extension("actors") and Doc.has_extension("outlet")) or not doc._.outlet:
+        return None
+    own = name_key(doc._.outlet)
+    for a in doc._.actors or ():
+        if a and a.get("kind") == "outlet" and a.get("country") and name_key(a.get("name") or "") == own:
+            return a["country"]
+    return None
+
+
 class PlaceTagger(Component):
     """The ``newsledger_places`` component: find place mentions, resolve them, set ``doc._.places``.
 
@@ -374,7 +407,7 @@ class PlaceTagger(Component):
         """The place mentions of ``doc``, resolved against the gazetteer (with the outlet's country as a prior)."""
         gaz = gazetteer()
         domain = doc._.outlet_domain if Doc.has_extension("outlet_domain") else None
-        country = outlet_country(doc._.locale, domain)
+        country = outlet_country(doc._.locale, domain) or _outlet_actor_country(doc)
         return Resolver(gaz, outlet_country=country, text=doc.text).resolve(find_mentions(doc, gaz))
 
     def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:

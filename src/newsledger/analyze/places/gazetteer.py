@@ -608,6 +608,11 @@ def _country(code: str) -> Country | None:
     return Country(code, entry.name, (g._countries.get(code) or (None,) * 4)[3])
 
 
+def country_of_code(code: str) -> Country | None:
+    """The country of an ISO 3166-1 alpha-2 code ("RU" → Russia), or None."""
+    return _country(code.upper()) if code else None
+
+
 def country_of_name(text: str) -> Country | None:
     """The country named by ``text`` ("Israel", "the United States", "U.S.", "Britain", "England"), or None.
 

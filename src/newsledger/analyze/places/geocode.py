@@ -26,10 +26,12 @@ probabilities with a softmax. The evidence, and where each rule comes from:
   district of that name only with support ("Red Sea" is not Sudan's state).
 * **qualifier** (:data:`QUALIFIER`): a state or country written beside a
   name decides — "Paris, TX", "Athens, Ga.", "Tripoli, Lebanon's second city",
-  "Israel's Ben Gurion Airport" (the comma and possessive patterns of the AP
-  Stylebook's dateline and "state names" entries). It applies only when some
-  candidate lies inside the qualifier, so a list ("Georgia, Armenia and
-  Azerbaijan") is not read as one.
+  "Israel's Ben Gurion Airport", "London, Ontario" against the bigger London
+  (the comma and possessive patterns of the AP Stylebook's dateline and "state
+  names" entries). It applies only when some candidate lies inside the
+  qualifier, so a list ("Georgia, Armenia and Azerbaijan") is not read as one;
+  a city whose division the gazetteer does not know lies in a division of its
+  country written beside it, and takes that division as its ``admin1``.
 * **document context** (:data:`CONTEXT`): the countries the document's other
   places are in ("Tripoli" beside "Benghazi" is in Libya; "Georgia" beside
   "Tbilisi" is the country) — the spatial-minimality / co-occurrence evidence
@@ -327,10 +329,9 @@ class Resolver:
         if g.natural and not any(q for m in g.mentions for q in m.qualifiers) and \
                 not (support and e.country and support.get(e.country, 0.0) >= 0.5):
             s -= NATURAL
-        quals = [q for m in g.mentions for q in m.qualifiers]
-        usable = [q for q in quals if any(inside(c, q) for c in g.candidates)]
+        usable = self._usable_qualifiers(g)
         if usable:
-            s += QUALIFIER if any(inside(e, q) for q in usable) else -QUALIFIER
+            s += QUALIFIER if any(may_be_inside(e, q) for q in usable) else -QUALIFIER
         if support and e.feature == "city" and e.admin1 and (e.population or 0) < CITY_REGION_POPULATION:
             # a town is supported by its state, less by its country
             s += CONTEXT * max(min(1.0, support.get(e.admin1, 0.0)), CITY_COUNTRY_SHARE * min(1.0, support.get(e.country or "", 0.0)))
@@ -339,6 +340,15 @@ class Resolver:
         if self.outlet_country and e.country == self.outlet_country:
             s += OUTLET
         return s
+
+    @staticmethod
+    def _usable_qualifiers(g: _Group) -> list[Entry]:
+        """The qualifiers written beside the group's mentions that hold one of its candidates. A division holds a
+        city of its country whose own division the gazetteer does not know ("London, Ontario": the Canadian
+        London has a null ``admin1``), unless a candidate is known to lie in it."""
+        quals = [q for m in g.mentions for q in m.qualifiers]
+        usable = [q for q in quals if any(inside(c, q) for c in g.candidates)]
+        return usable or [q for q in quals if any(may_be_inside(c, q) for c in g.candidates)]
 
     def _probabilities(self, g: _Group, support: dict[str, float] | None) -> None:
         scores = [self._score(e, g, support) for e in g.candidates]
@@ -468,6 +478,10 @@ class Resolver:
         best, p = ranked[0]
         if p >= RESOLVE_AT:
             rec = {**base, **entry_dict(best, p, feature=g.feature), "alternatives": alts[1:], "resolved": True, "reason": None}
+            if best.admin1 is None:  # "London, Ontario": the division written beside it is the city's division
+                held = [q for q in self._usable_qualifiers(g) if q.feature == "admin1" and may_be_inside(best, q)]
+                if held:
+                    rec["admin1"] = held[0].admin1
             if g.feature == "landmark":
                 rec["reason"] = f"located by {g.via!r}, the place named inside it"
             return rec
