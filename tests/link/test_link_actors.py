@@ -180,3 +180,91 @@ def test_a_tie_between_two_spellings_is_explained_the_same_way_on_every_run():
     seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(seen) == 1
+
+
+# ------------------------------------------------------------------ whole pipeline, stored in two orders
+
+LINK_DATA = __import__("pathlib").Path(__file__).parent.parent / "data" / "link_actors"
+"""Seven short articles written for these tests: two on Libya (Khalifa Haftar, then "Haftar" alone), a
+footballer called Haftar, Prince Andrew, Andrey Rublev, the rugby writer Mike Ford and a MkII Ford car."""
+
+
+def _actor_table(store) -> list[tuple]:
+    """The global actors as comparable rows: canonical name, kind, and members (article, local actor id)."""
+    rows = store.conn.execute(
+        "SELECT g.name, g.kind, aa.article_id, aa.local_id FROM actors g JOIN article_actors aa ON aa.actor_id = g.actor_id")
+    table: dict[tuple, list] = {}
+    for name, kind, article_id, local_id in rows:
+        table.setdefault((name, kind), []).append((article_id, local_id))
+    return sorted((k, tuple(sorted(v))) for k, v in table.items())
+
+
+@pytest.fixture(scope="module")
+def linked_analyses(nlp):
+    from newsledger.run import analyze
+
+    analyses, _ = analyze([str(LINK_DATA)], nlp=nlp)
+    assert len(analyses) == 7
+    return sorted(analyses, key=lambda a: a.article.title)
+
+
+def _member(table, title_analyses, title, name, kind="person"):
+    a = next(x for x in title_analyses if x.article.title == title)
+    local = next(x.actor_id for x in a.actors if x.name == name and x.kind == kind)
+    return next(k for k, members in table if (a.article.article_id, local) in members)
+
+
+def test_named_failures_do_not_come_back(linked_analyses, tmp_path):
+    from newsledger.store import open_store
+
+    store = open_store(tmp_path / "one.db")
+    for a in linked_analyses:
+        store.save(a)
+    table = _actor_table(store)
+    store.close()
+    libya = _member(table, linked_analyses, "Haftar forces advance on Tripoli", "Khalifa Haftar")
+    assert libya == ("Khalifa Haftar", "person")
+    assert _member(table, linked_analyses, "Fighting reaches southern Tripoli", "Haftar") == libya  # "Haftar" on Libya: him
+    assert _member(table, linked_analyses, "Haftar double sends Vitesse third", "Haftar") != libya  # the footballer: not him
+    rublev = _member(table, linked_analyses, "Rublev stuns Tsitsipas in Shanghai", "Andrey Rublev")
+    assert _member(table, linked_analyses, "Prince Andrew steps back from royal duties", "Andrew") != rublev
+    mike = _member(table, linked_analyses, "Sharks sign hooker from Bath", "Mike Ford")
+    assert mike == ("Mike Ford", "person")
+    car = next(a for a in linked_analyses if a.article.title == "Classic car auction sets record")
+    assert all((car.article.article_id, x.actor_id) not in dict(table)[mike] for x in car.actors)
+
+
+def test_stored_actors_do_not_depend_on_the_order_or_the_hash_seed(linked_analyses, tmp_path):
+    """The same seven articles saved forwards, backwards, and backwards under other hash seeds: one actor table."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from newsledger.store import open_store
+
+    tables = []
+    for name, order in (("forward", linked_analyses), ("backward", linked_analyses[::-1]),
+                        ("middle-out", linked_analyses[3:] + linked_analyses[:3])):
+        store = open_store(tmp_path / f"{name}.db")
+        for a in order:
+            store.save(a)
+        tables.append(_actor_table(store))
+        store.close()
+    assert tables[0] == tables[1] == tables[2]
+    (tmp_path / "analyses.pickle").write_bytes(pickle.dumps(linked_analyses[::-1]))
+    script = (
+        "import pickle, sys\n"
+        "from newsledger.store import open_store\n"
+        "s = open_store(sys.argv[2])\n"
+        "for a in pickle.load(open(sys.argv[1], 'rb')):\n"
+        "    s.save(a)\n"
+        "s.close()\n"
+    )
+    for seed in (1, 2):
+        db = tmp_path / f"seed{seed}.db"
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / "analyses.pickle"), str(db)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        store = open_store(db)
+        assert _actor_table(store) == tables[0]
+        store.close()
