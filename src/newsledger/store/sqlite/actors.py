@@ -12,6 +12,7 @@ articles came in. The article's own actors keep their ids, which its mentions ca
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections import defaultdict
@@ -77,7 +78,7 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
     for group in sorted(groups):  # ids: slug of the canonical name; a clash outside the component adds the kind
         x = groups[group][0]
         base = slug(x.name)
-        candidates = [base, f"{base}-{x.kind}"] + [f"{base}-{x.kind}-{n}" for n in range(2, 10_000)]
+        candidates = itertools.chain((base, f"{base}-{x.kind}"), (f"{base}-{x.kind}-{n}" for n in itertools.count(2)))
         for actor_id in candidates:
             if actor_id in taken:
                 continue
