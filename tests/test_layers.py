@@ -161,7 +161,7 @@ def test_actors_and_profile_through_the_protocol(seed_store):
     assert [(a["alias"], a["articles"]) for a in profile["aliases"]] == [("Haftar", 1), ("Saddam", 1), ("Saddam Haftar", 1)]
     assert [(a["outlet"], a["published"], a["as_named"]) for a in profile["articles"]] == [
         ("Press TV", "2021-11-09", "Saddam Haftar")]
-    assert [(m["rule"], m["detail"], m["score"]) for m in profile["merges"]] == [("new", "no known actor matched", 1.0)]
+    assert [(m["rule"], m["score"]) for m in profile["merges"]] == [("same name", 1.0)]  # issue 14: no first-seen "new"
     assert {"khalifa-haftar", "israel", "mossad", "haaretz"} <= {c["actor_id"] for c in profile["co_occurring"]}
     assert "saddam-haftar" not in {c["actor_id"] for c in profile["co_occurring"]}
 

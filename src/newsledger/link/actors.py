@@ -1,8 +1,13 @@
 """Actors across articles: the same person in many outlets, under many spellings, is one actor.
 
-An article's actors (records of :mod:`newsledger.analyze.actors`) are matched
-against the global actor table one at a time; every match carries its reason,
-so ``newsledger actor NAME --why`` can show why two names were merged.
+Linking is a function of the *set* of article actors, never of the order they
+arrive in: :func:`link` takes every article actor ("occurrence") of a
+component and returns the same actors for them in any order, whatever the
+string hash seed. The store keeps it that way as articles arrive by re-linking
+only the component an article touches (:func:`blocks`: two occurrences can
+only ever be compared when they share a block, so a component — occurrences
+joined by shared blocks — is linked on its own and nothing outside it can
+change its answer).
 
 How names compare:
 
@@ -15,23 +20,62 @@ How names compare:
   Heftar and Gaddafi / Qaddafi / Kadhafi share a key;
 * similarity: ``rapidfuzz``'s normalized Indel ratio on the name keys.
 
-Rules, tried in order (:func:`match`):
+How actors are built, family by family (kinds of one family may merge:
+person; organization/outlet; country; group — never two families):
 
-1. same country code (countries);
-2. same name key as a name or alias of the global actor (any kind of the
-   same family: person; organization/outlet; group);
-3. persons of two words or more: same sound key for the family name and a
-   compatible given name (same sound key, or one is the initial of the other),
-   with similarity ≥ :data:`MIN_SIMILARITY`;
-4. organizations: similarity ≥ :data:`ORG_SIMILARITY` with a name or alias;
-5. a person known by one word only joins the one global person whose family
-   or given name has that sound key — never when there are two.
+1. **countries**: one actor per ISO 3166-1 code;
+2. **same name**: occurrences with the same name key are one node; two nodes
+   sharing a full name among their aliases (the article's own resolver said
+   so) are joined (rule ``alias``);
+3. **spelling variants** of persons: full names (two words or more) with the
+   same sound key of the family name (last word) and a compatible given name
+   — same sound key *and* a close spelling (:data:`GIVEN_SIMILARITY`; Muammar /
+   Moammar 86, but Mike / MkII 50), or an initial — and an overall similarity
+   of at least :data:`MIN_SIMILARITY`. The name evidence, 1 + (similarity −
+   70) / 30, is weighed with the context (below) and the pair merges when
+   ``name + min(context, 0) ≥ 1``: context can veto a weak spelling match but
+   never makes one. Pairs are merged best first (ties by name), and never
+   when it would put two incompatible full names in one actor (a "J. Smith"
+   cannot bridge John and Jane Smith);
+4. **organizations** spelled differently: similarity ≥ :data:`ORG_SIMILARITY`;
+5. **a bare family name** ("Haftar" alone in an article) joins the full-name
+   actor whose family name it is only on the article's context: the context
+   score must reach :data:`ATTACH_THRESHOLD` and beat the next bearer by
+   :data:`ATTACH_MARGIN`. Otherwise it stays an actor of its own, shared by
+   every article using the bare name without deciding. A given name alone
+   never matches anything (no "Andrew" joins Andrey Rublev).
+
+**The context score** of an occurrence against an actor (or of two
+nodes) adds, each signal being evidence that the two are discussed in the
+same setting:
+
+* :data:`W_COACTOR` per other actor (person, organization, group) named both
+  in its article and in the actor's articles, up to :data:`COACTOR_CAP`: who
+  someone appears with is the strongest cue of which namesake it is (Bagga &
+  Baldwin 1998; the entity-context features of Cucerzan 2007);
+* :data:`W_COUNTRY` when the articles name a common country (country actors
+  and actors' nationalities), minus as much when both name countries and
+  none is common (a Libya article against a Premier League one);
+* :data:`W_DESCRIPTOR` per shared word of the outlets' descriptors ("Libyan
+  strongman", "renegade general"), up to 2: how outlets label someone;
+* :data:`W_DATE` when an article of the actor was published within
+  :data:`DATE_WINDOW_DAYS` of this one: news about one person clusters in time.
+
+The weights are fixed by hand, not learned, chosen on ECB+ topics 1–35
+(``newsledger eval actors``); no list of names is used anywhere.
+
+The canonical name of an actor is its most frequent full name (most
+occurrences; ties: longer, then alphabetical), written in its most frequent
+spelling; not the first seen.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 import jellyfish
 from anyascii import anyascii
@@ -40,10 +84,36 @@ from rapidfuzz import fuzz
 from ..analyze.actors.lexicons import GENERATIONAL_SUFFIXES, TITLES
 
 MIN_SIMILARITY = 70.0
-"""rapidfuzz ratio (0-100) two person names with the same sound keys must reach (Haftar/Hifter: 66.7 alone, 83+ with the given name)."""
+"""rapidfuzz ratio (0-100) two person full names with the same family-name sound must reach (Haftar/Hifter with the given name: 83+)."""
+
+GIVEN_SIMILARITY = 60.0
+"""rapidfuzz ratio two given names must reach besides sharing a sound key (Muammar/Moammar 86, Mohammed/Muhammad 75; Mike/MkII 50)."""
 
 ORG_SIMILARITY = 92.0
 """rapidfuzz ratio an organization name must reach to join another spelled differently."""
+
+W_COACTOR = 1.0
+"""Context score per co-occurring actor shared with the candidate actor."""
+
+COACTOR_CAP = 3
+"""At most this many shared co-occurring actors count."""
+
+W_COUNTRY = 0.5
+"""Context score for a country named on both sides (and minus as much when both name countries, none in common)."""
+
+W_DESCRIPTOR = 0.5
+"""Context score per shared descriptor word (at most 2 count)."""
+
+W_DATE = 0.25
+"""Context score when the two were published within :data:`DATE_WINDOW_DAYS`."""
+
+DATE_WINDOW_DAYS = 30
+
+ATTACH_THRESHOLD = 1.0
+"""Context score a bare family name needs to join a full-name actor."""
+
+ATTACH_MARGIN = 0.5
+"""How far the best full-name actor must lead the next one for a bare family name to join it."""
 
 KIND_FAMILY = {"person": "person", "organization": "org", "outlet": "org", "country": "country", "group": "group"}
 """Kinds that may merge with each other (an organization can turn out to be an outlet)."""
@@ -56,6 +126,8 @@ _FOLDS = [
     (re.compile(r"y$"), "i"), (re.compile(r"(.)\1"), r"\1"),
 ]
 """Romanization folds: digraphs and doubled letters that vary between transliterations of one name."""
+
+_DESCRIPTOR_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def name_key(name: str) -> str:
@@ -83,106 +155,392 @@ def sound_key(name: str) -> str:
     return " ".join(word_sound(w) for w in name_key(name).split())
 
 
-@dataclass(frozen=True)
-class Known:
-    """A global actor as the matcher sees it: id, kind, country and every name key it is known by."""
-
-    actor_id: str
-    kind: str
-    country: str | None
-    keys: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Match:
-    """Why an article's actor is a global one: ``rule`` (a short code) and ``detail`` (a sentence), ``score`` 0-1."""
-
-    actor_id: str
-    rule: str
-    detail: str
-    score: float
-
-
-def match(name: str, kind: str, country: str | None, aliases: tuple[str, ...], known: list[Known]) -> Match | None:
-    """The global actor an article's actor is, or None for a new actor (rules in the module docstring).
-
-    Args:
-        name, kind, country, aliases: the article's actor.
-        known: candidate global actors (the store preselects them by name and sound keys).
-    """
-    family = KIND_FAMILY.get(kind, kind)
-    same = [k for k in known if KIND_FAMILY.get(k.kind, k.kind) == family]
-    if kind == "country" and country:
-        for k in same:
-            if k.country == country:
-                return Match(k.actor_id, "country", f"same country code {country}", 1.0)
-    keys = {name_key(n) for n in (name, *aliases)} - {""}
-    full = name_key(name)
-    if family == "person" and len(full.split()) >= 2:
-        keys = {k for k in keys if len(k.split()) >= 2}  # a shared family name alone never merges two people
-    for k in same:
-        hit = keys & k.keys
-        if family == "person" and len(full.split()) >= 2:
-            hit = {h for h in hit if len(h.split()) >= 2}
-        if hit and (family != "person" or len(full.split()) >= 2 or len([x for x in same if hit & x.keys]) == 1):
-            return Match(k.actor_id, "same name", f"same name {sorted(hit)[0]!r}", 1.0)
-    words = full.split()
-    if family == "person" and len(words) >= 2:
-        best: tuple[float, Known, str] | None = None
-        for k in same:
-            for other in sorted(k.keys):  # sorted: ties resolve the same way on every run
-                ow = other.split()
-                if len(ow) < 2 or word_sound(ow[-1]) != word_sound(words[-1]):
-                    continue
-                first_ok = word_sound(ow[0]) == word_sound(words[0]) or ow[0][0] == words[0][0] and min(len(ow[0]), len(words[0])) == 1
-                score = fuzz.ratio(full, other)
-                if first_ok and score >= MIN_SIMILARITY and (best is None or score > best[0]):
-                    best = (score, k, other)
-        if best:
-            return Match(best[1].actor_id, "spelling variant",
-                         f"{full!r} sounds like {best[2]!r} (Metaphone {sound_key(full)!r}, similarity {best[0]:.0f})", best[0] / 100)
-    if family == "org":
-        best_org: tuple[float, Known, str] | None = None
-        for k in same:
-            for other in sorted(k.keys):  # sorted: ties resolve the same way on every run
-                score = fuzz.ratio(full, other)
-                if score >= ORG_SIMILARITY and (best_org is None or score > best_org[0]):
-                    best_org = (score, k, other)
-        if best_org:
-            return Match(best_org[1].actor_id, "spelling variant", f"{full!r} ≈ {best_org[2]!r} (similarity {best_org[0]:.0f})",
-                         best_org[0] / 100)
-    if family == "person" and len(words) == 1:
-        sound = word_sound(words[0])
-        bearers = [k for k in same if any(sound in (word_sound(o.split()[0]), word_sound(o.split()[-1])) for o in k.keys if len(o.split()) >= 2)]
-        if len(bearers) == 1:
-            return Match(bearers[0].actor_id, "one bearer", f"{full!r} is a name of only one known person", 0.6)
-    return None
-
-
 def slug(name: str) -> str:
     """A readable global actor id from a name ("Khalifa Haftar" → "khalifa-haftar")."""
     s = re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
     return s or "actor"
 
 
+# ------------------------------------------------------------------ occurrences
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One article's actor as linking sees it.
+
+    Attributes:
+        ref: ``(article_id, idx)``, its place in the article's actor list.
+        name, kind, country, aliases: the article's actor.
+        coactors: ``"family|name key"`` of the article's other persons, organizations and groups.
+        countries: ISO codes the article names (its country actors and its actors' countries).
+        descriptor_words: case-folded words (4 letters or more) of its descriptors.
+        published: the article's publication date, or None.
+    """
+
+    ref: tuple[str, int]
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    coactors: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    descriptor_words: frozenset[str] = frozenset()
+    published: date | None = None
+
+    @property
+    def family(self) -> str:
+        return KIND_FAMILY.get(self.kind, self.kind)
+
+    @property
+    def key(self) -> str:
+        """The name key; a name with no letters left keys on itself ("?" when empty)."""
+        return name_key(self.name) or self.name.casefold().strip() or "?"
+
+    def keys(self) -> set[str]:
+        return ({name_key(n) for n in self.aliases} | {self.key}) - {""}
+
+
+def _field(actor, name: str, default=None):
+    return actor.get(name, default) if isinstance(actor, dict) else getattr(actor, name, default)
+
+
+def _descriptor_texts(descriptors) -> Iterable[str]:
+    """Descriptor texts of ``{outlet: {text: n}}`` (records) or ``{text: n}`` (``doc._.actors``)."""
+    for k, v in (descriptors or {}).items():
+        if isinstance(v, dict):
+            yield from v
+        else:
+            yield k
+
+
+def _date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def occurrences_of(article_id: str, actors: Sequence, *, published: str | None = None) -> list[Occurrence]:
+    """The occurrences of one article's actors (records or ``doc._.actors`` dicts; None entries are skipped).
+
+    ``idx`` in each ``ref`` is the actor's index in ``actors``. The context of each
+    is read from the article's other actors only, so it never depends on what else is stored.
+    """
+    present = [(i, a) for i, a in enumerate(actors) if a is not None]
+    keyed = [(i, KIND_FAMILY.get(_field(a, "kind"), _field(a, "kind")),
+              {name_key(n) for n in (_field(a, "name"), *(_field(a, "aliases") or ()))} - {""}) for i, a in present]
+    countries = frozenset(c for _, a in present if (c := _field(a, "country")))
+    day = _date(published)
+    out = []
+    for (i, a), (_, family, own) in zip(present, keyed):
+        co = frozenset(f"{f}|{k}" for j, f, keys in keyed if j != i and f != "country" for k in keys
+                       if k not in own and len(k) > 1)
+        words = frozenset(w.casefold() for d in _descriptor_texts(_field(a, "descriptors")) for w in _DESCRIPTOR_WORD.findall(d))
+        out.append(Occurrence((article_id, i), _field(a, "name"), _field(a, "kind"), _field(a, "country"),
+                              tuple(_field(a, "aliases") or ()), co, countries, words, day))
+    return out
+
+
+def _words(key: str) -> list[str]:
+    return key.split()
+
+
+def _compact(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key)[:5]
+
+
+def blocks(occ: Occurrence) -> set[str]:
+    """The blocks of an occurrence: :func:`link` only ever compares occurrences that share one."""
+    family = occ.family
+    if family == "country":
+        return {f"country|{occ.country or occ.key}"}
+    out = set()
+    for k in occ.keys():
+        if family == "person":
+            out.add(f"person|{word_sound(_words(k)[-1])}")
+        else:
+            out.add(f"{family}|{k}")
+    if family != "person" and occ.key:
+        out.add(f"{family}~{_compact(occ.key)}")
+    return out
+
+
+# ------------------------------------------------------------------ evidence
+
+
+@dataclass
+class _Context:
+    """Context pooled over occurrences: co-actors, countries, descriptor words, dates, own keys."""
+
+    coactors: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    dates: set[date] = field(default_factory=set)
+    own: set[str] = field(default_factory=set)
+
+    def add(self, occ: Occurrence) -> None:
+        self.coactors |= occ.coactors
+        self.countries |= occ.countries
+        self.words |= occ.descriptor_words
+        if occ.published:
+            self.dates.add(occ.published)
+        self.own |= {f"{occ.family}|{k}" for k in occ.keys()}
+
+
+def context_score(a: _Context, b: _Context) -> tuple[float, str]:
+    """Context evidence that ``a`` and ``b`` are one actor, and its explanation (see the module docstring)."""
+    score, why = 0.0, []
+    shared = sorted((a.coactors & b.coactors) - a.own - b.own)
+    if shared:
+        score += W_COACTOR * min(len(shared), COACTOR_CAP)
+        why.append("with " + ", ".join(s.split("|", 1)[1] for s in shared[:COACTOR_CAP]))
+    if a.countries and b.countries:
+        common = sorted(a.countries & b.countries)
+        if common:
+            score += W_COUNTRY
+            why.append("country " + "/".join(common))
+        else:
+            score -= W_COUNTRY
+            why.append(f"no country in common ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})")
+    words = sorted(a.words & b.words)
+    if words:
+        score += W_DESCRIPTOR * min(len(words), 2)
+        why.append("described as " + ", ".join(words[:2]))
+    if a.dates and b.dates and any(abs((x - y).days) <= DATE_WINDOW_DAYS for x in a.dates for y in b.dates):
+        score += W_DATE
+        why.append(f"published within {DATE_WINDOW_DAYS} days")
+    return score, "; ".join(why) or "no context in common"
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Two person full-name keys may be one person: same family-name sound, and compatible given names."""
+    wa, wb = _words(a), _words(b)
+    if len(wa) < 2 or len(wb) < 2 or word_sound(wa[-1]) != word_sound(wb[-1]):
+        return False
+    ga, gb = wa[0], wb[0]
+    if min(len(ga), len(gb)) == 1:
+        return ga[0] == gb[0]
+    return word_sound(ga) == word_sound(gb) and fuzz.ratio(ga, gb) >= GIVEN_SIMILARITY
+
+
+def name_evidence(a: str, b: str, family: str) -> float | None:
+    """Name evidence (1-2) that two differently spelled name keys are one actor, or None when they may not merge on spelling."""
+    score = fuzz.ratio(a, b)
+    if family == "person":
+        if not given_compatible(a, b) or score < MIN_SIMILARITY:
+            return None
+        return 1.0 + (score - MIN_SIMILARITY) / (100.0 - MIN_SIMILARITY)
+    if family in ("org", "group") and score >= ORG_SIMILARITY:
+        return 1.0 + (score - ORG_SIMILARITY) / (100.0 - ORG_SIMILARITY)
+    return None
+
+
+# ------------------------------------------------------------------ linking
+
+
+@dataclass(frozen=True)
+class Link:
+    """The actor an occurrence belongs to and why.
+
+    Attributes:
+        ref: the occurrence's ``(article_id, idx)``.
+        group: the canonical name key of its actor, family-prefixed (unique within one :func:`link` call).
+        name, kind, country: the actor's canonical name, kind and country.
+        rule: same name, alias, spelling variant, context, bare name, country.
+        detail: one sentence saying why; score: the evidence (1.0 for same name or country code).
+    """
+
+    ref: tuple[str, int]
+    group: str
+    name: str
+    kind: str
+    country: str | None
+    rule: str
+    detail: str
+    score: float
+
+
+class _Union:
+    def __init__(self, items):
+        self.parent = {i: i for i in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _canonical(members: list[Occurrence], family: str) -> tuple[str, str, str | None]:
+    """Canonical (name, kind, country) of an actor's occurrences: the most frequent full name, its most frequent spelling."""
+    keys = Counter(o.key for o in members)
+    full = {k: n for k, n in keys.items() if family != "person" or len(_words(k)) >= 2} or dict(keys)
+    best = min(full, key=lambda k: (-full[k], -len(k), k))
+    spelled = Counter(o.name for o in members if o.key == best)
+    name = min(spelled, key=lambda s: (-spelled[s], s))
+    kinds = Counter(o.kind for o in members)
+    kind = "outlet" if "outlet" in kinds else min(kinds, key=lambda k: (-kinds[k], k))
+    countries = Counter(o.country for o in members if o.country)
+    country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
+    return name, kind, country
+
+
+def link(occurrences: Iterable[Occurrence]) -> list[Link]:
+    """Group occurrences into actors (rules and score in the module docstring).
+
+    The answer depends on the set of occurrences only: inputs are sorted by
+    their own content before anything is compared, and every tie is broken by name.
+
+    Returns:
+        One :class:`Link` per occurrence, in ``ref`` order.
+    """
+    by_family: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in sorted(occurrences, key=lambda o: o.ref):
+        by_family[o.family].append(o)
+    out: list[Link] = []
+    for family, occs in sorted(by_family.items()):
+        out.extend(_link_family(family, occs))
+    return sorted(out, key=lambda x: x.ref)
+
+
+def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
+    if family == "country":
+        return _link_countries(occs)
+    # 1. nodes: one per name key; bare family names wait for step 3
+    nodes: dict[str, list[Occurrence]] = defaultdict(list)
+    bare: list[Occurrence] = []
+    for o in occs:
+        if family == "person" and len(_words(o.key)) < 2:
+            bare.append(o)
+        else:
+            nodes[o.key].append(o)
+    names = sorted(nodes)
+    ctx: dict[str, _Context] = {}
+    node_keys: dict[str, set[str]] = {}
+    for k in names:
+        ctx[k] = _Context()
+        node_keys[k] = set()
+        for o in nodes[k]:
+            ctx[k].add(o)
+            node_keys[k] |= {x for x in o.keys() if family != "person" or len(_words(x)) >= 2}
+    # 2. edges between nodes: a shared alias, or a spelling variant in the same block
+    edges: list[tuple[float, str, str, str, str]] = []
+    by_block: dict[str, list[str]] = defaultdict(list)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for k in names:
+        block = word_sound(_words(k)[-1]) if family == "person" else _compact(k)
+        by_block[block].append(k)
+        for x in node_keys[k]:
+            holders[x].append(k)
+    for x, ks in sorted(holders.items()):
+        for a in ks:
+            for b in ks:
+                if a < b:
+                    edges.append((2.0, a, b, "alias", f"both are called {x!r} in their articles"))
+    for block, ks in sorted(by_block.items()):
+        for i, a in enumerate(ks):
+            for b in ks[i + 1:]:
+                ev = name_evidence(a, b, family)
+                if ev is None:
+                    continue
+                c, why = context_score(ctx[a], ctx[b])
+                if ev + min(c, 0.0) >= 1.0:
+                    sim = fuzz.ratio(a, b)
+                    edges.append((ev + c, a, b, "spelling variant",
+                                  f"{a!r} ≈ {b!r} (Metaphone {sound_key(a)!r}/{sound_key(b)!r}, similarity {sim:.0f}); context {c:+.2f}: {why}"))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3]))
+    uf = _Union(names)
+    members: dict[str, set[str]] = {k: {k} for k in names}
+    joined: dict[str, tuple[str, str, float]] = {}
+    for score, a, b, rule, detail in edges:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        if family == "person" and not all(given_compatible(x, y) for x in members[ra] for y in members[rb]):
+            continue
+        uf.union(a, b)
+        merged = members.pop(ra) | members.pop(rb)
+        members[uf.find(a)] = merged
+        for k in (a, b):
+            joined.setdefault(k, (rule, detail, min(score / 3.0, 1.0)))
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k in names:
+        clusters[uf.find(k)].append(k)
+    out: list[Link] = []
+    full_actors: list[tuple[str, str, str | None, _Context, set[str], str]] = []
+    for root, ks in sorted(clusters.items()):
+        occ = [o for k in ks for o in nodes[k]]
+        name, kind, country = _canonical(occ, family)
+        group = f"{family}|{name_key(name)}"
+        pooled = _Context()
+        for o in occ:
+            pooled.add(o)
+        sounds = {word_sound(_words(k)[-1]) for k in ks} if family == "person" else set()
+        full_actors.append((group, name, country, pooled, sounds, kind))
+        canon = name_key(name)
+        for k in ks:
+            for o in nodes[k]:
+                if k == canon:
+                    rule, detail, score = "same name", f"named {o.name!r}; the actor's most frequent full name is {name!r}", 1.0
+                else:
+                    rule, detail, score = joined.get(k, ("same name", f"named {o.name!r}", 1.0))
+                out.append(Link(o.ref, group, name, kind, country, rule, detail, score))
+    # 3. bare family names: join a full-name actor on context, else one actor per bare name
+    alone: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
+    for o in bare:
+        sound = word_sound(o.key)
+        mine = _Context()
+        mine.add(o)
+        scored = []
+        for group, name, country, pooled, sounds, kind in full_actors:
+            if sound in sounds:
+                c, why = context_score(mine, pooled)
+                scored.append((c, group, name, country, kind, why))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored and scored[0][0] >= ATTACH_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= ATTACH_MARGIN):
+            c, group, name, country, kind, why = scored[0]
+            detail = f"{o.key!r} is the family name of {name!r}; context {c:+.2f}: {why}"
+            if len(scored) > 1:
+                detail += f"; next: {scored[1][2]!r} {scored[1][0]:+.2f}"
+            out.append(Link(o.ref, group, name, kind, country, "context", detail, min(c / 3.0, 1.0)))
+        else:
+            best = f"best {scored[0][2]!r} at {scored[0][0]:+.2f}: {scored[0][5]}" if scored else "no full name has it as family name"
+            alone[o.key].append((o, f"{o.key!r} alone: {best} (a bare name joins at {ATTACH_THRESHOLD:+.2f}, leading by {ATTACH_MARGIN:.2f})"))
+    for key, pairs in sorted(alone.items()):
+        name, kind, country = _canonical([o for o, _ in pairs], family)
+        for o, detail in pairs:
+            out.append(Link(o.ref, f"{family}|{key}", name, kind, country, "bare name", detail, 0.0))
+    return out
+
+
+def _link_countries(occs: list[Occurrence]) -> list[Link]:
+    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in occs:
+        groups[o.country or o.key].append(o)
+    out = []
+    for code, occ in sorted(groups.items()):
+        name, kind, country = _canonical(occ, "country")
+        for o in occ:
+            rule, detail = ("country", f"same country code {o.country}") if o.country else ("same name", f"named {o.name!r}")
+            out.append(Link(o.ref, f"country|{code}", name, kind, country, rule, detail, 1.0))
+    return out
+
+
 class MemoryLinker:
-    """Cross-article linking without a store (evaluation, one-off batches): the rules of :func:`match` in memory."""
+    """Cross-article linking without a store (evaluation, one-off batches): add articles, then :meth:`resolve`."""
 
     def __init__(self):
-        self.known: list[Known] = []
-        self.reasons: list[Match] = []
+        self.occurrences: list[Occurrence] = []
 
-    def link(self, actor: dict) -> str:
-        """Global id for an actor dict (``name``, ``kind``, ``country``, ``aliases``) as ``doc._.actors`` holds them."""
-        aliases = tuple(actor.get("aliases") or ())
-        found = match(actor["name"], actor["kind"], actor.get("country"), aliases, self.known)
-        keys = frozenset(name_key(n) for n in (actor["name"], *aliases)) - {""}
-        if found is None:
-            actor_id = f"{slug(actor['name'])}#{len(self.known)}"
-            self.known.append(Known(actor_id, actor["kind"], actor.get("country"), keys))
-            return actor_id
-        self.reasons.append(found)
-        for i, k in enumerate(self.known):
-            if k.actor_id == found.actor_id:
-                self.known[i] = Known(k.actor_id, k.kind, k.country or actor.get("country"), k.keys | keys)
-        return found.actor_id
+    def add(self, article_id: str, actors: Sequence, *, published: str | None = None) -> None:
+        """Add one article's actors (records or ``doc._.actors`` dicts, None entries allowed)."""
+        self.occurrences.extend(occurrences_of(article_id, actors, published=published))
+
+    def resolve(self) -> dict[tuple[str, int], Link]:
+        """``(article_id, idx)`` → its :class:`Link`; the same whatever the order articles were added in."""
+        return {x.ref: x for x in link(self.occurrences)}

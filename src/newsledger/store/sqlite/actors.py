@@ -1,99 +1,156 @@
-"""The ``actors`` section in SQLite, and the global actor table it feeds (schema ``004_actors.sql``).
+"""The ``actors`` section in SQLite, and the global actor table it feeds (schemas ``004_actors.sql``, ``009_actor_linking.sql``).
 
-Saving an article links each of its actors to a global actor in the same
-transaction (:func:`newsledger.link.actors.match`), adds its aliases and its
-descriptors under the article's outlet, and records the rule that linked it.
-The article's own actors keep their ids, which its mentions carry.
+Saving an article files each of its actors under its blocks
+(:func:`newsledger.link.actors.blocks`) and re-links, in the same
+transaction, the component its actors touch: every stored article actor
+joined to them by shared blocks is linked again with
+:func:`newsledger.link.actors.link`, and the component's global actors, their
+aliases and descriptors are rebuilt from their members. Since a component is
+linked from its members only, the global table is the same whatever order the
+articles came in. The article's own actors keep their ids, which its mentions carry.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 from ...errors import QueryError
-from ...link.actors import Known, match, name_key, slug, sound_key
+from ...link.actors import Link, Occurrence, blocks, link, name_key, occurrences_of, slug, sound_key
 from ...records import Actor, Article, UNKNOWN_OUTLET
 from ..filters import ActorFilter
 from .sections import SectionTable, register
 
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _candidates(conn: sqlite3.Connection, keys: set[str], sounds: set[str]) -> list[Known]:
-    """Global actors sharing a name key, or the sound of a word, with the article's actor."""
-    ids: set[str] = set()
-    for key in keys:
-        ids.update(r[0] for r in conn.execute("SELECT actor_id FROM actor_aliases WHERE key = ?", (key,)))
-    for sound in sounds:
-        ids.update(r[0] for r in conn.execute(
-            "SELECT actor_id FROM actor_aliases WHERE sound = ? OR sound LIKE ? OR sound LIKE ?",
-            (sound, f"% {sound}", f"{sound} %")))
-    out = []
-    for actor_id in sorted(ids):
-        row = conn.execute("SELECT kind, country FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
-        aliases = frozenset(r[0] for r in conn.execute("SELECT key FROM actor_aliases WHERE actor_id = ?", (actor_id,)))
-        out.append(Known(actor_id, row[0], row[1], aliases))
-    return out
+def _article_occurrences(conn: sqlite3.Connection, article_id: str) -> list[Occurrence]:
+    """A stored article's occurrences, built exactly as when it was saved."""
+    row = conn.execute("SELECT published FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+    rows = conn.execute("SELECT idx, name, kind, country, aliases, descriptors FROM article_actors WHERE article_id = ?"
+                        " ORDER BY idx", (article_id,)).fetchall()
+    actors: list[dict | None] = [None] * (max((r[0] for r in rows), default=-1) + 1)
+    for r in rows:
+        actors[r[0]] = {"name": r[1], "kind": r[2], "country": r[3], "aliases": json.loads(r[4]), "descriptors": json.loads(r[5])}
+    return occurrences_of(article_id, actors, published=row[0] if row else None)
 
 
-def link_actor(conn: sqlite3.Connection, actor: Actor, outlet: str | None) -> tuple[str, str, str, float]:
-    """Link one article actor to the global table (creating a global actor when none matches).
+def _component(conn: sqlite3.Connection, seeds: set[str]) -> set[tuple[str, int]]:
+    """Stored article actors joined to ``seeds`` by shared blocks (the closure)."""
+    seen_blocks: set[str] = set()
+    refs: set[tuple[str, int]] = set()
+    frontier = set(seeds)
+    while frontier:
+        seen_blocks |= frontier
+        new_refs: set[tuple[str, int]] = set()
+        for block in sorted(frontier):
+            new_refs.update((r[0], r[1]) for r in conn.execute("SELECT article_id, idx FROM actor_blocks WHERE block = ?", (block,)))
+        new_refs -= refs
+        refs |= new_refs
+        frontier = set()
+        for article_id, idx in sorted(new_refs):
+            frontier.update(r[0] for r in conn.execute("SELECT block FROM actor_blocks WHERE article_id = ? AND idx = ?",
+                                                       (article_id, idx)))
+        frontier -= seen_blocks
+    return refs
 
-    Returns:
-        ``(global actor_id, rule, detail, score)``.
-    """
-    names = (actor.name, *actor.aliases)
-    keys = {name_key(n) for n in names} - {""}
-    sounds = {s for n in names for s in sound_key(n).split()}
-    found = match(actor.name, actor.kind, actor.country, actor.aliases, _candidates(conn, keys, sounds))
-    if found is None:
-        base = slug(actor.name)
-        actor_id, n = base, 1
-        while conn.execute("SELECT 1 FROM actors WHERE actor_id = ?", (actor_id,)).fetchone():
-            n += 1
-            actor_id = f"{base}-{n}"
-        conn.execute("INSERT INTO actors (actor_id, name, kind, country, first_seen) VALUES (?,?,?,?,?)",
-                     (actor_id, actor.name, actor.kind, actor.country, _now()))
-        rule, detail, score = "new", "no known actor matched", 1.0
-    else:
-        actor_id, rule, detail, score = found.actor_id, found.rule, found.detail, found.score
-        if actor.kind == "outlet":  # an organization seen as an outlet anywhere is an outlet
-            conn.execute("UPDATE actors SET kind = 'outlet' WHERE actor_id = ? AND kind = 'organization'", (actor_id,))
-        if actor.country:
-            conn.execute("UPDATE actors SET country = ? WHERE actor_id = ? AND country IS NULL", (actor.country, actor_id))
-    for alias in dict.fromkeys(names):
-        conn.execute(
-            "INSERT INTO actor_aliases (actor_id, alias, key, sound, n) VALUES (?,?,?,?,1)"
-            " ON CONFLICT (actor_id, alias) DO UPDATE SET n = n + 1",
-            (actor_id, alias, name_key(alias), sound_key(alias)),
-        )
-    for by_outlet in actor.descriptors.values():
-        for descriptor, count in by_outlet.items():
+
+def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
+    """Re-link the component of ``seeds`` (blocks): global actors, aliases and descriptors rebuilt from its members."""
+    refs = _component(conn, seeds)
+    if not refs:
+        return
+    by_article: dict[str, set[int]] = defaultdict(set)
+    for article_id, idx in refs:
+        by_article[article_id].add(idx)
+    occs = [o for article_id in sorted(by_article) for o in _article_occurrences(conn, article_id)
+            if o.ref[1] in by_article[article_id]]
+    links = link(occs)
+    old = {r[0] for a, i in refs for r in conn.execute(
+        "SELECT actor_id FROM article_actors WHERE article_id = ? AND idx = ?", (a, i))}
+    groups: dict[str, list[Link]] = defaultdict(list)
+    for x in links:
+        groups[x.group].append(x)
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for group in sorted(groups):  # ids: slug of the canonical name; a clash outside the component adds the kind
+        x = groups[group][0]
+        base = slug(x.name)
+        candidates = itertools.chain((base, f"{base}-{x.kind}"), (f"{base}-{x.kind}-{n}" for n in itertools.count(2)))
+        for actor_id in candidates:
+            if actor_id in taken:
+                continue
+            if actor_id in old or not conn.execute("SELECT 1 FROM actors WHERE actor_id = ?", (actor_id,)).fetchone():
+                break
+        ids[group] = actor_id
+        taken.add(actor_id)
+    for group, members in sorted(groups.items()):
+        x = members[0]
+        first = min(conn.execute("SELECT ingested_at FROM articles WHERE article_id = ?", (m.ref[0],)).fetchone()[0] for m in members)
+        conn.execute("INSERT INTO actors (actor_id, name, kind, country, first_seen) VALUES (?,?,?,?,?)"
+                     " ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                     " country = excluded.country, first_seen = excluded.first_seen",
+                     (ids[group], x.name, x.kind, x.country, first))
+        for m in members:
+            conn.execute("UPDATE article_actors SET actor_id = ?, rule = ?, detail = ?, score = ? WHERE article_id = ? AND idx = ?",
+                         (ids[group], m.rule, m.detail, m.score, *m.ref))
+    stale = sorted(old | set(ids.values()))
+    for table in ("actor_aliases", "actor_descriptors"):
+        conn.executemany(f"DELETE FROM {table} WHERE actor_id = ?", [(i,) for i in stale])
+    conn.executemany("DELETE FROM actors WHERE actor_id = ?", [(i,) for i in sorted(old - set(ids.values()))])
+    for x in links:
+        actor_id = ids[x.group]
+        r = conn.execute("SELECT aa.name, aa.aliases, aa.descriptors, a.outlet FROM article_actors aa"
+                         " JOIN articles a ON a.article_id = aa.article_id WHERE aa.article_id = ? AND aa.idx = ?", x.ref).fetchone()
+        for alias in dict.fromkeys((r[0], *json.loads(r[1]))):
             conn.execute(
-                "INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)"
-                " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n",
-                (actor_id, outlet or UNKNOWN_OUTLET, descriptor, count),
-            )
-    return actor_id, rule, detail, score
+                "INSERT INTO actor_aliases (actor_id, alias, key, sound, n) VALUES (?,?,?,?,1)"
+                " ON CONFLICT (actor_id, alias) DO UPDATE SET n = n + 1",
+                (actor_id, alias, name_key(alias), sound_key(alias)))
+        for by_outlet in json.loads(r[2]).values():
+            for descriptor, count in by_outlet.items():
+                conn.execute(
+                    "INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)"
+                    " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n",
+                    (actor_id, r[3] or UNKNOWN_OUTLET, descriptor, count))
+
+
+def _backfill(conn: sqlite3.Connection) -> None:
+    """A store written before ``actor_blocks`` existed: file every stored article actor under its blocks, once."""
+    if conn.execute("SELECT EXISTS (SELECT 1 FROM actor_blocks) OR NOT EXISTS (SELECT 1 FROM article_actors)").fetchone()[0]:
+        return
+    seeds: set[str] = set()
+    for (article_id,) in conn.execute("SELECT DISTINCT article_id FROM article_actors ORDER BY article_id").fetchall():
+        for o in _article_occurrences(conn, article_id):
+            for b in blocks(o):
+                conn.execute("INSERT OR IGNORE INTO actor_blocks (block, article_id, idx) VALUES (?,?,?)", (b, *o.ref))
+                seeds.add(b)
+    for b in sorted(seeds):
+        relink(conn, {b})
 
 
 def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Actor]) -> None:
+    _backfill(conn)
+    placeholder = "~linking"  # replaced by relink below, inside this transaction
+    conn.execute("INSERT OR IGNORE INTO actors (actor_id, name, kind, country, first_seen) VALUES (?, '', 'person', NULL, '')",
+                 (placeholder,))
     for i, actor in enumerate(records):
-        actor_id, rule, detail, score = link_actor(conn, actor, article.outlet)
         conn.execute(
             "INSERT INTO article_actors (article_id, idx, local_id, actor_id, name, kind, country, aliases, descriptors,"
             " rule, detail, score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article.article_id, i, actor.actor_id, actor_id, actor.name, actor.kind, actor.country,
+            (article.article_id, i, actor.actor_id, placeholder, actor.name, actor.kind, actor.country,
              json.dumps(list(actor.aliases), ensure_ascii=False), json.dumps(actor.descriptors, ensure_ascii=False),
-             rule, detail, score),
+             "new", "", 1.0),
         )
+    seeds: set[str] = set()
+    for o in occurrences_of(article.article_id, list(records), published=article.published):
+        for b in blocks(o):
+            conn.execute("INSERT OR IGNORE INTO actor_blocks (block, article_id, idx) VALUES (?,?,?)", (b, *o.ref))
+            seeds.add(b)
+    relink(conn, seeds)
+    conn.execute("DELETE FROM actors WHERE actor_id = ?", (placeholder,))
 
 
 def _load(conn: sqlite3.Connection, article: Article) -> list[Actor]:
