@@ -234,3 +234,11 @@ def test_issue14_gendered_title_picks_the_namesake(nlp):
     bare = [(doc[c.start - 1].text, raw[c.actor]["name"] if c.actor is not None else None)
             for c in cands if doc[c.start:c.end].text == "Hollis"]
     assert bare == [("Mr", "David Hollis"), ("Ms", "Claire Hollis")]
+
+
+def test_issue14_suffixes_keep_father_and_son_apart(nlp):
+    text = ("Robert Vance Sr. founded the mill. Robert Vance Jr. sold it in 2001. "
+            "Robert Vance Jr. said the buyers kept every worker.")
+    doc, actors, cands, _ = _actors_of(nlp, text)
+    names = [a["name"] for a in actors if a["kind"] == "person"]
+    assert sorted(names) == ["Robert Vance Jr.", "Robert Vance Sr."]

@@ -227,6 +227,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
 
 def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
     tokens = doc[start:end]
+    if any(t.is_alpha and not any(ch.isupper() or ch.islower() for ch in t.text) for t in tokens):
+        return None  # a word of a script without capitals ("corona और HIV"): the English model cannot tell a name there
     if label in ("PERSON", "ORG", "GPE") and not any(proper(t) for t in tokens):
         if all(t.is_lower or positional_capital(doc, t) for t in tokens if t.is_alpha):
             return None  # a common word capitalized by its position: "Media reports said"
@@ -257,7 +259,11 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
             j -= 1
         titles = lead + titles
     suffix = ""
-    while end - 1 > start and _strip_title(doc[end - 1].text) in GENERATIONAL_SUFFIXES:
+    while end - 1 > start:
+        if doc[end - 1].text == "." and end - 2 > start and _strip_title(doc[end - 2].text) in GENERATIONAL_SUFFIXES:
+            end -= 1  # "Sr" "." split by the tokenizer
+        if _strip_title(doc[end - 1].text) not in GENERATIONAL_SUFFIXES:
+            break
         suffix = suffix or _strip_title(doc[end - 1].text)
         end -= 1
     head = _head_of(doc, start, end)
@@ -292,12 +298,15 @@ _ORG_WORDS = ORG_NOUNS | NOT_OUTLET_NAME_WORDS | OUTLET_NAME_WORDS
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:
-    """True when ``[start, end)`` is title words then a short proper name with no organization word ("Dr Valeria Gazzola")."""
+    """True when ``[start, end)`` is title words then a two- or three-word proper name with no organization word.
+
+    "Dr Valeria Gazzola", "Field Marshal Khalifa Haftar"; not "General Motors" nor "Dr Pepper" (one word after the title).
+    """
     i = start
     while i < end and is_title(doc[i]):
         i += 1
     rest = doc[i:end]
-    return (i > start and 1 <= len(rest) <= 3 and all(proper(t) or t.text[:1].isupper() and t.is_alpha for t in rest)
+    return (i > start and 2 <= len(rest) <= 3 and all(proper(t) or t.text[:1].isupper() and t.is_alpha for t in rest)
             and not any(t.lower_ in _ORG_WORDS or t.lower_ in ROLE_HEADS for t in rest)
             and country_of_name(rest.text) is None)
 

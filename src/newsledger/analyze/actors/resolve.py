@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from .countries import country_of_name
 from .lexicons import (
+    ARTIFACT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
     NOT_OUTLET_NAME_WORDS,
@@ -72,6 +73,7 @@ from .mentions import (
     subject_ancestors,
     _clean_name,
     _name_candidate,
+    _role_only,
 )
 from .transcript import speakers, turns
 
@@ -117,6 +119,7 @@ class ActorState:
     suffix: str = ""
     name_gender: str = ""
     titled: bool = False
+    plural: bool = False
 
     def add_form(self, text: str) -> None:
         key = text.casefold()
@@ -144,6 +147,14 @@ class ActorState:
     @property
     def last(self) -> str:
         return self.tokens[-1] if self.tokens else ""
+
+
+def _plural_subject(token) -> bool:
+    """True when ``token`` is the subject of a verb in the plural ("Neandertals were", "Neandertals make")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = [token.head] + [c for c in token.head.children if c.dep_ in ("aux", "auxpass")]
+    return any(v.tag_ == "VBP" or v.lower_ in ("were", "are") for v in verbs)
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -202,8 +213,8 @@ class Resolver:
         # acronyms defined in the text: "Libyan National Army (LNA)"
         terms: set[str] = set()
         for ls, le, si in acronym_definitions(doc):
-            if not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha):
-                terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)": a term, not a name
+            if not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1):
+                terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)"
                 continue
             long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
             if long is None and not any(i in covered for i in range(ls, le)):
@@ -341,12 +352,15 @@ class Resolver:
     def _namesakes(self, tokens: tuple[str, ...], suffix: str) -> list[ActorState]:
         """Persons of the text a full name can be: same first and last name and suffix, compatible middle names.
 
-        Middle names and initials tell people apart ("George H. W. Bush", "George W. Bush"); a
-        name without them can be any bearer of its first and last name.
+        Middle names and initials tell people apart ("George H. W. Bush", "George W. Bush"), and so
+        do suffixes ("Jr.", "Sr."); a name without them can be any bearer of its first and last name.
         """
         first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
         same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
-                and a.last == last and a.suffix == suffix]
+                and a.last == last and (not suffix or a.suffix == suffix)]
+        if suffix and not same:  # "X Jr." after "X": the same person, now known by the suffix
+            same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
+                    and a.last == last and not a.suffix]
         if not middle:
             return same
         fitting = [a for a in same if a.middle and _middles_agree(a.middle, middle)]
@@ -364,6 +378,8 @@ class Resolver:
             a = found[0]
             if tokens[1:-1] and not a.middle:
                 a.middle = tokens[1:-1]
+            if suffix and not a.suffix:
+                a.suffix = suffix
             return a
         if found:  # several bearers: the most salient one (callers that must not guess use _namesakes)
             return found[0]
@@ -429,6 +445,8 @@ class Resolver:
         actor.add_form(c.name)
         if c.country and not actor.country:
             actor.country = c.country
+        if actor.kind == "organization" and c.end - c.start == 1 and _plural_subject(doc[c.head]):
+            actor.plural = True
         self._collect_descriptors(c, actor)
         self._link(c, actor)
 
@@ -613,10 +631,13 @@ class Resolver:
 
         A person the text gives no person evidence for (no title, no gendered pronoun or kinship
         noun) is the organization of the same name when there is one (it joins it; ``merged``
-        maps the index), and is an organization when it is described with an organization noun
-        ("Red Hat, a software company").
+        maps the index), is an organization when it is described with an organization noun
+        ("Red Hat, a software company"), and no actor at all when described with an artifact
+        noun ("an operating system": a product).
         """
         for a in self.actors:
+            if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
+                a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
             if a.kind != "person" or not a.mentioned or a.titled or a.gender:
                 continue
             twin = self.by_key.get("org:" + " ".join(a.tokens))
@@ -634,6 +655,8 @@ class Resolver:
                 self.merged[a.index] = org.index
             elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
                 a.kind = "organization"
+            elif a.heads & ARTIFACT_HEADS and not a.heads & PERSON_HEADS:
+                a.mentioned = False  # "Rocky Linux, a ... operating system": a product, which cannot act
 
     def finish(self) -> list[dict]:
         """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors`` ({text: count})."""

@@ -3,10 +3,11 @@
 A label at the start of a line ("Q:", or in double brackets, as Wikinews
 writes them: "((WN))") names the speaker of the line; it is not a mention
 of an actor ("WN" is Wikinews' interviewer, "Q" a question). A text is a
-transcript when at least two distinct labels (of one form) open two lines each, or when both a
+transcript when at least two distinct labels open two lines each, or when both a
 question label and an answer label open lines (``Q:``/``A:``); a label seen once
 in a transcript is a turn too. A single "Update:" or "Note:" line never makes
-a transcript.
+a transcript. A bracketed label is never prose: one that opens two lines makes
+the bracketed labels turns (an interview may mix "((WN))" with "NG:").
 
 Who speaks a turn (:func:`speakers`):
 
@@ -54,14 +55,15 @@ def label_key(text: str) -> str:
 
 def turns(text: str) -> list[Turn]:
     """The speaker labels of ``text`` when it is a transcript (see the module docstring), else []."""
-    out: list[Turn] = []
-    for pattern in (_LABEL, _BRACKETED):
-        found = [Turn(m.start("label"), m.end("label"), label_key(m.group("label"))) for m in pattern.finditer(text)]
-        counts = Counter(t.key for t in found)
-        repeated = [k for k, n in counts.items() if n >= 2]
-        qa = bool(set(counts) & QUESTION_LABELS) and bool(set(counts) & ANSWER_LABELS)
-        if len(repeated) >= 2 or qa:
-            out += found
+    colon = [Turn(m.start("label"), m.end("label"), label_key(m.group("label"))) for m in _LABEL.finditer(text)]
+    bracketed = [Turn(m.start("label"), m.end("label"), label_key(m.group("label"))) for m in _BRACKETED.finditer(text)]
+    bracketed_turns = any(n >= 2 for n in Counter(t.key for t in bracketed).values())
+    counts = Counter(t.key for t in colon + bracketed)
+    repeated = [k for k, n in counts.items() if n >= 2]
+    qa = bool(set(counts) & QUESTION_LABELS) and bool(set(counts) & ANSWER_LABELS)
+    out = bracketed if bracketed_turns else []
+    if len(repeated) >= 2 or qa:
+        out = out + colon
     return sorted(out, key=lambda t: t.start)
 
 
