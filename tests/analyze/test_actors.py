@@ -242,3 +242,12 @@ def test_issue14_suffixes_keep_father_and_son_apart(nlp):
     doc, actors, cands, _ = _actors_of(nlp, text)
     names = [a["name"] for a in actors if a["kind"] == "person"]
     assert sorted(names) == ["Robert Vance Jr.", "Robert Vance Sr."]
+
+
+def test_issue14_media_and_natural_objects_are_not_people(nlp):
+    text = ("Astronomers said AB Aurigae is a young star. Senator Ann Lowe posted on Twitter that she was pleased. "
+            "The governor also commented via Twitter.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert "AB Aurigae" not in kinds
+    assert kinds.get("Twitter") in (None, "organization", "outlet")

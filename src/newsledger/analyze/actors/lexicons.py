@@ -147,6 +147,16 @@ ARTIFACT_HEADS = frozenset(
 )
 """Artifact heads (WordNet 3.0 noun.artifact): a name modifying one names a product, not an actor."""
 
+NATURAL_OBJECT_HEADS = frozenset(
+    "star stars planet exoplanet galaxy comet asteroid meteor meteorite moon nebula volcano river mountain lake "
+    "island glacier crater reef species genus fossil virus bacterium disease".split()
+)
+"""Heads of natural objects and kinds (WordNet 3.0 noun.object, noun.animal, noun.state): a name described by one
+("AB Aurigae, a young star") names a thing that cannot act."""
+
+MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
+"""Prepositions of the medium a statement appears in ("posted on Twitter", "said via Twitter")."""
+
 ORG_NOUNS = frozenset(
     "company firm group army party organization organisation agency ministry administration "
     "movement militia corporation manufacturer airline bank automaker carmaker maker retailer giant "

@@ -43,6 +43,8 @@ from .lexicons import (
     ARTIFACT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
+    MEDIUM_PREPOSITIONS,
+    NATURAL_OBJECT_HEADS,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_NAME_WORDS,
@@ -208,6 +210,12 @@ class Resolver:
         parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
         # an office without its holder ("Secretary", "Executive Officer") is no actor, unless it is a surname of the text
         cands = [c for c in cands if not (c.form == "name" and c.role and _key(c.name) not in parts)]
+        for c in cands:  # "posted on Twitter": a one-word "person" that is the medium of a statement is an organization
+            h = doc[c.head]
+            if (c.form == "name" and c.label == "PERSON" and c.end - c.start == 1 and not c.titles
+                    and _key(c.name) not in parts and not first_name_gender(c.name)
+                    and h.dep_ == "pobj" and h.head.lower_ in MEDIUM_PREPOSITIONS):
+                c.label, c.kind = "ORG", "organization"
         names = [c for c in cands if c.form == "name"]
         extra: list[Candidate] = []
         # acronyms defined in the text: "Libyan National Army (LNA)"
@@ -633,11 +641,16 @@ class Resolver:
         noun) is the organization of the same name when there is one (it joins it; ``merged``
         maps the index), is an organization when it is described with an organization noun
         ("Red Hat, a software company"), and no actor at all when described with an artifact
-        noun ("an operating system": a product).
+        noun ("an operating system": a product). An organization or person described only with
+        natural-object nouns ("AB Aurigae, a young star") is no actor either.
         """
         for a in self.actors:
             if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
                 a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
+            if (a.kind in ("organization", "person") and a.mentioned and a.heads & NATURAL_OBJECT_HEADS
+                    and not a.heads & (ORG_NOUNS | PERSON_HEADS) and not a.titled):
+                a.mentioned = False  # "AB Aurigae, a young star": a thing, which cannot act
+                continue
             if a.kind != "person" or not a.mentioned or a.titled or a.gender:
                 continue
             twin = self.by_key.get("org:" + " ".join(a.tokens))
