@@ -227,7 +227,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
 
 def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
     tokens = doc[start:end]
-    if any(t.is_alpha and not any(ch.isupper() or ch.islower() for ch in t.text) for t in tokens):
+    if any(ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in tokens.text):
         return None  # a word of a script without capitals ("corona और HIV"): the English model cannot tell a name there
     if label in ("PERSON", "ORG", "GPE") and not any(proper(t) for t in tokens):
         if all(t.is_lower or positional_capital(doc, t) for t in tokens if t.is_alpha):

@@ -112,6 +112,7 @@ class ActorState:
     descriptors: Counter = field(default_factory=Counter)
     descriptor_forms: dict[str, str] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
+    head_counts: Counter = field(default_factory=Counter)
     gender: str = ""
     relations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     outlet_cues: list[str] = field(default_factory=list)
@@ -136,6 +137,7 @@ class ActorState:
         self.descriptors[key] += 1
         self.descriptor_forms.setdefault(key, text)
         self.heads.add(head.casefold())
+        self.head_counts[head.casefold()] += 1
 
     @property
     def sex(self) -> str:
@@ -210,10 +212,22 @@ class Resolver:
         parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
         # an office without its holder ("Secretary", "Executive Officer") is no actor, unless it is a surname of the text
         cands = [c for c in cands if not (c.form == "name" and c.role and _key(c.name) not in parts)]
+        full = {tuple(_key(p) for p in c.name.split()) for c in cands
+                if c.form == "name" and c.label == "PERSON" and len(c.name.split()) == 2}
+        for c in cands:  # "Astronomer Anthony Boccaletti" where the text also says "Anthony Boccaletti": a title
+            words = c.name.split()
+            if (c.form == "name" and c.label == "PERSON" and len(words) >= 3 and c.end - c.start == len(words)
+                    and tuple(_key(p) for p in words[-2:]) in full and not first_name_gender(words[0])
+                    and doc[c.start].text == words[0]):
+                c.titles.append(words[0])
+                c.start += 1
+                c.name = " ".join(words[1:])
+        surnames = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and len(c.name.split()) >= 2
+                    for p in c.name.split()}
         for c in cands:  # "posted on Twitter": a one-word "person" that is the medium of a statement is an organization
             h = doc[c.head]
             if (c.form == "name" and c.label == "PERSON" and c.end - c.start == 1 and not c.titles
-                    and _key(c.name) not in parts and not first_name_gender(c.name)
+                    and _key(c.name) not in surnames and not first_name_gender(c.name)
                     and h.dep_ == "pobj" and h.head.lower_ in MEDIUM_PREPOSITIONS):
                 c.label, c.kind = "ORG", "organization"
         names = [c for c in cands if c.form == "name"]
@@ -642,13 +656,14 @@ class Resolver:
         maps the index), is an organization when it is described with an organization noun
         ("Red Hat, a software company"), and no actor at all when described with an artifact
         noun ("an operating system": a product). An organization or person described only with
-        natural-object nouns ("AB Aurigae, a young star") is no actor either.
+        natural-object nouns more often than with agent nouns ("AB Aurigae, a young star") is no actor either.
         """
         for a in self.actors:
             if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
                 a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
-            if (a.kind in ("organization", "person") and a.mentioned and a.heads & NATURAL_OBJECT_HEADS
-                    and not a.heads & (ORG_NOUNS | PERSON_HEADS) and not a.titled):
+            things = sum(n for h, n in a.head_counts.items() if h in NATURAL_OBJECT_HEADS)
+            agents = sum(n for h, n in a.head_counts.items() if h in ORG_NOUNS or h in PERSON_HEADS)
+            if a.kind in ("organization", "person") and a.mentioned and things > agents and not a.titled:
                 a.mentioned = False  # "AB Aurigae, a young star": a thing, which cannot act
                 continue
             if a.kind != "person" or not a.mentioned or a.titled or a.gender:
