@@ -251,3 +251,11 @@ def test_issue14_media_and_natural_objects_are_not_people(nlp):
     kinds = {a["name"]: a["kind"] for a in actors}
     assert "AB Aurigae" not in kinds
     assert kinds.get("Twitter") in (None, "organization", "outlet")
+
+
+def test_issue14_acronyms_of_terms_are_not_actors(nlp):
+    text = ("The group has been critical of DRM (digital rights management, the subject of many laws). "
+            "DRM is everywhere. Researchers studied the anterior cingulate cortex (ACC) in rats. The ACC responded.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    names = {a["name"] for a in actors}
+    assert not names & {"DRM", "ACC", "anterior cingulate cortex"}

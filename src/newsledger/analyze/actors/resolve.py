@@ -245,6 +245,16 @@ class Resolver:
                 covered.update(range(ls, le))
             if long is not None:
                 self.acronyms[_key(doc[si].text)] = _key(long.name)
+        for t in doc[:-3]:  # "DRM (digital rights management)": Schwartz & Hearst's short-form-first pattern
+            if doc[t.i + 1].text == "(" and 2 <= len(t.text) <= 10 and t.text.isupper() and t.is_alpha:
+                inner = []
+                for w in doc[t.i + 2:t.i + 2 + 2 * len(t.text)]:
+                    if w.text in (")", ",", ";"):
+                        break
+                    inner.append(w)
+                if (len(inner) >= 2 and all(w.is_lower for w in inner if w.is_alpha)
+                        and [w.text[:1].lower() for w in inner[:len(t.text)]] == list(t.text.lower())):
+                    terms.add(_key(t.text))
         for t in doc:
             if t.i not in covered and _key(t.text) in self.acronyms and t.text[:1].isupper():
                 extra.append(Candidate(t.i, t.i + 1, t.i, "name", kind="organization", name=t.text))
