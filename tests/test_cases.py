@@ -27,14 +27,6 @@ COMMENTS = ("absent", "note", "source", "doc")
 # "absent.<section>[i]" for records that must not be found, "stories[i].members" and
 # "stories[i].independent_sources" for story cases.
 KNOWN_FAILURES: dict[tuple[str, str], int] = {
-    # actors (issue 14): interview labels resolve to the interviewee; same surname split by title
-    ("actor-interview-transcript", "actors[0]"): 14,
-    ("actor-interview-transcript", "attributions[0]"): 14,
-    ("actor-interview-transcript", "attributions[1]"): 14,
-    ("actor-same-surname-speakers", "mentions[0]"): 14,
-    ("actor-same-surname-speakers", "mentions[1]"): 14,
-    ("actor-same-surname-speakers", "attributions[0]"): 14,
-    ("actor-same-surname-speakers", "attributions[1]"): 14,
     # stories (issue 16), independent sources (issue 17), disagreements (issue 18)
     ("story-port-blast-wire-copies", "stories[0].members"): 16,
     ("story-port-blast-wire-copies", "stories[1].members"): 16,

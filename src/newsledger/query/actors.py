@@ -41,6 +41,28 @@ def actors(store: Store, *, kind: str | None = None, outlet: str | None = None,
     return rows
 
 
+def actor_matches(store: Store, actor_ids: list[str]) -> list[dict[str, Any]]:
+    """The actors a shared name may mean, for the user to pick one by id.
+
+    Args:
+        store: an open store.
+        actor_ids: the ids of :class:`~newsledger.errors.AmbiguousActorError`.
+
+    Returns:
+        One dict per actor, most articles first: ``actor_id``, ``name``, ``kind``, ``country``,
+        ``articles`` (how many stored articles name it) and ``top_descriptor`` (its most used
+        descriptor over all outlets, or None).
+    """
+    rows = []
+    for actor_id in actor_ids:
+        head = store.actor(actor_id)
+        top = _top_descriptors(store.actor_descriptors(actor_id), 1)
+        rows.append({"actor_id": actor_id, "name": head["name"], "kind": head["kind"], "country": head["country"],
+                     "articles": len({r["article_id"] for r in store.actor_articles(actor_id)}),
+                     "top_descriptor": top[0] if top else None})
+    return sorted(rows, key=lambda r: (-r["articles"], r["name"], r["actor_id"]))
+
+
 def _by_published_newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated = sorted((r for r in rows if r["published"] is not None), key=lambda r: r["published"], reverse=True)
     return dated + [r for r in rows if r["published"] is None]
@@ -62,7 +84,8 @@ def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, An
         (``article_id``, ``outlet``, ``as_named``, ``rule``, ``detail``, ``score``; in ingest order).
 
     Raises:
-        QueryError: no such actor, or a name shared by several (see ``Store.find_actor``).
+        QueryError: no such actor (see ``Store.find_actor``).
+        AmbiguousActorError: a name shared by several actors; :func:`actor_matches` describes them.
     """
     actor_id = store.find_actor(name)
     head = store.actor(actor_id)

@@ -150,8 +150,8 @@ class Store(Protocol):
         """The global actor id for an actor id, a name or any alias (spelling) the store has seen.
 
         Raises:
-            QueryError: no such actor (the message suggests actors that sound alike), or a name
-                shared by several actors (the message lists their ids).
+            QueryError: no such actor (the message suggests actors that sound alike).
+            AmbiguousActorError: a name shared by several actors (``actor_ids`` lists them).
         """
         ...
 

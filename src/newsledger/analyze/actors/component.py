@@ -12,7 +12,13 @@ descriptions, kinship phrases, demonym groups, pronouns) with
 * ``doc._.actor_mentions``: one dict per mention, character offsets
   ``start``/``end``, NER ``label`` after clean-up (None when NER did not find
   it), ``form`` (name, pronoun, description, kin, group, plain), ``actor`` (an
-  index into ``doc._.actors`` or None) and ``ambiguous``.
+  index into ``doc._.actors`` or None) and ``ambiguous``;
+* ``doc._.speaker_labels``: in an interview transcript, the speaker label that
+  opens each line ("Q:", "A:", "WN:", "MARISOL DANTAS:"), keyed by its start
+  character offset: ``end``, ``label``, ``speaker`` (the person's canonical name,
+  the outlet for the interviewer's label, or None) and ``actor`` (index or
+  None). Labels are not mentions; the attribution records read this map to
+  credit a labelled line to its speaker.
 
 Two extractors build records from them: ``actors`` (order 10) and
 ``mentions`` (order 11), which replaces the base NER mentions: it keeps every
@@ -40,7 +46,7 @@ from .resolve import resolve_doc
 from ..registry import Extractor, RecordContext, register
 from ..to_records import sentence_span, trimmed
 
-for _name in ("actors", "actor_mentions"):
+for _name in ("actors", "actor_mentions", "speaker_labels"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -59,9 +65,9 @@ class ActorResolver(Component):
     def __init__(self, nlp: Language, name: str = "newsledger_actors"):
         super().__init__(nlp, name)
 
-    def find(self, doc: Doc) -> tuple[list, list[dict]]:
-        """The actors and the mentions of ``doc``: ``(actors, mentions)``."""
-        actors, cands = resolve_doc(doc, doc._.outlet)
+    def find(self, doc: Doc) -> tuple[list, list[dict], dict[int, dict]]:
+        """The actors, the mentions and the transcript's speaker labels of ``doc``."""
+        actors, cands, labels = resolve_doc(doc, doc._.outlet)
         mentions = []
         for c in cands:
             if c.form not in ("name", "plain") and c.actor is None and not c.ambiguous:
@@ -73,15 +79,15 @@ class ActorResolver(Component):
                 "actor": c.actor if c.actor is not None and actors[c.actor] is not None else None,
                 "ambiguous": c.ambiguous, "sent_token": c.head,
             })
-        return actors, mentions
+        return actors, mentions, labels
 
-    def set_annotations(self, doc: Doc, found: tuple[list, list[dict]]) -> None:
-        doc._.actors, doc._.actor_mentions = found
+    def set_annotations(self, doc: Doc, found: tuple[list, list[dict], dict[int, dict]]) -> None:
+        doc._.actors, doc._.actor_mentions, doc._.speaker_labels = found
 
 
 @Language.factory(
     "newsledger_actors",
-    assigns=["doc._.actors", "doc._.actor_mentions"],
+    assigns=["doc._.actors", "doc._.actor_mentions", "doc._.speaker_labels"],
     requires=["token.tag", "token.dep", "doc.ents"],
     default_config={},
 )

@@ -82,7 +82,30 @@ TITLES: dict[str, str] = {
 """Words that may open a name as a title ("Field Marshal", "Gen.", "Prime Minister"); stripped from the canonical name and kept as descriptors."""
 
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Name suffixes that are not surnames ("Martin Luther King Jr.")."""
+"""Name suffixes that are not surnames ("Martin Luther King Jr."); they stay part of the person's identity (Jr. and Sr. are two people)."""
+
+ROLE_HEADS = frozenset(
+    "president vice-president minister secretary senator governor mayor ambassador premier "
+    "officer manager director candidate chairman chairwoman chairperson spokesman spokeswoman spokesperson "
+    "commander executive representative inspector commissioner adviser advisor deputy editor correspondent "
+    "reporter professor lecturer prosecutor attorney superintendent administrator coordinator supervisor "
+    "treasurer comptroller registrar provost rector chaplain detective lieutenant sergeant colonel "
+    "secretary-general undersecretary nominee incumbent challenger founder co-founder ceo cfo coo cto "
+    "analyst economist researcher scientist".split()
+)
+"""Singular role and office nouns (job titles): a capitalized phrase headed by one names a position, not an
+actor ("Divisional Railway Manager", "Executive Officer", "Secretary"); its holder is the actor.
+Compiled for newsledger from the occupational heads of wire copy, like :data:`TITLES`, leaving out
+those that are also common surnames (King, Major, Dean, Judge: these stay in :data:`TITLES`)."""
+
+ANSWER_LABELS = frozenset({"a", "answer"})
+"""Transcript labels of the interviewee's turns ("A:")."""
+
+QUESTION_LABELS = frozenset({"q", "question"})
+"""Transcript labels of the interviewer's turns ("Q:")."""
+
+VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard", "abord"})
+"""Prepositions whose object is a vehicle ("aboard Marine One"): a name there is a vehicle, not an actor."""
 
 # ------------------------------------------------------------------ head-noun classes
 
@@ -124,6 +147,16 @@ ARTIFACT_HEADS = frozenset(
 )
 """Artifact heads (WordNet 3.0 noun.artifact): a name modifying one names a product, not an actor."""
 
+NATURAL_OBJECT_HEADS = frozenset(
+    "star stars planet exoplanet galaxy comet asteroid meteor meteorite moon nebula volcano river mountain lake "
+    "island glacier crater reef species genus fossil virus bacterium disease".split()
+)
+"""Heads of natural objects and kinds (WordNet 3.0 noun.object, noun.animal, noun.state): a name described by one
+("AB Aurigae, a young star") names a thing that cannot act."""
+
+MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
+"""Prepositions of the medium a statement appears in ("posted on Twitter", "said via Twitter")."""
+
 ORG_NOUNS = frozenset(
     "company firm group army party organization organisation agency ministry administration "
     "movement militia corporation manufacturer airline bank automaker carmaker maker retailer giant "
@@ -151,3 +184,23 @@ NON_NAME_CAPITALIZED = frozenset(
     "september october november december i".split()
 )
 """Capitalized words that never start a name candidate on their own."""
+
+# ------------------------------------------------------------------ first names
+
+_FIRST_NAMES: dict[str, str] | None = None
+
+
+def first_name_gender(word: str) -> str:
+    """The sex a first name is almost always given to, "m" or "f"; "" when unknown or shared.
+
+    Read from ``data/first_names.json``: the US Census Bureau's 1990 first-name files
+    (public domain), keeping a name when one sex's frequency is at least ten times the
+    other's. Weak evidence: a title ("Ms") or a pronoun the text links to the person wins.
+    """
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        import srsly
+        from pathlib import Path
+
+        _FIRST_NAMES = srsly.read_json(Path(__file__).parent / "data" / "first_names.json")["names"]
+    return _FIRST_NAMES.get(word[:1].upper() + word[1:].lower(), "")

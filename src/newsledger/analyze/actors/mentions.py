@@ -27,12 +27,14 @@ abbreviation definitions in biomedical text", PSB 2003.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..syntax import PROPER_TAGS
 from .countries import country_of_demonym, country_of_name
+from ..timex.grammar import TZ
 from .lexicons import (
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
@@ -41,16 +43,24 @@ from .lexicons import (
     GROUP_NOUNS,
     KINSHIP,
     NON_NAME_CAPITALIZED,
+    NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
+    OUTLET_NAME_WORDS,
     OUTLET_NOUNS,
     PRONOUNS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    ROLE_HEADS,
     TITLES,
+    VEHICLE_PREPOSITIONS,
+    first_name_gender,
 )
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """OntoNotes NER labels that can name an actor (FAC, LOC and the rest are places or things)."""
+
+_ZONE = re.compile(TZ)
+"""A time zone as the TIMEX3 grammar writes it ("UTC", "GMT+2", "EST"): a time, never an actor."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
@@ -80,6 +90,10 @@ class Candidate:
         outlet_cues: reasons this names a news outlet ("report by X", ...).
         actor: index of the actor it refers to, set by the resolver.
         ambiguous: true when the resolver could not decide between actors.
+        role: the name is a title or office without a name ("Secretary",
+            "Divisional Railway Manager"); the resolver keeps it only as a
+            surname the text also gives in full ("Stephen King" ... "King").
+        suffix: a generational suffix ("Jr", "Sr"), part of the person's identity.
     """
 
     start: int
@@ -96,6 +110,8 @@ class Candidate:
     actor: int | None = None
     ambiguous: bool = False
     sent: int = 0
+    role: bool = False
+    suffix: str = ""
 
 
 def _strip_title(text: str) -> str:
@@ -141,7 +157,11 @@ def np_left_edge(doc: Doc, head: Token, *, keep_det: bool = True) -> int:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners/punctuation and trailing possessives/punctuation from a span."""
+    """Drop leading determiners/punctuation and trailing possessives/punctuation from a span; cut it at an opening bracket."""
+    for t in doc[start + 1:end]:
+        if t.text in ("(", "["):  # "World Health Organization (WHO": the acronym is a mention of its own
+            end = t.i
+            break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE and end - 1 > start
@@ -207,6 +227,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
 
 def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
     tokens = doc[start:end]
+    if any(ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in tokens.text):
+        return None  # a word of a script without capitals ("corona और HIV"): the English model cannot tell a name there
     if label in ("PERSON", "ORG", "GPE") and not any(proper(t) for t in tokens):
         if all(t.is_lower or positional_capital(doc, t) for t in tokens if t.is_alpha):
             return None  # a common word capitalized by its position: "Media reports said"
@@ -218,22 +240,38 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="GPE")  # "Long Beach, CA": the place's state
     if label in ("ORG", "PERSON", "GPE") and _artifact_head(doc, start, end):
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="PRODUCT")
+    if label != "NORP" and _ZONE.fullmatch(doc[start:end].text):
+        return Candidate(start, end, _head_of(doc, start, end), "plain", label="TIME")  # "17:00 UTC"
+    outer = doc[_head_of(doc, start, end)]
+    if label != "NORP" and outer.dep_ == "pobj" and outer.head.lower_ in VEHICLE_PREPOSITIONS:
+        return Candidate(start, end, outer.i, "plain", label="PRODUCT")  # "aboard Marine One"
+    if label == "ORG" and _titled_person(doc, start, end):
+        label = "PERSON"  # "Mayor Marisol Dantas", "Field Marshal Khalifa Haftar": the title does not change the actor
     titles: list[str] = []
     if label == "PERSON" or label is None:
+        j = start - 1
         while start < end - 1 and is_title(doc[start]):
             titles.append(doc[start].text)
             start += 1
-        j = start - 1
         lead: list[str] = []
         while j >= 0 and is_title(doc[j]) and doc[j].tag_ in PROPER_TAGS:
             lead.insert(0, doc[j].text)
             j -= 1
         titles = lead + titles
-    while end - 1 > start and _strip_title(doc[end - 1].text) in GENERATIONAL_SUFFIXES:
+    suffix = ""
+    while end - 1 > start:
+        if doc[end - 1].text == "." and end - 2 > start and _strip_title(doc[end - 2].text) in GENERATIONAL_SUFFIXES:
+            end -= 1  # "Sr" "." split by the tokenizer
+        if _strip_title(doc[end - 1].text) not in GENERATIONAL_SUFFIXES:
+            break
+        suffix = suffix or _strip_title(doc[end - 1].text)
         end -= 1
     head = _head_of(doc, start, end)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": None, "NORP": None}.get(label or "", None)
-    cand = Candidate(start, end, head, "name", label=label, kind=kind, name=_clean_name(doc[start:end].text), titles=titles)
+    cand = Candidate(start, end, head, "name", label=label, kind=kind, name=_clean_name(doc[start:end].text), titles=titles,
+                     suffix=suffix)
+    if label in ("PERSON", "ORG", None) and _role_only(doc, start, end, head):
+        cand.role = True
     if label == "GPE":
         country = country_of_name(cand.name)
         if country is None:
@@ -251,7 +289,38 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         country = country_of_name(cand.name)
         if country is not None:  # a country tagged ORG
             cand.label, cand.kind, cand.country, cand.name = "GPE", "country", country.code, country.name
+        elif end - start == 1 and doc[start].tag_ == "NNPS" and doc[start].lower_ not in _ORG_WORDS:
+            cand.kind = "group"  # one plural proper noun: a people ("Neandertals", "Democrats"), not a body
     return cand
+
+
+_ORG_WORDS = ORG_NOUNS | NOT_OUTLET_NAME_WORDS | OUTLET_NAME_WORDS
+
+
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    """True when ``[start, end)`` is title words then a two- or three-word proper name with no organization word.
+
+    "Dr Valeria Gazzola", "Field Marshal Khalifa Haftar"; not "General Motors" nor "Dr Pepper" (one word after the title).
+    """
+    i = start
+    while i < end and is_title(doc[i]):
+        i += 1
+    rest = doc[i:end]
+    return (i > start and 2 <= len(rest) <= 3 and all(proper(t) or t.text[:1].isupper() and t.is_alpha for t in rest)
+            and not any(t.lower_ in _ORG_WORDS or t.lower_ in ROLE_HEADS for t in rest)
+            and country_of_name(rest.text) is None)
+
+
+def _role_only(doc: Doc, start: int, end: int, head: int) -> bool:
+    """True when the name is an office without its holder: all title words, or headed by a role noun ("Executive Officer")."""
+    tokens = [t for t in doc[start:end] if t.is_alpha]
+    if not tokens:
+        return False
+    if all(_strip_title(t.text) in TITLES or t.lower_ in ROLE_HEADS for t in tokens):
+        return True
+    if any(first_name_gender(t.text) and _strip_title(t.text) not in TITLES and t.lower_ not in ROLE_HEADS for t in tokens):
+        return False  # "Dan Leader": a first name makes it a person's name
+    return doc[head].lower_ in ROLE_HEADS and doc[head].tag_ not in ("NNS", "NNPS")
 
 
 def _clean_name(text: str) -> str:

@@ -40,13 +40,18 @@ from spacy.tokens import Doc
 
 from .countries import country_of_name
 from .lexicons import (
+    ARTIFACT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
+    MEDIUM_PREPOSITIONS,
+    NATURAL_OBJECT_HEADS,
     NOT_OUTLET_NAME_WORDS,
+    ORG_NOUNS,
     OUTLET_NAME_WORDS,
     PLEONASTIC_ADJ_VERBS,
     PRONOUNS,
     TITLES,
+    first_name_gender,
 )
 from .mentions import (
     SUBJECT_DEPS,
@@ -70,7 +75,13 @@ from .mentions import (
     subject_ancestors,
     _clean_name,
     _name_candidate,
+    _role_only,
 )
+from .transcript import speakers, turns
+
+PERSON_HEADS = frozenset(KINSHIP) | frozenset(TITLES) | frozenset(
+    "man woman boy girl person founder member leader head owner rapper singer actor actress player".split())
+"""Descriptor heads that speak for a person: with one, an organization noun among the descriptors does not make it one."""
 
 WINDOW = 3
 """Sentences before the current one searched for pronoun and description antecedents (Lappin & Leass: four in all)."""
@@ -101,11 +112,17 @@ class ActorState:
     descriptors: Counter = field(default_factory=Counter)
     descriptor_forms: dict[str, str] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
+    head_counts: Counter = field(default_factory=Counter)
     gender: str = ""
     relations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     outlet_cues: list[str] = field(default_factory=list)
     canonical: str | None = None
     mentioned: bool = False
+    middle: tuple[str, ...] = ()
+    suffix: str = ""
+    name_gender: str = ""
+    titled: bool = False
+    plural: bool = False
 
     def add_form(self, text: str) -> None:
         key = text.casefold()
@@ -120,6 +137,12 @@ class ActorState:
         self.descriptors[key] += 1
         self.descriptor_forms.setdefault(key, text)
         self.heads.add(head.casefold())
+        self.head_counts[head.casefold()] += 1
+
+    @property
+    def sex(self) -> str:
+        """Gender from the text (a title, a pronoun, a kinship noun), else from the first name; "" unknown."""
+        return self.gender or self.name_gender
 
     @property
     def first(self) -> str:
@@ -128,6 +151,20 @@ class ActorState:
     @property
     def last(self) -> str:
         return self.tokens[-1] if self.tokens else ""
+
+
+def _plural_subject(token) -> bool:
+    """True when ``token`` is the subject of a verb in the plural ("Neandertals were", "Neandertals make")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = [token.head] + [c for c in token.head.children if c.dep_ in ("aux", "auxpass")]
+    return any(v.tag_ == "VBP" or v.lower_ in ("were", "are") for v in verbs)
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two middle-name lists can be one person's: same length, each name equal or one the other's initial."""
+    return len(a) == len(b) and all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+                                    for x, y in zip(a, b))
 
 
 def _key(text: str) -> str:
@@ -157,18 +194,51 @@ class Resolver:
         self.by_head: dict[int, Candidate] = {}
         self.pending_kin: list[tuple[Candidate, int, str, str]] = []
         self.acronyms: dict[str, str] = {}
+        self.merged: dict[int, int] = {}
+        self.turns: list = []
 
     # -------------------------------------------------------------- candidates
 
     def candidates(self) -> list[Candidate]:
         """Every candidate mention of the Doc (names, acronyms, descriptions, kin, groups, pronouns)."""
         doc = self.doc
-        cands = ner_candidates(doc)
-        covered = {i for c in cands for i in range(c.start, c.end)}
+        self.turns = turns(doc.text)
+        labels: set[int] = set()
+        for turn in self.turns:  # speaker labels are not mentions ("WN:", "Q:", "MARISOL DANTAS:")
+            span = doc.char_span(turn.start, turn.end, alignment_mode="expand")
+            if span is not None:
+                labels.update(range(span.start, span.end))
+        cands = [c for c in ner_candidates(doc) if not any(i in labels for i in range(c.start, c.end))]
+        covered = {i for c in cands for i in range(c.start, c.end)} | labels
+        parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
+        # an office without its holder ("Secretary", "Executive Officer") is no actor, unless it is a surname of the text
+        cands = [c for c in cands if not (c.form == "name" and c.role and _key(c.name) not in parts)]
+        full = {tuple(_key(p) for p in c.name.split()) for c in cands
+                if c.form == "name" and c.label == "PERSON" and len(c.name.split()) == 2}
+        for c in cands:  # "Astronomer Anthony Boccaletti" where the text also says "Anthony Boccaletti": a title
+            words = c.name.split()
+            if (c.form == "name" and c.label == "PERSON" and len(words) >= 3 and c.end - c.start == len(words)
+                    and tuple(_key(p) for p in words[-2:]) in full and not first_name_gender(words[0])
+                    and doc[c.start].text == words[0]):
+                c.titles.append(words[0])
+                c.start += 1
+                c.name = " ".join(words[1:])
+        surnames = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and len(c.name.split()) >= 2
+                    for p in c.name.split()}
+        for c in cands:  # "posted on Twitter": a one-word "person" that is the medium of a statement is an organization
+            h = doc[c.head]
+            if (c.form == "name" and c.label == "PERSON" and c.end - c.start == 1 and not c.titles
+                    and _key(c.name) not in surnames and not first_name_gender(c.name)
+                    and h.dep_ == "pobj" and h.head.lower_ in MEDIUM_PREPOSITIONS):
+                c.label, c.kind = "ORG", "organization"
         names = [c for c in cands if c.form == "name"]
         extra: list[Candidate] = []
         # acronyms defined in the text: "Libyan National Army (LNA)"
+        terms: set[str] = set()
         for ls, le, si in acronym_definitions(doc):
+            if not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1):
+                terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)"
+                continue
             long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
             if long is None and not any(i in covered for i in range(ls, le)):
                 long = Candidate(ls, le, le - 1, "name", kind="organization", name=_clean_name(doc[ls:le].text))
@@ -176,18 +246,30 @@ class Resolver:
                 covered.update(range(ls, le))
             if long is not None:
                 self.acronyms[_key(doc[si].text)] = _key(long.name)
+        for t in doc[:-3]:  # "DRM (digital rights management)": Schwartz & Hearst's short-form-first pattern
+            if doc[t.i + 1].text == "(" and 2 <= len(t.text) <= 10 and t.text.isupper() and t.is_alpha:
+                inner = []
+                for w in doc[t.i + 2:t.i + 2 + 2 * len(t.text)]:
+                    if w.text in (")", ",", ";"):
+                        break
+                    inner.append(w)
+                if (len(inner) >= 2 and all(w.is_lower for w in inner if w.is_alpha)
+                        and [w.text[:1].lower() for w in inner[:len(t.text)]] == list(t.text.lower())):
+                    terms.add(_key(t.text))
         for t in doc:
             if t.i not in covered and _key(t.text) in self.acronyms and t.text[:1].isupper():
                 extra.append(Candidate(t.i, t.i + 1, t.i, "name", kind="organization", name=t.text))
                 covered.add(t.i)
         # proper-noun runs the NER missed: titled names, known name parts, outlets in reporting contexts
-        parts = {_key(p) for c in names if c.label == "PERSON" for p in c.name.split()}
         known = {_key(c.name) for c in names} | set(self.acronyms)
         for s, e in proper_runs(doc, covered):
             cand = _name_candidate(doc, s, e, None)
             if cand is None or cand.form != "name":
                 continue
             key = _key(cand.name)
+            if cand.role and key not in parts:
+                covered.update(range(s, e))
+                continue
             if cand.titles and cand.name:
                 cand.kind = "person"
             elif key in known or (len(cand.name.split()) == 1 and key in parts):
@@ -200,6 +282,7 @@ class Resolver:
             extra.append(cand)
             covered.update(range(s, e))
         cands += extra
+        cands = [c for c in cands if not (c.form == "name" and _key(c.name) in terms)]
         cands += description_candidates(doc, covered)
         cands += pronoun_candidates(doc)
         for c in cands:
@@ -278,7 +361,7 @@ class Resolver:
         cands = self.candidates()
         for c in cands:  # people named in full are known before their short names are read
             if c.form == "name" and (c.label == "PERSON" or c.kind == "person") and len(c.name.split()) >= 2:
-                self._person(c.name)
+                self._person(c.name, c.suffix)
         current = -1
         deferred: list[Candidate] = []
         for c in cands:
@@ -303,13 +386,46 @@ class Resolver:
         cands.sort(key=lambda c: (c.start, -c.end))
         return cands
 
-    def _person(self, name: str) -> ActorState:
+    def _namesakes(self, tokens: tuple[str, ...], suffix: str) -> list[ActorState]:
+        """Persons of the text a full name can be: same first and last name and suffix, compatible middle names.
+
+        Middle names and initials tell people apart ("George H. W. Bush", "George W. Bush"), and so
+        do suffixes ("Jr.", "Sr."); a name without them can be any bearer of its first and last name.
+        """
+        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
+        same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
+                and a.last == last and (not suffix or a.suffix == suffix)]
+        if suffix and not same:  # "X Jr." after "X": the same person, now known by the suffix
+            same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
+                    and a.last == last and not a.suffix]
+        if not middle:
+            return same
+        fitting = [a for a in same if a.middle and _middles_agree(a.middle, middle)]
+        return fitting or [a for a in same if not a.middle]
+
+    def _person(self, name: str, suffix: str = "") -> ActorState:
         tokens = tuple(_key(t) for t in name.split())
-        key = f"person:{tokens[0]} {tokens[-1]}" if len(tokens) >= 2 else f"person:{tokens[0]}"
-        new = key not in self.by_key
-        a = self._actor(key, "person", tokens=tokens)
-        if new and len(tokens) >= 2:
-            a.canonical = name
+        if len(tokens) < 2:
+            key = f"person:{tokens[0]}"
+            if suffix:
+                key += f" {suffix}"
+            return self._actor(key, "person", tokens=tokens, suffix=suffix)
+        found = self._namesakes(tokens, suffix)
+        if len(found) == 1:
+            a = found[0]
+            if tokens[1:-1] and not a.middle:
+                a.middle = tokens[1:-1]
+            if suffix and not a.suffix:
+                a.suffix = suffix
+            return a
+        if found:  # several bearers: the most salient one (callers that must not guess use _namesakes)
+            return found[0]
+        key = "person:" + " ".join(tokens) + (f" {suffix}" if suffix else "")
+        while key in self.by_key:
+            key += "'"
+        a = self._actor(key, "person", tokens=tokens, middle=tokens[1:-1], suffix=suffix,
+                        name_gender=first_name_gender(tokens[0]))
+        a.canonical = name + (f" {suffix.capitalize()}." if suffix in ("jr", "sr") else f" {suffix.upper()}" if suffix else "")
         return a
 
     def _bearers(self, word: str) -> list[ActorState]:
@@ -325,9 +441,15 @@ class Resolver:
             actor.canonical = c.name
         elif c.kind == "group":
             actor = self._actor(f"group:{key}", "group", country=c.country)
-        elif len(words) >= 2 and f"person:{words[0]} {words[-1]}" in self.by_key:
-            actor = self.actors[self.by_key[f"person:{words[0]} {words[-1]}"]]
+        elif len(words) >= 2 and self._namesakes(tuple(words), c.suffix):
+            namesakes = self._namesakes(tuple(words), c.suffix)
+            actor = self._choose(c, namesakes, ratio=DECISION_RATIO)
             c.label = c.label and "PERSON"
+            if actor is None:
+                self.by_head[c.head] = c
+                return
+            if words[1:-1] and not actor.middle:
+                actor.middle = tuple(words[1:-1])
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
@@ -337,7 +459,7 @@ class Resolver:
                 actor = self._person(c.name)
             else:
                 excluded = self._c_commanders(c)
-                options = [a for a in bearers if a.index not in excluded]
+                options = self._narrow(c, [a for a in bearers if a.index not in excluded])
                 actor = self._choose(c, options, ratio=DECISION_RATIO)
             c.label = c.label and "PERSON"
             c.kind = "person"
@@ -360,13 +482,39 @@ class Resolver:
         actor.add_form(c.name)
         if c.country and not actor.country:
             actor.country = c.country
+        if actor.kind == "organization" and c.end - c.start == 1 and _plural_subject(doc[c.head]):
+            actor.plural = True
         self._collect_descriptors(c, actor)
         self._link(c, actor)
+
+    def _narrow(self, c: Candidate, options: list[ActorState]) -> list[ActorState]:
+        """The bearers of a bare name the text still allows (TIMEX-free evidence only, never a guess).
+
+        A gendered title ("Mr", "Ms") keeps the bearers of that gender; a suffix ("Jr.") those
+        who carry it; "the elder"/"the younger" (before or after the name) the parent or the
+        child of a parent-child pair of bearers.
+        """
+        doc = self.doc
+        gender = next((TITLES[t.lower().rstrip(".")] for t in c.titles if TITLES.get(t.lower().rstrip("."))), "")
+        if gender:
+            known = [a for a in options if a.sex == gender]
+            options = known or [a for a in options if not a.sex]
+        if c.suffix:
+            options = [a for a in options if a.suffix == c.suffix] or options
+        around = {t.lower_ for t in doc[max(0, c.start - 2):c.start]} | {t.lower_ for t in doc[c.end:c.end + 2]}
+        for word, relation in (("elder", "child"), ("younger", "parent")):
+            if word in around:  # the elder is the one with a child among the bearers
+                ids = {a.index for a in options}
+                fit = [a for a in options if a.relations.get(relation, set()) & ids]
+                if fit:
+                    options = fit
+        return options
 
     def _collect_descriptors(self, c: Candidate, actor: ActorState) -> None:
         doc = self.doc
         head = doc[c.head]
         if c.titles:
+            actor.titled = True
             actor.add_descriptor(" ".join(c.titles), c.titles[-1].rstrip("."))
             for t in c.titles:
                 g = TITLES.get(t.lower().rstrip("."), "")
@@ -476,7 +624,7 @@ class Resolver:
             actor = self.actors[a]
             if actor.kind not in kinds or a in excluded:
                 continue
-            if gender in ("m", "f") and actor.gender and actor.gender != gender:
+            if gender in ("m", "f") and actor.sex and actor.sex != gender:
                 continue
             options.append(actor)
         if case == "refl":
@@ -515,14 +663,57 @@ class Resolver:
 
     # -------------------------------------------------------------- results
 
+    def _kind_evidence(self) -> None:
+        """Settle kinds the text speaks to: one name NER called a person here and an organization there.
+
+        A person the text gives no person evidence for (no title, no gendered pronoun or kinship
+        noun) is the organization of the same name when there is one (it joins it; ``merged``
+        maps the index), is an organization when it is described with an organization noun
+        ("Red Hat, a software company"), and no actor at all when described with an artifact
+        noun ("an operating system": a product). An organization or person described only with
+        natural-object nouns more often than with agent nouns ("AB Aurigae, a young star") is no actor either.
+        """
+        for a in self.actors:
+            if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
+                a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
+            things = sum(n for h, n in a.head_counts.items() if h in NATURAL_OBJECT_HEADS)
+            agents = sum(n for h, n in a.head_counts.items() if h in ORG_NOUNS or h in PERSON_HEADS)
+            if a.kind in ("organization", "person") and a.mentioned and things > agents and not a.titled:
+                a.mentioned = False  # "AB Aurigae, a young star": a thing, which cannot act
+                continue
+            if a.kind != "person" or not a.mentioned or a.titled or a.gender:
+                continue
+            twin = self.by_key.get("org:" + " ".join(a.tokens))
+            if twin is not None and self.actors[twin].mentioned:
+                org = self.actors[twin]
+                org.forms.update(a.forms)
+                for k, v in a.first_form.items():
+                    org.first_form.setdefault(k, v)
+                org.descriptors.update(a.descriptors)
+                for k, v in a.descriptor_forms.items():
+                    org.descriptor_forms.setdefault(k, v)
+                org.outlet_cues += a.outlet_cues
+                org.country = org.country or a.country
+                a.mentioned = False
+                self.merged[a.index] = org.index
+            elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
+                a.kind = "organization"
+            elif a.heads & ARTIFACT_HEADS and not a.heads & PERSON_HEADS:
+                a.mentioned = False  # "Rocky Linux, a ... operating system": a product, which cannot act
+
     def finish(self) -> list[dict]:
         """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors`` ({text: count})."""
+        self._kind_evidence()
         out = []
         for a in self.actors:
             if not a.mentioned:
                 out.append(None)
                 continue
             kind = a.kind
+            if kind == "person" and not (a.titled or a.sex) and len(a.tokens) == 1 and any(
+                cue.startswith(_STRONG_CUES) for cue in a.outlet_cues
+            ):  # "Israeli broadcaster Kan": an outlet NER took for a person
+                kind = "organization"
             if kind == "organization":
                 points = 0
                 for cue in a.outlet_cues:
@@ -549,11 +740,29 @@ class Resolver:
         return a.first_form[forms[0][0]] if forms else a.key.split(":", 1)[-1]
 
 
-def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None], list[Candidate]]:
-    """Resolve one Doc: ``(actors, candidates)``; an actor entry is None when no mention kept it."""
+def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None], list[Candidate], dict[int, dict]]:
+    """Resolve one Doc: ``(actors, candidates, speaker labels)``; an actor entry is None when no mention kept it.
+
+    The speaker labels are :func:`~newsledger.analyze.actors.transcript.speakers`' map for a
+    transcript (empty otherwise), each ``speaker`` given as the actor's canonical name.
+    """
     r = Resolver(doc, outlet)
     cands = r.resolve()
-    return r.finish(), cands
+    actors = r.finish()
+    for c in cands:
+        if c.actor in r.merged:
+            c.actor = r.merged[c.actor]
+    labels: dict[int, dict] = {}
+    if r.turns:
+        intro_end = r.turns[0].start
+        intro = Counter(c.actor for c in cands if c.actor is not None and doc[c.start].idx < intro_end)
+        people = [(a.index, a.tokens, intro[a.index]) for a in r.actors
+                  if a.kind == "person" and a.tokens and actors[a.index] is not None]
+        labels = speakers(doc.text, r.turns, people, outlet)
+        for entry in labels.values():
+            if entry["actor"] is not None:
+                entry["speaker"] = actors[entry["actor"]]["name"]
+    return actors, cands, labels
 
 
 __all__ = ["Resolver", "resolve_doc", "is_title"]

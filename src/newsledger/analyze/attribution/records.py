@@ -7,6 +7,7 @@ import bisect
 from spacy.tokens import Doc
 
 from ...records import ANALYZED_ROLES, Attribution, UNKNOWN_OUTLET
+from ..actors.lexicons import TITLES
 from ..registry import RecordContext
 from .lexicon import DOCUMENT_NOUNS, claim_kind_of
 from .source_kinds import _OUTLET_HEADS, DocFacts, name_chars, source_kind_of, source_name_of
@@ -99,7 +100,8 @@ def _link_actor(doc: Doc, ctx: RecordContext, start: int, end: int, name: str,
     named_at = name_chars(doc, start, end, facts=index.facts)
     # only a mention of the source's own name counts ("Israeli" in "Israeli officials" is a modifier, not the source)
     inside = [m for m in index.inside(start, end) if (
-        m.start < named_at[1] and named_at[0] < m.end if named_at else (m.start, m.end) == (start, end))]
+        m.start < named_at[1] and named_at[0] < m.end if named_at
+        else (m.start, m.end) == (start, end) or m.end == end and _titles_only(index.facts.text[start:m.start]))]
     if inside:
         named = [m for m in inside if _norm_name(m.text) == _norm_name(name)]
         return (named or inside)[0].actor_id
@@ -159,6 +161,23 @@ def _antecedent(doc: Doc, start: int, end: int, earlier: list[tuple[int, str, st
     return None
 
 
+def _titles_only(text: str) -> bool:
+    """True when ``text`` is one or more title words ("Mr ", "Field Marshal "): a titled name NER did not tag."""
+    words = text.split()
+    return bool(words) and all(w.lower().rstrip(".") in TITLES for w in words)
+
+
+def _speaker_label(doc: Doc, start: int, end: int) -> dict | None:
+    """The transcript speaker label the source span is ("Q", "A", "WN"), as the actors component mapped it.
+
+    Reads ``doc._.speaker_labels`` (``{label start: {"end", "label", "speaker", "actor"}}``), set by the
+    ``newsledger_actors`` component; None when the span is no label or that component did not run.
+    """
+    labels = getattr(doc._, "speaker_labels", None) if Doc.has_extension("speaker_labels") else None
+    entry = (labels or {}).get(start)
+    return entry if entry is not None and entry["end"] == end else None
+
+
 def _norm_name(s: str) -> str:
     return " ".join(s.replace("’", "'").casefold().split()).removeprefix("the ")
 
@@ -198,6 +217,9 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
         actor_id = kind = None
         if source is not None and source.end > source.start:
             name = source_name_of(doc, source.start, source.end, facts=index.facts)
+            label = _speaker_label(doc, source.start, source.end)
+            if label is not None and label["speaker"]:
+                name = label["speaker"]  # a transcript's "A:" is the interviewee: the actors component says who
             actor_id = _link_actor(doc, ctx, source.start, source.end, name, index)
             kind = source_kind_of(doc, source.start, source.end, outlet=outlet, actor_kind=actor_kinds.get(actor_id),
                                   facts=index.facts)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ...errors import QueryError
+from ...errors import AmbiguousActorError, QueryError
 from ...link.actors import Link, Occurrence, blocks, link, name_key, occurrences_of, slug, sound_key
 from ...records import Actor, Article, UNKNOWN_OUTLET
 from ..filters import ActorFilter
@@ -196,7 +196,8 @@ def find_actor(conn: sqlite3.Connection, name: str) -> str:
     if len(ids) == 1:
         return ids[0]
     if len(ids) > 1:
-        raise QueryError(f"{name!r} names several actors: {', '.join(ids)}. Give one of these ids.")
+        raise AmbiguousActorError(f"{name!r} names several actors: {', '.join(ids)}. Pass one of these ids.",
+                                  name=name, actor_ids=ids)
     sounds = sound_key(name)
     near = sorted({r[0] for r in conn.execute("SELECT actor_id FROM actor_aliases WHERE sound = ?", (sounds,))})
     hint = f" Did you mean {', '.join(near)}?" if near else ""
