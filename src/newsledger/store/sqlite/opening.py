@@ -72,6 +72,11 @@ def _tables(path: str) -> list[str]:
     raise _sqlite_failure(path, last)
 
 
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "busy" errors (another connection holds the lock)."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
 def _sqlite_failure(path: str, exc: Exception | None) -> StoreOpenError:
     text = str(exc)
     if "locked" in text or "busy" in text:
@@ -174,9 +179,13 @@ def connect_read(path: str) -> sqlite3.Connection:
     raise _sqlite_failure(path, last)
 
 
-def connect_write(path: str) -> sqlite3.Connection:
-    """A read-write connection in WAL mode (creating the file when missing), waiting out other writers."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=TIMEOUT)
+def connect_write(path: str, *, timeout: float = TIMEOUT) -> sqlite3.Connection:
+    """A read-write connection in WAL mode (creating the file when missing), waiting out other writers.
+
+    Args:
+        timeout: seconds to wait for another connection's lock (SQLite's busy timeout).
+    """
+    conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -14,8 +14,10 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -77,6 +79,10 @@ def applied_versions(conn: sqlite3.Connection) -> set[int]:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
     applied = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")} if has_table else set()
     return applied or set(range(1, found + 1))
+
+
+ATTEMPT_TIMEOUT = 5.0
+"""Seconds one attempt at opening a store for writing waits for a lock before it lets go and tries again."""
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> int:
@@ -170,16 +176,16 @@ class SQLiteStore:
         try:
             if readonly and not memory:
                 self.conn = opening.connect_read(self.path)
+                self.conn.row_factory = sqlite3.Row
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                check_current(self.conn, self.path)
             elif memory:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=opening.TIMEOUT)
-            else:
-                self.conn = opening.connect_write(self.path)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if readonly and not memory:
-                check_current(self.conn, self.path)
-            else:
+                self.conn.row_factory = sqlite3.Row
+                self.conn.execute("PRAGMA foreign_keys = ON")
                 migrate(self.conn, self.path)
+            else:
+                self._open_for_writing()
         except sqlite3.DatabaseError as exc:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
@@ -192,6 +198,36 @@ class SQLiteStore:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
             raise
+
+    def _open_for_writing(self) -> None:
+        """Connect in WAL mode and migrate, retrying when two first openings lock each other out.
+
+        Two processes creating the same new store can each hold a lock the other waits for (switching a new
+        file to WAL while the other has begun its first migration): SQLite then waits out the whole busy
+        timeout. Each attempt waits at most :data:`ATTEMPT_TIMEOUT` seconds; a busy attempt is closed (its
+        locks released) and tried again after a short random pause, within :data:`opening.TIMEOUT` in all.
+
+        Raises:
+            sqlite3.OperationalError: still busy after :data:`opening.TIMEOUT` seconds (mapped by the caller).
+        """
+        deadline = time.monotonic() + opening.TIMEOUT
+        while True:
+            conn = None
+            try:
+                conn = opening.connect_write(self.path, timeout=ATTEMPT_TIMEOUT)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA foreign_keys = ON")
+                migrate(conn, self.path)
+                conn.execute(f"PRAGMA busy_timeout = {int(opening.TIMEOUT * 1000)}")
+                self.conn = conn
+                return
+            except (sqlite3.OperationalError, StoreOpenError) as exc:
+                busy = opening.is_busy(exc) or getattr(exc, "reason", None) == "locked"
+                if conn is not None:
+                    conn.close()
+                if not busy or time.monotonic() >= deadline:
+                    raise
+                time.sleep(random.uniform(0.05, 0.3))
 
     # ------------------------------------------------------------ lifecycle
 
