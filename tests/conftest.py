@@ -53,3 +53,40 @@ def store(tmp_path):
     s.close()
 
 
+def bundled_rows(folder: Path, n: int) -> Path:
+    """The first ``n`` rows of the bundled 2019 Wikinews CSV, as a CSV of their own."""
+    import csv
+
+    src = ROOT / "data" / "wikinews" / "wikinews_2019.csv"
+    with src.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))[:n]
+    folder.mkdir()
+    out = folder / "head.csv"
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out
+
+
+def seven_articles_and_a_blank_pipeline(component: str, marker: str, on_marker):
+    """A blank English pipeline with ``component`` (which calls ``on_marker`` when ``marker`` is in the text),
+    and seven small articles t0..t6 of which t3 carries the marker."""
+    import spacy
+    from spacy.language import Language
+
+    from newsledger.ingest.article import RawDocument, build_article
+
+    if component not in Language.factories:
+        @Language.component(component)
+        def trap(doc):
+            if marker in doc.text:
+                on_marker()
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(component)
+    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
+    texts[3] = texts[3].replace("agreed", f"{marker} agreed")
+    return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import seven_articles_and_a_blank_pipeline
 
 from newsledger import run
 from newsledger.config import Settings, load_settings
 from newsledger.errors import ConfigError
-from newsledger.ingest.article import RawDocument, build_article
 
 STORY = "Harbour strike\n\nDock workers in {town} stayed off the job on Monday, the union said.\n"
 
@@ -26,34 +26,13 @@ def _spin():
         pass
 
 
-def _seven_articles_and_a_blank_pipeline(marker: str):
-    """A blank English pipeline whose component spins forever on ``marker``; seven articles t0..t6, t3 marked."""
-    import spacy
-    from spacy.language import Language
-
-    name = "test_budget_spins"
-    if name not in Language.factories:
-        @Language.component(name)
-        def spin(doc):
-            if marker in doc.text:
-                _spin()
-            return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe(name)
-    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
-    texts[3] = texts[3].replace("agreed", f"{marker} agreed")
-    return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
-
-
 @pytest.mark.parametrize("n_process, batch_size", [(1, 2), (1, 64), (2, 2)])
 def test_an_article_over_the_time_budget_is_interrupted_and_skipped(n_process, batch_size):
     """Batches of 2 fill up; one of 64 ends with the input (the clock must run once the input is read)."""
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.records import Skip
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("SPIN")
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_budget_spins", "SPIN", _spin)
     t = time.monotonic()
     results = list(analyze_articles(nlp, articles, batch_size=batch_size, n_process=n_process, max_seconds=1))
     assert time.monotonic() - t < 30
@@ -68,7 +47,7 @@ def test_the_time_budget_leaves_the_alarm_as_it_found_it():
 
     from newsledger.analyze.pipeline import analyze_articles
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("SPIN")
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_budget_spins", "SPIN", _spin)
     before = signal.getsignal(signal.SIGALRM)
     list(analyze_articles(nlp, articles[:3], batch_size=2, max_seconds=5))
     assert signal.getsignal(signal.SIGALRM) is before

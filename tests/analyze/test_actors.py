@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsledger.analyze.actors.countries import country_of_demonym, country_of_name
-from newsledger.analyze.actors.mentions import _sh_match, acronym_definitions
+from newsledger.analyze.actors.mentions import _sh_match
 from newsledger.analyze.actors.resolve import resolve_doc
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-import json
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, seven_articles_and_a_blank_pipeline
 
-from conftest import ROOT
 from newsledger.analyze.pipeline import masked_text
-from newsledger.ingest.readers import read_input
 from newsledger.ingest.article import build_article
+from newsledger.ingest.readers import read_input
 
 
 def test_pipeline_loads_only_needed_components(nlp):
@@ -71,29 +70,6 @@ def test_numpy_gemm_ops_give_identical_output(shared):
     assert outs["numpy"] == outs["thinc"]
 
 
-def _seven_articles_and_a_blank_pipeline(component: str, marker: str, on_marker):
-    """A blank English pipeline with ``component`` (which calls ``on_marker`` when ``marker`` is in the text),
-    and seven small articles t0..t6 of which t3 carries the marker."""
-    import spacy
-    from spacy.language import Language
-
-    from newsledger.ingest.article import RawDocument
-
-    if component not in Language.factories:
-        @Language.component(component)
-        def trap(doc):
-            if marker in doc.text:
-                on_marker()
-            return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe(component)
-    texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
-    texts[3] = texts[3].replace("agreed", f"{marker} agreed")
-    return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
-
-
 def _boom():
     raise RuntimeError("boom")
 
@@ -111,7 +87,7 @@ def test_one_failing_article_is_isolated_and_the_stream_goes_on(n_process):
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.records import Skip
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=n_process))
     assert len(results) == 7
     [failed] = [r for r in results if isinstance(r, Skip)]
@@ -128,7 +104,7 @@ def test_a_pipeline_failure_reaches_the_report_as_a_skip_naming_the_component(tm
     from newsledger import run
     from newsledger.config import Settings
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
     for name, article in zip("abc", articles[2:5]):
         (tmp_path / f"{name}.txt").write_text(article.text, encoding="utf-8")
     analyses, report = run.analyze([str(tmp_path)], nlp=nlp, settings=Settings(n_process=n_process, batch_size=2))
@@ -142,7 +118,7 @@ def test_a_failure_in_building_records_is_a_skip_naming_to_records(monkeypatch):
     from newsledger.analyze import pipeline
     from newsledger.records import Skip
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_explodes", "EXPLODE", _boom)
     real = pipeline.doc_to_analysis
 
     def broken(doc, article):
@@ -197,7 +173,7 @@ def test_a_worker_that_dies_costs_one_article_not_the_run():
     from newsledger.analyze.pipeline import analyze_articles
     from newsledger.records import Skip
 
-    nlp, articles = _seven_articles_and_a_blank_pipeline("test_dies", "DIE", _die)
+    nlp, articles = seven_articles_and_a_blank_pipeline("test_dies", "DIE", _die)
     results = list(analyze_articles(nlp, articles, batch_size=2, n_process=2))
     assert [r.path if isinstance(r, Skip) else r.article.source_path for r in results] == [f"t{i}" for i in range(7)]
     [failed] = [r for r in results if isinstance(r, Skip)]

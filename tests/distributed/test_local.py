@@ -6,7 +6,6 @@ rows, waits until it is analyzing, then kills or interrupts it.
 
 from __future__ import annotations
 
-import csv
 import os
 import signal
 import subprocess
@@ -16,25 +15,11 @@ from pathlib import Path
 
 import psutil
 import pytest
-
-from conftest import ROOT
-
-
-def _rows(folder: Path, n: int) -> Path:
-    src = ROOT / "data" / "wikinews" / "wikinews_2019.csv"
-    with src.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:n]
-    folder.mkdir()
-    out = folder / "head.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return out
+from conftest import bundled_rows
 
 
 def _ingest(tmp_path: Path, n_process: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "newsledger.cli", "ingest", str(_rows(tmp_path / "in", 200)), "--outlet", "Wikinews",
+    cmd = [sys.executable, "-m", "newsledger.cli", "ingest", str(bundled_rows(tmp_path / "in", 200)), "--outlet", "Wikinews",
            "--map", "date=published", "--db", str(tmp_path / "t.db"), "--silent", "--batch-size", "2",
            "--n-process", str(n_process)]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -13,13 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from conftest import bundled_rows
 
 from newsledger import run
 from newsledger.ingest.article import Overrides
 from newsledger.store import open_store
 
-from conftest import ROOT
 CSV_MAP = {"body": "text", "headline": "title", "pub_date": "published", "link": "url", "site": "outlet"}
 
 
@@ -157,27 +155,11 @@ def test_wal_lets_a_reader_query_during_an_ingest(tmp_path, shared):
     s.close()
 
 
-def _bundled_rows(folder: Path, n: int) -> Path:
-    """The first ``n`` rows of the bundled 2019 Wikinews CSV, as a CSV of their own."""
-    import csv
-
-    src = ROOT / "data" / "wikinews" / "wikinews_2019.csv"
-    with src.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:n]
-    folder.mkdir()
-    out = folder / "head.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return out
-
-
 def test_kill_9_during_ingest_leaves_only_whole_articles(tmp_path):
     """SIGKILL an ingest mid-way: the store opens, holds only whole articles, and a re-run completes it."""
     db = tmp_path / "crash.db"
     total = 60
-    csv_path = _bundled_rows(tmp_path / "in", total)
+    csv_path = bundled_rows(tmp_path / "in", total)
     cmd = [sys.executable, "-m", "newsledger.cli", "ingest", str(csv_path), "--outlet", "Wikinews",
            "--map", "date=published", "--db", str(db), "--silent", "--batch-size", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsledger.link.actors import MemoryLinker, given_compatible, link, name_evidence, name_key, occurrences_of, sound_key
+from newsledger.link.actors import MemoryLinker, given_compatible, name_evidence, name_key, sound_key
 from newsledger.records import Actor, Analysis, Article, Paragraph
 
 
