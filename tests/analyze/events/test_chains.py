@@ -179,3 +179,17 @@ def _one(nlp, text: str):
                       paragraphs=(Paragraph(0, len(text), "body"),), published="2024-03-05")
     (analysis,) = list(analyze_articles(nlp, [article]))
     return analysis
+
+
+def test_two_allegations_against_one_man_are_two_happenings(nlp):
+    """Wikinews 2020 (Avenatti): "accused of defrauding clients" and "accused Avenatti of trying to pressure
+    Nike" share target and lemma, but their contents differ; the same content joins."""
+    two = _one(nlp, "Prosecutors accused Michael Avenatti of defrauding clients. The United States government "
+                    "accused Avenatti of trying to pressure Nike.")
+    same = _one(nlp, "Prosecutors accused Michael Avenatti of defrauding clients. The United States government "
+                     "accused Avenatti of defrauding Nike.")
+    for analysis in (two, same):
+        assert [e.event_type for e in analysis.events] == ["ACCUSE", "ACCUSE"]
+        assert analysis.events[0].target == analysis.events[1].target is not None
+    assert two.events[0].chain != two.events[1].chain
+    assert same.events[0].chain == same.events[1].chain

@@ -16,6 +16,8 @@ Compatible (Cybulska & Vossen's components must not clash):
 * action: the same PLOVER ``event_type``; modes equal or one unknown (a visit is not a phone call);
 * participants: actors equal or one unknown, targets likewise (never two different known actors); two verbs
   with an indefinite or counted patient each ("arrested one person", "arrested three") need the same one;
+* content: two speech acts (ACCUSE, REQUEST, ...) with a clausal content each need the same content verb
+  ("accused of defrauding clients" and "accused him of trying to pressure Nike" are two allegations);
 * time: dates equal, one containing the other (2021-11-01 lies inside 2021-W44), or one undated;
   open ends (``../2020-10``) count as unbounded;
 * location: places in the same country (or one unknown), and never two different entries of the same
@@ -110,6 +112,7 @@ class _Mention:
     place: Any = None            # the event's place, or for a noun the place modifying it ("Trump's Tulsa rally")
     again: bool = False          # marked as a further occurrence (NEW_OCCURRENCE)
     new_patient: str | None = None  # an indefinite or counted patient ("arrested three"), lower-cased
+    content: str | None = None   # lemma of a speech act's clausal content ("accused of *defrauding*")
 
 
 @dataclass
@@ -155,6 +158,8 @@ def compatible(a: _Mention, b: _Mention) -> bool:
     if a.modality != b.modality:
         return False
     if a.new_patient and b.new_patient and a.new_patient != b.new_patient:
+        return False
+    if a.content and b.content and a.content != b.content:
         return False
     return _dates_agree(a, b) and _places_agree(a, b)
 
@@ -227,6 +232,24 @@ def _new_patient(token: Token) -> str | None:
     return None
 
 
+SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+"""PLOVER types whose trigger is a speech act with a content: what is alleged, asked, promised, refused."""
+
+
+def _content(token: Token) -> str | None:
+    """The verb heading a speech act's clausal content ("accused him *of defrauding* clients", "urged Israel *to
+    withdraw*"), lemmatized; None when the content is a noun phrase or absent. Two allegations of one man with
+    different contents are two happenings."""
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.tag_.startswith("VB"):
+            return lemma(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "on"):
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.tag_.startswith("VB"):
+                    return lemma(g)
+    return None
+
+
 def _noun_place(token: Token, places: Sequence[Any] | None) -> Any:
     """The place among a noun trigger's modifiers ("Trump's Tulsa rally" → Tulsa), or None."""
     if not places:
@@ -256,6 +279,7 @@ def _mentions(doc: Doc, events: Sequence[Event], triggers: Sequence[int],
             modality=frozenset(c for c in e.context if c in MODALITY),
             place=e.place if e.place is not None else (_noun_place(t, places) if noun else None), again=_again(t),
             new_patient=None if noun else _new_patient(t),
+            content=_content(t) if e.event_type in SPEECH_ACTS else None,
         ))
     return out
 
