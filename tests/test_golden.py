@@ -38,7 +38,8 @@ def scrub(value, key: str | None = None):
     if isinstance(value, dict):
         if key == "descriptors":  # {outlet: {descriptor: count}}
             return {o: {_h(d): n for d, n in sorted(v.items())} for o, v in value.items()}
-        return {k: scrub(v, k) for k, v in value.items() if k != "text"}
+        # an event's chain is an id ("<article_id[:12]>:c<n>"), kept; an attribution's chain (a list) is names
+        return {k: v if k == "chain" and isinstance(v, str) else scrub(v, k) for k, v in value.items() if k != "text"}
     if isinstance(value, list):
         return [scrub(v, key) for v in value]
     if isinstance(value, str) and key in HASHED:

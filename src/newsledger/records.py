@@ -239,7 +239,13 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A PLOVER event, as used by the POLECAT dataset (DESIGN.md, Event)."""
+    """A PLOVER event, as used by the POLECAT dataset (DESIGN.md, Event).
+
+    ``when_source``: "timex" (the clause's date), "event" (taken from another mention of the same happening,
+    or from the happening the sentence places it in: ``analyze.events.chains``), "none", "publication".
+    ``chain``: the in-article event coreference id ("<article_id[:12]>:c<n>") shared by every mention of one
+    happening; None only for events stored before chains existed.
+    """
 
     article_id: str
     event_id: str
@@ -257,6 +263,7 @@ class Event:
     when_source: str = "none"
     attribution_id: str | None = None
     certainty: str | None = None
+    chain: str | None = None
 
 
 SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "timexes", "attributions", "events", "places")

@@ -40,10 +40,12 @@ def test_seed_visit_is_a_consult_by_the_visitor_to_the_host(seed):
     assert (landed.place.text, landed.place.country, landed.when, landed.when_source) == (
         "Ben Gurion Airport", "IL", "2021-11-01", "timex")
     # "reportedly traveled to Tel Aviv last week for a secret meeting with Israeli officials": one visit, the
-    # meeting merged into it; the host is the country of the destination; the outlet hedges it
+    # meeting merged into it; the host is the country of the destination; the outlet hedges it. Its own date,
+    # "last week" (2021-W44), holds November 1: the visit's chain gives it that day (tests/analyze/events/)
     (traveled,) = _find(seed, "CONSULT", "traveled")
     assert (names[traveled.actor], names[traveled.target], traveled.place.text, traveled.when, traveled.certainty) == (
-        "Saddam Haftar", "Israel", "Tel Aviv", "2021-W44", "hedged")
+        "Saddam Haftar", "Israel", "Tel Aviv", "2021-11-01", "hedged")
+    assert traveled.when_source == "event" and traveled.chain == landed.chain
     assert not _find(seed, "CONSULT", "meeting")
 
 

@@ -66,6 +66,10 @@ def test_events_and_timeline_commands(seed_db):
     assert r.exit_code == 0, r.output
     rows = json.loads(r.output)
     assert rows and all(row["event_type"] == "REQUEST" and row["outlet"] == "Press TV" for row in rows)
+    # the request made during the visit ("seek", "sought", "requesting"): one event chain, dated by the visit
+    during = [row for row in rows if row["trigger"] in ("seek", "sought", "requesting")]
+    assert len(during) == 3 and len({row["event_chain"] for row in during}) == 1
+    assert {(row["when"], row["when_source"]) for row in during} == {("2021-11-01", "event")}
     r = runner.invoke(cli, ["timeline", "Khalifa Haftar", "--db", str(seed_db), "--json"])
     assert r.exit_code == 0, r.output
     assert {"assault", "meetings", "ceasefire"} <= {row["trigger"] for row in json.loads(r.output)}
@@ -135,8 +139,9 @@ def test_analyze_assume_report_date_flag(shared):
     seed = str(shared / SEED)
     plain = json.loads(runner.invoke(cli, ["analyze", seed, "--json"]).stdout)[0]["events"]
     assumed = json.loads(runner.invoke(cli, ["analyze", seed, "--json", "--assume-report-date"]).stdout)[0]["events"]
-    assert {e["when_source"] for e in plain} == {"timex", "none"}
-    assert [e["when"] for e in plain if e["when_source"] == "timex"] == [e["when"] for e in assumed if e["when_source"] == "timex"]
+    assert {e["when_source"] for e in plain} == {"timex", "event", "none"}  # "event": from the visit's chain
+    assert [e["when"] for e in plain if e["when_source"] != "none"] == [
+        e["when"] for e in assumed if e["when_source"] in ("timex", "event")]
     assert {e["when"] for e in assumed if e["when_source"] == "publication"} == {"2021-11-09"}
     assert not [e for e in assumed if e["when"] is None]
 
@@ -167,3 +172,61 @@ def test_gexf_export_is_the_actor_network_of_the_seed(seed_db, tmp_path):
 
     r = runner.invoke(cli, ["export", "--format", "gexf", "--db", str(seed_db), "--layer", "places"])
     assert r.exit_code == 2 and "geojson only" in r.output
+
+
+def test_schema_010_rebuilds_events_from_a_version_9_store(tmp_path, seed_db):
+    """A store written by schema 9 (events without chain, when_source without 'event'): opening it rebuilds the
+    table, keeping every row, its indexes and its analysis; the old rows have no chain until re-analyzed."""
+    import sqlite3
+
+    from newsledger.store import SCHEMA_VERSION, open_store
+    from newsledger.store.sqlite.store import _statements, migrations
+
+    old = tmp_path / "v9.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    for version, name, sql in migrations():
+        if version <= 9:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                         " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'test')", (version, name))
+    conn.execute("PRAGMA user_version = 9")
+    assert "chain" not in [r[1] for r in conn.execute("PRAGMA table_info(events)")]
+    # the seed's rows, as a version-9 store held them: every column a table had then
+    conn.execute("ATTACH DATABASE ? AS cur", (str(seed_db),))
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                         "'articles_fts%' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'")]
+    older = {"when": 'CASE WHEN when_source = \'event\' THEN NULL ELSE "when" END',  # schema 9 had no 'event'
+             "when_start": "CASE WHEN when_source = 'event' THEN NULL ELSE when_start END",
+             "when_end": "CASE WHEN when_source = 'event' THEN NULL ELSE when_end END",
+             "when_source": "CASE WHEN when_source = 'event' THEN 'none' ELSE when_source END"}
+    for table in tables:
+        cols = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+        values = ", ".join(older.get(c, f'"{c}"') if table == "events" else f'"{c}"' for c in cols)
+        listed = ", ".join(f'"{c}"' for c in cols)
+        conn.execute(f"INSERT INTO main.{table} ({listed}) SELECT {values} FROM cur.{table}")
+    rows = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.execute("DETACH DATABASE cur")
+    conn.close()
+    assert rows == 17
+
+    s = open_store(old)
+    try:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 10
+        assert tuple(s.conn.execute("SELECT count(*), count(chain) FROM events").fetchone()) == (rows, 0)
+        indexes = {r[1] for r in s.conn.execute("PRAGMA index_list(events)")}
+        assert {"events_type", "events_actor", "events_target", "events_when", "events_country",
+                "events_chain"} <= indexes
+        (article_id,) = s.conn.execute("SELECT article_id FROM articles").fetchone()
+        events = s.analysis(article_id).events
+        assert len(events) == rows and {e.chain for e in events} == {None}
+        landed = next(e for e in events if e.trigger.text == "landed")
+        assert (landed.event_type, landed.when, landed.when_source) == ("CONSULT", "2021-11-01", "timex")
+        # the rebuilt table takes what schema 9 refused
+        s.conn.execute("UPDATE events SET when_source = 'event', chain = 'x:c1' WHERE event_id = ?", (landed.event_id,))
+        with pytest.raises(sqlite3.IntegrityError):
+            s.conn.execute("UPDATE events SET when_source = 'guess' WHERE event_id = ?", (landed.event_id,))
+        s.conn.rollback()
+    finally:
+        s.close()

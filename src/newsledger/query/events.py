@@ -40,7 +40,8 @@ def events(
         ``published``, ``when``, ``when_source``, ``event_type``, ``mode``, ``context`` (list),
         ``actor`` / ``target`` (global ids) and ``actor_name`` / ``target_name``, ``trigger``,
         ``sentence``, ``place`` and its ``place_*`` fields, ``cameo``, ``certainty``,
-        ``attribution_id``, ``source`` (the cited source's name) and ``chain``.
+        ``attribution_id``, ``source`` (the cited source's name), ``chain`` (the attribution chain of source
+        names) and ``event_chain`` (the in-article event chain id: mentions of one happening share it).
 
     Raises:
         QueryError: an unknown article or actor, or a date that is not one (or ``date_from`` after ``date_to``).

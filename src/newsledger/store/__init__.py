@@ -223,7 +223,9 @@ class Store(Protocol):
             ``actor`` / ``target`` (global ids) and ``actor_name`` / ``target_name``, ``trigger``,
             ``sentence``, ``place`` (name) with ``place_text``, ``place_feature``, ``place_country``,
             ``place_admin1``, ``place_lat`` and ``place_lon`` (WGS84), ``cameo``, ``certainty``,
-            ``attribution_id``, ``source`` (the cited source's name) and ``chain`` (list or None).
+            ``attribution_id``, ``source`` (the cited source's name), ``chain`` (the attribution chain of
+            source names: list or None) and ``event_chain`` (the in-article event chain id, or None for events
+            stored before schema 010).
         """
         ...
 

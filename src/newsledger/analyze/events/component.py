@@ -29,7 +29,10 @@ records with what the earlier extractors found:
   trigger; with none, the outlet asserts it ("asserted"), or hedges it
   ("reportedly": "hedged"). Both stay None when attributions are not extracted;
 * contexts ``future`` (the date lies after publication) and ``historical`` (it
-  ended at least :data:`~.plover.HISTORICAL_YEARS` year before) are added from the date.
+  ended at least :data:`~.plover.HISTORICAL_YEARS` year before) are added from the date;
+* ``chain``: the in-article event coreference id (:mod:`.chains`); a mention without a date of its own
+  takes its chain's, or that of the happening its sentence places it in ("during his visit"), with
+  ``when_source`` "event".
 
 Events of captions are left out (DESIGN.md: captions are left out of events by
 default); so are verbal events (AGREE ... THREATEN) whose text names neither a
@@ -51,7 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import Actor, Analysis, Event, Mention
-from . import plover
+from . import chains, plover
 from ..component import Component
 from .patterns import find_events, plausible_agent
 from .when import event_date, timex_index, when_range
@@ -253,6 +256,7 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
     home_country = outlet_country(article.locale, article.outlet_domain)
     hosts = _HostCountries(article.article_id, sections.get("actors") or (), countries)
     out: list[Event] = []
+    triggers: list[int] = []
     for f in doc._.events or []:
         trig = doc[f["trigger"]]
         trigger = span_of(article, trig.idx, trig.idx + len(trig.text))
@@ -313,9 +317,11 @@ def events(doc: Doc, ctx: RecordContext) -> list[Event]:
                     actor=actor, target=target, cameo=f["cameo"], place=place, when=when,
                     when_source="timex" if when else "none", attribution_id=attribution_id, certainty=certainty,
                 ))
+                triggers.append(f["trigger"])
     if hosts.added:
         sections["actors"] = tuple(sections.get("actors") or ()) + tuple(hosts.added)
-    return [dataclasses.replace(e, event_id=f"{article.article_id[:12]}:e{n}") for n, e in enumerate(out, 1)]
+    numbered = [dataclasses.replace(e, event_id=f"{article.article_id[:12]}:e{n}") for n, e in enumerate(out, 1)]
+    return chains.link(doc, numbered, triggers, places=places, published=article.published)
 
 
 class _HostCountries:

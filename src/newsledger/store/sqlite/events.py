@@ -1,4 +1,5 @@
-"""The ``events`` section in SQLite (table ``events``, ``schema/006_events.sql``) and the questions asked of it.
+"""The ``events`` section in SQLite (table ``events``, ``schema/006_events.sql``, rebuilt with ``chain`` by
+``schema/010_event_chains.sql``) and the questions asked of it.
 
 Events are stored with the article's own actor ids; questions about an actor
 go through ``article_actors`` to the global actor table (``store/sqlite/actors``), so
@@ -43,12 +44,13 @@ def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Event]
             e.cameo, e.trigger.start, e.trigger.end, e.sentence.start, e.sentence.end, e.paragraph_role,
             _place_json(e.place), e.place.country if e.place else None, e.when, e.when_source,
             start.isoformat() if start else None, end.isoformat() if end else None, "|".join(map(str, sort_key(e.when))),
-            e.attribution_id, e.certainty,
+            e.attribution_id, e.certainty, e.chain,
         ))
     conn.executemany(
         'INSERT INTO events (article_id, idx, event_id, event_type, mode, context, actor, target, cameo, trigger_start,'
         ' trigger_end, sentence_start, sentence_end, paragraph_role, place, place_country, "when", when_source,'
-        " when_start, when_end, sort_key, attribution_id, certainty) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " when_start, when_end, sort_key, attribution_id, certainty, chain)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
 
@@ -58,7 +60,7 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Event]:
     out = []
     for r in conn.execute(
         "SELECT event_id, event_type, mode, context, actor, target, cameo, trigger_start, trigger_end, sentence_start,"
-        ' sentence_end, paragraph_role, place, "when", when_source, attribution_id, certainty'
+        ' sentence_end, paragraph_role, place, "when", when_source, attribution_id, certainty, chain'
         " FROM events WHERE article_id = ? ORDER BY idx",
         (article.article_id,),
     ):
@@ -66,7 +68,7 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Event]:
             article_id=article.article_id, event_id=r[0], event_type=r[1], mode=r[2], context=tuple(json.loads(r[3])),
             actor=r[4], target=r[5], cameo=r[6], trigger=Span(r[7], r[8], text[r[7] : r[8]]),
             sentence=Span(r[9], r[10], text[r[9] : r[10]]), paragraph_role=r[11], place=_place_of(r[12]),
-            when=r[13], when_source=r[14], attribution_id=r[15], certainty=r[16],
+            when=r[13], when_source=r[14], attribution_id=r[15], certainty=r[16], chain=r[17],
         ))
     return out
 
@@ -89,7 +91,7 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         " e.context, ga.actor_id AS actor, ga.name AS actor_name, gt.actor_id AS target, gt.name AS target_name,"
         " substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger,"
         " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,"
-        " e.place, e.place_country, e.cameo, e.certainty, e.attribution_id,"
+        " e.place, e.place_country, e.cameo, e.certainty, e.attribution_id, e.chain AS event_chain,"
         + (" att.source_name AS source, att.chain AS chain" if with_attr else " NULL AS source, NULL AS chain")
         + " FROM events e JOIN articles a ON a.article_id = e.article_id"
         " LEFT JOIN article_actors aa ON aa.article_id = e.article_id AND aa.local_id = e.actor"
