@@ -268,8 +268,11 @@ def directory(reports: Sequence[Analysis]) -> Directory:
         d.add(r.article.outlet)
     for r in reports:
         for a in r.attributions or ():
-            if a.source_kind in ("outlet", "document") and a.claim_kind in ("statement", "perception"):
-                for name in a.chain[1:2]:
+            if a.claim_kind not in ("statement", "perception") or not a.source:
+                continue
+            for name in a.chain[1:2]:
+                # an outlet, or the outlet a document was resolved to ("the report" → Haaretz); "Flight records" is none
+                if a.source_kind == "outlet" or (a.source_kind == "document" and _key(name) != _key(a.source.text)):
                     d.add(name, alias=True)
         for actor in r.actors or ():
             if actor.kind == "outlet":
@@ -404,7 +407,7 @@ def _gather(rep: _Report, d: Directory, shared: list[Span]) -> None:
             if name and credit(name, Evidence("recipient", rep.id, span=span, cue=f"{a.cue.text} {name_text}",
                                               chain=a.chain, attribution_id=a.attribution_id), a.attribution_id):
                 continue
-        if a.source_kind in ("outlet", "document"):
+        if a.source_kind not in WEAK_SOURCE_KINDS:
             names = [d.resolve(n, mentioned=mentioned, own=own) for n in a.chain[1:]]
             names.append(d.resolve(a.source.text if a.source else None, mentioned=mentioned, own=own))
             name = next((n for n in names if n), None)
@@ -422,18 +425,17 @@ def _gather(rep: _Report, d: Directory, shared: list[Span]) -> None:
 
 def _directions(x: _Report, y: _Report) -> list[tuple[_Report, _Report]]:
     """``(source, derived)`` pairs for two reports sharing text: publication order first (a report never rests
-    on a later one), then, on one day, the one with sourcing of its own or a credit is the source; with
-    neither on either side, both ways; with both, none (each already says where it comes from)."""
+    on a later one), then, on one day, sourcing of its own beats a credit, which beats nothing: the report
+    with more is the source; with nothing on either side, both ways; with as much on each, none (each
+    already says where it comes from)."""
     if x.day and y.day and x.day != y.day:
         return [(x, y)] if x.day < y.day else [(y, x)]
-    tx, ty = bool(x.own or x.credits), bool(y.own or y.credits)
-    if tx and not ty:
+    tx, ty = (2 if x.own else 1 if x.credits else 0), (2 if y.own else 1 if y.credits else 0)
+    if tx > ty:
         return [(x, y)]
-    if ty and not tx:
+    if ty > tx:
         return [(y, x)]
-    if not tx and not ty:
-        return [(x, y), (y, x)]
-    return []
+    return [] if tx else [(x, y), (y, x)]
 
 
 def origins(reports: Sequence[Analysis], *, reuse: Sequence[Reuse] | None = None) -> StoryProvenance:
