@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..analyze.attribution.lexicon import OUTLET_NAMES, OUTLET_WORDS
 from ..records import Analysis, Attribution, Span, UNKNOWN_OUTLET, to_dict
 from .reuse import Reuse, reuse_pairs
 
@@ -228,6 +229,36 @@ class Directory:
         return hits.pop() if len(hits) == 1 else None
 
 
+_CAPITALIZED = re.compile(r"(?:[A-Z0-9][\w&.’'-]*)(?:[ \t]+(?:of[ \t]+|de[ \t]+|al-)?[A-Z0-9][\w&.’'-]*)*")
+_DETERMINERS = frozenset("the a an this that".split())
+
+
+def _outlet_name(text: str, report: Analysis) -> str | None:
+    """The news organization named in a chain element, or None when it names none.
+
+    The attribution chain holds the source as the text gives it ("a report from Bloomberg News", "Al-Safir, the
+    Lebanese news magazine, which first reported the arrest"), and its ``outlet`` kind is sometimes given to a
+    person. The name kept is the first run of capitalized words that holds an outlet word or name of the
+    attribution lexicon (``OUTLET_WORDS``, ``OUTLET_NAMES``: "News", "Times", "Reuters") or is an actor of kind
+    outlet or organization in the report ("DigiTimes", "Al-Safir"); a run that is a person actor is none.
+    """
+    kinds = {_key(a.name): a.kind for a in report.actors or ()}
+    for m in _CAPITALIZED.finditer(text):
+        words = m.group().split()
+        while words and words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words).rstrip(".,;:")
+        tokens = set(re.split(r"[\s-]+", name.casefold()))
+        kind = kinds.get(_key(name))
+        if kind == "person":
+            continue
+        if tokens & (OUTLET_WORDS | OUTLET_NAMES) or kind in ("outlet", "organization"):
+            return name
+    return None
+
+
 def _paragraph_texts(report: Analysis) -> list[tuple[Span, str]]:
     art = report.article
     return [(Span(p.start, p.end, art.text[p.start : p.end]), p.role) for p in art.paragraphs]
@@ -273,7 +304,7 @@ def directory(reports: Sequence[Analysis]) -> Directory:
             for name in a.chain[1:2]:
                 # an outlet, or the outlet a document was resolved to ("the report" → Haaretz); "Flight records" is none
                 if a.source_kind == "outlet" or (a.source_kind == "document" and _key(name) != _key(a.source.text)):
-                    d.add(name, alias=True)
+                    d.add(_outlet_name(name, r), alias=True)
         for actor in r.actors or ():
             if actor.kind == "outlet":
                 d.add(actor.name, alias=True)
