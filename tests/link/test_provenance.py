@@ -91,6 +91,21 @@ def test_same_outlet_pairs_are_not_compared(case):
     assert not same & {frozenset((r.a, r.b)) for r in reuse.reuse_pairs(arts)}
 
 
+def test_moved_paragraph_is_a_passage_of_its_own(case):
+    """a1 with its last paragraph moved to the front (a desk reordering a wire story): one alignment finds the
+    main passage, a second one, on the moved paragraph's diagonal, finds the paragraph."""
+    a1 = case["a1"].article
+    body = [a1.text[p.start : p.end] for p in a1.paragraphs if p.role == "body"]
+    text = "\n\n".join([body[-1], *body[:-1]])
+    starts = [text.index(b) for b in [body[-1], *body[:-1]]]
+    moved = Article(article_id="moved", content_hash="moved", outlet="Other", url=None, text=text,
+                    paragraphs=tuple(Paragraph(s, s + len(b), "body") for s, b in zip(starts, [body[-1], *body[:-1]])))
+    r = reuse.compare(reuse.prepare(a1), reuse.prepare(moved))
+    assert len(r.passages) == 2
+    assert body[-1].rstrip(".") in {p.b.text for p in r.passages}   # passages end at a word's end
+    assert r.label_b == "wholly"
+
+
 def test_stock_sentence_alone_is_no_reuse():
     """Two texts sharing one 9-word stock sentence and nothing else: fewer than 5 shared 5-grams
     (passim's --min-match) → no passage."""

@@ -60,7 +60,10 @@ sentence reprinted, give or take a changed word (ours: a changed figure in a 20-
 90, two reports' own wordings of one fact below 70)."""
 
 _CREDIT_LINE = re.compile(r"^\s*(?:By|From|Source:?)\s+(?P<name>[^\n]{2,80}?)\s*$")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*\((?P<code>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
+_DATELINE = re.compile(r"(?:^|[\w,.]\s*)\((?P<code>[A-Z][A-Za-z]{1,14})\)\s*[—–-]")
+_DATELINE_REACH = 250
+"""Characters from the start of the first body paragraph where a dateline's agency code is looked for (a byline
+may come first: "By Benjamin Kang Lim BEIJING/SEOUL, Oct 9 (Reuters) -")."""
 _RECIPIENT = re.compile(
     r"[ \t]+(?P<name>(?:the[ \t]+)?(?:agency|newspaper|paper|news agency|wire service)\b"
     r"|(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&-]*){0,4})")
@@ -185,7 +188,7 @@ class Directory:
     def add(self, name: str | None, *, alias: bool = False) -> None:
         """Add a canonical name; with ``alias``, only when it does not resolve to a known one already
         ("Herald" in the Kilindini Herald's report, "A Coastline Press Agency reporter")."""
-        if name and name != UNKNOWN_OUTLET and _key(name) and not (alias and self.resolve(name)):
+        if name and name != UNKNOWN_OUTLET and _key(name) and not (alias and (self.resolve(name) or self.ambiguous(name))):
             self.names.setdefault(_key(name), name.strip())
 
     def resolve(self, text: str | None, *, mentioned: Iterable[str] = (), own: str | None = None) -> str | None:
@@ -219,14 +222,23 @@ class Directory:
         if raw.isupper() and 2 <= len(raw) <= 8:
             hits = {n for n in self.names.values() if _initials(n) == raw}
             return hits.pop() if len(hits) == 1 else None
-        for suffix in (k.split()[-1:], k.split()[-2:]):
-            hits = {n for kk, n in self.names.items() if kk != k and kk.endswith(" " + " ".join(suffix))
-                    and len(k.split()) <= len(kk.split())}
-            if len(hits) == 1 and " ".join(suffix) == k:
+        # a short form ("the Herald", "the Post"): the one known name ending so, else the one the report mentions
+        if len(k.split()) <= 2:
+            hits = {n for kk, n in self.names.items() if kk.endswith(" " + k)}
+            if len(hits) > 1:
+                hits &= {n for n in mentioned if n in hits}
+            if len(hits) == 1:
                 return hits.pop()
-        # a longer form of a known name ("Israel's Haaretz", "the Haaretz report")
-        hits = {n for kk, n in self.names.items() if re.search(rf"(?:^|\s){re.escape(kk)}(?:$|\s)", k)}
+            if hits:
+                return None
+        # a longer form of a known name ("Israel's Haaretz", "the Haaretz report", "New York Post's Page Six")
+        hits = {n for kk, n in self.names.items() if re.search(rf"(?:^|\s){re.escape(kk)}(?:$|\s|[’']s\b)", k)}
         return hits.pop() if len(hits) == 1 else None
+
+    def ambiguous(self, name: str) -> bool:
+        """``name`` is a short form of several known names ("Post": New York Post, Washington Post)."""
+        k = _key(name)
+        return sum(kk.endswith(" " + k) for kk in self.names) > 1
 
 
 _CAPITALIZED = re.compile(r"(?:[A-Z0-9][\w&.’'-]*)(?:[ \t]+(?:of[ \t]+|de[ \t]+|al-)?[A-Z0-9][\w&.’'-]*)*")
@@ -259,6 +271,12 @@ def _outlet_name(text: str, report: Analysis) -> str | None:
     return None
 
 
+def _agency_code(code: str) -> bool:
+    """A dateline's parenthesis names a news organization: an all-capitals code ("CPA", "AP") or an outlet
+    name of the attribution lexicon ("Reuters")."""
+    return (code.isupper() and len(code) <= 6) or code.casefold() in OUTLET_NAMES or code.casefold() in OUTLET_WORDS
+
+
 def _paragraph_texts(report: Analysis) -> list[tuple[Span, str]]:
     art = report.article
     return [(Span(p.start, p.end, art.text[p.start : p.end]), p.role) for p in art.paragraphs]
@@ -284,8 +302,8 @@ def _dateline(report: Analysis) -> tuple[Span, str] | None:
     for span, role in _paragraph_texts(report):
         if role != "body":
             continue
-        m = _DATELINE.match(span.text)
-        if not m:
+        m = _DATELINE.search(span.text[:_DATELINE_REACH])
+        if not m or not _agency_code(m.group("code")):
             return None
         s = span.start + m.start("code") - 1
         return Span(s, s + len(m.group("code")) + 2, span.text[m.start("code") - 1 : m.end("code") + 1]), m.group("code")
@@ -312,6 +330,13 @@ def directory(reports: Sequence[Analysis]) -> Directory:
             name = _CREDIT_LINE.match(line).group("name") if _CREDIT_LINE.match(line) else line
             if _ORG_WORDS.search(name) and not _PERSON_NAME.match(name):
                 d.add(name, alias=True)
+        dl = _dateline(r)
+        if dl and not dl[1].isupper():  # "Reuters"; an initialism ("CPA") resolves by the initials of a known name
+            d.add(dl[1], alias=True)
+        for a in r.attributions or ():
+            rec = _recipient(r, a)
+            if rec:
+                d.add(_outlet_name(rec[1], r), alias=True)
     for r in reports:
         outlet = r.article.outlet
         for _span, line in _credit_lines(r):

@@ -11,10 +11,11 @@ program, github.com/dasmiq/passim):
    of reports is a candidate when it shares at least :data:`MIN_MATCH` of them (passim's
    ``--min-match`` default, 5). Two reports of one outlet are never compared (passim's same-series
    filter): reuse inside a newsroom is not evidence of a second origin.
-2. **candidate regions** — the shared 5-grams are chained, in text order on both sides, into regions
-   whose anchors are at most :data:`GAP_CHARS` apart (passim's ``--gap`` default, 600 characters).
-3. **local alignment** — each region (widened by :data:`PAD_WORDS` words each side) is aligned word
-   by word with the longest-common-subsequence alignment of ``rapidfuzz.distance.Indel.opcodes``
+2. **candidate regions** — first the stretch spanning every shared 5-gram (widened by
+   :data:`PAD_WORDS` words each side), then, while shared 5-grams remain outside the passages found,
+   the stretch of the biggest group of them on one diagonal (a paragraph moved elsewhere), up to
+   :data:`MAX_ROUNDS` regions.
+3. **local alignment** — each region is aligned word by word with the longest-common-subsequence alignment of ``rapidfuzz.distance.Indel.opcodes``
    (C++, bit-parallel; the same alignment difflib computes, about a hundred times faster, and pinned
    already). Runs of at least :data:`SHINGLE` aligned words seed passages; two seeds join one
    passage when the text between them is at most :data:`GAP_CHARS` long on both sides (passim's
@@ -65,6 +66,14 @@ MIN_ALIGN_CHARS = 50
 PAD_WORDS = 10
 """Words added each side of a candidate region before aligning it, so a passage can extend past its first and
 last shared shingle (a changed word next to the region's edge would otherwise cut it)."""
+
+MAX_ROUNDS = 4
+"""Alignments per pair: the first over the window of all shared shingles, then up to three more over the biggest
+group of shared shingles left on one diagonal (moved paragraphs)."""
+
+DIAGONAL_WORDS = 20
+"""Shared shingles whose diagonals (offset in ``b`` minus offset in ``a``, in words) differ by at most this much
+are one group (an insertion or cut of up to twenty words between them)."""
 
 MAX_REPEAT = 10
 """A shingle occurring more often than this in one text is ignored as a repeated formula (passim's
@@ -212,41 +221,23 @@ def _anchors(a: Shingled, b: Shingled) -> list[tuple[int, int]]:
     return out
 
 
-def _regions(a: Shingled, b: Shingled, anchors: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """Chain anchors into candidate regions ``(i0, i1, j0, j1)`` (word ranges, end exclusive).
+def _window(a: Shingled, b: Shingled, anchors: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """The word ranges ``(i0, i1, j0, j1)`` (end exclusive) spanning ``anchors``, widened by :data:`PAD_WORDS`."""
+    return (max(0, min(i for i, _ in anchors) - PAD_WORDS), min(len(a.words), max(i for i, _ in anchors) + SHINGLE + PAD_WORDS),
+            max(0, min(j for _, j in anchors) - PAD_WORDS), min(len(b.words), max(j for _, j in anchors) + SHINGLE + PAD_WORDS))
 
-    An anchor extends a chain when it follows its last anchor on both sides (``i`` and ``j`` grow) by at
-    most :data:`GAP_CHARS` characters; otherwise it starts a new chain. Chains with fewer than two
-    anchors that do not reach :data:`MIN_ALIGN_CHARS` are dropped later by the alignment itself.
-    """
-    chains: list[list[int]] = []  # [i0, i_last, j0, j_last]
-    for i, j in anchors:
-        for c in reversed(chains):
-            if c[1] <= i and c[3] <= j and (a.starts[i] - a.ends[c[1]] <= GAP_CHARS) and (b.starts[j] - b.ends[c[3]] <= GAP_CHARS):
-                if i == c[1] and j == c[3]:
-                    break
-                c[1], c[3] = i, j
-                break
+
+def _diagonal_groups(anchors: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Anchors grouped by diagonal (``j - i``, within :data:`DIAGONAL_WORDS` of the next), biggest group first: a
+    moved paragraph is one group, a phrase repeated elsewhere a group of its own."""
+    ordered = sorted(anchors, key=lambda x: (x[1] - x[0], x[0]))
+    groups: list[list[tuple[int, int]]] = []
+    for x in ordered:
+        if groups and (x[1] - x[0]) - (groups[-1][-1][1] - groups[-1][-1][0]) <= DIAGONAL_WORDS:
+            groups[-1].append(x)
         else:
-            chains.append([i, i, j, j])
-    regions = []
-    for i0, il, j0, jl in chains:
-        regions.append((max(0, i0 - PAD_WORDS), min(len(a.words), il + SHINGLE + PAD_WORDS),
-                        max(0, j0 - PAD_WORDS), min(len(b.words), jl + SHINGLE + PAD_WORDS)))
-    return _merge_overlapping(regions)
-
-
-def _merge_overlapping(regions: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Regions overlapping on both sides become one (padding can make neighbours overlap)."""
-    regions.sort()
-    out: list[list[int]] = []
-    for r in regions:
-        if out and r[0] < out[-1][1] and r[2] < out[-1][3] and r[2] >= out[-1][2]:
-            last = out[-1]
-            last[1], last[3] = max(last[1], r[1]), max(last[3], r[3])
-        else:
-            out.append(list(r))
-    return [tuple(r) for r in out]  # type: ignore[misc]
+            groups.append([x])
+    return sorted(groups, key=len, reverse=True)
 
 
 def _passages(a: Shingled, b: Shingled, region: tuple[int, int, int, int]) -> list[Passage]:
@@ -300,9 +291,21 @@ def compare(a: Shingled, b: Shingled) -> Reuse:
     """
     anchors = _anchors(a, b)
     passages: list[Passage] = []
-    if len(anchors) >= MIN_MATCH:
-        for region in _regions(a, b, anchors):
-            passages.extend(_passages(a, b, region))
+    remaining = anchors
+    for _ in range(MAX_ROUNDS):
+        if len(remaining) < MIN_MATCH:
+            break
+        # first round: one alignment over the window of every anchor (insertions and cuts cost nothing);
+        # then the biggest group of anchors left on one diagonal (a paragraph moved elsewhere)
+        group = remaining if not passages else _diagonal_groups(remaining)[0]
+        if len(group) < MIN_MATCH:
+            break
+        new = [p for p in _passages(a, b, _window(a, b, group)) if not _overlaps(p, passages)]
+        if not new:
+            break
+        passages.extend(new)
+        remaining = [(i, j) for i, j in remaining if not any(p.a.start <= a.starts[i] < p.a.end or p.b.start <= b.starts[j] < p.b.end
+                                                             for p in passages)]
     passages = _dedupe(passages)
     words = sum(p.words for p in passages)
     longest = max((p.words for p in passages), default=0)
@@ -310,6 +313,10 @@ def compare(a: Shingled, b: Shingled) -> Reuse:
     cov_b = min(1.0, words / len(b.words)) if b.words else 0.0
     return Reuse(a.article_id, b.article_id, tuple(passages), round(cov_a, 4), round(cov_b, 4),
                  label(cov_a, longest), label(cov_b, longest))
+
+
+def _overlaps(p: Passage, others: list[Passage]) -> bool:
+    return any(p.a.start < k.a.end and k.a.start < p.a.end or p.b.start < k.b.end and k.b.start < p.b.end for k in others)
 
 
 def _dedupe(passages: list[Passage]) -> list[Passage]:
