@@ -246,3 +246,14 @@ def test_directory_resolves_names_across_reports(case):
     assert d.resolve("the agency", mentioned=["Coastline Press Agency"], own="Northgate Tribune") == "Coastline Press Agency"
     assert d.resolve("the agency") is None                             # nothing the report names: unknown
     assert d.resolve("the police") is None
+
+
+def test_a_witness_every_outlet_quotes_is_nobody_s_own_sourcing(case, written):
+    """Rehema Achieng is quoted word for word by the agency and two reprints; Andreas Kyprianou by the Ledger
+    and the Meridian Times: neither quote is evidence of own reporting (the agency and the Ledger are origins
+    by their own reporters). Juma Rashid and Peter Kimani, quoted by the Herald alone, are."""
+    assert provenance.shared_witnesses([case[f"a{i}"] for i in range(1, 7)]) == {"rehema achieng"}
+    assert provenance.shared_witnesses(list(written.values())) == {"andreas kyprianou"}
+    sp = provenance.origins([case[f"a{i}"] for i in range(1, 7)])
+    witnesses = {e.chain[-1] for o in sp.origins for e in o.evidence if e.kind == "own_witness"}
+    assert witnesses == {"Juma Rashid", "Faith Wanjiru", "Peter Kimani"}

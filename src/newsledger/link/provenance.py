@@ -19,7 +19,7 @@ traced to its **origins** — the newsrooms whose own reporting it rests on — 
 
 A report with its own sourcing — its own reporter ("A Coastline Press Agency reporter at the scene
 saw"), a source speaking to it ("told the Herald"), a named witness quoted directly in text it does not
-share with an earlier report — is an origin, named by its outlet (one newsroom's reports are one origin).
+share with an earlier report and whom no other outlet of the story quotes — is an origin, named by its outlet (one newsroom's reports are one origin).
 A report resting on nothing traceable is its own origin, of kind ``untraced``; reports that only share
 text with one another and nothing else share one untraced origin. Two origins are never merged without
 one of these pieces of evidence.
@@ -399,6 +399,29 @@ def _named_person(report: Analysis, a: Attribution) -> bool:
     return False
 
 
+def _witness(report: Analysis, a: Attribution) -> str | None:
+    """The name key of the named person ``a`` quotes directly, or None."""
+    if a.kind not in ("direct", "mixed") or not _named_person(report, a):
+        return None
+    return next((_key(x.name) for x in report.actors or () if x.actor_id == a.source_actor_id), None)
+
+
+def shared_witnesses(reports: Sequence[Analysis]) -> set[str]:
+    """Name keys of the named people quoted directly in reports of two outlets or more.
+
+    Every outlet quoting one interview (rewritten, so text reuse does not see it) or one press conference is no
+    evidence that any of them did its own reporting: such a quote counts for none of them (a report still has
+    its own sourcing when the witness "told" it).
+    """
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        for a in r.attributions or ():
+            w = _witness(r, a)
+            if w:
+                outlets[w].add(r.article.outlet or r.article.article_id)
+    return {w for w, o in outlets.items() if len(o) > 1}
+
+
 def _inside(span: Span, spans: Iterable[Span]) -> bool:
     return any(s.start <= span.start and span.end <= s.end + 1 for s in spans)
 
@@ -412,11 +435,12 @@ def _mentioned(report: Analysis, d: Directory) -> list[str]:
     return out
 
 
-def _gather(rep: _Report, d: Directory, shared: list[Span]) -> None:
+def _gather(rep: _Report, d: Directory, shared: list[Span], witnesses: set[str] = frozenset()) -> None:
     """Fill ``rep.own`` and ``rep.credits`` from its credit lines, dateline and attributions.
 
     ``shared``: spans of this report's text reused with a report of another outlet published the same day
-    or earlier; a named witness quoted there is not evidence of the report's own sourcing.
+    or earlier; a named witness quoted there, or one of ``witnesses`` (:func:`shared_witnesses`), is not
+    evidence of the report's own sourcing.
     """
     r = rep.analysis
     own, mentioned = rep.outlet, _mentioned(r, d)
@@ -470,7 +494,8 @@ def _gather(rep: _Report, d: Directory, shared: list[Span]) -> None:
             if name and credit(name, Evidence("chain", rep.id, span=a.source, cue=a.cue.text if a.cue else None,
                                               chain=a.chain, attribution_id=a.attribution_id), a.attribution_id):
                 continue
-        if a.kind in ("direct", "mixed") and _named_person(r, a) and a.contents and not _inside(a.contents[0], shared):
+        w = _witness(r, a)
+        if w and w not in witnesses and a.contents and not _inside(a.contents[0], shared):
             rep.own.append(Evidence("own_witness", rep.id, span=a.source, cue=a.cue.text if a.cue else None,
                                     chain=a.chain, attribution_id=a.attribution_id))
             rep.claim_origin[a.attribution_id] = own
@@ -519,6 +544,7 @@ def origins(reports: Sequence[Analysis], *, reuse: Sequence[Reuse] | None = None
     reps = sorted((_Report(r, i) for i, r in enumerate(reports)), key=lambda x: (x.day or "9999", x.order))
     by_id = {rep.id: rep for rep in reps}
     d = directory(reports)
+    witnesses = shared_witnesses(reports)
 
     for rep in reps:
         shared = []
@@ -527,7 +553,7 @@ def origins(reports: Sequence[Analysis], *, reuse: Sequence[Reuse] | None = None
                 other = by_id[p.b if p.a == rep.id else p.a]
                 if not (rep.day and other.day and other.day > rep.day):
                     shared.extend(p.spans_of(rep.id))
-        _gather(rep, d, shared)
+        _gather(rep, d, shared, witnesses)
 
     # origins per report: own, credited, then inherited through reuse until nothing changes
     found: dict[str, dict[str, list[Evidence]]] = {rep.id: defaultdict(list) for rep in reps}
