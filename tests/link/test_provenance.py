@@ -257,3 +257,17 @@ def test_a_witness_every_outlet_quotes_is_nobody_s_own_sourcing(case, written):
     sp = provenance.origins([case[f"a{i}"] for i in range(1, 7)])
     witnesses = {e.chain[-1] for o in sp.origins for e in o.evidence if e.kind == "own_witness"}
     assert witnesses == {"Juma Rashid", "Faith Wanjiru", "Peter Kimani"}
+
+
+def test_reports_of_unknown_outlets_are_never_one_origin(case):
+    """a5 and a6 with their outlet unknown: two origins of their own, not one '(unknown outlet)'."""
+    import dataclasses
+
+    from newsledger.records import UNKNOWN_OUTLET
+
+    anon = [dataclasses.replace(case[k], article=dataclasses.replace(case[k].article, outlet=None)) for k in ("a5", "a6")]
+    sp = provenance.origins(anon)
+    unknown = [o for o in sp.origins if o.name.startswith(UNKNOWN_OUTLET)]
+    assert len(unknown) == 2 and all(len(o.reports) == 1 for o in unknown)
+    # both say their sources "told the Herald": the Herald is the third origin, resting under both
+    assert [o.reports for o in sp.origins if o.name == "Herald"] == [tuple(a.article.article_id for a in anon)]

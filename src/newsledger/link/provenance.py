@@ -368,7 +368,9 @@ class _Report:
 
     @property
     def outlet(self) -> str:
-        return self.analysis.article.outlet or UNKNOWN_OUTLET
+        """The outlet's name; with the outlet unknown, one per article (two unknown outlets are never one origin)."""
+        a = self.analysis.article
+        return a.outlet if a.outlet and a.outlet != UNKNOWN_OUTLET else f"{UNKNOWN_OUTLET} {a.article_id[:12]}"
 
     @property
     def day(self) -> str | None:
