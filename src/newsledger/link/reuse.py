@@ -15,9 +15,10 @@ program, github.com/dasmiq/passim):
    :data:`PAD_WORDS` words each side), then, while shared 5-grams remain outside the passages found,
    the stretch of the biggest group of them on one diagonal (a paragraph moved elsewhere), up to
    :data:`MAX_ROUNDS` regions.
-3. **local alignment** — each region is aligned word by word with the longest-common-subsequence alignment of ``rapidfuzz.distance.Indel.opcodes``
-   (C++, bit-parallel; the same alignment difflib computes, about a hundred times faster, and pinned
-   already). Runs of at least :data:`SHINGLE` aligned words seed passages; two seeds join one
+3. **local alignment** — each region is aligned word by word with the longest-common-subsequence
+   alignment of ``rapidfuzz.distance.Indel.opcodes`` (C++, bit-parallel, pinned already). The stdlib's
+   ``difflib.SequenceMatcher`` (Ratcliff/Obershelp, not a minimal alignment) took 3.1 ms on two
+   785-word Reuters copies (FNC-1 bodies 1815, 2325) where this takes 0.03 ms. Runs of at least :data:`SHINGLE` aligned words seed passages; two seeds join one
    passage when the text between them is at most :data:`GAP_CHARS` long on both sides (passim's
    ``--gap`` default) and at most :data:`EDIT_CHARS` on one side: a sentence cut or added, a figure
    changed. Different text on both sides (two reports each saying their own thing between two shared
