@@ -10,11 +10,14 @@ from __future__ import annotations
 from benchmarks.arms.bare_spacy import BareSpacy
 from benchmarks.arms.base import Arm, Stories
 from benchmarks.arms.ingest import Ingest
+from benchmarks.arms.reuse import MinHashCandidates, ReuseCandidates
 
 ARMS: list[Arm] = [
     BareSpacy(),
     Ingest("numpy"),
     Ingest("thinc"),
+    MinHashCandidates(),
+    ReuseCandidates(),
 ]
 
 __all__ = ["ARMS", "Arm", "Stories"]

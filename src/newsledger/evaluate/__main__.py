@@ -24,6 +24,7 @@ SUITES = {
     "attribution": "newsledger.evaluate.attribution",
     "events": "newsledger.evaluate.events",
     "certainty": "newsledger.evaluate.certainty",
+    "sources": "newsledger.evaluate.sources",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
