@@ -477,7 +477,12 @@ class Decision:
 
 
 def compare(a: Unit, b: Unit) -> Decision:
-    """Decide whether two lead units report the same happening (symmetric; see the module docstring)."""
+    """Decide whether two lead units report the same happening (symmetric; see the module docstring).
+
+    The pair is read in unit-key order, so ``compare(a, b) == compare(b, a)``, evidence included.
+    """
+    if (a.key, a.article_id) > (b.key, b.article_id):
+        a, b = b, a
     evidence: dict[str, Any] = {}
     if a.start and b.start:
         gap = _gap_days((date.fromisoformat(a.start), date.fromisoformat(a.end)),
