@@ -4,7 +4,7 @@
 -- units the pairwise decision (link.stories.compare) accepts, with its evidence; a story is a connected
 -- component of the edges, so the same articles give the same stories in any order.
 
-CREATE TABLE story_units (
+CREATE TABLE IF NOT EXISTS story_units (
     unit_key        TEXT PRIMARY KEY,              -- link.stories.report_key
     article_id      TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,  -- the version in use
     story_id        TEXT NOT NULL,
@@ -24,26 +24,26 @@ CREATE TABLE story_units (
     members         TEXT NOT NULL,                 -- JSON list of the article's chains in the story
     background      TEXT NOT NULL                  -- JSON list of its chains dated elsewhere
 );
-CREATE INDEX story_units_story ON story_units(story_id);
-CREATE INDEX story_units_article ON story_units(article_id);
+CREATE INDEX IF NOT EXISTS story_units_story ON story_units(story_id);
+CREATE INDEX IF NOT EXISTS story_units_article ON story_units(article_id);
 
-CREATE TABLE story_keys (
+CREATE TABLE IF NOT EXISTS story_keys (
     key         TEXT NOT NULL,                     -- "<term>|<ISO week, - or *>" (link.stories.index_keys)
     unit_key    TEXT NOT NULL REFERENCES story_units(unit_key) ON DELETE CASCADE,
     PRIMARY KEY (key, unit_key)
 ) WITHOUT ROWID;
-CREATE INDEX story_keys_unit ON story_keys(unit_key);
+CREATE INDEX IF NOT EXISTS story_keys_unit ON story_keys(unit_key);
 
-CREATE TABLE story_edges (
+CREATE TABLE IF NOT EXISTS story_edges (
     unit_a      TEXT NOT NULL REFERENCES story_units(unit_key) ON DELETE CASCADE,  -- unit_a < unit_b
     unit_b      TEXT NOT NULL REFERENCES story_units(unit_key) ON DELETE CASCADE,
     score       REAL NOT NULL,
     evidence    TEXT NOT NULL,                     -- JSON (link.stories.Decision.evidence)
     PRIMARY KEY (unit_a, unit_b)
 ) WITHOUT ROWID;
-CREATE INDEX story_edges_b ON story_edges(unit_b);
+CREATE INDEX IF NOT EXISTS story_edges_b ON story_edges(unit_b);
 
-CREATE TABLE stories (
+CREATE TABLE IF NOT EXISTS stories (
     story_id    TEXT PRIMARY KEY,                  -- link.stories.story_id_of(first unit's key)
     event_type  TEXT,                              -- most common lead event type, or null
     "when"      TEXT,                              -- the reports' most common date, best source first
@@ -56,4 +56,4 @@ CREATE TABLE stories (
     first_seen  TEXT,                              -- earliest and latest publication date of its reports
     last_seen   TEXT
 );
-CREATE INDEX stories_first_seen ON stories(first_seen);
+CREATE INDEX IF NOT EXISTS stories_first_seen ON stories(first_seen);
