@@ -49,10 +49,13 @@ current global ids (the store joins them at question time).
 **Candidates** (:func:`index_keys`, :func:`lookup_keys`): a unit is filed
 under keys — its actors' name keys, its place's GeoNames id, its
 :data:`KEY_LEMMAS` rarest lemmas — each joined to an ISO-week date bucket
-(or ``-`` when undated); a new unit looks up the buckets its date window
-covers (all buckets, ``*``, when undated), at most :data:`CANDIDATE_CAP`
-candidates. Two units that share no key are never compared; below the cap the
-edges found are exactly those of all pairs sharing a key, whatever the order.
+(``-`` when undated) its date reach covers (:func:`reach_days`); a new unit
+looks up the buckets its reach covers (every bucket when undated) and
+compares the :data:`CANDIDATE_CAP` units sharing most keys with it. Two units
+that share no key are never compared; below the cap the edges found are
+exactly those of all pairs sharing a key, whatever the order. Above it (a
+term every article of a wire shares, "mln", "dlrs"), which candidates are
+compared can depend on what is stored, so the partition may too.
 
 The weights and thresholds are set by hand on the story case
 ``cases/story-port-blast-wire-copies`` (the agency copies, the rewrite and
@@ -83,7 +86,7 @@ lede is one paragraph; a dateline or a one-line standfirst is not enough."""
 STOP_ZIPF = 5.5
 """Lemmas at least this frequent (wordfreq Zipf: "say" 6.0, "people" 6.1) carry no content."""
 
-KEY_LEMMAS = 6
+KEY_LEMMAS = 4
 """The rarest lemmas of a unit filed as candidate keys."""
 
 KEY_MAX_ZIPF = 4.5
@@ -125,8 +128,9 @@ reports pair at 0.42-1.17 (the Herald's follow-up reaches the Herald's first rep
 0.43, the other agency copies at 0.32-0.38); the Kisumu report is vetoed by date and place. To be tuned on ECB+
 topics 1-35."""
 
-CANDIDATE_CAP = 200
-"""At most this many stored units are compared with a new one (ordered by unit key): bounds the work per article."""
+CANDIDATE_CAP = 20
+"""At most this many stored units are compared with a new one: those sharing the most keys, ties by unit key.
+Bounds the work per article; below the cap the edges are those of every pair sharing a key, in any order."""
 
 CITY_RADIUS_KM = 40.0
 """A place finer than a city (district, airport, port) within this distance of a city, same country, is inside it."""
@@ -278,11 +282,22 @@ def lemma_weights(text: str) -> dict[str, float]:
         if len(word) < 3:
             continue
         lemma = _lemma(word)
-        z = _zipf(lemma)
-        if z >= STOP_ZIPF:
+        if _zipf(lemma) >= STOP_ZIPF:
             continue
-        out[lemma] = round(8.0 - z, 2)
+        out[lemma] = lemma_weight(lemma)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def lemma_weight(lemma: str) -> float:
+    """The rarity weight of a lemma, ``8 - Zipf`` (wordfreq 3.1.1, English), to 2 decimals: a fixed function of
+    the lemma, so a store keeps the lemmas only."""
+    return round(8.0 - _zipf(lemma), 2)
+
+
+def weights_of(lemmas: Iterable[str]) -> dict[str, float]:
+    """``{lemma: weight}`` for stored lemmas (:func:`lemma_weight`)."""
+    return {x: lemma_weight(x) for x in lemmas}
 
 
 def _place_dict(p: Any) -> dict | None:
@@ -408,6 +423,14 @@ def date_window(p1: str | None, s1: str | None, p2: str | None, s2: str | None) 
     return WINDOW_DAYS
 
 
+def dates_apart(a: Unit, start: str, end: str, precision: str | None, when_source: str | None) -> tuple[int, int]:
+    """``(gap, window)`` in days between dated unit ``a`` and a date interval ``start``..``end`` (ISO 8601) of the
+    given precision and source: the two are different happenings when ``gap > window``."""
+    gap = _gap_days((date.fromisoformat(a.start), date.fromisoformat(a.end)),
+                    (date.fromisoformat(start), date.fromisoformat(end)))
+    return gap, date_window(a.precision, a.when_source, precision, when_source)
+
+
 def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     if a[1] < b[0]:
         return (b[0] - a[1]).days
@@ -468,8 +491,8 @@ def place_conflict(a: Unit, b: Unit) -> bool:
 @dataclass(frozen=True)
 class Decision:
     """The comparison of two units: ``edge`` when ``score`` reaches :data:`THRESHOLD` and nothing vetoed;
-    ``evidence`` (JSON-ready) says why: ``veto``, ``lexical``, ``shared_lemmas``, ``actors``, ``place``,
-    ``event_type``, ``date_gap_days``, ``score``."""
+    ``evidence`` (JSON-ready) says why: ``veto``, ``lexical``, ``shared_lemmas`` (the 10 heaviest; listed for
+    edges only), ``actors``, ``place``, ``event_type``, ``same_date``, ``date_gap_days``, ``score``."""
 
     edge: bool
     score: float
@@ -485,10 +508,8 @@ def compare(a: Unit, b: Unit) -> Decision:
         a, b = b, a
     evidence: dict[str, Any] = {}
     if a.start and b.start:
-        gap = _gap_days((date.fromisoformat(a.start), date.fromisoformat(a.end)),
-                        (date.fromisoformat(b.start), date.fromisoformat(b.end)))
+        gap, window = dates_apart(a, b.start, b.end, b.precision, b.when_source)
         evidence["date_gap_days"] = gap
-        window = date_window(a.precision, a.when_source, b.precision, b.when_source)
         if gap > window:
             return Decision(False, 0.0, {**evidence, "veto": f"dates {a.when} and {b.when} over {window} days apart"})
     if place_conflict(a, b):
@@ -504,12 +525,13 @@ def compare(a: Unit, b: Unit) -> Decision:
     score = (W_LEXICAL * lexical + W_ACTOR * min(len(actors), ACTOR_CAP) + W_PLACE * place + W_TYPE * same_type
              + W_DATE * same_date)
     score = round(score, 4)
+    edge = score >= THRESHOLD
     evidence.update({
         "score": score, "lexical": round(lexical, 4),
-        "shared_lemmas": sorted(shared, key=lambda x: (-(a.lemmas[x] + b.lemmas[x]), x))[:10],
+        "shared_lemmas": sorted(shared, key=lambda x: (-(a.lemmas[x] + b.lemmas[x]), x))[:10] if edge else [],
         "actors": actors, "place": place, "event_type": a.event_type if same_type else None, "same_date": same_date,
     })
-    return Decision(score >= THRESHOLD, score, evidence)
+    return Decision(edge, score, evidence)
 
 
 # ------------------------------------------------------------------ candidate keys
@@ -530,29 +552,41 @@ def _key_terms(unit: Unit) -> list[str]:
     return terms
 
 
+def reach_days(unit: Unit) -> int:
+    """How far from its own dates a unit files itself and looks: the widest window it can take part in on its
+    own side (:func:`date_window` of the unit with itself). Two units within their window always share a week
+    bucket, since ``window(a, b) <= reach(a) + reach(b)``."""
+    return date_window(unit.precision, unit.when_source, unit.precision, unit.when_source)
+
+
+def _buckets(unit: Unit) -> list[str]:
+    first = date.fromisoformat(unit.start) - timedelta(days=reach_days(unit))
+    last = date.fromisoformat(unit.end) + timedelta(days=reach_days(unit))
+    out, d = [], first
+    while d <= last:
+        b = week_bucket(d)
+        if b not in out:
+            out.append(b)
+        d += timedelta(days=1 if (last - d).days < 7 else 7)
+    if week_bucket(last) not in out:
+        out.append(week_bucket(last))
+    return out
+
+
 def index_keys(unit: Unit) -> list[str]:
-    """The keys a unit is filed under: each term with the unit's ISO-week bucket (``-`` undated), and with ``*``."""
-    bucket = week_bucket(date.fromisoformat(unit.start)) if unit.start else "-"
-    return [f"{t}|{b}" for t in _key_terms(unit) for b in (bucket, "*")]
+    """The keys a unit is filed under: each term with every ISO-week bucket its reach covers (``-`` when undated)."""
+    buckets = _buckets(unit) if unit.start else ["-"]
+    return [f"{t}|{b}" for t in _key_terms(unit) for b in buckets]
 
 
-def lookup_keys(unit: Unit) -> list[str]:
-    """The keys a new unit looks up: its terms in every week its widest date window reaches, and undated units'
-    (``-``); an undated unit looks at every bucket (``*``)."""
+def lookup_keys(unit: Unit) -> tuple[list[str], list[str]]:
+    """What a new unit looks up: ``(keys, prefixes)``. A dated unit looks up its terms in every week bucket its
+    reach covers and among undated units (``-``); an undated unit looks up every key of its terms (prefixes
+    ``term|``)."""
     terms = _key_terms(unit)
     if not unit.start:
-        return [f"{t}|*" for t in terms]
-    first = date.fromisoformat(unit.start) - timedelta(days=MONTH_WINDOW_DAYS)
-    last = date.fromisoformat(unit.end) + timedelta(days=MONTH_WINDOW_DAYS)
-    buckets = []
-    d = first
-    while d <= last + timedelta(days=6):
-        b = week_bucket(d)
-        if b not in buckets:
-            buckets.append(b)
-        d += timedelta(days=7)
-    buckets.append("-")
-    return [f"{t}|{b}" for t in terms for b in buckets]
+        return [], [f"{t}|" for t in terms]
+    return [f"{t}|{b}" for t in terms for b in (*_buckets(unit), "-")], []
 
 
 def first_key(units: Iterable[tuple[str, str | None]]) -> str:

@@ -277,8 +277,11 @@ class Store(Protocol):
         """
         ...
 
-    def rebuild_links(self) -> dict[str, int]:
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
         """Recompute the global actors and the stories from the stored articles, in one transaction.
+
+        Args:
+            actors, stories: which links to recompute (both by default; stories read the actors as they are).
 
         Returns:
             ``{"articles": n, "actors": n, "stories": n}`` after the rebuild.

@@ -542,7 +542,7 @@ class SQLiteStore:
 
         return select_story(self.conn, story_id, why=why)
 
-    def rebuild_links(self) -> dict[str, int]:
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
         """Recompute global actors and stories from the stored articles, in one transaction (see ``Store.rebuild_links``).
 
         Raises:
@@ -554,8 +554,9 @@ class SQLiteStore:
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
-            _actors.reset(c)
-            n = _stories.rebuild(c)
+            if actors:
+                _actors.reset(c)
+            n = _stories.rebuild(c) if stories else c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             counts = {"articles": n, "actors": c.execute("SELECT COUNT(*) FROM actors").fetchone()[0],
                       "stories": c.execute("SELECT COUNT(*) FROM stories").fetchone()[0]}
             c.execute("COMMIT")

@@ -40,8 +40,24 @@ def _unit_of_row(r: sqlite3.Row | tuple) -> S.Unit:
     return S.Unit(
         key=r[0], article_id=r[1], outlet=r[3], published=r[4], when=r[5], precision=r[6], when_source=r[7],
         start=r[8], end=r[9], place=json.loads(r[10]) if r[10] else None, places=tuple(json.loads(r[11])),
-        actors=tuple(tuple(a) for a in json.loads(r[12])), event_type=r[13], chain=r[14], lemmas=json.loads(r[15]),
+        actors=tuple(tuple(a) for a in json.loads(r[12])), event_type=r[13], chain=r[14], lemmas=S.weights_of(r[15].split()),
         members=tuple(json.loads(r[16])), background=tuple(json.loads(r[17])),
+    )
+
+
+_COMPARED_COLUMNS = ('unit_key, article_id, outlet, published, "when", precision, when_source, when_start, when_end,'
+                     " place, places, actors, event_type, lemmas")
+
+
+def _compared_unit(r: sqlite3.Row | tuple, *, with_places: bool) -> S.Unit:
+    """A stored unit with what :func:`~newsledger.link.stories.compare` reads (not its member chains; its other
+    places only ``with_places``: they matter only when both units have a place)."""
+    place = json.loads(r[9]) if r[9] else None
+    return S.Unit(
+        key=r[0], article_id=r[1], outlet=r[2], published=r[3], when=r[4], precision=r[5], when_source=r[6],
+        start=r[7], end=r[8], place=place, places=tuple(json.loads(r[10])) if place and with_places else (),
+        actors=tuple(tuple(a) for a in json.loads(r[11])), event_type=r[12], chain=None,
+        lemmas=S.weights_of(r[13].split()),
     )
 
 
@@ -101,35 +117,44 @@ def add_unit(conn: sqlite3.Connection, unit: S.Unit) -> str | None:
             return None
         touched |= {r[0] for r in conn.execute("SELECT unit_key FROM story_units WHERE story_id = ?", (old[2],))}
         conn.execute("DELETE FROM story_units WHERE unit_key = ?", (unit.key,))  # its keys and edges go with it
-    keys = S.lookup_keys(unit)
+    keys, prefixes = S.lookup_keys(unit)
     candidates: list[str] = []
-    if keys:
-        marks = ",".join("?" * len(keys))
+    if keys or prefixes:
+        where = " OR ".join(([f"key IN ({','.join('?' * len(keys))})"] if keys else [])
+                            + ["(key >= ? AND key < ?)"] * len(prefixes))
+        args = [*keys, *(x for p in prefixes for x in (p, p + "\uffff"))]
         candidates = [r[0] for r in conn.execute(
-            f"SELECT DISTINCT unit_key FROM story_keys WHERE key IN ({marks}) AND unit_key != ? ORDER BY unit_key LIMIT ?",
-            (*keys, unit.key, S.CANDIDATE_CAP))]
+            f"SELECT unit_key FROM story_keys WHERE ({where}) AND unit_key != ? GROUP BY unit_key"
+            " ORDER BY COUNT(*) DESC, unit_key LIMIT ?", (*args, unit.key, S.CANDIDATE_CAP))]
     conn.execute(
         f"INSERT INTO story_units ({_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (unit.key, unit.article_id, "", unit.outlet, unit.published, unit.when, unit.precision, unit.when_source,
          unit.start, unit.end, json.dumps(unit.place, ensure_ascii=False) if unit.place else None,
          json.dumps(list(unit.places), ensure_ascii=False), json.dumps([list(a) for a in unit.actors], ensure_ascii=False),
-         unit.event_type, unit.chain, json.dumps(unit.lemmas, ensure_ascii=False),
+         unit.event_type, unit.chain, " ".join(sorted(unit.lemmas)),
          json.dumps(list(unit.members), ensure_ascii=False), json.dumps(list(unit.background), ensure_ascii=False)))
     conn.executemany("INSERT OR IGNORE INTO story_keys (key, unit_key) VALUES (?, ?)",
                      [(k, unit.key) for k in S.index_keys(unit)])
+    joined = False
     for start in range(0, len(candidates), 500):
         chunk = candidates[start:start + 500]
-        rows = conn.execute(f"SELECT {_UNIT_COLUMNS} FROM story_units WHERE unit_key IN ({','.join('?' * len(chunk))})",
-                            chunk).fetchall()
+        rows = conn.execute(f"SELECT {_COMPARED_COLUMNS} FROM story_units WHERE unit_key IN ({','.join('?' * len(chunk))})"
+                            " ORDER BY unit_key", chunk).fetchall()
         for row in rows:
-            other = _unit_of_row(row)
+            if unit.start and row[7] and (lambda g: g[0] > g[1])(S.dates_apart(unit, row[7], row[8], row[5], row[6])):
+                continue  # vetoed by date: no edge, nothing to read
+            other = _compared_unit(row, with_places=unit.place is not None)
             decision = S.compare(unit, other)
             if decision.edge:
                 a, b = sorted((unit.key, other.key))
                 conn.execute("INSERT OR REPLACE INTO story_edges (unit_a, unit_b, score, evidence) VALUES (?,?,?,?)",
                              (a, b, decision.score, json.dumps(decision.evidence, ensure_ascii=False)))
                 touched.add(other.key)
-    _reform(conn, touched)
+                joined = True
+    if not joined and old is None:  # a story of its own: no component to walk
+        _write_story(conn, [unit], set())
+    else:
+        _reform(conn, touched)
     return conn.execute("SELECT story_id FROM story_units WHERE unit_key = ?", (unit.key,)).fetchone()[0]
 
 
@@ -161,18 +186,21 @@ def _reform(conn: sqlite3.Connection, touched: Iterable[str]) -> None:
         for chunk in (sorted(comp)[i:i + 500] for i in range(0, len(comp), 500)):
             rows += conn.execute(f"SELECT {_UNIT_COLUMNS} FROM story_units WHERE unit_key IN ({','.join('?' * len(chunk))})",
                                  chunk).fetchall()
-        units = [_unit_of_row(r) for r in rows]
-        old_ids = {r[2] for r in rows} - {""}
-        story_id = S.story_id_of(S.first_key((u.key, u.published) for u in units))
-        conn.executemany("DELETE FROM stories WHERE story_id = ?", [(i,) for i in sorted(old_ids)])
-        conn.executemany("UPDATE story_units SET story_id = ? WHERE unit_key = ?", [(story_id, u.key) for u in units])
-        s = summary(units)
-        conn.execute(
-            'INSERT OR REPLACE INTO stories (story_id, event_type, "when", precision, when_start, when_end, place,'
-            " n_reports, n_outlets, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (story_id, s["event_type"], s["when"], s["precision"], s["when_start"], s["when_end"],
-             json.dumps(s["place"], ensure_ascii=False) if s["place"] else None, len(units),
-             len({u.outlet or UNKNOWN_OUTLET for u in units}), s["first_seen"], s["last_seen"]))
+        _write_story(conn, [_unit_of_row(r) for r in rows], {r[2] for r in rows} - {""})
+
+
+def _write_story(conn: sqlite3.Connection, units: list[S.Unit], old_ids: set[str]) -> None:
+    """Name the component ``units`` (its story id and summary row), replacing the story rows ``old_ids``."""
+    story_id = S.story_id_of(S.first_key((u.key, u.published) for u in units))
+    conn.executemany("DELETE FROM stories WHERE story_id = ?", [(i,) for i in sorted(old_ids)])
+    conn.executemany("UPDATE story_units SET story_id = ? WHERE unit_key = ?", [(story_id, u.key) for u in units])
+    s = summary(units)
+    conn.execute(
+        'INSERT OR REPLACE INTO stories (story_id, event_type, "when", precision, when_start, when_end, place,'
+        " n_reports, n_outlets, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (story_id, s["event_type"], s["when"], s["precision"], s["when_start"], s["when_end"],
+         json.dumps(s["place"], ensure_ascii=False) if s["place"] else None, len(units),
+         len({u.outlet or UNKNOWN_OUTLET for u in units}), s["first_seen"], s["last_seen"]))
 
 
 def summary(units: list[S.Unit]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS story_units (
     actors          TEXT NOT NULL,                 -- JSON list of [local actor id, name key, kind]
     event_type      TEXT,                          -- PLOVER type of the lead chain, or null
     chain           TEXT,                          -- the lead chain's id
-    lemmas          TEXT NOT NULL,                 -- JSON {lemma: weight}
+    lemmas          TEXT NOT NULL,                 -- content lemmas, space-separated (weights: link.stories.lemma_weight)
     members         TEXT NOT NULL,                 -- JSON list of the article's chains in the story
     background      TEXT NOT NULL                  -- JSON list of its chains dated elsewhere
 );
@@ -28,7 +28,7 @@ CREATE INDEX IF NOT EXISTS story_units_story ON story_units(story_id);
 CREATE INDEX IF NOT EXISTS story_units_article ON story_units(article_id);
 
 CREATE TABLE IF NOT EXISTS story_keys (
-    key         TEXT NOT NULL,                     -- "<term>|<ISO week, - or *>" (link.stories.index_keys)
+    key         TEXT NOT NULL,                     -- "<term>|<ISO week or ->" (link.stories.index_keys)
     unit_key    TEXT NOT NULL REFERENCES story_units(unit_key) ON DELETE CASCADE,
     PRIMARY KEY (key, unit_key)
 ) WITHOUT ROWID;
