@@ -120,9 +120,14 @@ def link(db, rebuild, only):
     Example:
         newsledger link --rebuild --db newsledger.db
     """
+    import time
+
     store = open_db(db, create=True)
     try:
+        wall, cpu = time.perf_counter(), time.process_time()
         counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     finally:
         store.close()
-    click.echo(f"{counts['articles']:,} articles: {counts['actors']:,} actors, {counts['stories']:,} stories", err=True)
+    click.echo(f"{counts['articles']:,} articles: {counts['actors']:,} actors, {counts['stories']:,} stories"
+               f" (linked in {wall:.2f} s, {cpu:.2f} s CPU)", err=True)
