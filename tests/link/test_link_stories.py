@@ -220,6 +220,57 @@ def test_seed_is_its_own_story_beside_wikinews(shared, nlp, tmp_path):
     s.close()
 
 
+def wikinews_rows(folder: Path, titles: list[str]) -> Path:
+    """The rows of the bundled 2019 Wikinews CSV with these titles, as a CSV of their own."""
+    import csv
+
+    from conftest import ROOT
+
+    with (ROOT / "data" / "wikinews" / "wikinews_2019.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["title"] in titles]
+    assert sorted(r["title"] for r in rows) == sorted(titles)
+    folder.mkdir()
+    out = folder / "rows.csv"
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out
+
+
+def test_a_shared_setting_is_not_a_shared_happening(nlp, tmp_path):
+    """Two Toronto fan conventions (both "Wikinews attended", both in Toronto) and two stories on the U.S.
+    House (the House and the Republicans in both) are four stories: actors and a place without enough
+    common words (MIN_LEXICAL) never join two articles, and the outlet is not an actor of its own reports."""
+    from newsledger import run
+
+    titles = ["Toronto Comicon 2019 welcomes fans with celebrities, creativity, cosplay",
+              "Fur fans flock to Toronto's Furnal Equinox 2019",
+              "Senator Ted Cruz proposes amendment to U.S. Constitution setting Congressional term limits",
+              "Nancy Pelosi again elected Speaker as 116th U.S. Congress sworn in"]
+    s = open_at(tmp_path / "w.db")
+    run.ingest([str(wikinews_rows(tmp_path / "rows", titles))], s, nlp=nlp)
+    assert sorted(x["n_reports"] for x in s.stories()) == [1, 1, 1, 1]
+    assert not any(k == "wikinews" for (k,) in s.conn.execute(
+        "SELECT json_extract(j.value, '$[1]') FROM story_units, json_each(story_units.actors) j"))
+    s.close()
+
+
+def test_a_background_chain_of_the_seed_is_not_a_member(shared, nlp, store):
+    """The seed is about a visit in 2021-W44; its chain dated 2020-10 (the ceasefire of October 2020) is
+    background: not among the story's events. Its chain dated 2021-10 (month) is within the month window."""
+    from newsledger import run
+
+    run.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
+    [s] = store.stories()
+    [detail] = store.story(s["story_id"])["report_details"]
+    assert (s["when"], s["precision"], s["event_type"]) == ("2021-W44", "week", "CONSULT")
+    assert [b["when"] for b in detail["background"]] == ["2020-10"]
+    background = set(detail["background"][0]["event_ids"])
+    assert background and not background & {e["event_id"] for e in s["events"]}
+    assert "2021-10" in [m["when"] for m in detail["members"]]
+
+
 def test_migration_from_a_version_9_store(shared, nlp, tmp_path):
     """A store written before schema 011 (version 9 on this branch) is migrated by the next ingest, which
     files the units of the articles it already holds: the same stories as a store that always had them."""
