@@ -32,6 +32,7 @@ test: install
 
 bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
+	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/link.py --articles 10000
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime

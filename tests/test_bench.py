@@ -36,3 +36,17 @@ def test_every_arm_runs_on_five_stories(tmp_path):
         assert row["peak_tree_rss_mb"] > 0, name
     baseline = [arm.name for arm in ARMS if arm.baseline]
     assert len(baseline) == 1 and by_arm[baseline[0]]["ratio"] == 1.0
+
+
+def test_link_arms_run_on_a_small_copied_store(tmp_path):
+    """``make bench-link``'s machinery: three Reuters stories analyzed, copied into a store of 12, both arms run."""
+    from benchmarks.arms.link import LINK_ARMS
+    from benchmarks.link import prepare
+
+    prep = prepare(tmp_path, shared_dir(), 3, 12, dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert (prep["reuters"], prep["articles"], prep["base_articles"]) == (3, 12, 3)
+    rows = run_arms(Stories(path=tmp_path / "link.db", count=12, work=tmp_path, env=dict(os.environ)), [1], arms=LINK_ARMS)
+    assert [r["arm"] for r in rows] == [a.name for a in LINK_ARMS]
+    for row in rows:
+        assert row["summary"].startswith("12 articles:") and row["linked_per_s"] > 0
+    assert rows[0]["ratio"] == 1.0

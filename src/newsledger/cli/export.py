@@ -16,8 +16,8 @@ from .options import (
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt_out", type=click.Choice(["geojson", "gexf"]), default="geojson", show_default=True,
-              help="geojson: places and events as points (QGIS); gexf: an actor network (Gephi).")
+@click.option("--format", "fmt_out", type=click.Choice(["geojson", "gexf", "jsonl"]), default="geojson", show_default=True,
+              help="geojson: places and events as points (QGIS); gexf: an actor network (Gephi); jsonl: stories, one a line.")
 @click.option("--layer", "layer_names", multiple=True, help="geojson: only this layer (repeatable; default: all, e.g. places).")
 @click.option("--network", type=click.Choice(["events", "cooccurrence"]), default="events", show_default=True,
               help="gexf: events (directed, source actor → recipient) or cooccurrence (actors in the same article).")
@@ -39,12 +39,21 @@ def export(db, fmt_out, layer_names, network, country, article, out):
     with --network cooccurrence, an undirected edge per pair of actors named
     in the same article (weight = articles). A summary line goes to stderr.
 
+    JSON Lines: one object a line, ``"record": "story"`` and the fields of
+    newsledger stories --json (reports, outlets, member events, ...).
+
     \b
     Example:
         newsledger export --format geojson --out places.geojson
+        newsledger export --format jsonl --out stories.jsonl
         newsledger export --layer places --country IL | jq '.features | length'
         newsledger export --format gexf --network events --out actors.gexf
     """
+    if fmt_out == "jsonl":
+        if layer_names or country or article:
+            raise click.UsageError("--layer, --country and --article apply to geojson and gexf only.")
+        _export_jsonl(open_db(db), out)
+        sys.exit(0)
     if fmt_out == "gexf":
         if layer_names:
             raise click.UsageError("--layer applies to --format geojson only.")
@@ -77,3 +86,15 @@ def _export_gexf(store, network: str, country: str | None, article: str | None, 
         sys.stdout.buffer.flush()
     click.echo(f"{graph.number_of_nodes():,} actors, {graph.number_of_edges():,} edges ({network})"
                + (f" → {out}" if out else ""), err=True)
+
+
+def _export_jsonl(store, out: str | None) -> None:
+    from ..export.jsonl import write_jsonl
+
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            n = write_jsonl(store, f)
+    else:
+        n = write_jsonl(store, sys.stdout)
+        sys.stdout.flush()
+    click.echo(f"{n:,} stories" + (f" → {out}" if out else ""), err=True)

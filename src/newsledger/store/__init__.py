@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..records import Analysis, Article, Attribution, Skip
-from .filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
+from .filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter, StoryFilter
 from .sqlite import SCHEMA_VERSION, SQLiteStore
 
 
@@ -247,6 +247,49 @@ class Store(Protocol):
         Returns:
             ``(article, Attribution)`` pairs; ``article`` holds ``article_id``, ``outlet``,
             ``published``, ``title`` and ``url``.
+        """
+        ...
+
+    # ------------------------------------------------------------ stories (link.stories)
+
+    def stories(self, where: StoryFilter = StoryFilter()) -> list[dict[str, Any]]:
+        """Stories (DESIGN's Story): one happening and the articles reporting it; latest story date first.
+
+        Returns:
+            One dict per story: ``story_id``; ``event_type`` (PLOVER, or None outside PLOVER); ``actors``
+            (dicts ``actor_id``, ``name``, ``reports``: global actors named in its reports' titles and leads,
+            most reports first); ``when`` (TIMEX3 value) and ``precision``; ``place`` (name), ``place_id``
+            (GeoNames id), ``place_country``; ``reports`` (article ids, by publication date then outlet);
+            ``outlets``; ``n_reports``, ``n_outlets``; ``events`` (member events: ``event_id``, ``article_id``,
+            ``chain``); ``first_seen``, ``last_seen`` (publication dates); ``independent_sources`` (None until
+            provenance is built, issue 17).
+        """
+        ...
+
+    def story(self, story_id: str, *, why: bool = False) -> dict[str, Any]:
+        """One story (id or unique prefix of 6+ characters), as :meth:`stories` gives it, plus
+        ``report_details`` (per report: ``article_id``, ``outlet``, ``published``, ``title``, ``url``, its lead's
+        ``when``, ``when_source``, ``place``, ``event_type``, ``chain``, ``members`` and ``background`` chains).
+
+        Args:
+            why: add ``edges`` (``a``, ``b`` article ids, ``score``, ``evidence``) and each report's ``joined_by``.
+
+        Raises:
+            QueryError: no such story, or a prefix shared by several.
+        """
+        ...
+
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
+        """Recompute the global actors and the stories from the stored articles, in one transaction.
+
+        Args:
+            actors, stories: which links to recompute (both by default; stories read the actors as they are).
+
+        Returns:
+            ``{"articles": n, "actors": n, "stories": n}`` after the rebuild.
+
+        Raises:
+            StoreError: the rebuild failed; the store is as it was.
         """
         ...
 

@@ -155,4 +155,42 @@ class ActorFilter:
     limit: int | None = None
 
 
-__all__ = ["CERTAINTIES", "CLAIM_KINDS", "ActorFilter", "ClaimFilter", "EventFilter", "PlaceFilter", "date_bound"]
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories to return (every field is optional; all given fields must hold).
+
+    Attributes:
+        actor: a global actor id (``Store.find_actor``): a report names it in its title or lead.
+        date_from, date_to: the story's date ("when", else its reports' publication dates) overlaps this span
+            ("2021", "2021-10", "2021-10-05", inclusive).
+        min_outlets: only stories reported by at least this many outlets.
+        story_id: only this story (a full id).
+        limit: at most this many (None or 0: all).
+        date_start, date_end: (computed) the inclusive ISO 8601 day bounds of ``date_from`` / ``date_to``.
+
+    Raises:
+        QueryError: a date that is not one, ``date_from`` after ``date_to``, or ``min_outlets`` below 1.
+    """
+
+    actor: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_outlets: int | None = None
+    story_id: str | None = None
+    limit: int | None = None
+    date_start: str | None = field(default=None, init=False)
+    date_end: str | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.min_outlets is not None and self.min_outlets < 1:
+            raise QueryError(f"--min-outlets {self.min_outlets}: give 1 or more.")
+        if self.date_from:
+            object.__setattr__(self, "date_start", date_bound(self.date_from, end=False))
+        if self.date_to:
+            object.__setattr__(self, "date_end", date_bound(self.date_to, end=True))
+        if self.date_start and self.date_end and self.date_start > self.date_end:
+            raise QueryError(f"--from {self.date_from} is after --to {self.date_to}: no date can be in that span.")
+
+
+__all__ = ["CERTAINTIES", "CLAIM_KINDS", "ActorFilter", "ClaimFilter", "EventFilter", "PlaceFilter", "StoryFilter",
+           "date_bound"]

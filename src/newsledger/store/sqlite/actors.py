@@ -131,6 +131,25 @@ def _backfill(conn: sqlite3.Connection) -> None:
         relink(conn, {b})
 
 
+def reset(conn: sqlite3.Connection) -> None:
+    """Forget every link and link every stored article actor again from scratch (``newsledger link --rebuild``).
+
+    Runs inside the caller's transaction; the result is the one incremental saving gives (linking is a function
+    of the set of article actors).
+    """
+    placeholder = "~linking"
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # every article actor points at the placeholder until its component is linked
+    conn.execute("INSERT OR IGNORE INTO actors (actor_id, name, kind, country, first_seen) VALUES (?, '', 'person', NULL, '')",
+                 (placeholder,))
+    conn.execute("UPDATE article_actors SET actor_id = ?", (placeholder,))
+    conn.execute("DELETE FROM actor_aliases")
+    conn.execute("DELETE FROM actor_descriptors")
+    conn.execute("DELETE FROM actor_blocks")
+    conn.execute("DELETE FROM actors WHERE actor_id != ?", (placeholder,))
+    _backfill(conn)
+    conn.execute("DELETE FROM actors WHERE actor_id = ?", (placeholder,))
+
+
 def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Actor]) -> None:
     _backfill(conn)
     placeholder = "~linking"  # replaced by relink below, inside this transaction

@@ -28,7 +28,7 @@ from typing import Any
 from ...errors import QueryError, SchemaVersionError, StoreError, StoreOpenError
 from ...paths import is_plain, message_text, path_text
 from ...records import Analysis, Article, Attribution, Paragraph, Skip
-from ..filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter
+from ..filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter, StoryFilter
 from . import opening
 from .sections import section_tables
 
@@ -287,6 +287,10 @@ class SQLiteStore:
                 records = getattr(analysis, name, None)
                 if records:
                     table.insert(c, a, records)
+            # link: the article's lead unit joins its story (after its actors are linked, same transaction)
+            from .stories import link_article
+
+            link_article(c, replace(analysis, article=a))
             c.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -525,6 +529,46 @@ class SQLiteStore:
         from .attributions import select_attributions
 
         return select_attributions(self.conn, where)
+
+    def stories(self, where: StoryFilter = StoryFilter()) -> list[dict[str, Any]]:
+        """Stories, latest story date first (see ``Store.stories``)."""
+        from .stories import select_stories
+
+        return select_stories(self.conn, where)
+
+    def story(self, story_id: str, *, why: bool = False) -> dict[str, Any]:
+        """One story with its reports, and with ``why`` the edges that joined them (see ``Store.story``)."""
+        from .stories import select_story
+
+        return select_story(self.conn, story_id, why=why)
+
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
+        """Recompute global actors and stories from the stored articles, in one transaction (see ``Store.rebuild_links``).
+
+        Raises:
+            StoreError: the rebuild failed; nothing was changed.
+        """
+        from . import actors as _actors
+        from . import stories as _stories
+
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            if actors:
+                _actors.reset(c)
+            n = _stories.rebuild(c) if stories else c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            counts = {"articles": n, "actors": c.execute("SELECT COUNT(*) FROM actors").fetchone()[0],
+                      "stories": c.execute("SELECT COUNT(*) FROM stories").fetchone()[0]}
+            c.execute("COMMIT")
+            return counts
+        except sqlite3.Error as exc:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise StoreError(f"Could not rebuild the links of {self.path}: {exc}") from exc
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------ checks
 
