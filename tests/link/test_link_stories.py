@@ -257,14 +257,15 @@ def test_a_shared_setting_is_not_a_shared_happening(nlp, tmp_path):
 
 
 def test_a_background_chain_of_the_seed_is_not_a_member(shared, nlp, store):
-    """The seed is about a visit in 2021-W44; its chain dated 2020-10 (the ceasefire of October 2020) is
+    """The seed is about a visit on 2021-11-01 (its chain: "traveled last week", "landed on November 1", "his
+    visit"); its chain dated 2020-10 (the ceasefire of October 2020) is
     background: not among the story's events. Its chain dated 2021-10 (month) is within the month window."""
     from newsledger import run
 
     run.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
     [s] = store.stories()
     [detail] = store.story(s["story_id"])["report_details"]
-    assert (s["when"], s["precision"], s["event_type"]) == ("2021-W44", "week", "CONSULT")
+    assert (s["when"], s["precision"], s["event_type"]) == ("2021-11-01", "day", "CONSULT")
     assert [b["when"] for b in detail["background"]] == ["2020-10"]
     background = set(detail["background"][0]["event_ids"])
     assert background and not background & {e["event_id"] for e in s["events"]}
