@@ -272,8 +272,8 @@ def test_a_background_chain_of_the_seed_is_not_a_member(shared, nlp, store):
     assert "2021-10" in [m["when"] for m in detail["members"]]
 
 
-def test_migration_from_a_version_9_store(shared, nlp, tmp_path):
-    """A store written before schema 011 (version 9 on this branch) is migrated by the next ingest, which
+def test_migration_from_a_version_10_store(shared, nlp, tmp_path):
+    """A store written before schema 011 (version 10: event chains, no stories) is migrated by the next ingest, which
     files the units of the articles it already holds: the same stories as a store that always had them."""
     from newsledger.errors import StoreOpenError
     from newsledger.store import open_store
@@ -286,7 +286,7 @@ def test_migration_from_a_version_9_store(shared, nlp, tmp_path):
     s.close()
     conn = sqlite3.connect(path)
     conn.executescript("DROP TABLE story_edges; DROP TABLE story_keys; DROP TABLE story_units; DROP TABLE stories;"
-                       " DELETE FROM schema_migrations WHERE version > 9; PRAGMA user_version = 9;")
+                       " DELETE FROM schema_migrations WHERE version > 10; PRAGMA user_version = 10;")
     conn.close()
     with pytest.raises(StoreOpenError):
         open_store(path, readonly=True)
