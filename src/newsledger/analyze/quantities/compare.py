@@ -12,7 +12,9 @@ The interval of a quantity (:func:`interval`):
   place value of the last written digit says how round a figure is ("about 3 km": ±500 m; "about
   90 minutes": ±5 min by the digit). The 10 % floor is our choice, not a measured figure: it keeps a
   figure converted and rounded in another unit ("about 3 km" = 1.86 mi, written "nearly two miles",
-  7 % away) agreeing with itself, and it is narrow enough that "about 3 km" and "about 4 km" disagree;
+  7 % away) agreeing with itself. Adjacent round figures meet at their edge ("about 3 km" and "about
+  4 km" both hold 3.5 km) and agree; "about 3 km" and "about 5 km" do not: the comparison leans to
+  missing a disagreement rather than raising a false one;
 * ``LESS_THAN`` v is [0, v), ``EQUAL_OR_LESS`` [0, v], ``MORE_THAN`` (v, ∞), ``EQUAL_OR_MORE`` [v, ∞)
   (TimeML 1.2.1's bounds);
 * a range [low, high] is itself (high None: no upper bound, as "dozens"); ``APPROX`` on a range widens

@@ -225,6 +225,8 @@ def _excluded_context(doc: Doc, num: _Number, sent: Span) -> bool:
             return True  # "45-year-old", "three-day" (a timex or an age)
         if after.tag_ == "NNP" and not after.ent_type_ == "NORP" and after.is_title and num.suffix is None:
             return True  # "10 Downing Street"
+    if first.i >= sent.start + 2 and doc[first.i - 1].lower_ in ("in", "out") and doc[first.i - 2].like_num:
+        return True  # "one in three": odds
     # list numbering: a paragraph opening with "1." or "2)"
     if num.start == sent.start and num.end < len(doc) and doc[num.end].text in (".", ")"):
         return True
@@ -260,7 +262,8 @@ def _noun_of(doc: Doc, num: _Number, limit: int) -> Token | None:
             continue
         break
     if t.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and t.head.i >= num.end and t.head.i - num.end <= 4 \
-            and t.head.tag_ in NOUN_TAGS | {"NNPS", "JJ"}:
+            and (t.head.tag_ in NOUN_TAGS | {"NNPS"} or t.head.lower_ in ("dead", "injured", "wounded", "missing")) \
+            and not any(doc[k].is_punct for k in range(num.end, t.head.i)):
         return t.head
     # "dozens of people", "11 of the passengers"
     for c in doc[num.end - 1].children:
@@ -467,12 +470,20 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
         for name in ("value", "low", "high", "precision"):
             if getattr(f, name) is not None:
                 setattr(f, name, getattr(f, name) * scale_after)
+    hyphen = tail + 1 < sent.end and doc[tail].text in ("-", "–") and doc[tail].idx == doc[tail - 1].idx + len(doc[tail - 1])
     if f.dimension is None:
         unit_hit = None
         if num.suffix and num.suffix in unit_table and high_num is None:
             unit_hit = (num.suffix, 0)
+        elif hyphen and _match_after(doc, tail + 1, sent.end, unit_table) is not None:
+            unit_hit = _match_after(doc, tail + 1, sent.end, unit_table)  # "a 22-mile race", "35-km"
+            tail += 1
         else:
             unit_hit = _match_after(doc, tail, sent.end, unit_table)
+            if unit_hit is None and tail + 1 < sent.end and doc[tail].lower_ == "of" and num.low is not None:
+                unit_hit = _match_after(doc, tail + 1, sent.end, unit_table)  # "thousands of miles"
+                if unit_hit is not None:
+                    tail += 1
             if unit_hit is not None and unit_hit[0] == "m" and not DIGITS.match(doc[tail - 1].text):
                 unit_hit = None  # "m" is the metre only after digits
         if unit_hit is not None:
@@ -485,16 +496,20 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
     if num.suffix and f.dimension is None:
         return None  # "5x", an unknown suffix
     if f.dimension is None:
+        if hyphen:
+            return None  # "ten-storey", "55-member": a number inside a compound adjective
         if tail < sent.end and TIME_UNITS.match(doc[tail].lower_):
             return None  # durations, clock times, frequencies: the timex component's
         if tail + 1 < sent.end and doc[tail].text in ("-", "–") and TIME_UNITS.match(doc[tail + 1].lower_):
             return None
         noun = _noun_of(doc, high_num or num, sent.end)
-        if noun is not None and TIME_UNITS.match(noun.lower_):
-            return None
+        if noun is not None and (TIME_UNITS.match(noun.lower_) or noun.lower_ in lexicon()["fraction_nouns"]
+                                 or any(c.isdigit() for c in noun.text)):
+            return None  # a time unit, a fraction ("two-thirds"), a number in a compound ("230-to-198")
         if noun is not None:
             f.head = noun.i
-            people = noun.lower_ in person_nouns() or noun.ent_type_ == "NORP" or noun.lower_ in lexicon()["count_nouns"]
+            people = (noun.lower_ in person_nouns() or lemma(noun) in person_nouns() or noun.ent_type_ == "NORP"
+                      or noun.lower_ in lexicon()["count_nouns"])
             if people:
                 f.unit, f.dimension = "people", "people"
                 f.counts = _counts_of_people(doc, noun, noun, num, sent)
