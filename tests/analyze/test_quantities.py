@@ -201,3 +201,14 @@ def test_quantities_round_trip_through_the_store(nlp, shared, store):
     [analyzed], _ = run.analyze([str(path)], nlp=nlp)
     stored = store.analysis(analyzed.article.article_id)
     assert stored.quantities == analyzed.quantities and len(stored.quantities) >= 4
+
+
+def test_wikinews_style_slips(nlp):
+    """Slips found by reading the Wikinews 2019-2020 output, each in a sentence of that kind."""
+    qs = quantities_of(nlp, "He owed over $850,000 to the tax office. Bishop Dinualdo Gutierrez, 79, died early yesterday. "
+                            "The bill covers every justice over the age of 70 years. Road deaths stand at 18.9 deaths per "
+                            "100,000 people. The charity says around 14,000 lives were saved.")
+    assert [row(q) for q in qs] == [
+        ("over $850,000", 850000.0, None, None, "USD", "MORE_THAN", "money"),
+        ("around 14,000 lives", 14000.0, None, None, "people", "APPROX", "rescued"),
+    ]

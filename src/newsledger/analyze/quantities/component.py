@@ -49,6 +49,8 @@ UCUM_TIME = (("second", "s"), ("sec", "s"), ("minute", "min"), ("min", "min"), (
 """Time unit words → UCUM codes (Unified Code for Units of Measure: s, min, h, d, wk, mo, a), for ``original_unit``."""
 
 AGE = re.compile(r"\byears?[\s-]+old\b|\byear-old\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:age\s+of|aged|ages?)\s+$", re.I)
+"""An age, not a duration: "45 years old", "a 45-year-old", "over the age of 70 years", "aged 70 years"."""
 
 
 class QuantityTagger(Component):
@@ -104,7 +106,8 @@ def _duration(t: Timex, article_text: str) -> dict[str, Any] | None:
     parsed = parse_iso_duration(t.value)
     if parsed is None:
         return None
-    if AGE.search(t.text) or AGE.match(article_text[t.end : t.end + 12].lstrip(" -")):
+    if AGE.search(t.text) or AGE.match(article_text[t.end : t.end + 12].lstrip(" -")) \
+            or AGE_BEFORE.search(article_text[max(0, t.start - 12) : t.start]):
         return None
     seconds, precision = parsed
     return {"start": t.start, "end": t.end, "value": seconds, "low": None, "high": None, "precision": precision,

@@ -227,6 +227,9 @@ def _excluded_context(doc: Doc, num: _Number, sent: Span) -> bool:
             return True  # "10 Downing Street"
     if first.i >= sent.start + 2 and doc[first.i - 1].lower_ in ("in", "out") and doc[first.i - 2].like_num:
         return True  # "one in three": odds
+    if first.i >= sent.start + 2 and doc[first.i - 1].text == "," and doc[first.i - 2].ent_type_ == "PERSON" \
+            and num.end < len(doc) and doc[num.end].text in (",", ")") and num.end - num.start == 1:
+        return True  # "Dinualdo Gutierrez, 79, died": an age after a name
     # list numbering: a paragraph opening with "1." or "2)"
     if num.start == sent.start and num.end < len(doc) and doc[num.end].text in (".", ")"):
         return True
@@ -290,16 +293,22 @@ def _count_word(t: Token) -> str | None:
 def _counts_of_people(doc: Doc, noun: Token | None, anchor: Token, num: _Number, sent: Span) -> str | None:
     """What a count of people counts (see the module docstring), or None."""
     nouns = lexicon()["count_nouns"]
-    if noun is not None and noun.lower_ in nouns:
-        return nouns[noun.lower_]
     start = noun if noun is not None else anchor
-    # a word beside the noun: "people killed", "injured workers", "14 people dead", "dozens more injured"
+    # a word beside the noun: "people killed", "injured workers", "lives saved", "14 people dead"
     if noun is not None:
         for c in noun.children:
             if c.dep_ in ("amod", "acl", "relcl") and c.tag_ in VERB_TAGS | {"JJ"}:
                 found = _count_word(c)
                 if found:
                     return found
+    by_verb = _counts_by_verb(doc, noun, start, num, sent)
+    if by_verb is not None:
+        return by_verb  # "two of the injured died": dead; "14,000 lives were saved": rescued
+    return nouns.get(noun.lower_) if noun is not None else None  # "11 bodies": dead
+
+
+def _counts_by_verb(doc: Doc, noun: Token | None, start: Token, num: _Number, sent: Span) -> str | None:
+    """What the words after a count, or the verb governing it, say is counted (see :func:`_counts_of_people`)."""
     after = (noun.i + 1) if noun is not None else num.end
     for k in range(after, min(after + 3, sent.end)):
         if doc[k].lower_ == "more":
@@ -439,8 +448,11 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
                 f.precision = min(num.precision or 1, hi.precision or 1)
                 f.start, f.end = num.start - 1, hi.end
                 high_num = hi
-    # the modifier before
+    # the modifier before (and before a currency symbol: "over $850,000")
+    cur = _currency_before(doc, num.start, sent.start, locale)
     lead = num.start if f.start == num.start else f.start
+    if cur is not None and lead == num.start:
+        lead -= cur[1]
     words = _words_before(doc, lead, sent.start)
     mod = modifier_of(words)
     if mod is not None and f.mod is None:
@@ -451,7 +463,6 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
     tail = span_end if high_num is None else max(span_end, high_num.end)
     tail = max(tail, f.end)
     # money: a symbol or code before, a currency word after, a scale abbreviation fused
-    cur = _currency_before(doc, num.start, sent.start, locale)
     scale_after = None
     if num.suffix in ("m", "k") and cur is not None:
         scale_after = 1e6 if num.suffix == "m" else 1e3
@@ -506,6 +517,8 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
         if noun is not None and (TIME_UNITS.match(noun.lower_) or noun.lower_ in lexicon()["fraction_nouns"]
                                  or any(c.isdigit() for c in noun.text)):
             return None  # a time unit, a fraction ("two-thirds"), a number in a compound ("230-to-198")
+        if noun is not None and noun.i + 1 < sent.end and doc[noun.i + 1].lower_ == "per":
+            return None  # a rate: "18.9 deaths per 100,000 people"
         if noun is not None:
             f.head = noun.i
             people = (noun.lower_ in person_nouns() or lemma(noun) in person_nouns() or noun.ent_type_ == "NORP"
