@@ -212,3 +212,17 @@ def test_wikinews_style_slips(nlp):
         ("over $850,000", 850000.0, None, None, "USD", "MORE_THAN", "money"),
         ("around 14,000 lives", 14000.0, None, None, "people", "APPROX", "rescued"),
     ]
+
+
+def test_seed_durations_belong_to_their_events(nlp, shared):
+    """The seed (Press TV): the 90-minute visit and the year-long assault are durations of events; the toll is vague."""
+    [a], report = run.analyze([str(shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt")], nlp=nlp)
+    events = {e.event_id: e for e in a.events}
+    visit = by_text(a.quantities, "90-minute-long")
+    assert (visit.duration, visit.value, visit.original_unit) == ("PT90M", 5400.0, "min")
+    assert events[visit.event_id].event_type == "CONSULT"
+    siege = by_text(a.quantities, "year-long")
+    assert siege.duration == "P1Y" and events[siege.event_id].event_type == "ASSAULT"
+    toll = by_text(a.quantities, "thousands of people")
+    assert (toll.value, toll.low, toll.high, toll.counts) == (None, 2000, None, "dead")
+    assert not any("2017" in q.text for q in a.quantities)  # "between 2017 and 2019" is an interval, not a length

@@ -14,7 +14,8 @@ extractor's ``order`` is 60, after events' 50):
   PT90M, "less than two hours" PT2H with mod LESS_THAN) becomes a quantity
   whose ``duration`` is the timex value, ``tid`` the timex, ``value`` its
   length in seconds, ``mod`` the timex's when it is one of the five bounds;
-  vague durations ("several years", PXY) are left out;
+  vague durations ("several years", PXY), intervals between two dates
+  ("between 2017 and 2019": TIMEX3 ``beginPoint``/``endPoint``) and ages are left out;
 * a number the grammar found inside any timex (a date, a year, a clock
   time, a duration) is dropped;
 * ``event_id``: the first event whose trigger is the quantity's head or one
@@ -101,8 +102,8 @@ def _path_of(doc: Doc, start: int, end: int) -> list[list[int]]:
 
 def _duration(t: Timex, article_text: str) -> dict[str, Any] | None:
     """A duration quantity (as a dict) from a DURATION timex with a definite value; None for vague ones and ages."""
-    if t.type != "DURATION":
-        return None
+    if t.type != "DURATION" or t.begin_point or t.end_point:
+        return None  # an interval between two dates ("between 2017 and 2019"): its length is derived, not reported
     parsed = parse_iso_duration(t.value)
     if parsed is None:
         return None
