@@ -56,6 +56,7 @@ DEFAULT_PLUGINS: dict[str, tuple[str, ...]] = {
     "command": (
         "newsledger.cli.ingest", "newsledger.cli.articles", "newsledger.cli.actors", "newsledger.cli.events",
         "newsledger.cli.claims", "newsledger.cli.places", "newsledger.cli.export", "newsledger.cli.timexes",
+        "newsledger.cli.quantities",
         "newsledger.cli.config", "newsledger.cli.evaluate",
     ),
 }

@@ -226,3 +226,25 @@ def test_seed_durations_belong_to_their_events(nlp, shared):
     toll = by_text(a.quantities, "thousands of people")
     assert (toll.value, toll.low, toll.high, toll.counts) == (None, 2000, None, "dead")
     assert not any("2017" in q.text for q in a.quantities)  # "between 2017 and 2019" is an interval, not a length
+
+
+def test_quantities_command(nlp, shared, tmp_path):
+    from click.testing import CliRunner
+
+    from newsledger.cli import cli
+    from newsledger.store import open_store
+
+    db = tmp_path / "q.db"
+    store = open_store(db)
+    try:
+        run.ingest([str(shared / "cases" / CASE / "a5.txt")], store, nlp=nlp)
+        article_id = store.conn.execute("SELECT article_id FROM articles").fetchone()[0]
+    finally:
+        store.close()
+    result = CliRunner().invoke(cli, ["quantities", "--article", article_id[:12], "--counts", "dead", "--json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert [(q["text"], q["value"]) for q in json.loads(result.output)] == [("11 people", 11.0), ("11 bodies", 11.0)]
+    missing = CliRunner().invoke(cli, ["quantities", "--article", "ffffffffffff", "--db", str(db)])
+    assert missing.exit_code != 0

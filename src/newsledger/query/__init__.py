@@ -5,5 +5,5 @@ A function here turns what a person typed into ids (an actor's alias with
 builds the typed filter of :mod:`newsledger.store.filters`, and composes the
 store's answers: ``actors`` (the actor list and profile), ``events`` (events
 and timelines), ``claims``, ``places``, ``network`` (actor graphs), ``show``,
-``stats``, ``time``. Nothing here holds SQL or touches a connection.
+``stats``, ``time``, ``quantities``. Nothing here holds SQL or touches a connection.
 """
