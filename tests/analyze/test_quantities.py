@@ -248,3 +248,15 @@ def test_quantities_command(nlp, shared, tmp_path):
     assert [(q["text"], q["value"]) for q in json.loads(result.output)] == [("11 people", 11.0), ("11 bodies", 11.0)]
     missing = CliRunner().invoke(cli, ["quantities", "--article", "ffffffffffff", "--db", str(db)])
     assert missing.exit_code != 0
+
+
+def test_wikinews_audit_slips(nlp):
+    """Slips of the first judged Wikinews draw (docs/quantities-wikinews-audit.tsv, run r1), in sentences of that kind."""
+    qs = quantities_of(nlp, "Users of a CentOS 8 system can switch. A 6.4 quake hit the island on January 7. "
+                            "This seems to be one thing people remember. The two guys that set it up were young. "
+                            "Twelve crew were rescued.")
+    assert [row(q) + (q.precision,) for q in qs] == [
+        ("6.4 quake", 6.4, None, None, "magnitude", None, "magnitude", 0.1),
+        ("two guys", 2.0, None, None, "people", None, None, 1.0),
+        ("Twelve crew", 12.0, None, None, "people", None, "rescued", 1.0),
+    ]

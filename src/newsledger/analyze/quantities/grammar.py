@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from ..syntax import NOUN_TAGS, VERB_TAGS, lemma
 from .lexicon import (
     DIGIT_RANGE, DIGITS, DIGITS_WITH_SUFFIX, NumberBuilder, currency_code, digits_value, lexicon, modifier_of,
-    person_nouns, scale_of, units, vague_low, word_number,
+    person_nouns, place_value, scale_of, units, vague_low, word_number,
 )
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW", "GPE", "LOC", "NORP"})
@@ -158,7 +158,7 @@ def read_number(doc: Doc, i: int, limit: int) -> _Number | None:
     while j < limit:
         w = doc[j].lower_
         if word_number(w) is not None and not after_digits:
-            b.add(word_number(w), float(10 ** (len(str(int(word_number(w)))) - 1)) if word_number(w) else 1.0)
+            b.add(word_number(w), place_value(word_number(w)))  # "twelve": 1, "twenty": 10
             j += 1
         elif w == "dozen":
             base = b.current or 1.0
@@ -210,8 +210,9 @@ def _excluded_context(doc: Doc, num: _Number, sent: Span) -> bool:
         prev = doc[first.i - 1]
         if prev.lower_ in lex["excluded_before"]:
             return True
-        if prev.tag_ in ("NNP", "NNPS") and (prev.is_title or prev.is_upper) and prev.ent_type_ not in ("", "CARDINAL", "MONEY", "QUANTITY"):
-            return True
+        if prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and (prev.ent_type_ not in ("", "CARDINAL", "MONEY", "QUANTITY")
+                                                                         or not (prev.is_title or prev.is_upper)):
+            return True  # a name's number: "Apollo 11" (in an entity), "CentOS 8" (a camel-case name)
         if prev.tag_ == "NNP" and prev.dep_ != "compound" and last.dep_ in ("nummod", "appos") and last.head.i == prev.i:
             return True  # "Apollo 11": the number modifies the name
     if any(doc[k].ent_type_ in NAME_LABELS for k in range(num.start, num.end)):
@@ -519,7 +520,17 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
             return None  # a time unit, a fraction ("two-thirds"), a number in a compound ("230-to-198")
         if noun is not None and noun.i + 1 < sent.end and doc[noun.i + 1].lower_ == "per":
             return None  # a rate: "18.9 deaths per 100,000 people"
-        if noun is not None:
+        if noun is not None and noun.lower_ in lexicon()["magnitude_nouns"] and f.value is not None and f.value != int(f.value):
+            f.unit = f.counts = f.dimension = "magnitude"  # "a 6.4 quake"
+            f.head = noun.i
+            noun = None
+        elif noun is not None and noun.lower_ in lexicon()["empty_nouns"]:
+            return None  # "one thing people remember"
+        elif noun is not None and noun.tag_ == "NN" and f.value is not None and f.value != 1 and noun.lower_ not in person_nouns():
+            return None  # a singular noun after a number other than one counts nothing: "a CentOS 8 system", "under 1 end"
+        if f.dimension == "magnitude":
+            f.end = max(f.end, f.head + 1) if f.head - f.end <= 2 else f.end
+        elif noun is not None:
             f.head = noun.i
             people = (noun.lower_ in person_nouns() or lemma(noun) in person_nouns() or noun.ent_type_ == "NORP"
                       or noun.lower_ in lexicon()["count_nouns"])
