@@ -183,6 +183,7 @@ def test_measures_are_rounded_counts_are_exact():
 def test_lexicon_numbers():
     assert digits_value("2,000") == (2000.0, 1000.0)
     assert digits_value("1.5") == (1.5, 0.1)
+    assert digits_value("7.0") == (7.0, 0.1)
     assert place_value(90) == 10 and place_value(11) == 1
     assert parse_iso_duration("PT90M") == (5400.0, 600.0)
     assert parse_iso_duration("PT1H30M") == (5400.0, 600.0)
@@ -252,11 +253,14 @@ def test_quantities_command(nlp, shared, tmp_path):
 
 def test_wikinews_audit_slips(nlp):
     """Slips of the first judged Wikinews draw (docs/quantities-wikinews-audit.tsv, run r1), in sentences of that kind."""
-    qs = quantities_of(nlp, "Users of a CentOS 8 system can switch. A 6.4 quake hit the island on January 7. "
+    qs = quantities_of(nlp, "Users of a CentOS 8 system can switch. A 6.4 quake hit the island on January 7, and a 5.0 "
+                            "earthquake a week later. As of late Tuesday, 20 bodies had been recovered. "
                             "This seems to be one thing people remember. The two guys that set it up were young. "
                             "Twelve crew were rescued.")
     assert [row(q) + (q.precision,) for q in qs] == [
         ("6.4 quake", 6.4, None, None, "magnitude", None, "magnitude", 0.1),
+        ("5.0 earthquake", 5.0, None, None, "magnitude", None, "magnitude", 0.1),
+        ("20 bodies", 20.0, None, None, "people", None, "dead", 10.0),
         ("two guys", 2.0, None, None, "people", None, None, 1.0),
         ("Twelve crew", 12.0, None, None, "people", None, "rescued", 1.0),
     ]

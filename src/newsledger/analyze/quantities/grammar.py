@@ -520,7 +520,8 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
             return None  # a time unit, a fraction ("two-thirds"), a number in a compound ("230-to-198")
         if noun is not None and noun.i + 1 < sent.end and doc[noun.i + 1].lower_ == "per":
             return None  # a rate: "18.9 deaths per 100,000 people"
-        if noun is not None and noun.lower_ in lexicon()["magnitude_nouns"] and f.value is not None and f.value != int(f.value):
+        if noun is not None and noun.lower_ in lexicon()["magnitude_nouns"] and f.value is not None \
+                and "." in doc[num.start].text:
             f.unit = f.counts = f.dimension = "magnitude"  # "a 6.4 quake"
             f.head = noun.i
             noun = None

@@ -79,7 +79,7 @@ def place_value(x: float) -> float:
 
 
 def digits_value(text: str) -> tuple[float, float]:
-    """``(value, precision)`` of digits as written ("2,000" → (2000, 1000); "1.5" → (1.5, 0.1)).
+    """``(value, precision)`` of digits as written ("2,000" → (2000, 1000); "1.5" → (1.5, 0.1); "7.0" → (7, 0.1)).
 
     Raises:
         ValueError: ``text`` is not :data:`DIGITS`.
@@ -89,8 +89,8 @@ def digits_value(text: str) -> tuple[float, float]:
     plain = text.replace(",", "")
     value = float(plain)
     if "." in plain:
-        decimals = len(plain.split(".")[1].rstrip("0"))
-        return value, (10.0 ** -decimals if decimals else place_value(value))
+        decimals = len(plain.split(".")[1])  # "7.0": written to a tenth
+        return value, 10.0 ** -decimals
     return value, place_value(value)
 
 
