@@ -3,8 +3,9 @@
 -- unit: "people" (counted persons), "m", "kg", "m2", "l", "m/s", "W", "s" (durations, with the TIMEX3 value in
 -- duration and its timex in tid), an ISO 4217 code for money, or the lemma of another counted noun.
 -- mod is TimeML 1.2.1's (APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE).
+-- IF NOT EXISTS: applying it again (a store whose migration record was lost) changes nothing.
 
-CREATE TABLE quantities (
+CREATE TABLE IF NOT EXISTS quantities (
     article_id      TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
     idx             INTEGER NOT NULL,
     quantity_id     TEXT NOT NULL,                 -- "<article_id[:12]>:q<n>"
@@ -25,5 +26,5 @@ CREATE TABLE quantities (
     tid             TEXT,                          -- the timex it was read from
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
-CREATE INDEX quantities_counts ON quantities(counts, unit);
-CREATE INDEX quantities_event ON quantities(event_id);
+CREATE INDEX IF NOT EXISTS quantities_counts ON quantities(counts, unit);
+CREATE INDEX IF NOT EXISTS quantities_event ON quantities(event_id);
