@@ -264,3 +264,20 @@ def test_wikinews_audit_slips(nlp):
         ("two guys", 2.0, None, None, "people", None, None, 1.0),
         ("Twelve crew", 12.0, None, None, "people", None, "rescued", 1.0),
     ]
+
+
+def test_wikinews_audit_r2_slips(nlp):
+    """Slips of the second judged draw (docs/quantities-wikinews-audit.tsv, run r2), in sentences of that kind."""
+    qs = quantities_of(nlp, "The stampede resulted in at least 56 deaths and over 200 people injured. Gusts were forecast "
+                            "to reach 60–80 mph (about 95–130 km/h). Most prorogations have been for at most two weeks. "
+                            "He told her on one occasion to leave.")
+    assert [(q.text, q.mod, q.unit, q.counts) for q in qs] == [
+        ("at least 56 deaths", "EQUAL_OR_MORE", "people", "dead"),
+        ("over 200 people", "MORE_THAN", "people", "injured"),
+        ("60–80 mph", None, "m/s", "speed"),
+        ("about 95–130 km/h", "APPROX", "m/s", "speed"),
+        ("at most two weeks", "EQUAL_OR_LESS", "s", "duration"),
+    ]
+    mph, kmh = qs[2], qs[3]
+    assert (mph.low, mph.high) == (pytest.approx(26.8224), pytest.approx(35.7632))
+    assert compatible(mph, kmh) is True  # the same forecast in two units

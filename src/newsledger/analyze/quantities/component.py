@@ -36,7 +36,7 @@ from ..component import Component
 from ..registry import Extractor, RecordContext, register
 from ..to_records import Intervals, trimmed
 from .grammar import find_quantities
-from .lexicon import parse_iso_duration
+from .lexicon import modifier_of, parse_iso_duration
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
@@ -111,8 +111,16 @@ def _duration(t: Timex, article_text: str) -> dict[str, Any] | None:
             or AGE_BEFORE.search(article_text[max(0, t.start - 12) : t.start]):
         return None
     seconds, precision = parsed
-    return {"start": t.start, "end": t.end, "value": seconds, "low": None, "high": None, "precision": precision,
-            "mod": t.mod if t.mod in BOUND_MODS else None, "unit": "s", "original_unit": _original_time_unit(t.text),
+    start, mod = t.start, (t.mod if t.mod in BOUND_MODS else None)
+    if mod is None:  # a bound the timex grammar does not read: "at most two weeks", "as many as three days"
+        before = article_text[max(0, t.start - 24) : t.start]
+        words = before.lower().split()
+        found = modifier_of(words) if before.endswith(" ") else None
+        if found is not None:
+            mod = found[0]
+            start = t.start - len(before) + len(before.rstrip()) - len(" ".join(before.split()[-found[1]:]))
+    return {"start": start, "end": t.end, "value": seconds, "low": None, "high": None, "precision": precision,
+            "mod": mod, "unit": "s", "original_unit": _original_time_unit(t.text),
             "counts": "duration", "duration": t.value, "tid": t.tid}
 
 

@@ -193,10 +193,11 @@ def _words_before(doc: Doc, i: int, sent_start: int, n: int = 3) -> list[str]:
 
 
 def _match_after(doc: Doc, j: int, limit: int, table: dict[str, Any], n: int = 3) -> tuple[str, int] | None:
-    """Longest key of ``table`` written at tokens ``j..`` (lower case, one space between words; "km/h" in one token)."""
+    """Longest key of ``table`` written at tokens ``j..`` (lower case, one space between words, none where the
+    text has none: "km/h" is three tokens)."""
     for k in range(n, 0, -1):
         if j + k <= limit:
-            key = " ".join(doc[x].lower_ for x in range(j, j + k))
+            key = " ".join("".join(doc[x].text_with_ws for x in range(j, j + k)).lower().split())
             if key in table:
                 return key, k
     return None
@@ -298,7 +299,9 @@ def _counts_of_people(doc: Doc, noun: Token | None, anchor: Token, num: _Number,
     # a word beside the noun: "people killed", "injured workers", "lives saved", "14 people dead"
     if noun is not None:
         for c in noun.children:
-            if c.dep_ in ("amod", "acl", "relcl") and c.tag_ in VERB_TAGS | {"JJ"}:
+            # beside the noun only: a parse that hangs "injured" of "56 deaths and over 200 people injured" on "deaths"
+            # must not make the deaths injured
+            if c.dep_ in ("amod", "acl", "relcl") and c.tag_ in VERB_TAGS | {"JJ"} and -3 <= c.i - noun.i <= 2:
                 found = _count_word(c)
                 if found:
                     return found
@@ -538,6 +541,8 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
             if people:
                 f.unit, f.dimension = "people", "people"
                 f.counts = _counts_of_people(doc, noun, noun, num, sent)
+            elif f.value == 1 and noun.tag_ == "NN":
+                return None  # "on one occasion", "one request I have": a single thing is not a reported figure
             else:
                 f.unit, f.dimension = lemma(noun), "count"
                 f.counts = None
