@@ -281,3 +281,15 @@ def test_wikinews_audit_r2_slips(nlp):
     mph, kmh = qs[2], qs[3]
     assert (mph.low, mph.high) == (pytest.approx(26.8224), pytest.approx(35.7632))
     assert compatible(mph, kmh) is True  # the same forecast in two units
+
+
+def test_wikinews_audit_r3_slips(nlp):
+    """Slips of the third judged draw (run r3): a scale shared by both ends of a range, micrometres."""
+    qs = quantities_of(nlp, "Reports said an estimated two to three hundred vehicles had been damaged. The study focused on "
+                            "particles under 2.5 micrometers in diameter. Two or three hundred people fled.")
+    assert [(q.text, q.low, q.high, q.unit, q.mod) for q in qs][:1] == [
+        ("an estimated two to three hundred vehicles", 200.0, 300.0, "vehicle", "APPROX")]
+    micro = by_text(qs, "under 2.5 micrometers")
+    assert (micro.value, micro.unit, micro.original_unit, micro.mod) == (pytest.approx(2.5e-6), "m", "um", "LESS_THAN")
+    fled = by_text(qs, "Two or three hundred people")
+    assert (fled.low, fled.high, fled.counts) == (200.0, 300.0, "displaced")

@@ -36,7 +36,7 @@ duration timex (durations become quantities from their timex, see :mod:`.compone
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -102,7 +102,7 @@ class _Number:
     precision: float | None
     low: float | None = None
     suffix: str | None = None
-    extra: dict = field(default_factory=dict)
+    scale: float | None = None
 
 
 def _lower(t: Token) -> str:
@@ -185,7 +185,7 @@ def read_number(doc: Doc, i: int, limit: int) -> _Number | None:
         return None
     if doc[j - 1].lower_ in ("-", "and"):
         j -= 1
-    return _Number(i, j, b.value, b.precision)
+    return _Number(i, j, b.value, b.precision, scale=b.last_scale)
 
 
 def _words_before(doc: Doc, i: int, sent_start: int, n: int = 3) -> list[str]:
@@ -419,13 +419,19 @@ def _build(doc: Doc, num: _Number, high_num: _Number | None, sent: Span, locale:
     """A :class:`Found` for the number phrase ``num`` (with its range, modifier, unit, noun), or None when left out."""
     if high_num is None and num.low is None:
         hi = _range_after(doc, num, sent.end)
-        if hi is not None and num.value < hi.value and not (doc[num.end].lower_ == "or" and hi.value - num.value > 5):
+        unscaled = (num.value, num.precision)
+        if hi is not None and hi.scale and num.scale is None and num.value * hi.scale < hi.value:
+            # "two to three hundred", "2 to 3 million": the high end's scale is the low end's too
+            num.value, num.precision = num.value * hi.scale, (num.precision or 1.0) * hi.scale
+        if hi is not None and num.value < hi.value and not (doc[num.end].lower_ == "or" and (hi.value - num.value) / (hi.scale or 1) > 5):
             phone = doc[num.end].text in ("-", "–") and len(doc[num.start].text) == 3 and len(doc[hi.start].text) == 4
             if phone:
                 return None
             high_num = hi
         elif hi is not None and doc[num.end].text in ("-", "–"):
             return None  # "3-1": a score
+        if high_num is None:
+            num.value, num.precision = unscaled
     span_start, span_end = num.start, (high_num.end if high_num and high_num.end > num.end else num.end)
     if _excluded_context(doc, num, sent) or (high_num is not None and high_num.end > num.end and
                                              _excluded_context(doc, high_num, sent)):

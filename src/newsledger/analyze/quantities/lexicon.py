@@ -106,6 +106,7 @@ class NumberBuilder:
         self.current = 0.0
         self.precision: float | None = None
         self.parts = 0
+        self.last_scale: float | None = None
 
     def add(self, x: float, precision: float) -> None:
         self.current += x
@@ -114,6 +115,7 @@ class NumberBuilder:
 
     def scale(self, factor: float, *, big: bool) -> None:
         base = self.current or 1.0
+        self.last_scale = factor
         self.precision = (self.precision or 1.0) * factor if self.current else factor
         if big:
             self.total += base * factor
