@@ -139,9 +139,8 @@ def quantities(doc: Doc, ctx: RecordContext) -> list[Quantity]:
     found: list[dict[str, Any]] = []
     for q in doc._.quantities or []:
         s, e = trimmed(article.text, q["start"], q["end"])
-        if s >= e or any(taken.starting_in(s - taken.longest, e) and
-                         [i for i in taken.starting_in(s - taken.longest, e) if taken.ranges[i][1] > s]):
-            continue
+        if s >= e or any(taken.ranges[i][1] > s for i in taken.starting_in(s - taken.longest, e)):
+            continue  # inside (or across) a timex: a date, a year, a clock time, a duration
         found.append({**q, "start": s, "end": e, "duration": None, "tid": None})
     for t in timexes:
         d = _duration(t, article.text)

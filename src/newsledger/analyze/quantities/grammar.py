@@ -93,8 +93,8 @@ class Found:
 
 @dataclass
 class _Number:
-    """A number phrase: tokens ``[start, end)``, its value or low bound, precision; ``money`` when a scale
-    abbreviation made it an amount ("3.5m" after "$")."""
+    """A number phrase: tokens ``[start, end)``, its value (or ``low`` bound for "dozens"), precision, the
+    letters fused to its digits (``suffix``: "km" of "10km", "m" of "$3.5m") and its last ``scale`` ("hundred")."""
 
     start: int
     end: int
@@ -103,10 +103,6 @@ class _Number:
     low: float | None = None
     suffix: str | None = None
     scale: float | None = None
-
-
-def _lower(t: Token) -> str:
-    return t.lower_
 
 
 def _is_number_word(t: Token) -> bool:
