@@ -286,10 +286,12 @@ def test_wikinews_audit_r2_slips(nlp):
 def test_wikinews_audit_r3_slips(nlp):
     """Slips of the third judged draw (run r3): a scale shared by both ends of a range, micrometres."""
     qs = quantities_of(nlp, "Reports said an estimated two to three hundred vehicles had been damaged. The study focused on "
-                            "particles under 2.5 micrometers in diameter. Two or three hundred people fled.")
+                            "particles under 2.5 micrometers in diameter. Two or three hundred people fled. The outbreak "
+                            "killed at least 62, including 54 small children.")
     assert [(q.text, q.low, q.high, q.unit, q.mod) for q in qs][:1] == [
         ("an estimated two to three hundred vehicles", 200.0, 300.0, "vehicle", "APPROX")]
     micro = by_text(qs, "under 2.5 micrometers")
     assert (micro.value, micro.unit, micro.original_unit, micro.mod) == (pytest.approx(2.5e-6), "m", "um", "LESS_THAN")
     fled = by_text(qs, "Two or three hundred people")
     assert (fled.low, fled.high, fled.counts) == (200.0, 300.0, "displaced")
+    assert [(q.value, q.mod, q.counts) for q in qs[-2:]] == [(62.0, "EQUAL_OR_MORE", "dead"), (54.0, None, "dead")]

@@ -333,6 +333,8 @@ def _counts_by_verb(doc: Doc, noun: Token | None, start: Token, num: _Number, se
             if word:
                 if t.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "oprd", "npadvmod", "conj", "appos", "dative"):
                     return word
+                if t.dep_ == "prep" and t.lower_ in ("including", "among"):
+                    return word  # "killed at least 62, including 54 small children"
                 if t.dep_ == "nsubj" and (lem not in TRANSITIVE_ONLY or h.tag_ == "VBN"):
                     return word
             if lem == "leave":  # "leaving 14 people dead"
