@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: dict[str, tuple[str, ...]] = {
         "newsledger.analyze.places",  # places (gazetteer)
         "newsledger.analyze.attribution",  # attributions
         "newsledger.analyze.events",  # events (PLOVER)
+        "newsledger.analyze.quantities",  # quantities (after timexes and events, which it reads)
     ),
     "section_table": (
         "newsledger.store.sqlite.sections",  # sentences, mentions
@@ -49,11 +50,13 @@ DEFAULT_PLUGINS: dict[str, tuple[str, ...]] = {
         "newsledger.store.sqlite.places",
         "newsledger.store.sqlite.attributions",
         "newsledger.store.sqlite.events",
+        "newsledger.store.sqlite.quantities",
     ),
     "export_layer": ("newsledger.export.geojson",),  # places, events
     "command": (
         "newsledger.cli.ingest", "newsledger.cli.articles", "newsledger.cli.actors", "newsledger.cli.events",
         "newsledger.cli.claims", "newsledger.cli.places", "newsledger.cli.export", "newsledger.cli.timexes",
+        "newsledger.cli.quantities",
         "newsledger.cli.config", "newsledger.cli.evaluate", "newsledger.cli.stories",
     ),
 }

@@ -266,7 +266,52 @@ class Event:
     chain: str | None = None
 
 
-SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "timexes", "attributions", "events", "places")
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number the text reports (DESIGN.md, Quantity): how many died, how far, how long, how much.
+
+    Attributes:
+        quantity_id: "<article_id[:12]>:q<n>", in text order within the article.
+        value: the number in ``unit`` (a point), or None for a range or a bound only.
+        low, high: a range ("between 10 and 15": 10, 15), or ``low`` alone for a plural round number
+            ("dozens": 24 and no high bound); None otherwise.
+        unit: the canonical unit: "people" for counted persons; "m", "kg", "m2", "l", "m/s", "W" for
+            measures (converted); "s" for durations (seconds; ``duration`` has the ISO 8601 value); an
+            ISO 4217 code for money ("USD"); the lemma of the counted noun for other things ("tank");
+            None when the currency is not known ("shillings").
+        original_unit: the unit as written, abbreviated ("mi", "km", UCUM's "min", "h" for durations,
+            the currency symbol or word), None for counts.
+        precision: the place value of the last significant digit as written, in ``unit`` ("about 3
+            kilometres": 1000; "1.5 million": 100000): the rounding a comparison allows.
+        mod: TimeML 1.2.1's ``mod``: APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE
+            ("at least" is EQUAL_OR_MORE: DESIGN's "AT_LEAST" is not a TimeML value), or None.
+        counts: what is counted: dead, injured, arrested, displaced, ... for people; "distance",
+            "duration", "money", "mass", ... for measures; None when the text does not say.
+        event_id: the event whose trigger governs the quantity in its sentence, or None.
+        duration: the TIMEX3 value of a duration ("PT90M"), taken from the timex ``tid``; None otherwise.
+        tid: the timex the duration was read from.
+    """
+
+    article_id: str
+    quantity_id: str
+    start: int
+    end: int
+    text: str
+    paragraph_role: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    original_unit: str | None = None
+    precision: float | None = None
+    mod: str | None = None
+    counts: str | None = None
+    event_id: str | None = None
+    duration: str | None = None
+    tid: str | None = None
+
+
+SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "timexes", "attributions", "events", "places", "quantities")
 """Sections of an analysis, in output order (``newsledger analyze --json``)."""
 
 
@@ -287,6 +332,7 @@ class Analysis:
     attributions: tuple[Attribution, ...] | None = None
     events: tuple[Event, ...] | None = None
     places: tuple[Place, ...] | None = None
+    quantities: tuple[Quantity, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The article (without its paragraphs), then each section that ran, as JSON-ready data.

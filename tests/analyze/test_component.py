@@ -10,7 +10,7 @@ from newsledger.analyze.component import Component
 from newsledger.analyze.registry import extractors
 
 FACTORIES = ["newsledger_actors", "newsledger_timex", "newsledger_places", "newsledger_attribution",
-             "newsledger_events"]
+             "newsledger_events", "newsledger_quantities"]
 
 
 def test_every_registered_component_is_a_component():

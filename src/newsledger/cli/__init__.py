@@ -1,7 +1,7 @@
 """The ``newsledger`` command: thin over the library; tables for people, ``--json``/``--nl``/``--csv`` for machines.
 
 One module per noun (``ingest``, ``articles``, ``actors``, ``events``,
-``claims``, ``places``, ``export``, ``timexes``, ``config``, ``evaluate``),
+``claims``, ``places``, ``export``, ``timexes``, ``quantities``, ``config``, ``evaluate``),
 each adding its commands to the group in :mod:`.group` when
 :mod:`newsledger.plugins` loads the ``command`` plugins; :mod:`.options`
 holds the shared options, :mod:`.errors` maps library errors to exit codes,
