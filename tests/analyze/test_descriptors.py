@@ -79,6 +79,34 @@ def test_seed_descriptor_records_are_spans_and_actor_counts_come_from_them(seed_
     ("Keith Holloway, an NTSB spokesman, told Fox News their investigation could last as long as two years.",
      "Keith Holloway", {("NTSB spokesman", "apposition")}),
     ("Mr Johnson said he would not resign.", "Johnson", set()),  # a courtesy title gives a sex, not a label
+    # hyphenated words stay whole; an office with "of" is one phrase and does not leave "US Secretary of" behind
+    ("Nickey Iyambo, former vice-president of Namibia, died on Sunday, early in the morning.", "Nickey Iyambo",
+     {("former vice-president", "apposition")}),
+    ("The arrest came after an allegation he assaulted Neka Dorokashvili, his ex-wife.", "Neka Dorokashvili",
+     {("ex-wife", "apposition")}),
+    ('US Secretary of State Mike Pompeo said the crash was "likely" Iran\'s doing.', "Mike Pompeo",
+     {("US Secretary of State", "premodifier")}),
+    ("Sea-Eye spokesperson Carlotta Weibl said the name shall be a reminder.", "Carlotta Weibl",
+     {("Sea-Eye spokesperson", "premodifier")}),
+    # a description with a name in apposition stands for that name, not for the salient party
+    ("The conservative party gained 66 seats since Parliament was last in session, while the second largest party, "
+     "Labour, lost 42.", None, set()),
+    # a possessor inside another phrase ("a pin collector's social") labels nobody
+    ("Guests included Grateful Dead drummer Mickey Hart and a research group at four universities called FurScience, "
+     "a pin collector's social, and workshops in writing.", None, {("Grateful Dead drummer", "premodifier")}),
+    # a dash inside a compound is no apposition; a noun before a country's name makes a place; a credit is no label
+    ("President Jimmy Carter mediated an end to the conflict between Israel and Egypt at the Camp David Accords in "
+     "1978 that brought about the 1979 Egypt–Israel peace treaty. In mainland China, which claims sovereignty over "
+     "Taiwan, homosexuality is technically not illegal. Another part of the march. Image: Michael Maggs.", None,
+     {("President", "premodifier")}),
+    # a paragraph's first words are not glued to the paragraph break
+    ('The 176 people on board were all killed.\n\n\nIranian President Hassan Rouhani said, "The Islamic Republic of Iran '
+     'deeply regrets this disastrous mistake."', "Hassan Rouhani", {("Iranian President", "premodifier")}),
+    # modifiers the parser hangs on the name, and an apposition after the name's own of-phrase
+    ("Earlier that day, Energean signed a letter of intent on selling gas to the Greek gas supplier DEPA.", "DEPA",
+     {("Greek gas supplier", "premodifier")}),
+    ("Progressive Party of Working People, the main opposition force, underlined that the agreement is only a legal "
+     "framework.", "Progressive Party", {("main opposition force", "apposition")}),
 ])
 def test_wikinews_sentences(nlp, text, actor, want):
     doc = nlp(text)

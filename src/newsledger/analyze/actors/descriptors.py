@@ -26,12 +26,20 @@ never by a list of bad phrases, when
 * an adjective in it points at another referent ("the same party that ...", "the next
   justice": :data:`~.lexicons.REFERRING_ADJECTIVES`);
 * for predicates, the clause is negated or a question ("X is not a terrorist");
-* for appositions, nothing sets it off from the name (no comma, dash or bracket, and not
-  right before the name);
-* for epithets resolved by salience alone (no earlier descriptor with the same head), it
-  has no content word besides its head ("the company", "the country" are anaphors that say
-  nothing new) or is post-modified ("the national state of emergency": a restrictive
-  phrase naming something else).
+* for appositions, nothing sets it off from the name (no comma or spaced dash, and not right
+  before the name; brackets and colons hold asides and credits: "(no relation)", "Image: X");
+* its head is inside a named entity ("CentOS"), is a possessor inside a larger phrase ("a pin
+  collector's social") or has a negative determiner ("no relation");
+* for epithets, it is restricted by a post-modifier not set off by a comma ("the national state
+  of emergency", "the vice presidential nominee of the Bread and Roses Party": a phrase naming
+  something else by itself) or has a name in apposition ("the second largest party, Labour":
+  that name is its referent); resolved by salience alone (no earlier descriptor with the same
+  head) or headed by a noun any organization or country can be called, it needs a content word
+  besides its head ("the company", "the country" are anaphors that say nothing new); resolved
+  by salience alone, an adjective among them ("the North African country"; "the research
+  team" names a kind of thing, and salience is no evidence it is this actor);
+* the actor does not agree with it: an organization or country noun for a person ("the
+  caterers team"), a noun in front of a country's name ("mainland China" is a place).
 
 Courtesy titles ("Mr", "Ms") give a sex, not what a person is, and are no descriptor.
 """
@@ -60,14 +68,30 @@ KINDS = ("apposition", "premodifier", "predicate", "epithet")
 NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "PERCENT", "MONEY", "ORDINAL"})
 """OntoNotes labels of times and numbers: a descriptor's head is never inside one."""
 
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+"""OntoNotes labels of names: a descriptor's head is never inside one (titles aside)."""
+
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+"""Determiners that deny the phrase ("no relation"): it says what the actor is not."""
+
 COPULAS = frozenset({"be", "become", "remain"})
 """Copular verbs whose subject complement describes the subject (Quirk et al. 1985, §10.8)."""
 
 CLAUSE_TAGS = frozenset({"PRP", "WP", "WP$", "WDT", "WRB", "MD", "VB", "VBD", "VBP", "VBZ", "EX", "TO"})
 """Penn Treebank tags that never occur inside a descriptor: pronouns, wh-words, finite verbs (a clause's pieces)."""
 
-SETTING_OFF = frozenset({",", "(", "[", "—", "–", "-", "--", ":"})
-"""Punctuation that sets an apposition off from its name."""
+SETTING_OFF = frozenset({",", "—", "–", "-", "--"})
+"""Punctuation that sets an apposition off from its name (a dash only with a space beside it: "Egypt–Israel
+peace treaty" is a compound). Brackets and colons are left out: "(no relation)", "(flickr)", "Image: Name"
+are asides and credits, not labels."""
+
+
+def _sets_off(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a comma, or a dash with a space on either side."""
+    t = doc[i]
+    if t.text not in SETTING_OFF:
+        return False
+    return t.text == "," or bool(t.whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
 
 _OPENERS = frozenset({"(", "[", '"', "“", "‘", "'", "—", "–"})
 _LEADING_DEPS = frozenset({"det", "poss", "case", "predet"})
@@ -118,7 +142,8 @@ def left_edge(doc: Doc, head: Token) -> int:
     return start
 
 
-def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, name: range = range(0)) -> str | None:
+def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, name: range = range(0),
+             possessor: bool = False) -> str | None:
     """Why tokens ``[start, end)`` headed by ``head`` are no descriptor (see the module docstring), or None.
 
     Args:
@@ -128,6 +153,7 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
         title: the head is a title word written as a proper noun ("President").
         name: token indices of the name a premodifier stands before; its words may attach there
             ("the Greek gas supplier DEPA": "Greek" modifies "DEPA" in the parse).
+        possessor: the phrase may be a possessor ("the Libyan rebel commander's son": an epithet).
 
     Returns:
         A short reason ("time", "quantity", "pronoun", "fragment", "dangling", "referring"), or None.
@@ -138,6 +164,12 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
     low = h.lower_.rstrip(".")
     if not title and h.tag_ not in NOUN_TAGS:
         return "not a noun"
+    if not title and h.ent_type_ in NAME_ENTITIES:
+        return "name"  # "CentOS" tagged as a common noun: a name, not what something is
+    if not possessor and any(c.dep_ == "case" for c in h.children):
+        return "fragment"  # "a pin collector's social": the phrase is a possessor inside another
+    if any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in h.children):
+        return "negated"  # "(no relation)"
     if low in INDEFINITE_PRONOUNS:
         return "pronoun"
     if low in TIME_HEADS or lemma(h) in TIME_HEADS or h.ent_type_ in ("DATE", "TIME"):
@@ -147,12 +179,14 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
     for t in doc[start:end]:
         if t.tag_ in CLAUSE_TAGS or t.is_space:
             return "fragment"
-        if t.i != head and not (start <= t.head.i < end) and t.head.i not in name:
+        if t.i != head and not (start <= t.head.i < end) and t.head.i not in name and not (_glued(doc, t.i) or _glued(doc, t.i - 1)):
             return "fragment"
         if t.lower_ in REFERRING_ADJECTIVES and t.dep_ in ("amod", "compound", "nmod"):
             return "referring"
         if t.i > start and t.tag_ in ("DT", "PDT"):
             return "fragment"  # "mostly the message board", "formerly the president": two phrases
+    if doc[end - 1].tag_ in ("IN", "CC", "DT", "POS", "HYPH"):
+        return "fragment"  # "US Secretary of": the phrase stops inside another
     if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space and doc[start - 1].text not in _OPENERS:
         return "dangling"
     if not any(ch.isalpha() for ch in doc[start].text):
@@ -160,9 +194,17 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
     return None
 
 
+def _glued(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a hyphen written inside a word ("vice-president", "ex-wife")."""
+    return (0 < i < len(doc) - 1 and (doc[i].tag_ == "HYPH" or doc[i].text in ("-", "‐", "‑"))
+            and not doc[i].whitespace_ and not doc[i - 1].whitespace_)
+
+
 def _found(doc: Doc, start: int, end: int, head: int, kind: str, *, title: bool = False, name: range = range(0)) -> Found | None:
     start, end = trim(doc, start, end)
-    if start >= end or rejected(doc, start, end, head, title=title, name=name):
+    while end + 1 < len(doc) and _glued(doc, end) and doc[end + 1].is_alpha:
+        end += 2  # the phrase ends with the whole hyphenated word: "former vice-president", not "former vice"
+    if start >= end or rejected(doc, start, end, head, title=title, name=name, possessor=kind == "epithet"):
         return None
     return Found(start, end, head, kind)
 
@@ -204,11 +246,18 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
             i -= 1
             continue
         break
+    k = i
+    while first is None and k > 1 and doc[k].tag_ in PROPER_TAGS and doc[k].head.i in range(k - 3, k + 1):
+        k -= 1  # "Secretary of State Mike Pompeo": the office's own proper nouns after "of"
+    if first is None and k < i and doc[k].lower_ == "of" and is_title_word(doc[k - 1]):
+        i = k
+    office = False
     while i >= 1 and doc[i].lower_ == "of" and is_title_word(doc[i - 1]) and first is None:
+        office = True
         first = i - 1  # "Secretary of Justice Wanda Vázquez": the office is the whole phrase
         i -= 2
-        while i >= 0 and is_title_word(doc[i]):
-            first = i
+        while i >= 0 and (is_title_word(doc[i]) or doc[i].tag_ in ("JJ", "NN") or doc[i].tag_ in PROPER_TAGS and country_of_name(doc[i].text)):
+            first = i  # "US Secretary of State", "former Secretary of State"
             i -= 1
     if i >= 0 and doc[i].whitespace_ and (doc[i].tag_ in NOUN_TAGS | {"JJ", "VB", "VBP"} or (
             doc[i].head.i in members and doc[i].dep_ not in ("det", "poss", "case", "punct", "predet", "prep", "cc"))):
@@ -222,7 +271,7 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
             return None
         titles = 0  # "the retired Mr X": the modifiers describe him, the courtesy title does not
         start = title_start
-    if titles:
+    if titles or office:
         heads = [k for k in range(first, start) if not (first <= doc[k].head.i < start)]
         return _found(doc, first, start, heads[0] if len(heads) == 1 else start - 1, "premodifier", title=True,
                       name=range(start, end))
@@ -237,12 +286,12 @@ def apposition(doc: Doc, start: int, end: int, head: Token) -> Found | None:
     for child in head.children:
         if child.dep_ == "appos" and child.tag_ in NOUN_TAGS and child.i >= end:
             mark = left_edge(doc, child) - 1  # the comma or dash before it, after the name and its own post-modifiers
-            if (mark >= end and doc[mark].text in SETTING_OFF
+            if (mark >= end and _sets_off(doc, mark)
                     and all(head.left_edge.i <= k <= head.right_edge.i and doc[k].tag_ not in CLAUSE_TAGS for k in range(end, mark))):
                 return _found(doc, left_edge(doc, child), child.i + 1, child.i, "apposition")
     gov = head.head
     if head.dep_ == "appos" and gov.tag_ in NOUN_TAGS and gov.i < start:
-        if gov.i == start - 1 or (gov.i == start - 2 and doc[start - 1].text in SETTING_OFF):
+        if gov.i == start - 1 or (gov.i == start - 2 and _sets_off(doc, start - 1)):
             return _found(doc, left_edge(doc, gov), gov.i + 1, gov.i, "apposition")  # "the newspaper Haaretz"
     return None
 
@@ -280,7 +329,7 @@ def epithet(doc: Doc, start: int, end: int, head: int, *, learned: bool, generic
     Args:
         learned: the resolver chose the actor because an earlier descriptor of it has the same
             head ("the rebel commander" after "rebel commander Khalifa Haftar"). When False (salience
-            alone), the phrase needs a content word besides its head and no post-modifier.
+            alone), the phrase needs a content word besides its head.
         generic: the head is a noun any organization or country can be called ("company",
             "country"): without a content word the phrase is an anaphor, never a descriptor.
     """
@@ -288,13 +337,16 @@ def epithet(doc: Doc, start: int, end: int, head: int, *, learned: bool, generic
     if found is None:
         return None
     h = doc[head]
+    if any(c.dep_ == "appos" and c.tag_ in PROPER_TAGS for c in h.children) or (h.dep_ == "appos" and h.head.tag_ in PROPER_TAGS):
+        return None  # "the second largest party, Labour", "UOKiK, the Polish anti-monopoly agency": the name is its referent
+    for c in h.rights:
+        if c.dep_ in ("prep", "relcl", "acl") and doc[c.left_edge.i - 1].text not in SETTING_OFF:
+            return None  # "the vice presidential nominee of the Bread and Roses Party": restricted to someone else
     content = [t for t in doc[found.start:found.end] if t.i != head and t.is_alpha]
     if not content and (generic or not learned):
         return None  # "the company", "the country": an anaphor, no description
-    if learned:
-        return found
-    if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in h.rights):
-        return None  # "the national state of emergency"
+    if not learned and not any(t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG") or t.tag_ in PROPER_TAGS for t in content):
+        return None  # "the research team", "the age group": a noun compound names a kind of thing, salience is no evidence
     return found
 
 

@@ -748,10 +748,19 @@ class Resolver:
                     kind = "outlet"
             name = a.canonical or self._best_form(a)
             aliases = [a.first_form[k] for k in a.forms if a.first_form[k].casefold() != name.casefold()]
-            spans = [found for i, found in self.described if self.merged.get(i, i) == a.index]
+            spans = [found for i, found in self.described if self.merged.get(i, i) == a.index
+                     and self._agrees(kind, found)]
             out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": spans,
                         "outlet_cues": sorted(set(a.outlet_cues)), "gender": a.gender or None})
         return out
+
+    def _agrees(self, kind: str, found: descriptors.Found) -> bool:
+        """A descriptor fits its actor's final kind: no organization or country noun for a person
+        ("the caterers team"), no noun in front of a country's name ("mainland China": a place)."""
+        head = self.doc[found.head].lower_
+        if kind == "person" and (is_org_noun(head) or is_country_noun(head)) and head not in PERSON_HEADS:
+            return False
+        return not (kind == "country" and found.kind == "premodifier")
 
     def _best_form(self, a: ActorState) -> str:
         forms = sorted(a.forms.items(), key=lambda kv: (-len(kv[0].split()), -kv[1]))
