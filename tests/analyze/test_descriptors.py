@@ -99,6 +99,11 @@ def test_seed_descriptor_records_are_spans_and_actor_counts_come_from_them(seed_
      "1978 that brought about the 1979 Egypt–Israel peace treaty. In mainland China, which claims sovereignty over "
      "Taiwan, homosexuality is technically not illegal. Another part of the march. Image: Michael Maggs.", None,
      {("President", "premodifier")}),
+    # an office named with "of" and a bare noun stays whole; a word cut at its hyphen is no phrase
+    ("Ricardo Llerandi, Rosselló's chief of staff, also announced his resignation effective next Wednesday, July 31.",
+     "Ricardo Llerandi", {("chief of staff", "apposition")}),
+    ("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden.", "Nabil Hasan al-Quaety",
+     set()),
     # a paragraph's first words are not glued to the paragraph break
     ('The 176 people on board were all killed.\n\n\nIranian President Hassan Rouhani said, "The Islamic Republic of Iran '
      'deeply regrets this disastrous mistake."', "Hassan Rouhani", {("Iranian President", "premodifier")}),

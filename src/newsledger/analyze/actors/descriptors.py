@@ -164,8 +164,8 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
     low = h.lower_.rstrip(".")
     if not title and h.tag_ not in NOUN_TAGS:
         return "not a noun"
-    if not title and h.ent_type_ in NAME_ENTITIES:
-        return "name"  # "CentOS" tagged as a common noun: a name, not what something is
+    if not title and (h.ent_type_ in NAME_ENTITIES or not h.text.isupper() and any(ch.isupper() for ch in h.text[1:])):
+        return "name"  # "CentOS" tagged as a common noun (a capital inside the word): a name, not what something is
     if not possessor and any(c.dep_ == "case" for c in h.children):
         return "fragment"  # "a pin collector's social": the phrase is a possessor inside another
     if any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in h.children):
@@ -185,7 +185,7 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
             return "referring"
         if t.i > start and t.tag_ in ("DT", "PDT"):
             return "fragment"  # "mostly the message board", "formerly the president": two phrases
-    if doc[end - 1].tag_ in ("IN", "CC", "DT", "POS", "HYPH"):
+    if doc[end - 1].tag_ in ("IN", "CC", "DT", "POS", "HYPH") or doc[end - 1].text.endswith(("-", "‐", "‑", "–")):
         return "fragment"  # "US Secretary of": the phrase stops inside another
     if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space and doc[start - 1].text not in _OPENERS:
         return "dangling"
@@ -204,6 +204,9 @@ def _found(doc: Doc, start: int, end: int, head: int, kind: str, *, title: bool 
     start, end = trim(doc, start, end)
     while end + 1 < len(doc) and _glued(doc, end) and doc[end + 1].is_alpha:
         end += 2  # the phrase ends with the whole hyphenated word: "former vice-president", not "former vice"
+    if (kind != "premodifier" and end + 1 < len(doc) and end - 1 == head and doc[end].lower_ == "of"
+            and doc[end + 1].tag_ in NOUN_TAGS and doc[end + 1].head.i == end and not any(doc[end + 1].children)):
+        end += 2  # an office named with "of" and a bare noun: "chief of staff", "head of state"
     if start >= end or rejected(doc, start, end, head, title=title, name=name, possessor=kind == "epithet"):
         return None
     return Found(start, end, head, kind)

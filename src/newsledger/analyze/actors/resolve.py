@@ -756,10 +756,13 @@ class Resolver:
 
     def _agrees(self, kind: str, found: descriptors.Found) -> bool:
         """A descriptor fits its actor's final kind: no organization or country noun for a person
-        ("the caterers team"), no noun in front of a country's name ("mainland China": a place)."""
+        ("the caterers team"), no title for anything but a person, no noun in front of a country's
+        name ("mainland China": a place)."""
         head = self.doc[found.head].lower_
         if kind == "person" and (is_org_noun(head) or is_country_noun(head)) and head not in PERSON_HEADS:
             return False
+        if kind != "person" and is_title(self.doc[found.head]) and self.doc[found.head].tag_ in ("NNP", "NNPS"):
+            return False  # "GNU General Public Licensed", "the Gen. Santos Doctors' Hospital": a title only makes a person
         return not (kind == "country" and found.kind == "premodifier")
 
     def _best_form(self, a: ActorState) -> str:
