@@ -104,6 +104,13 @@ def test_seed_descriptor_records_are_spans_and_actor_counts_come_from_them(seed_
      "Ricardo Llerandi", {("chief of staff", "apposition")}),
     ("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden.", "Nabil Hasan al-Quaety",
      set()),
+    # a country's name before a title is part of the label; a given name, a nickname, a quote mark or a noun that
+    # modifies another noun are not labels
+    ("On Saturday, in a brief but official statement, US President Donald Trump said Hamza bin Laden, son of the late "
+     "Al-Qaeda founder Osama bin Laden, has been killed in a US counter-terrorism operation.", None,
+     {("US President", "premodifier"), ("son", "apposition"), ("late Al-Qaeda founder", "premodifier")}),
+    ("Cohen, who goes by his nickname Spike, was initially a candidate. Damodar Naik, spokesperson for the Bharatiya "
+     "Janata Party, said D'Souza had been an \"iconic\" leader of the party.", None, {("spokesperson", "apposition")}),
     # a paragraph's first words are not glued to the paragraph break
     ('The 176 people on board were all killed.\n\n\nIranian President Hassan Rouhani said, "The Islamic Republic of Iran '
      'deeply regrets this disastrous mistake."', "Hassan Rouhani", {("Iranian President", "premodifier")}),

@@ -22,7 +22,11 @@ never by a list of bad phrases, when
   entity) or a pronoun ("everything": :data:`~.lexicons.INDEFINITE_PRONOUNS`);
 * it is not one constituent of the parse: a token whose syntactic head lies outside the
   phrase, a verb, pronoun or wh-word inside it (a fragment of another clause);
-* it starts inside a written word ("facemask.Image": a word the parser left dangling);
+* it starts inside a written word ("facemask.Image": a word the parser left dangling), starts
+  with a preposition ("in-game"), holds a quote mark, or its head modifies another noun ("user
+  data"); its head is capitalized in mid-sentence without being a title or office noun
+  ("Hamza bin Laden": part of a name) or says what a name is ("nickname", "bad name":
+  :data:`~.lexicons.NAMING_HEADS`);
 * an adjective in it points at another referent ("the same party that ...", "the next
   justice": :data:`~.lexicons.REFERRING_ADJECTIVES`);
 * for predicates, the clause is negated or a question ("X is not a terrorist");
@@ -55,6 +59,8 @@ from ..syntax import NOUN_TAGS, PROPER_TAGS, VERB_TAGS, lemma
 from .countries import country_of_name
 from .lexicons import (
     COURTESY_TITLES,
+    NAMING_HEADS,
+    ROLE_HEADS,
     TITLES,
     INDEFINITE_PRONOUNS,
     QUANTITY_HEADS,
@@ -94,6 +100,15 @@ def _sets_off(doc: Doc, i: int) -> bool:
     return t.text == "," or bool(t.whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
 
 _OPENERS = frozenset({"(", "[", '"', "“", "‘", "'", "—", "–"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "«", "»"})
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    """True when token ``i`` opens its sentence, a quotation, a bracket or a line (a capital there says nothing)."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or prev.text in _OPENERS or prev.text in _QUOTES or prev.text in (".", ":", "?", "!")
 _LEADING_DEPS = frozenset({"det", "poss", "case", "predet"})
 _LEADING_TAGS = frozenset({"DT", "PRP$", "POS", "WP$", "PDT"})
 
@@ -172,13 +187,21 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
         return "negated"  # "(no relation)"
     if low in INDEFINITE_PRONOUNS:
         return "pronoun"
+    if low in NAMING_HEADS:
+        return "naming"  # "his nickname", "such a bad name": says what a name is, not its bearer
+    if not title and h.text[:1].isupper() and low not in TITLES and low not in ROLE_HEADS and not _sentence_initial(doc, start):
+        return "name"  # "Hamza bin Laden": a capitalized word in the middle of a sentence is part of a name
+    if h.dep_ in ("compound", "amod", "nmod") and h.head.tag_ in NOUN_TAGS and h.head.i >= end and h.head.i not in name:
+        return "fragment"  # "user data": the word modifies another noun, it heads nothing
+    if doc[start].tag_ in ("IN", "CC", "TO"):
+        return "fragment"  # "in-game": no noun phrase starts with a preposition
     if low in TIME_HEADS or lemma(h) in TIME_HEADS or h.ent_type_ in ("DATE", "TIME"):
         return "time"
     if low in QUANTITY_HEADS or lemma(h) in QUANTITY_HEADS or h.ent_type_ in NUMERIC_ENTITIES:
         return "quantity"
     for t in doc[start:end]:
-        if t.tag_ in CLAUSE_TAGS or t.is_space:
-            return "fragment"
+        if t.tag_ in CLAUSE_TAGS or t.is_space or t.tag_ in ("``", "''") or t.text in _QUOTES:
+            return "fragment"  # a pronoun, verb or quote mark inside: pieces of another clause or quotation
         if t.i != head and not (start <= t.head.i < end) and t.head.i not in name and not (_glued(doc, t.i) or _glued(doc, t.i - 1)):
             return "fragment"
         if t.lower_ in REFERRING_ADJECTIVES and t.dep_ in ("amod", "compound", "nmod"):
@@ -243,7 +266,7 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
             first = i
             i -= 1
             continue
-        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod") and t.tag_ in PROPER_TAGS and country_of_name(t.text) is None:
+        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod") and t.tag_ in PROPER_TAGS:
             members.add(i)  # "National Security Adviser X"; "Israeli daily Haaretz" has no proper-noun modifiers
             first = i
             i -= 1

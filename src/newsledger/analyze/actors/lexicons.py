@@ -239,3 +239,7 @@ party that ...", "the next justice"): a phrase with one is no descriptor."""
 
 GOVERNMENT_HEADS = frozenset({"regime", "government", "administration"})
 """Heads that, after a city's name, stand for the country governed from there ("the Tel Aviv regime")."""
+
+NAMING_HEADS = frozenset("name names nickname pseudonym alias moniker handle surname byname".split())
+"""Nouns that say what a name is, not what its bearer is ("Cohen goes by his nickname", "such a bad name"):
+metalinguistic nouns (Quirk et al. 1985, §17.89, apposition of naming), never an actor's descriptor."""

@@ -749,10 +749,15 @@ class Resolver:
             name = a.canonical or self._best_form(a)
             aliases = [a.first_form[k] for k in a.forms if a.first_form[k].casefold() != name.casefold()]
             spans = [found for i, found in self.described if self.merged.get(i, i) == a.index
-                     and self._agrees(kind, found)]
+                     and self._agrees(kind, found) and not self._own_name(a, name, found)]
             out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": spans,
                         "outlet_cues": sorted(set(a.outlet_cues)), "gender": a.gender or None})
         return out
+
+    def _own_name(self, a: ActorState, name: str, found: descriptors.Found) -> bool:
+        """The descriptor only repeats the actor's own name ("the conservative party" for the Conservative Party)."""
+        text = _key(descriptors.text_of(self.doc, found.start, found.end))
+        return any(text == _key(form) or f" {text} " in f" {_key(form)} " for form in [name, *a.first_form.values()])
 
     def _agrees(self, kind: str, found: descriptors.Found) -> bool:
         """A descriptor fits its actor's final kind: no organization or country noun for a person
