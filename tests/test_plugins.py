@@ -10,10 +10,10 @@ from newsledger import plugins
 
 
 def test_every_kind_loads_its_builtins():
-    assert list(plugins.get("extractor")) == ["sentences", "mentions", "actors", "timexes", "places", "attributions",
-                                              "events", "quantities"] or set(plugins.get("extractor")) == {
-        "sentences", "mentions", "actors", "timexes", "places", "attributions", "events", "quantities"}
-    assert set(plugins.get("section_table")) == {"sentences", "mentions", "actors", "timexes", "places",
+    assert list(plugins.get("extractor")) == ["sentences", "mentions", "actors", "descriptors", "timexes", "places",
+                                              "attributions", "events", "quantities"] or set(plugins.get("extractor")) == {
+        "sentences", "mentions", "actors", "descriptors", "timexes", "places", "attributions", "events", "quantities"}
+    assert set(plugins.get("section_table")) == {"sentences", "mentions", "actors", "descriptors", "timexes", "places",
                                                  "attributions", "events", "quantities"}
     assert list(plugins.get("export_layer")) == ["places", "events"]
     from newsledger.cli import cli

@@ -136,7 +136,11 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A person, organization, country, group or outlet (DESIGN.md, Actor)."""
+    """A person, organization, country, group or outlet (DESIGN.md, Actor).
+
+    ``descriptors`` is ``{outlet: {descriptor: count}}``, counted from the article's
+    :class:`Descriptor` records (case- and spacing-blind, under the first form written).
+    """
 
     actor_id: str
     name: str
@@ -144,6 +148,27 @@ class Actor:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """How an outlet labels an actor in one article (DESIGN.md, Descriptor).
+
+    ``start``/``end``/``text`` are the noun phrase as written, without a leading determiner or
+    possessor ("Libyan strongman", "Tel Aviv regime"); ``kind`` is how it is attached:
+    ``apposition``, ``premodifier`` (titles included: "Field Marshal"), ``predicate`` ("X is a
+    ...") or ``epithet`` (a description standing for the name: "the Libyan strongman").
+    ``actor_id`` is the article's own actor id (the one its mentions carry); ``outlet`` the
+    article's outlet, or :data:`UNKNOWN_OUTLET`. ``Actor.descriptors`` counts these per outlet.
+    """
+
+    article_id: str
+    actor_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +336,8 @@ class Quantity:
     tid: str | None = None
 
 
-SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "timexes", "attributions", "events", "places", "quantities")
+SECTIONS = ("paragraphs", "sentences", "mentions", "actors", "descriptors", "timexes", "attributions", "events", "places",
+            "quantities")
 """Sections of an analysis, in output order (``newsledger analyze --json``)."""
 
 
@@ -328,6 +354,7 @@ class Analysis:
     sentences: tuple[Sentence, ...] | None = None
     mentions: tuple[Mention, ...] | None = None
     actors: tuple[Actor, ...] | None = None
+    descriptors: tuple[Descriptor, ...] | None = None
     timexes: tuple[Timex, ...] | None = None
     attributions: tuple[Attribution, ...] | None = None
     events: tuple[Event, ...] | None = None

@@ -82,8 +82,9 @@ def actor(name, db, why, fmt):
     head = f"{profile['name']}  [{profile['kind']}{', ' + profile['country'] if profile['country'] else ''}]  id {profile['actor_id']}"
     click.echo(visible(head, newlines=False))
     emit(profile["aliases"], "table", title="Aliases")
-    rows = [{"outlet": o, "descriptor": d, "n": n} for o, ds in profile["descriptors"].items() for d, n in ds.items()]
-    emit(rows, "table", title="Descriptors per outlet")
+    rows = [{"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"],
+             "example": r["example"]["context"] if r["example"] else ""} for r in profile["descriptor_examples"]]
+    emit(rows, "table", columns=["outlet", "descriptor", "n", "example"], title="Descriptors per outlet")
     emit([{**a, "article_id": a["article_id"][:12]} for a in profile["articles"]], "table", title="Articles")
     emit(profile["co_occurring"], "table", title="Co-occurring actors")
     if why:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..store import Store
@@ -63,6 +64,22 @@ def actor_matches(store: Store, actor_ids: list[str]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["articles"], r["name"], r["actor_id"]))
 
 
+_SPACES = re.compile(r"\s+")
+
+CONTEXT_CHARS = 60
+"""Characters of article text shown on each side of an example descriptor."""
+
+
+def example_context(text: str, start: int, end: int, *, width: int = CONTEXT_CHARS) -> str:
+    """The span ``text[start:end]`` in brackets with up to ``width`` characters each side, on one line.
+
+    "… talks. [Libyan strongman] Khalifa Haftar is seen …"
+    """
+    left = ("…" if start > width else "") + _SPACES.sub(" ", text[max(0, start - width):start])
+    right = _SPACES.sub(" ", text[end:end + width]) + ("…" if end + width < len(text) else "")
+    return f"{left}[{text[start:end]}]{right}"
+
+
 def _by_published_newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dated = sorted((r for r in rows if r["published"] is not None), key=lambda r: r["published"], reverse=True)
     return dated + [r for r in rows if r["published"] is None]
@@ -78,7 +95,9 @@ def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, An
 
     Returns:
         ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen``; ``aliases`` (``alias``,
-        ``articles``), ``descriptors`` (``{outlet: {descriptor: n}}``), ``articles`` (``article_id``,
+        ``articles``), ``descriptors`` (``{outlet: {descriptor: n}}``), ``descriptor_examples`` (``outlet``,
+        ``descriptor``, ``n``, ``example``: the first use's ``article_id``, ``start``, ``end``, ``text``,
+        ``kind`` and ``context``, the words around it; None in a store older than schema 013), ``articles`` (``article_id``,
         ``outlet``, ``published``, ``title``, ``as_named``; newest first), ``co_occurring``
         (``actor_id``, ``name``, ``kind``, ``articles``; up to 20) and, with ``why``, ``merges``
         (``article_id``, ``outlet``, ``as_named``, ``rule``, ``detail``, ``score``; in ingest order).
@@ -91,9 +110,18 @@ def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, An
     head = store.actor(actor_id)
     head["aliases"] = store.actor_aliases(actor_id)
     descriptors: dict[str, dict[str, int]] = {}
+    examples = []
+    texts: dict[str, str] = {}
     for r in store.actor_descriptors(actor_id):
         descriptors.setdefault(r["outlet"], {})[r["descriptor"]] = r["n"]
+        ex = r.get("example")
+        if ex is not None:
+            if ex["article_id"] not in texts:
+                texts[ex["article_id"]] = store.article(ex["article_id"]).text
+            ex = {**ex, "context": example_context(texts[ex["article_id"]], ex["start"], ex["end"])}
+        examples.append({"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"], "example": ex})
     head["descriptors"] = descriptors
+    head["descriptor_examples"] = examples
     linked = store.actor_articles(actor_id)
     head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")}
                         for r in _by_published_newest_first(linked)]

@@ -177,8 +177,10 @@ class Store(Protocol):
         ...
 
     def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
-        """How outlets describe the actor: ``outlet``, ``descriptor``, ``n`` (times used).
+        """How outlets describe the actor: ``outlet``, ``descriptor``, ``n`` (times used), ``example``.
 
+        ``example`` is the first stored use (``article_id``, ``start``, ``end``, ``text``, ``kind``: a
+        :class:`~newsledger.records.Descriptor` span), or None for a store written before schema 013.
         Ordered by outlet, then most used first, then descriptor; ``outlet`` keeps one outlet's.
         """
         ...

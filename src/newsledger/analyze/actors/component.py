@@ -7,7 +7,8 @@ descriptions, kinship phrases, demonym groups, pronouns) with
 
 * ``doc._.actors``: one dict per actor, ``name``, ``kind`` (person,
   organization, country, group, outlet), ``aliases``, ``country`` (ISO 3166-1
-  alpha-2), ``descriptors`` ({text: count}), plus the resolver's evidence
+  alpha-2), ``descriptors`` ({text: count}) and ``descriptor_spans``
+  (``start``/``end`` character offsets, ``kind``), plus the resolver's evidence
   (``outlet_cues``, ``gender``);
 * ``doc._.actor_mentions``: one dict per mention, character offsets
   ``start``/``end``, NER ``label`` after clean-up (None when NER did not find
@@ -20,8 +21,9 @@ descriptions, kinship phrases, demonym groups, pronouns) with
   None). Labels are not mentions; the attribution records read this map to
   credit a labelled line to its speaker.
 
-Two extractors build records from them: ``actors`` (order 10) and
-``mentions`` (order 11), which replaces the base NER mentions: it keeps every
+Three extractors build records from them: ``actors`` (order 10),
+``descriptors`` (order 12: how the article labels each actor, DESIGN.md's
+Descriptor; ``Actor.descriptors`` counts these) and ``mentions`` (order 11), which replaces the base NER mentions: it keeps every
 NER mention that survives clean-up (dates and places too, without an actor)
 and adds the mentions NER does not find, each with its ``actor_id``. A later
 extractor (attributions, events) reads both from ``ctx.sections``.
@@ -39,10 +41,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...records import ANALYZED_ROLES, Actor, Mention, UNKNOWN_OUTLET
+from ...records import ANALYZED_ROLES, Actor, Descriptor, Mention, UNKNOWN_OUTLET
 from .. import base  # noqa: F401 - registers the base "mentions" first, so ours below replaces it whatever the import order
 from ..component import Component
-from .resolve import resolve_doc
+from .resolve import count_descriptors, resolve_doc
 from ..registry import Extractor, RecordContext, register
 from ..to_records import sentence_span, trimmed
 
@@ -112,17 +114,43 @@ def actor_ids(doc: Doc, article_id: str) -> list[str | None]:
     return out
 
 
-def actors(doc: Doc, ctx: RecordContext) -> list[Actor]:
-    """The article's actors, with descriptors counted under the article's outlet."""
-    ids = actor_ids(doc, ctx.article.article_id)
-    outlet = ctx.article.outlet or UNKNOWN_OUTLET
+def descriptor_records(doc: Doc, ctx: RecordContext) -> list[Descriptor]:
+    """The article's descriptors (analyzed paragraphs only), actor by actor in reading order.
+
+    Each satisfies ``article.text[start:end] == text``; ``outlet`` is the article's outlet or
+    :data:`~newsledger.records.UNKNOWN_OUTLET`. Built in :mod:`.descriptors` (what counts as one).
+    """
+    article = ctx.article
+    ids = actor_ids(doc, article.article_id)
+    outlet = article.outlet or UNKNOWN_OUTLET
     out = []
     for actor_id, a in zip(ids, doc._.actors or []):
         if a is None:
             continue
+        for d in a.get("descriptor_spans", ()):
+            s, e = trimmed(article.text, d["start"], d["end"])
+            if s == e or ctx.index.role(s, e) not in ANALYZED_ROLES:
+                continue
+            out.append(Descriptor(article_id=article.article_id, actor_id=actor_id, outlet=outlet, start=s, end=e,
+                                  text=article.text[s:e], kind=d["kind"]))
+    return out
+
+
+def actors(doc: Doc, ctx: RecordContext) -> list[Actor]:
+    """The article's actors, with their descriptors (:func:`descriptor_records`) counted under the article's outlet."""
+    ids = actor_ids(doc, ctx.article.article_id)
+    outlet = ctx.article.outlet or UNKNOWN_OUTLET
+    by_actor: dict[str, list[str]] = {}
+    for d in descriptor_records(doc, ctx):
+        by_actor.setdefault(d.actor_id, []).append(d.text)
+    out = []
+    for actor_id, a in zip(ids, doc._.actors or []):
+        if a is None:
+            continue
+        counted = count_descriptors(by_actor.get(actor_id, ()))
         out.append(Actor(
             actor_id=actor_id, name=a["name"], kind=a["kind"], aliases=tuple(a["aliases"]), country=a["country"],
-            descriptors={outlet: dict(a["descriptors"])} if a["descriptors"] else {},
+            descriptors={outlet: counted} if counted else {},
         ))
     return out
 
@@ -152,3 +180,4 @@ NEEDS = frozenset({"tok2vec", "tagger", "parser", "ner"})
 
 register(Extractor(section="actors", to_records=actors, factory="newsledger_actors", needs=NEEDS, order=10))
 register(Extractor(section="mentions", to_records=mentions, needs=NEEDS, order=11))
+register(Extractor(section="descriptors", to_records=descriptor_records, needs=NEEDS, order=12))

@@ -204,3 +204,42 @@ def first_name_gender(word: str) -> str:
 
         _FIRST_NAMES = srsly.read_json(Path(__file__).parent / "data" / "first_names.json")["names"]
     return _FIRST_NAMES.get(word[:1].upper() + word[1:].lower(), "")
+
+# ------------------------------------------------------------------ descriptor heads that say nothing of an actor
+
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+"""Courtesy titles: they give a person's sex, not what the person is, so they are no descriptor ("Mr")."""
+
+TIME_HEADS = frozenset(
+    "second minute hour day night week weekend fortnight month quarter year decade century millennium season "
+    "morning afternoon evening time period era date anniversary moment semester".split()
+)
+"""Time-unit and period nouns (the unit words of the TIMEX3 grammar, :mod:`newsledger.analyze.timex.grammar`, and
+TimeML's period nouns): a phrase headed by one is a time ("fifth year"), never what an actor is."""
+
+QUANTITY_HEADS = frozenset(
+    "lot lots number majority minority plurality amount total half third dozen dozens hundreds thousands millions "
+    "percent percentage proportion share part portion rest bunch couple handful series range variety kind sort "
+    "type piece bit deal plenty fraction sum".split()
+)
+"""Quantifying and partitive nouns (Quirk et al. 1985, §5.9, §17.47: "a lot of", "a number of", "the majority of"):
+a phrase headed by one measures something else ("Australia is a lot of ethnic minorities")."""
+
+INDEFINITE_PRONOUNS = frozenset(
+    "everything something anything nothing everyone someone anyone nobody everybody somebody anybody none one ones "
+    "other others another each either neither all both".split()
+)
+"""Indefinite pronouns (Quirk et al. 1985, §6.45), which taggers often call nouns: "Doris Day was everything"."""
+
+REFERRING_ADJECTIVES = frozenset(
+    "same other next previous following such latter respective certain particular".split()
+)
+"""Adjectives that point at another referent instead of describing this one (Quirk et al. 1985, §7.36, "the same
+party that ...", "the next justice"): a phrase with one is no descriptor."""
+
+GOVERNMENT_HEADS = frozenset({"regime", "government", "administration"})
+"""Heads that, after a city's name, stand for the country governed from there ("the Tel Aviv regime")."""
+
+NAMING_HEADS = frozenset("name names nickname pseudonym alias moniker handle surname byname".split())
+"""Nouns that say what a name is, not what its bearer is ("Cohen goes by his nickname", "such a bad name"):
+metalinguistic nouns (Quirk et al. 1985, §17.89, apposition of naming), never an actor's descriptor."""

@@ -18,7 +18,7 @@ NER clean-up (each rule is general, none names an actor):
   (WordNet noun.artifact, :data:`~.actor_lexicons.ARTIFACT_HEADS`) names a
   product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
 * **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
-  name and become descriptors.
+  name and become descriptors (:mod:`.descriptors`).
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -34,12 +34,14 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import PROPER_TAGS
 from .countries import country_of_demonym, country_of_name
+from .descriptors import city_country
 from ..timex.grammar import TZ
 from .lexicons import (
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
     COUNTRY_NOUNS,
     GENERATIONAL_SUFFIXES,
+    GOVERNMENT_HEADS,
     GROUP_NOUNS,
     KINSHIP,
     NON_NAME_CAPITALIZED,
@@ -390,58 +392,6 @@ def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
 # ------------------------------------------------------------------ descriptors attached to a name
 
 
-def premodifier_descriptor(doc: Doc, cand: Candidate) -> tuple[int, int] | None:
-    """Token span of the common-noun phrase right before a name that modifies it ("Libyan strongman" Khalifa Haftar)."""
-    members = set(range(cand.start, cand.end))
-    i = cand.start - 1
-    while i >= 0 and is_title(doc[i]) and doc[i].tag_ in PROPER_TAGS:
-        members.add(i)
-        i -= 1
-    first = None
-    while i >= 0:
-        t = doc[i]
-        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod", "nn") and t.tag_ not in PROPER_TAGS | {"POS"}:
-            members.add(i)
-            first = i
-            i -= 1
-            continue
-        if t.head.i in members and t.dep_ in ("compound", "amod", "nmod") and t.tag_ in PROPER_TAGS and country_of_name(t.text) is None:
-            # "Israeli daily Haaretz" has no proper-noun modifiers; "National Security Adviser X" does
-            members.add(i)
-            first = i
-            i -= 1
-            continue
-        break
-    if first is None:
-        return None
-    end = cand.start
-    while end > first and is_title(doc[end - 1]):
-        end -= 1
-    if end <= first or not any(doc[k].tag_ in ("NN", "NNS") for k in range(first, end)):
-        return None
-    return first, end
-
-
-def apposition_descriptor(doc: Doc, head: Token) -> Token | None:
-    """The common-noun head of an apposition to the name headed by ``head``, or None."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and child.i > head.i:
-            return child
-    if head.dep_ == "appos" and head.head.tag_ in ("NN",) and head.head.i < head.i:
-        return head.head
-    return None
-
-
-def copula_descriptor(doc: Doc, head: Token) -> Token | None:
-    """The predicate noun of "NAME is a renegade general", or None."""
-    if head.dep_ != "nsubj" or head.head.lower_ not in ("is", "was", "'s", "remains", "became", "becomes", "be"):
-        return None
-    for child in head.head.children:
-        if child.dep_ == "attr" and child.tag_ == "NN":
-            return child
-    return None
-
-
 def descriptor_text(doc: Doc, start: int, end: int) -> str:
     """A descriptor as written, without a leading determiner or possessor."""
     toks = [t for t in doc[start:end] if not t.is_space]
@@ -552,7 +502,14 @@ def description_candidates(doc: Doc, covered: set[int]) -> list[Candidate]:
                                      name=descriptor_text(doc, s, t.i + 1)))
             continue
         if t.tag_ == "NN" and (dets & {"the", "this", "that"} or poss):
-            if any(c.i in covered for c in t.lefts if c.dep_ in ("compound",)):
+            named = [c for c in t.lefts if c.dep_ == "compound" and c.i in covered]
+            if named and low in GOVERNMENT_HEADS and "the" in dets:
+                s = min(c.left_edge.i for c in named)
+                country = city_country(doc[s:t.i].text) if all(doc[k].ent_type_ == "GPE" for k in range(s, t.i)) else None
+                if country:  # "the Tel Aviv regime": the country governed from that city
+                    out.append(Candidate(start, t.i + 1, t.i, "description", country=country))
+                continue
+            if named:
                 continue  # "the LNA forces": a name's phrase, not a description
             out.append(Candidate(start, t.i + 1, t.i, "description"))
     return out

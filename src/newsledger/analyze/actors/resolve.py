@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from .countries import country_of_name
 from .lexicons import (
     ARTIFACT_HEADS,
+    GOVERNMENT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
     MEDIUM_PREPOSITIONS,
@@ -53,23 +54,19 @@ from .lexicons import (
     TITLES,
     first_name_gender,
 )
+from . import descriptors
 from .mentions import (
     SUBJECT_DEPS,
     Candidate,
     acronym_definitions,
-    apposition_descriptor,
     coarguments,
-    copula_descriptor,
     descriptor_country,
-    descriptor_text,
     description_candidates,
     is_country_noun,
     is_org_noun,
     is_title,
     ner_candidates,
-    np_left_edge,
     outlet_context,
-    premodifier_descriptor,
     pronoun_candidates,
     proper_runs,
     subject_ancestors,
@@ -196,6 +193,7 @@ class Resolver:
         self.acronyms: dict[str, str] = {}
         self.merged: dict[int, int] = {}
         self.turns: list = []
+        self.described: list[tuple[int, descriptors.Found]] = []  # (actor index, descriptor), in reading order
 
     # -------------------------------------------------------------- candidates
 
@@ -515,26 +513,28 @@ class Resolver:
         head = doc[c.head]
         if c.titles:
             actor.titled = True
-            actor.add_descriptor(" ".join(c.titles), c.titles[-1].rstrip("."))
+            actor.add_descriptor(" ".join(c.titles), c.titles[-1].rstrip("."))  # heads for "the president" later
             for t in c.titles:
                 g = TITLES.get(t.lower().rstrip("."), "")
                 if g and not actor.gender:
                     actor.gender = g
-        span = premodifier_descriptor(doc, c)
-        if span:
-            s, e = span
-            actor.add_descriptor(descriptor_text(doc, s, e), doc[e - 1].text)
+        n_titles = 0
+        while n_titles < len(c.titles) and c.start - 1 - n_titles >= 0 and doc[c.start - 1 - n_titles].text in c.titles:
+            n_titles += 1
+        pre = descriptors.premodifier(doc, c.start, c.end, n_titles)
+        if pre:
+            self._describe(actor, pre, learn=not n_titles)
+            s, e = pre.start, pre.end
             country = descriptor_country(doc, s, e, doc[e - 1])
             if country and not actor.country:
                 actor.country = country
             for t in doc[s:e]:
                 c.outlet_cues += [f"outlet noun: {t.text}"] if t.lower_ in ("daily", "newspaper", "broadcaster", "tabloid") else []
-        for noun in (apposition_descriptor(doc, head), copula_descriptor(doc, head)):
-            if noun is None or noun.i in self.by_head:
+        for found in (descriptors.apposition(doc, c.start, c.end, head), descriptors.predicate(doc, head)):
+            if found is None or found.head in self.by_head:
                 continue
-            s = np_left_edge(doc, noun)
-            actor.add_descriptor(descriptor_text(doc, s, noun.i + 1), noun.text)
-            country = descriptor_country(doc, s, noun.i + 1, noun)
+            self._describe(actor, found)
+            country = descriptor_country(doc, found.start, found.end, doc[found.head])
             if country and not actor.country:
                 actor.country = country
         for child in head.children:  # "Israel's Haaretz": the possessor is the actor's country
@@ -551,6 +551,16 @@ class Resolver:
         if self.outlet and _key(self.outlet) == _key(c.name):
             c.outlet_cues.append("own outlet")
         actor.outlet_cues += c.outlet_cues
+
+    def _describe(self, actor: ActorState, found: descriptors.Found, *, learn: bool = True) -> None:
+        """Record a descriptor of ``actor``; ``learn`` also lets later descriptions with its head refer to it."""
+        if self.doc[found.head].tag_ == "NNS" and actor.kind != "group" and not actor.plural:
+            return  # "two astronauts, Doug Hurley and ...": a plural phrase labels a group, not one actor
+        if any((f.start, f.end) == (found.start, found.end) for _, f in self.described):
+            return  # "Saddam is ... his father's right-hand man": the predicate is not also an epithet
+        if learn:
+            actor.add_descriptor(descriptors.text_of(self.doc, found.start, found.end), self.doc[found.head].text)
+        self.described.append((actor.index, found))
 
     def _bind_pending_kin(self, c: Candidate, actor: ActorState) -> None:
         """A person's first mention answers an open "the son of X" within two sentences when it shares X's family name."""
@@ -641,13 +651,17 @@ class Resolver:
         doc = self.doc
         head = doc[c.head]
         low = head.lower_
-        text = descriptor_text(doc, c.start, c.end)
-        country = descriptor_country(doc, c.start, c.end, head)
+        if head.dep_ == "attr":
+            return  # a predicate nominal describes its subject ("is his father's right-hand man"): no mention of its own
+        country = c.country or descriptor_country(doc, c.start, c.end, head)
         excluded = {self.by_head[h].actor for h in coarguments(head) if h in self.by_head}
         learned = [a for a in self.actors if low in a.heads and a.mentioned and a.index not in excluded
                    and not (country and a.country and a.country != country)]
         choice = None
-        if learned:
+        if c.country and low in GOVERNMENT_HEADS and f"country:{c.country}" in self.by_key:
+            choice = self.actors[self.by_key[f"country:{c.country}"]]  # "the Tel Aviv regime": governed from its city
+            choice = choice if choice.mentioned and choice.index not in excluded else None
+        elif learned:
             choice = self._choose(c, learned, ratio=DECISION_RATIO)
         elif (is_org_noun(low) or is_country_noun(low)) and not any(
             t.tag_ in ("NNP", "NNPS") or "-" in t.text and t.text[:1].isupper() for t in doc[c.start : c.head]
@@ -658,7 +672,10 @@ class Resolver:
             choice = self._choose(c, options, ratio=DECISION_RATIO, window=WINDOW)
         if choice is None:
             return
-        choice.add_descriptor(text, head.text)
+        found = descriptors.epithet(doc, c.start, c.end, c.head, learned=bool(learned) or c.country is not None,
+                                   generic=is_org_noun(low) or is_country_noun(low))
+        if found is not None:
+            self._describe(choice, found)
         self._link(c, choice)
 
     # -------------------------------------------------------------- results
@@ -702,7 +719,11 @@ class Resolver:
                 a.mentioned = False  # "Rocky Linux, a ... operating system": a product, which cannot act
 
     def finish(self) -> list[dict]:
-        """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors`` ({text: count})."""
+        """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors``.
+
+        ``descriptors`` lists the actor's :class:`~.descriptors.Found` token spans in reading order
+        (an actor merged into its organization twin hands its descriptors over).
+        """
         self._kind_evidence()
         out = []
         for a in self.actors:
@@ -727,10 +748,27 @@ class Resolver:
                     kind = "outlet"
             name = a.canonical or self._best_form(a)
             aliases = [a.first_form[k] for k in a.forms if a.first_form[k].casefold() != name.casefold()]
-            descriptors = {a.descriptor_forms[k]: n for k, n in a.descriptors.items()}
-            out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": descriptors,
+            spans = [found for i, found in self.described if self.merged.get(i, i) == a.index
+                     and self._agrees(kind, found) and not self._own_name(a, name, found)]
+            out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": spans,
                         "outlet_cues": sorted(set(a.outlet_cues)), "gender": a.gender or None})
         return out
+
+    def _own_name(self, a: ActorState, name: str, found: descriptors.Found) -> bool:
+        """The descriptor only repeats the actor's own name ("the conservative party" for the Conservative Party)."""
+        text = _key(descriptors.text_of(self.doc, found.start, found.end))
+        return any(text == _key(form) or f" {text} " in f" {_key(form)} " for form in [name, *a.first_form.values()])
+
+    def _agrees(self, kind: str, found: descriptors.Found) -> bool:
+        """A descriptor fits its actor's final kind: no organization or country noun for a person
+        ("the caterers team"), no title for anything but a person, no noun in front of a country's
+        name ("mainland China": a place)."""
+        head = self.doc[found.head].lower_
+        if kind == "person" and (is_org_noun(head) or is_country_noun(head)) and head not in PERSON_HEADS:
+            return False
+        if kind != "person" and is_title(self.doc[found.head]) and self.doc[found.head].tag_ in ("NNP", "NNPS"):
+            return False  # "GNU General Public Licensed", "the Gen. Santos Doctors' Hospital": a title only makes a person
+        return not (kind == "country" and found.kind == "premodifier")
 
     def _best_form(self, a: ActorState) -> str:
         forms = sorted(a.forms.items(), key=lambda kv: (-len(kv[0].split()), -kv[1]))
@@ -740,8 +778,22 @@ class Resolver:
         return a.first_form[forms[0][0]] if forms else a.key.split(":", 1)[-1]
 
 
+def count_descriptors(texts) -> dict[str, int]:
+    """``{descriptor: times used}`` of descriptor texts, counted case- and spacing-blind under their first form."""
+    counts: Counter = Counter()
+    forms: dict[str, str] = {}
+    for text in texts:
+        key = " ".join(text.split()).casefold()
+        forms.setdefault(key, " ".join(text.split()))
+        counts[key] += 1
+    return {forms[k]: n for k, n in counts.items()}
+
+
 def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None], list[Candidate], dict[int, dict]]:
     """Resolve one Doc: ``(actors, candidates, speaker labels)``; an actor entry is None when no mention kept it.
+
+    Each actor's ``descriptors`` is ``{text: count}`` and ``descriptor_spans`` lists its descriptors
+    (``start``, ``end`` character offsets into ``doc.text``, ``kind``) in reading order.
 
     The speaker labels are :func:`~newsledger.analyze.actors.transcript.speakers`' map for a
     transcript (empty otherwise), each ``speaker`` given as the actor's canonical name.
@@ -752,6 +804,13 @@ def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None],
     for c in cands:
         if c.actor in r.merged:
             c.actor = r.merged[c.actor]
+    for a in actors:
+        if a is not None:
+            a["descriptor_spans"] = [
+                {"start": doc[f.start].idx, "end": doc[f.end - 1].idx + len(doc[f.end - 1].text), "kind": f.kind}
+                for f in a.pop("descriptors")
+            ]
+            a["descriptors"] = count_descriptors(doc.text[d["start"]:d["end"]] for d in a["descriptor_spans"])
     labels: dict[int, dict] = {}
     if r.turns:
         intro_end = r.turns[0].start
@@ -765,4 +824,4 @@ def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None],
     return actors, cands, labels
 
 
-__all__ = ["Resolver", "resolve_doc", "is_title"]
+__all__ = ["Resolver", "count_descriptors", "resolve_doc", "is_title"]

@@ -1,11 +1,13 @@
-"""The ``actors`` section in SQLite, and the global actor table it feeds (schemas ``004_actors.sql``, ``009_actor_linking.sql``).
+"""The ``actors`` and ``descriptors`` sections in SQLite, and the global actor table they feed
+(schemas ``004_actors.sql``, ``009_actor_linking.sql``, ``013_descriptors.sql``).
 
 Saving an article files each of its actors under its blocks
 (:func:`newsledger.link.actors.blocks`) and re-links, in the same
 transaction, the component its actors touch: every stored article actor
 joined to them by shared blocks is linked again with
 :func:`newsledger.link.actors.link`, and the component's global actors, their
-aliases and descriptors are rebuilt from their members. Since a component is
+aliases and descriptors are rebuilt from their members (descriptors counted case- and
+spacing-blind under their most used form, :func:`descriptor_key`). Since a component is
 linked from its members only, the global table is the same whatever order the
 articles came in. The article's own actors keep their ids, which its mentions carry.
 """
@@ -15,13 +17,13 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from ...errors import AmbiguousActorError, QueryError
 from ...link.actors import Link, Occurrence, blocks, link, name_key, occurrences_of, slug, sound_key
-from ...records import Actor, Article, UNKNOWN_OUTLET
+from ...records import Actor, Article, Descriptor, UNKNOWN_OUTLET
 from ..filters import ActorFilter
 from .sections import SectionTable, register
 
@@ -100,6 +102,7 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
     for table in ("actor_aliases", "actor_descriptors"):
         conn.executemany(f"DELETE FROM {table} WHERE actor_id = ?", [(i,) for i in stale])
     conn.executemany("DELETE FROM actors WHERE actor_id = ?", [(i,) for i in sorted(old - set(ids.values()))])
+    counted: dict[tuple[str, str, str], Counter] = {}  # (actor, outlet, key) → forms written, with their uses
     for x in links:
         actor_id = ids[x.group]
         r = conn.execute("SELECT aa.name, aa.aliases, aa.descriptors, a.outlet FROM article_actors aa"
@@ -111,10 +114,11 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
                 (actor_id, alias, name_key(alias), sound_key(alias)))
         for by_outlet in json.loads(r[2]).values():
             for descriptor, count in by_outlet.items():
-                conn.execute(
-                    "INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)"
-                    " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n",
-                    (actor_id, r[3] or UNKNOWN_OUTLET, descriptor, count))
+                counted.setdefault((actor_id, r[3] or UNKNOWN_OUTLET, descriptor_key(descriptor)), Counter())[descriptor] += count
+    for (actor_id, outlet, _), forms in counted.items():  # one row per key, under its most used form
+        form = min(forms, key=lambda f: (-forms[f], f))
+        conn.execute("INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)",
+                     (actor_id, outlet, form, sum(forms.values())))
 
 
 def _backfill(conn: sqlite3.Connection) -> None:
@@ -185,6 +189,30 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Actor]:
 register(SectionTable("actors", _insert, _load))
 
 
+def descriptor_key(text: str) -> str:
+    """The key descriptors are counted under: case- and spacing-blind ("Libyan  Strongman" → "libyan strongman")."""
+    return " ".join(text.split()).casefold()
+
+
+def _insert_descriptors(conn: sqlite3.Connection, article: Article, records: Sequence[Descriptor]) -> None:
+    conn.executemany(
+        'INSERT INTO descriptors (article_id, idx, actor_id, outlet, "start", "end", text, kind, key) VALUES (?,?,?,?,?,?,?,?,?)',
+        [(article.article_id, i, d.actor_id, d.outlet, d.start, d.end, d.text, d.kind, descriptor_key(d.text))
+         for i, d in enumerate(records)])
+
+
+def _load_descriptors(conn: sqlite3.Connection, article: Article) -> list[Descriptor]:
+    return [
+        Descriptor(article_id=article.article_id, actor_id=r[0], outlet=r[1], start=r[2], end=r[3],
+                   text=article.text[r[2]:r[3]], kind=r[4])
+        for r in conn.execute('SELECT actor_id, outlet, "start", "end", kind FROM descriptors WHERE article_id = ? ORDER BY idx',
+                              (article.article_id,))
+    ]
+
+
+register(SectionTable("descriptors", _insert_descriptors, _load_descriptors))
+
+
 # ------------------------------------------------------------------ questions about actors
 
 
@@ -238,10 +266,21 @@ def select_aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, An
 
 
 def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | None) -> list[dict[str, Any]]:
-    """An actor's descriptors per outlet; see :meth:`SQLiteStore.actor_descriptors`."""
-    return [dict(r) for r in conn.execute(
+    """An actor's descriptors per outlet, each with its first example span; see :meth:`SQLiteStore.actor_descriptors`."""
+    out = []
+    for r in conn.execute(
         "SELECT outlet, descriptor, n FROM actor_descriptors WHERE actor_id = ? AND (? IS NULL OR outlet = ?)"
-        " ORDER BY outlet, n DESC, descriptor", (actor_id, outlet, outlet))]
+        " ORDER BY outlet, n DESC, descriptor", (actor_id, outlet, outlet)):
+        row = dict(r)
+        ex = conn.execute(
+            'SELECT d.article_id, d."start", d."end", d.text, d.kind FROM descriptors d'
+            " JOIN article_actors aa ON aa.article_id = d.article_id AND aa.local_id = d.actor_id"
+            " JOIN articles a ON a.article_id = d.article_id"
+            ' WHERE aa.actor_id = ? AND d.outlet = ? AND d.key = ? ORDER BY a.rowid, d."start" LIMIT 1',
+            (actor_id, row["outlet"], descriptor_key(row["descriptor"]))).fetchone()
+        row["example"] = dict(ex) if ex else None
+        out.append(row)
+    return out
 
 
 def select_actor_articles(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
