@@ -1,6 +1,6 @@
 # newsledger: two commands set everything up on a fresh machine.
 #   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
-#   make test   installs and runs the tests
+#   make test   installs and runs the tests (and Debian's chromium for the web UI's browser test, when missing)
 # also: make bench (throughput against bare spaCy), make eval (accuracy on ../shared/eval)
 
 PYTHON ?= python3
@@ -11,14 +11,14 @@ DB     ?= newsledger.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench eval clean lock
+.PHONY: install browser demo test bench eval clean lock
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==26.3
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval,web]'
 	touch $(STAMP)
 
 # exit status 1 means "something was skipped": one bundled row holds no article text and is reported by name
@@ -27,7 +27,12 @@ demo: install
 	$(NL) stats --db $(DB) --top 8
 	$(NL) show "https://en.wikinews.org//wiki/Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead" --db $(DB)
 
-test: install
+# the web UI's browser test drives Debian's chromium through its chromedriver (never a downloaded browser)
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { SUDO=$$([ "$$(id -u)" -ne 0 ] && echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+test: install browser
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m pytest -q
 
 bench: install
@@ -43,7 +48,7 @@ $(HEIDELTIME_ENV)/.installed:
 	touch $@
 
 eval: install $(HEIDELTIME_ENV)/.installed
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval,web]'
 	NEWSLEDGER_SHARED=$(SHARED) NEWSLEDGER_HEIDELTIME=$(abspath $(HEIDELTIME_ENV)) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)
