@@ -1,7 +1,7 @@
 # newsledger: two commands set everything up on a fresh machine.
 #   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
 #   make test   installs and runs the tests (and Debian's chromium for the web UI's browser test, when missing)
-# also: make bench (throughput against bare spaCy), make eval (accuracy on ../shared/eval)
+# also: make bench (throughput against bare spaCy; web UI page timings), make eval (accuracy on ../shared/eval)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -37,6 +37,7 @@ test: install browser
 
 bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
+	$(PY) -m benchmarks.arms.web_pages --db $(DB)   # web UI page timings on the demo store (built first when missing)
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime

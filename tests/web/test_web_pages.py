@@ -367,3 +367,23 @@ def test_pages_are_served_while_an_ingest_writes(nlp, shared, tmp_path):
         final = c.get("/api/home").json()["counts"]["articles"]
     assert not failures, failures
     assert seen == sorted(seen) and seen[0] >= 1 and final == 9
+
+
+def test_query_helpers_the_pages_use(web_db):
+    """The query functions added for the pages agree with the store's own answers."""
+    from newsledger.query import places as q_places
+    from newsledger.query.time import when_precision
+    from newsledger.store import open_store
+
+    with open_store(web_db, readonly=True) as store:
+        both = q_places.place_map(store)
+        assert both["points"] == q_places.map_points(store) and both["unresolved"] == q_places.unresolved_places(store)
+        ref = store.articles(outlet="Press TV")[0]["article_id"]
+        part = store.analysis(ref, sections=("mentions", "attributions"))
+        whole = store.analysis(ref)
+        assert part.mentions == whole.mentions and part.attributions == whole.attributions
+        assert part.events is None and part.sentences is None and whole.events
+    assert [when_precision(v) for v in ("2021-11-01", "2021-11-01TNI", "2021-W44", "2021-11", "2021-Q4", "2021-H2",
+                                        "2021-SU", "2021", "202", "2017/2019", "../2020-10", "PAST_REF", None)] == [
+        "day", "day", "week", "month", "quarter", "half", "season", "year", "decade", "interval", "interval",
+        "unknown", "unknown"]

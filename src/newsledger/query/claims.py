@@ -78,17 +78,16 @@ def actor_claims(store: Store, actor_id: str) -> dict[str, list[dict[str, Any]]]
     about: list[tuple[Any, dict[str, Any]]] = []
     for article_id in article_ids:
         local = {r["local_id"] for r in store.article_actors(article=article_id) if r["actor_id"] == actor_id}
-        analysis = store.analysis(article_id)
+        analysis = store.analysis(article_id, sections=("mentions", "attributions"))
         a = analysis.article
         meta = {"article_id": a.article_id, "outlet": a.outlet, "published": a.published, "title": a.title,
                 "url": a.url}
         spans = [(m.start, m.end) for m in analysis.mentions or () if m.actor_id in local]
         for claim in analysis.attributions or ():
-            row = {"article": meta, **to_dict(claim)}
             if claim.source_actor_id in local:
-                by.append((a.published, row))
+                by.append((a.published, {"article": meta, **to_dict(claim)}))
             elif any(c.start <= s and e <= c.end for c in claim.contents for s, e in spans):
-                about.append((a.published, row))
+                about.append((a.published, {"article": meta, **to_dict(claim)}))
 
     def newest_first(rows: list[tuple[Any, dict[str, Any]]]) -> list[dict[str, Any]]:
         dated = sorted((r for r in rows if r[0] is not None), key=lambda r: r[0], reverse=True)  # stable: text order kept

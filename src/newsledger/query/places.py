@@ -60,9 +60,15 @@ def map_points(store: Store, *, country: str | None = None) -> list[dict[str, An
         there), ``event_types`` (``{PLOVER type: n}``, most first) and ``top_event_type`` (the most
         frequent, ties by name; None when no event took place there).
     """
+    return _points(store.places(PlaceFilter(country=country, with_point=True)), store.events(EventFilter(country=country)))
+
+
+def _points(place_rows: list[dict[str, Any]], event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     points: dict[tuple[str, float, float], dict[str, Any]] = {}
     articles: dict[tuple[str, float, float], set[str]] = {}
-    for p in store.places(PlaceFilter(country=country, with_point=True)):
+    for p in place_rows:
+        if p["lat"] is None or p["lon"] is None:
+            continue
         key = _point_key(p["name"], p["lat"], p["lon"])
         point = points.setdefault(key, {
             "name": p["name"] or p["text"], "feature": p["feature"], "country": p["country"], "admin1": p["admin1"],
@@ -70,7 +76,7 @@ def map_points(store: Store, *, country: str | None = None) -> list[dict[str, An
             "mentions": 0, "articles": 0, "events": 0, "event_types": {}})
         point["mentions"] += 1
         articles.setdefault(key, set()).add(p["article_id"])
-    for e in store.events(EventFilter(country=country)):
+    for e in event_rows:
         if e["place_lat"] is None or e["place_lon"] is None:
             continue
         key = _point_key(e["place"], e["place_lat"], e["place_lon"])
@@ -103,8 +109,12 @@ def unresolved_places(store: Store, *, country: str | None = None) -> list[dict[
         ``reason`` (the most frequent reason the resolver gave, e.g. ``ambiguous``; None when none was
         recorded) and ``country`` (when every mention agrees on one, else None).
     """
+    return _unresolved(store.places(PlaceFilter(country=country)))
+
+
+def _unresolved(place_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: dict[str, dict[str, Any]] = {}
-    for p in store.places(PlaceFilter(country=country)):
+    for p in place_rows:
         if p["resolved"] and p["lat"] is not None and p["lon"] is not None:
             continue
         g = groups.setdefault(p["text"], {"text": p["text"], "mentions": 0, "articles": set(), "reasons": {},
@@ -122,3 +132,15 @@ def unresolved_places(store: Store, *, country: str | None = None) -> list[dict[
                     "reason": reasons[0][0] if reasons else None,
                     "country": next(iter(countries)) if len(g["countries"]) == 1 and countries else None})
     return sorted(out, key=lambda g: (-g["mentions"], g["text"]))
+
+
+def place_map(store: Store, *, country: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """What a map shows, reading the store's places once: ``{"points": map_points(...), "unresolved":
+    unresolved_places(...)}`` (see those two for the shapes).
+
+    Args:
+        store: an open store.
+        country: only places (and events) in this ISO 3166-1 alpha-2 country.
+    """
+    rows = store.places(PlaceFilter(country=country))
+    return {"points": _points(rows, store.events(EventFilter(country=country))), "unresolved": _unresolved(rows)}

@@ -331,8 +331,8 @@ def claims(request: Request, store: StoreDep,
 def place_map(request: Request, store: StoreDep,
               country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2: only this country")] = None):
     code = _country(country)
-    points = q_places.map_points(store, country=code)
-    unresolved = q_places.unresolved_places(store, country=code)
+    layers = q_places.place_map(store, country=code)
+    points, unresolved = layers["points"], layers["unresolved"]
     columns = ["name", "country", "admin1", "feature", "mentions", "articles", "events", "top_event_type", "lat", "lon"]
     specs = {"places": (points, columns), "unresolved": (unresolved, ["text", "mentions", "articles", "reason"])}
     answer = _with_downloads(request, specs)
