@@ -810,11 +810,11 @@ def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None],
             c.actor = r.merged[c.actor]
     for a in actors:
         if a is not None:
+            found = a.pop("descriptors")
             a["descriptor_spans"] = [
-                {"start": doc[f.start].idx, "end": doc[f.end - 1].idx + len(doc[f.end - 1].text), "kind": f.kind}
-                for f in a.pop("descriptors")
+                {"start": doc[f.start].idx, "end": doc[f.end - 1].idx + len(doc[f.end - 1].text), "kind": f.kind} for f in found
             ]
-            a["descriptors"] = count_descriptors(doc.text[d["start"]:d["end"]] for d in a["descriptor_spans"])
+            a["descriptors"] = count_descriptors(doc[f.start:f.end].text for f in found)
     labels: dict[int, dict] = {}
     if r.turns:
         intro_end = r.turns[0].start
