@@ -124,11 +124,7 @@ class Found:
 
 
 def text_of(doc: Doc, start: int, end: int) -> str:
-    """The characters of tokens ``[start, end)`` exactly as written.
-
-    Read from the span, never from ``doc.text``: spaCy joins the whole Doc's tokens each time ``doc.text``
-    is asked, which made descriptor work quadratic in the article's length (tests/analyze/test_scaling.py).
-    """
+    """The characters of tokens ``[start, end)`` exactly as written (the Span's text: ``doc.text`` is rebuilt on every read)."""
     return doc[start:end].text
 
 
