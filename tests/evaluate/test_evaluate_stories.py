@@ -9,9 +9,11 @@ from click.testing import CliRunner
 
 from newsledger.cli import cli
 from newsledger.evaluate.stories import (
-    GVC_TFIDF_THRESHOLD, Document, bcubed, choose_threshold, coreference, feed_order, read_allsides, read_basil,
-    read_ecbplus, read_gvc, run_system, same_date, similarities, singletons, story_labels, tfidf_centroids,
-    write_neutral,
+    GVC_TFIDF_THRESHOLD, bcubed, choose_threshold, coreference, feed_order, run_system, same_date, similarities,
+    singletons, story_labels, tfidf_centroids, write_neutral,
+)
+from newsledger.evaluate.story_sets import (
+    Document, detokenize, read_allsides, read_basil, read_ecb_event_mentions, read_ecbplus, read_gvc, verb_lemma,
 )
 
 
@@ -82,6 +84,14 @@ def test_story_labels_take_the_lead_story():
     assert story_labels(stories) == {"a": "s1", "b": "s2", "c": "s2"}
 
 
+def test_detokenize_and_verb_lemma():
+    assert detokenize(["He", "did", "n't", "say", "(", "yet", ")", "on", "a", "90", "-", "day", "stay", "."]) == \
+        "He didn't say (yet) on a 90-day stay."
+    assert detokenize(["Police", "said", ":", "'", "no", "'", "-", "-", "then", "left", "."]) == "Police said: ' no ' - - then left."
+    assert verb_lemma("shooting", "shooting") == "shoot" and verb_lemma("Killed", "kill") == "kill"
+    assert verb_lemma("death", "death") == "death" and verb_lemma("injuries", "injury") == "injury"
+
+
 # ------------------------------------------------------------------ readers on the real sets
 
 
@@ -122,6 +132,36 @@ def test_read_allsides(shared):
     assert len({d.gold for d in es.documents}) == 505  # one roundup lists no outlet item
     assert len({d.gold for d in es.documents if d.split == "choice"}) == 208
     assert not any(d.published for d in read_allsides(shared / "eval" / "allsides-roundups", dated=False).documents)
+
+
+def test_read_ecb_event_mentions_of_topic_36(shared):
+    from collections import defaultdict
+
+    ms = read_ecb_event_mentions(shared / "eval" / "ecbplus", topics=[36])
+    docs_of = defaultdict(set)
+    for m in ms:
+        docs_of[m["chain"]].add(m["doc"])
+    assert (len(ms), len(docs_of), sum(len(v) > 1 for v in docs_of.values())) == (145, 66, 17)
+    first = {m["id"]: m for m in ms if m["doc"] == "36_1ecb"}
+    assert first["36_1ecb:23"]["chain"] == first["36_1ecb:24"]["chain"] == "ACT17642853147528564"  # "arrested" … "arrest"
+    assert first["36_1ecb:18"]["chain"] == ("singleton", "36_1ecb", "18")  # "practicing": in no coreference relation
+    assert first["36_1ecb:21"]["lemma"] == "charge"
+
+
+def test_gvc_baseline_figures(shared):
+    from newsledger.evaluate.stories import score_set
+
+    grouping, coref = score_set("gvc", shared / "eval" / "gvc" / "val", system=False)
+    by = {r["system"].split(" (")[0].split(",")[0]: r for r in grouping.rows}
+    # the floors GVC's README measured on dev: singletons .643; same date .782 (P .921, R .679)
+    assert by["all singletons"]["F1"] == 0.643
+    assert (by["same publication date"]["P"], by["same publication date"]["R"], by["same publication date"]["F1"]) == \
+        (0.921, 0.679, 0.782)
+    assert by["TF-IDF centroid"]["F1"] == 0.946  # "about .95" in the README
+    conll = {r["system"].split(" (")[0]: r["CoNLL F1"] for r in coref.rows}
+    assert conll["same head lemma across the corpus"] == 0.295
+    assert conll["gold incidents × head verb lemma"] == 0.58
+    assert conll["Bugert et al. 2021, GVC test"] == 0.594
 
 
 def test_gvc_threshold_is_the_one_chosen_on_ecbplus(shared):
