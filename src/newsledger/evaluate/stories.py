@@ -306,6 +306,53 @@ class SystemRun:
     seconds: float
 
 
+class _NeutralStore:
+    """The documents ingested, in feed order, as neutral files into a store in a temporary folder (a context manager).
+
+    Attributes (inside the ``with``): ``store``, ``article_of`` (file stem → article id, from
+    :func:`newsledger.run.read_articles` on the same files), ``report`` (the ingest's), ``seconds``.
+    """
+
+    def __init__(self, ordered: Sequence[Document], nlp=None):
+        self.ordered, self.nlp = ordered, nlp
+
+    def __enter__(self) -> _NeutralStore:
+        import time
+
+        from ..analyze.pipeline import load_pipeline
+        from ..run import IngestReport, ingest, read_articles
+        from ..store import open_store
+
+        started = time.perf_counter()
+        self._tmp = tempfile.TemporaryDirectory(prefix="newsledger-stories-eval-")
+        folder = Path(self._tmp.name) / "docs"
+        folder.mkdir()
+        paths = write_neutral(self.ordered, folder)
+        self.article_of = {Path(a.source_path).stem: a.article_id
+                           for a in read_articles(paths, report=IngestReport()) if a.source_path}
+        self.store = open_store(Path(self._tmp.name) / "stories.db")
+        try:
+            self.report = ingest(paths, self.store, nlp=self.nlp or load_pipeline())
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        self.seconds = time.perf_counter() - started
+        return self
+
+    def labels(self, stories: Callable) -> dict[str, object]:
+        """Document key → story label from the store's stories now; a document in no story is alone."""
+        label = story_labels(stories(self.store))
+        out: dict[str, object] = {}
+        for i, d in enumerate(self.ordered, 1):
+            article = self.article_of.get(f"d{i:06d}")
+            out[d.key] = label.get(article, ("alone", d.key)) if article else ("alone", d.key)
+        return out
+
+    def __exit__(self, *exc) -> None:
+        self.store.close()
+        self._tmp.cleanup()
+
+
 def run_system(ordered: Sequence[Document], *, nlp=None, stories: Callable | None = None) -> SystemRun:
     """Ingest the documents, in the given order, as neutral files into a temporary store; read the stories back.
 
@@ -322,35 +369,65 @@ def run_system(ordered: Sequence[Document], *, nlp=None, stories: Callable | Non
     Raises:
         RuntimeError: this build has no stories stage.
     """
-    import time
-
-    from ..analyze.pipeline import load_pipeline
-    from ..run import IngestReport, ingest, read_articles
-    from ..store import open_store
-
     stories = stories or stories_api()
     if stories is None:
         raise RuntimeError("this build of newsledger has no stories (newsledger.query.stories)")
-    nlp = nlp or load_pipeline()
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="newsledger-stories-eval-") as tmp:
-        folder = Path(tmp) / "docs"
-        folder.mkdir()
-        paths = write_neutral(ordered, folder)
-        article_of = {Path(a.source_path).stem: a.article_id
-                      for a in read_articles(paths, report=IngestReport()) if a.source_path}
-        store = open_store(Path(tmp) / "stories.db")
-        try:
-            report = ingest(paths, store, nlp=nlp)
-            label = story_labels(stories(store))
-        finally:
-            store.close()
-    labels: dict[str, object] = {}
-    for i, d in enumerate(ordered, 1):
-        article = article_of.get(f"d{i:06d}")
-        labels[d.key] = label.get(article, ("alone", d.key)) if article else ("alone", d.key)
-    shared = len(article_of) - len(set(article_of.values()))
-    return SystemRun(labels, len(set(label.values())), report.skipped, shared, time.perf_counter() - started)
+    with _NeutralStore(ordered, nlp) as run:
+        labels = run.labels(stories)
+        shared = len(run.article_of) - len(set(run.article_of.values()))
+        return SystemRun(labels, len(set(labels.values())), run.report.skipped, shared, run.seconds)
+
+
+def sweep(es: EvalSet, grid: dict[str, Sequence[float]], *, seed: int = 0, nlp=None) -> Table:
+    """BCubed of newsledger's stories on the *choice split only*, for every setting of ``link.stories`` constants.
+
+    The documents are ingested once (feed order, neutral files); for each
+    combination of ``grid`` values the constants of :mod:`newsledger.link.stories`
+    are set and the store's links rebuilt (``Store.rebuild_links``: the same
+    stories as an incremental ingest); the constants are restored afterwards.
+    The report split is never scored here.
+
+    Args:
+        es: the set; it must have a choice split.
+        grid: constant name → values to try, e.g. ``{"THRESHOLD": [0.3, 0.4]}``.
+
+    Raises:
+        ValueError: a name that is not a numeric constant of ``link.stories``, or a set without a choice split.
+        RuntimeError: this build has no stories stage.
+    """
+    import itertools
+
+    from ..link import stories as constants
+
+    for name in grid:
+        if not name.isupper() or not isinstance(getattr(constants, name, None), (int, float)):
+            raise ValueError(f"{name!r} is not a numeric constant of newsledger.link.stories")
+    stories = stories_api()
+    if stories is None:
+        raise RuntimeError("this build of newsledger has no stories (newsledger.query.stories)")
+    ordered = feed_order(es.documents, seed)
+    items = [d.key for d in ordered if d.split == "choice"]
+    if not items:
+        raise ValueError(f"{es.name} has no choice split to sweep on")
+    gold = {d.key: d.gold for d in ordered}
+    saved = {name: getattr(constants, name) for name in grid}
+    rows = []
+    try:
+        with _NeutralStore(ordered, nlp) as run:
+            for values in itertools.product(*grid.values()):
+                for name, value in zip(grid, values):
+                    setattr(constants, name, type(saved[name])(value))
+                run.store.rebuild_links()
+                labels = run.labels(stories)
+                setting = ", ".join(f"{n}={v}" for n, v in zip(grid, values))
+                rows.append(_row(f"choice split: {len(items)} docs", setting, bcubed(labels, gold, items), labels, items))
+    finally:
+        for name, value in saved.items():
+            setattr(constants, name, value)
+    best = max(rows, key=lambda r: r["F1"])
+    return Table(title="Story constants swept on the choice split (BCubed)", data=_describe(es), rows=rows,
+                 notes=[f"current values: {', '.join(f'{n}={v}' for n, v in saved.items())}; best here: {best['system']} "
+                        f"(F1 {best['F1']:.3f})", "the report split is not scored by a sweep"])
 
 
 # ------------------------------------------------------------------ tables
