@@ -25,6 +25,7 @@ SUITES = {
     "events": "newsledger.evaluate.events",
     "certainty": "newsledger.evaluate.certainty",
     "sources": "newsledger.evaluate.sources",
+    "stories": "newsledger.evaluate.stories",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 
