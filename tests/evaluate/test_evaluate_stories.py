@@ -244,3 +244,29 @@ def test_command_baselines_only_on_a_few_gvc_documents(shared, tmp_path):
 def test_command_names_a_folder_without_the_set(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "stories", "--set", "basil", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "no articles/ folder" in result.output
+
+
+# ------------------------------------------------------------------ with the stories stage
+
+
+def test_shuffling_the_tie_break_moves_the_figure_by_at_most_a_hundredth(shared, nlp):
+    # the ten BASIL events of 2019 (30 articles; the three outlets often publish on one day: ties)
+    es = read_basil(shared / "eval" / "basil")
+    docs = [d for d in es.documents if d.published.startswith("2019")]
+    assert len(docs) == 30
+    gold = {d.key: d.gold for d in docs}
+    orders = [feed_order(docs, seed=s) for s in (0, 1)]
+    assert [d.key for d in orders[0]] != [d.key for d in orders[1]]
+    f1 = [bcubed(run_system(o, nlp=nlp).labels, gold)["F1"] for o in orders]
+    assert f1[0] > 0.5 and abs(f1[0] - f1[1]) <= 0.01, f1
+
+
+def test_command_runs_newsledger_on_a_few_gvc_documents(shared, tmp_path):
+    keep, mentions = _small_gvc(shared, tmp_path)
+    result = CliRunner().invoke(cli, ["eval", "stories", "--set", "gvc", "--data", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    grouping, coref = json.loads(result.output)
+    ours = next(r for r in grouping["rows"] if r["system"] == "newsledger stories")
+    assert 1 <= ours["stories"] <= len(keep) and 0 < ours["F1"] <= 1
+    assert any(r["system"] == "newsledger stories × head verb lemma" for r in coref["rows"])
+    assert "ingested" in grouping["notes"][0]
