@@ -9,6 +9,6 @@ and timelines), ``claims``, ``places``, ``network`` (actor graphs), ``show``,
 ``query.stories(store)``). Nothing here holds SQL or touches a connection.
 """
 
-from .stories import stories, story  # noqa: E402  (the API the evaluation and tests call: query.stories(store))
+from .stories import provenance, stories, story  # noqa: E402  (the API the evaluation and tests call: query.stories(store))
 
-__all__ = ["stories", "story"]
+__all__ = ["provenance", "stories", "story"]
