@@ -33,7 +33,7 @@ def _evidence_line(e: dict[str, Any], outlets: dict[str, str]) -> str:
     if e.get("cue"):
         parts.append(f"“{e['cue']}”")
     if e.get("chain"):
-        parts.append("chain " + " → ".join(e["chain"]))
+        parts.append("via " + " → ".join(e["chain"]))
     if e.get("other"):
         parts.append(f"text reused from {outlets.get(e['other'], e['other'][:12])}"
                      + (f" ({e['label']})" if e.get("label") else ""))
@@ -48,8 +48,8 @@ def layout(prov: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any
     Args:
         prov: the story's provenance (``origins``: ``name``, ``kind``, ``reports``, ``evidence``), as
             :func:`newsledger.query.stories.provenance` or the stored story gives it.
-        reports: the story's ``report_details`` (``article_id``, ``outlet``, ``published``, ``title``),
-            in the order to draw them.
+        reports: the story's ``report_details`` (``article_id``, ``outlet``, ``published``, ``title``), by
+            publication date; drawn grouped by the first origin each rests on, in that order within a group.
 
     Returns:
         ``{"width", "height", "reports": [...], "origins": [...], "edges": [...]}``: a report node has
@@ -59,6 +59,12 @@ def layout(prov: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any
     """
     outlets = {r["article_id"]: r.get("outlet") or "unknown outlet" for r in reports}
     origins = list(prov.get("origins") or ())
+    first = {}
+    for j, o in enumerate(origins):
+        for a in o.get("reports") or ():
+            first.setdefault(a, j)
+    # reports grouped under their first origin (fewer crossing edges), in the given (time) order within a group
+    reports = sorted(reports, key=lambda r: first.get(r["article_id"], len(origins)))
     rows = max(len(reports), len(origins), 1)
     height = rows * ROW + 2 * PAD
     x_report, x_origin = PAD, PAD + NODE_W + GAP
