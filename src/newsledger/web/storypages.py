@@ -13,6 +13,7 @@ or a build without them shows neither table and says nothing false).
 from __future__ import annotations
 
 import importlib
+import types
 from typing import Annotated, Any
 
 from fastapi import Query, Request
@@ -21,12 +22,12 @@ from .. import query as q
 from ..errors import QueryError
 from ..query.time import when_precision
 from . import provgraph
-
-q_stories = importlib.import_module("newsledger.query.stories")
-"""The module :mod:`newsledger.query.stories` (``newsledger.query.stories`` is also the function)."""
 from .app import NotFound
 from .pages import StoreDep, _with_downloads, twin
 from .tables import table
+
+q_stories = importlib.import_module("newsledger.query.stories")
+"""The module :mod:`newsledger.query.stories` (``newsledger.query.stories`` is also the function)."""
 
 STORY_COLUMNS = ["when", "precision", "event_type", "actor_names", "place", "n_reports", "n_outlets", "outlets",
                  "independent_sources", "story_id"]
@@ -37,8 +38,14 @@ DISAGREEMENT_COLUMNS = ["field", "status", "value", "outlets", "reports"]
 
 
 def query_function(name: str):
-    """``newsledger.query``'s function ``name`` (or ``query.stories``'), or None when this build has none."""
-    return getattr(q, name, None) or getattr(q_stories, name, None)
+    """``newsledger.query``'s function ``name`` (or ``query.stories``'), or None when this build has none.
+
+    A submodule of that name (``query/disagreements.py``) stands for the function it holds of the same name.
+    """
+    found = getattr(q, name, None) or getattr(q_stories, name, None)
+    if isinstance(found, types.ModuleType):
+        found = getattr(found, name, None)
+    return found if callable(found) else None
 
 
 def _story_row(s: dict[str, Any]) -> dict[str, Any]:
