@@ -255,3 +255,38 @@ def test_the_print_stylesheet_keeps_the_story_and_drops_the_chrome():
     print_rules = css[css.index("@media print"):]
     assert "header.top, footer, form, .pager" in print_rules
     assert "svg.provgraph" in print_rules and "break-inside: avoid" in print_rules
+
+
+def test_the_query_functions_behind_the_pages(story_db, case):
+    from newsledger.errors import QueryError
+    from newsledger.store import open_store
+    from newsledger.store.filters import StoryFilter
+
+    store = open_store(story_db, readonly=True)
+    try:
+        assert [s["story_id"] for s in q_stories.article_stories(store, case["a5"])] == [case["blast"]]
+        assert [s["story_id"] for s in q_stories.article_stories(store, case["a7"])] == [case["kisumu"]]
+        assert q_stories.article_stories(store, "0" * 64) == []
+        assert [s["story_id"] for s in q_stories.biggest(store, limit=1)] == [case["blast"]]
+        assert [s["story_id"] for s in q_stories.biggest(store, limit=0)] == [case["blast"], case["kisumu"]]
+        prov = q_stories.provenance(store, case["blast"][:7])
+        assert prov["story_id"] == case["blast"] and prov["independent_sources"] == 2
+        assert sorted(prov["outlets"]) == BLAST_OUTLETS
+        # the Kisumu lead's events: "injuring", undated in its own sentence (the story's date is its lead's timex)
+        assert {(e["event_type"], e["trigger"], e["when"]) for e in q_stories.story_events(store, case["kisumu"])} == {
+            ("ASSAULT", "injuring", None)}
+        with pytest.raises(QueryError):
+            q_stories.provenance(store, "nosuchstory")
+        with pytest.raises(QueryError):
+            StoryFilter(order="oldest")
+    finally:
+        store.close()
+
+
+def test_the_story_list_pages(client, case):
+    first = api(client, "/api/stories?stories_size=1")["stories"]
+    assert [s["story_id"] for s in first["rows"]] == [case["kisumu"]] and first["more"] is True
+    second = api(client, "/api/stories?stories_size=1&stories_page=2")["stories"]
+    assert [s["story_id"] for s in second["rows"]] == [case["blast"]] and second["more"] is False
+    by_size = api(client, "/api/stories?stories_sort=-n_reports")["stories"]
+    assert [s["n_reports"] for s in by_size["rows"]] == [6, 1] and by_size["total"] == 2

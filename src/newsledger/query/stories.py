@@ -121,18 +121,12 @@ def story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
 
 
 def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
-    """The stories an article (full id) is a report of (as :func:`stories` gives them; one, once linked).
-
-    Reads every story's report list (the store has no index from article to story yet).
-    """
-    return [s for s in store.stories() if article_id in s["reports"]]
+    """The stories an article (full id) is a report of, as :func:`stories` gives them (one once it is linked;
+    none for a duplicate or an article saved before stories were built)."""
+    return store.stories(StoryFilter(article=article_id))
 
 
 def biggest(store: Store, limit: int = 10) -> list[dict[str, Any]]:
-    """The stories with the most outlets, then the most reports, then the latest date; at most ``limit``.
-
-    Reads every story (the store orders stories by date only).
-    """
-    ranked = sorted(store.stories(), key=lambda s: (s["when"] or s["last_seen"] or ""), reverse=True)
-    ranked.sort(key=lambda s: (s["n_outlets"], s["n_reports"]), reverse=True)  # stable: latest first within a tie
-    return ranked[:limit]
+    """The stories with the most outlets, then the most reports, then the latest date; at most ``limit``
+    (0: all)."""
+    return store.stories(StoryFilter(order="biggest", limit=limit))

@@ -24,7 +24,7 @@ from ..query.time import when_precision
 from . import provgraph
 from .app import NotFound
 from .pages import StoreDep, _with_downloads, twin
-from .tables import table
+from .tables import rows_needed, table
 
 q_stories = importlib.import_module("newsledger.query.stories")
 """The module :mod:`newsledger.query.stories` (``newsledger.query.stories`` is also the function)."""
@@ -65,13 +65,14 @@ def stories(request: Request, store: StoreDep,
             raise QueryError(f"min_outlets={min_outlets!r} is not a whole number.") from None
     else:
         min_outlets = None
+    read = rows_needed(request, "stories")  # in the query layer's order a first page reads 51 stories, not all
     rows = [_story_row(s) for s in q_stories.stories(store, actor=actor or None, date_from=date_from or None,
-                                                     date_to=date_to or None, min_outlets=min_outlets)]
+                                                     date_to=date_to or None, min_outlets=min_outlets, limit=read)]
     answer = _with_downloads(request, {"stories": (rows, STORY_COLUMNS)})
     return answer or {"title": "Stories",
                       "filters": {"actor": actor or "", "from": date_from or "", "to": date_to or "",
                                   "min_outlets": "" if min_outlets is None else min_outlets},
-                      "stories": table(request, "stories", rows, STORY_COLUMNS)}
+                      "stories": table(request, "stories", rows, STORY_COLUMNS, read=read)}
 
 
 def _why(rep: dict[str, Any], outlets: dict[str, str]) -> list[str]:
