@@ -23,14 +23,16 @@ worse than a miss"):
   a later day is an update, not a contradiction (ordered by publication). Figures of reports with no
   publication day are ``not comparable``. Compatible figures ("at least 11" and "11"; "about 3
   kilometres" and "nearly two miles") are not listed.
-* date: the report's date of the happening (its lead's TIMEX3 value, ``when_source`` timex only). Two
-  values agree when one contains the other ("2024-09" holds "2024-09-17"); two different days disagree
+* date: the report's date of the happening (its lead's TIMEX3 value, ``when_source`` timex or event). Two
+  values agree when one contains the other ("2024-09" holds "2024-09-17"); ``when_source`` event (the
+  date of another mention of the same happening) counts too, its timex found in the body; two different days disagree
   only between reports published on the same day (a follow-up's lead may be a later happening),
   otherwise ``not comparable``.
 * place: the report's place of the happening, resolved in the gazetteer. Places agree when they are the
   same entry or one contains the other (a country holds its cities, a first-level region its places);
   they disagree only when both are resolved to populated places or finer in different countries or
-  different first-level regions (both known). Anything else — an unresolved district such as
+  different first-level regions (both known) and neither report names the other's place, or one holding
+  it, anywhere in its body (a lead place can be where a jet came from: "from Dubai"). Anything else — an unresolved district such as
   "Shimanzi", a city and a suburb the gazetteer does not nest — is not listed: containment we cannot see
   is not evidence of disagreement.
 * scheduled date: a DATE timex later than the publication day in a sentence naming a scheduled thing
@@ -91,7 +93,7 @@ def _chain(analysis: Analysis, start: int, end: int) -> list[str]:
     if best is None:
         return [outlet]
     chain = list(best[1].chain) or [outlet]
-    if best[1].source is not None and (not chain or chain[-1] != best[1].source.text):
+    if best[1].source is not None and len(chain) < 2:
         chain.append(best[1].source.text)
     return chain
 
@@ -103,7 +105,7 @@ def _day(published: str | None) -> str | None:
 class _Obs:
     """One report's value for one field: the thing compared and where it was said."""
 
-    __slots__ = ("text", "key", "article_id", "day", "support", "obj")
+    __slots__ = ("text", "key", "article_id", "day", "support", "obj", "places")
 
     def __init__(self, text: str, key: Any, analysis: Analysis, start: int, end: int, span_text: str, obj: Any):
         art = analysis.article
@@ -212,7 +214,7 @@ def _dates(story_id: str, story: dict, analyses: dict[str, Analysis]) -> list[di
     obs = []
     for r in story.get("report_details") or ():
         an = analyses.get(r["article_id"])
-        if an is None or r.get("when_source") != "timex" or not r.get("when"):
+        if an is None or r.get("when_source") not in ("timex", "event") or not r.get("when"):
             continue
         tx = next((t for t in an.timexes or () if t.value == r["when"] and t.paragraph_role == "body"), None)
         if tx is None:
@@ -228,7 +230,17 @@ _FINE = {"city", "town", "village", "district", "neighbourhood", "neighborhood",
 
 
 def _place_agree(a: _Obs, b: _Obs) -> bool | None:
-    p, q = a.obj, b.obj
+    verdict = _place_pair(a.obj, b.obj)
+    if verdict is False:
+        # a report that names the other's place, or a place holding it, anywhere in its body is not
+        # contradicting it: its lead place may be where the actor came from ("a jet from Dubai").
+        for x, y in ((a, b), (b, a)):
+            if any(_place_pair(p, y.obj) for p in x.places):
+                return None
+    return verdict
+
+
+def _place_pair(p: Any, q: Any) -> bool | None:
     if p.gazetteer_id and p.gazetteer_id == q.gazetteer_id:
         return True
     if p.feature == "country" and p.country and p.country == q.country:
@@ -257,7 +269,9 @@ def _places(story_id: str, story: dict, analyses: dict[str, Analysis]) -> list[d
                    and p.paragraph_role == "body"), None)
         if pl is None:
             continue
-        obs.append(_Obs(pl.name or pl.text, pl.gazetteer_id, an, pl.start, pl.end, pl.text, pl))
+        o = _Obs(pl.name or pl.text, pl.gazetteer_id, an, pl.start, pl.end, pl.text, pl)
+        o.places = [p for p in an.places or () if p.resolved and p.gazetteer_id and p.paragraph_role == "body"]
+        obs.append(o)
     return _conflicts(story_id, "place", obs, _place_agree)
 
 
