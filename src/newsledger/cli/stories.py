@@ -69,7 +69,7 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
 @output_options("json")
 @handles_errors
 def story(story_id, db, why, fmt):
-    """One story: its reports by publication date and outlet.
+    """One story: its reports by publication date and outlet, where they disagree, and how each outlet labels its actors.
 
     STORY_ID is a story id or a unique prefix of 6+ characters (newsledger stories lists them).
 
@@ -79,15 +79,22 @@ def story(story_id, db, why, fmt):
         newsledger story s3f2a9c1 --json | jq '.report_details[].outlet'
     """
     from ..query.stories import story as get_story
+    from .framing import print_story_extras, story_extras_json
 
     store = open_db(db)
     try:
         s = get_story(store, story_id, why=why)
+        if fmt == "json":
+            click.echo(dumps({**s, **story_extras_json(store, s["story_id"])}))
+            return
+        _print_story(s, why)
+        print_story_extras(store, s["story_id"])
     finally:
         store.close()
-    if fmt == "json":
-        click.echo(dumps(s))
-        return
+
+
+def _print_story(s: dict, why: bool) -> None:
+    """The story's head line, actors, reports and (with ``why``) its edges."""
     head = (f"{s['story_id']}  {s['when'] or 'undated'}  {s['event_type'] or '(outside PLOVER)'}  "
             f"{s['place'] or 'no place'}  {len(s['reports'])} reports, {len(s['outlets'])} outlets")
     click.echo(visible(head, newlines=False))
