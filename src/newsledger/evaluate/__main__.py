@@ -25,6 +25,8 @@ SUITES = {
     "events": "newsledger.evaluate.events",
     "certainty": "newsledger.evaluate.certainty",
     "sources": "newsledger.evaluate.sources",
+    "disagreements": "newsledger.evaluate.disagreements",
+    "framing": "newsledger.evaluate.framing",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 

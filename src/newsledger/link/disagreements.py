@@ -18,7 +18,11 @@ worse than a miss"):
 
 * number: each report's *first* figure for each counted thing in its body (the inverted pyramid puts the
   toll in the lead; later figures in the same report are often parts of it — "two of the injured died" —
-  or other counts misread). Two figures disagree when :func:`newsledger.analyze.quantities.compatible`
+  or other counts misread). Counts of people (dead, injured, arrested) are compared as they are; a
+  measure (duration, money, distance: its ``counts`` is only its dimension) only when the quantity
+  belongs to an event, and then with the measures of events of the same PLOVER type ("duration of
+  CONSULT"): on ClaimDiff's claim pairs, measures compared by dimension alone flagged "eight-year" against
+  "five years" and "$50 million" against "$500", different things. Two figures disagree when :func:`newsledger.analyze.quantities.compatible`
   says False ("14" and "11" dead) and the reports were published on the same day; a figure published on
   a later day is an update, not a contradiction (ordered by publication). Figures of reports with no
   publication day are ``not comparable``. Compatible figures ("at least 11" and "11"; "about 3
@@ -181,10 +185,18 @@ def _numbers(story_id: str, analyses: list[Analysis]) -> list[dict[str, Any]]:
     by_counts: dict[str, list[_Obs]] = defaultdict(list)
     for an in analyses:
         first: dict[str, Quantity] = {}
+        types = {e.event_id: e.event_type for e in an.events or ()}
         for q in an.quantities or ():
             if q.paragraph_role != "body" or not q.counts or q.unit is None:
                 continue
-            first.setdefault(q.counts, q)
+            counts = q.counts
+            if q.unit != "people":
+                # a measure's counts is its dimension (duration, money, distance): what is measured is
+                # known only through the event it belongs to
+                if types.get(q.event_id) is None:
+                    continue
+                counts = f"{q.counts} of {types[q.event_id]}"
+            first.setdefault(counts, q)
         for counts, q in first.items():
             by_counts[counts].append(_Obs(value_text(q), (q.value, q.low, q.high, q.mod, q.unit), an,
                                           q.start, q.end, q.text, q))
@@ -327,5 +339,18 @@ def story_disagreements(story: dict, analyses: dict[str, Analysis]) -> list[dict
     if len(ans) < 2:
         return []
     sid = story["story_id"]
-    out = _dates(sid, story, analyses) + _places(sid, story, analyses) + _numbers(sid, ans) + _scheduled(sid, ans)
+    out = _dates(sid, story, analyses) + _places(sid, story, analyses) + compare_reports(sid, ans)
     return sorted(out, key=lambda d: FIELDS.index(d["field"]))
+
+
+def compare_reports(story_id: str, analyses: list[Analysis]) -> list[dict[str, Any]]:
+    """The fields compared without a story's lead: numbers and scheduled dates (used on claim pairs, too).
+
+    Args:
+        story_id: the id to put in each record.
+        analyses: the reports, one per article.
+
+    Returns:
+        Disagreement dicts (module docstring), numbers then scheduled dates.
+    """
+    return _numbers(story_id, analyses) + _scheduled(story_id, analyses)
