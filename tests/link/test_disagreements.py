@@ -75,3 +75,14 @@ def test_value_text(kw, expected):
     q = _q("about 3 kilometres" if kw["unit"] == "m" else "x people", **kw)
     assert value_text(q) == expected
     assert compatible(q, q) is True
+
+
+def test_planted_actor_disagreement(store, nlp):
+    """Two same-day reports of one arrest naming different arresting forces, neither naming the other's."""
+    paths = sorted((DATA / "actor").glob("*.txt"))
+    assert not run.ingest([str(p) for p in paths], store, nlp=nlp).skips
+    outlets = {a["article_id"]: a["outlet"] for a in store.articles()}
+    found = query.disagreements(store)
+    assert [(d["field"], d["role"], d["status"]) for d in found] == [("actor", "actor", "disagree")], found
+    assert _by_outlet(found[0], outlets) == {"Kenya Defence Forces": ["Rift Valley Times"],
+                                             "Kenya Wildlife Service": ["Coast Week"]}

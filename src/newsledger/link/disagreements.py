@@ -42,8 +42,12 @@ worse than a miss"):
 * scheduled date: a DATE timex later than the publication day in a sentence naming a scheduled thing
   (:data:`SCHEDULED`); two reports disagree when each gives exactly one such day for the same word and
   the days differ.
-* actor: not compared yet (the event actor of two reports can differ because one names the person and
-  the other the organization; no safe rule yet): nothing is listed.
+* actor: who did it (PLOVER ``actor``) or to whom (``target``), from each report's lead event of the
+  story's type, as global actors; a report whose lead names several is left out. Two reports disagree
+  only when published the same day, their actors differ, and neither report names the other's actor
+  anywhere (a parse that made the father the visitor in "The son of Field Marshal Khalifa Haftar, Saddam
+  Haftar, visited Israel" is not a disagreement with a report naming Saddam Haftar: that report names
+  both). The record carries ``role`` (actor or target).
 """
 
 from __future__ import annotations
@@ -110,6 +114,7 @@ class _Obs:
     """One report's value for one field: the thing compared and where it was said."""
 
     __slots__ = ("text", "key", "article_id", "day", "support", "obj", "places")
+    # ``places``: for place values the report's resolved places; for actor values its global actor keys
 
     def __init__(self, text: str, key: Any, analysis: Analysis, start: int, end: int, span_text: str, obj: Any):
         art = analysis.article
@@ -322,14 +327,54 @@ def _scheduled(story_id: str, analyses: list[Analysis]) -> list[dict[str, Any]]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------- actors
+
+def _actor_agree(a: _Obs, b: _Obs) -> bool | None:
+    if a.key == b.key:
+        return True
+    if a.key in b.places or b.key in a.places:   # ``places`` holds the report's global actor ids here
+        return None
+    return False
+
+
+def _actors(story_id: str, story: dict, analyses: dict[str, Analysis],
+            links: dict[str, dict[str, tuple[str, str]]]) -> list[dict[str, Any]]:
+    out = []
+    for role in ("actor", "target"):
+        obs = []
+        for r in story.get("report_details") or ():
+            an = analyses.get(r["article_id"])
+            link = links.get(r["article_id"]) or {}
+            if an is None or not r.get("chain") or not r.get("event_type"):
+                continue
+            lead = [e for e in an.events or () if e.chain == r["chain"] and e.event_type == r["event_type"]
+                    and e.paragraph_role == "body"]
+            ids = {link[getattr(e, role)] for e in lead if getattr(e, role) in link}
+            if len(ids) != 1:
+                continue                      # none, or the report's own mentions name several
+            gid, name = ids.pop()
+            e = next(e for e in lead if getattr(e, role) in link)
+            m = next((m for m in an.mentions or () if m.actor_id == getattr(e, role)
+                      and e.sentence.start <= m.start < e.sentence.end), None)
+            start, end, text = (m.start, m.end, m.text) if m else (e.trigger.start, e.trigger.end, e.trigger.text)
+            o = _Obs(name, (r["event_type"], gid), an, start, end, text, e)
+            o.places = {(r["event_type"], g) for g, _ in link.values()}
+            obs.append(o)
+        out += _conflicts(story_id, "actor", obs, _actor_agree, role=role)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- story
 
-def story_disagreements(story: dict, analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
+def story_disagreements(story: dict, analyses: dict[str, Analysis],
+                        links: dict[str, dict[str, tuple[str, str]]] | None = None) -> list[dict[str, Any]]:
     """The disagreements among one story's reports.
 
     Args:
         story: a story as ``Store.story`` gives it (``story_id``, ``reports``, ``report_details``).
         analyses: article id → its :class:`~newsledger.records.Analysis`, for every report.
+        links: article id → {article-local actor id: (global actor id, name)} (``Store.article_actors``);
+            None: actors are not compared.
 
     Returns:
         Disagreement dicts (see the module docstring), by field in :data:`FIELDS` order. A story with one
@@ -340,6 +385,8 @@ def story_disagreements(story: dict, analyses: dict[str, Analysis]) -> list[dict
         return []
     sid = story["story_id"]
     out = _dates(sid, story, analyses) + _places(sid, story, analyses) + compare_reports(sid, ans)
+    if links is not None:
+        out += _actors(sid, story, analyses, links)
     return sorted(out, key=lambda d: FIELDS.index(d["field"]))
 
 

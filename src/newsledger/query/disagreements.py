@@ -19,7 +19,7 @@ def disagreements(store: Store, story_id: str | None = None, *, status: str | No
     Returns:
         Dicts with ``story_id``, ``field`` (date, place, number, actor, scheduled date), ``status``,
         ``values`` ({value text: [article ids]}), ``support`` ({value text: [{``article_id``, ``outlet``,
-        ``published``, ``start``, ``end``, ``text``, ``chain``}]}), ``reason``, and for numbers ``counts``.
+        ``published``, ``start``, ``end``, ``text``, ``chain``}]}), ``reason``; for numbers ``counts``, for scheduled dates ``scheduled``, for actors ``role``.
         Computed when asked (nothing is stored), stories in ``Store.stories`` order.
 
     Raises:
@@ -36,5 +36,8 @@ def disagreements(store: Store, story_id: str | None = None, *, status: str | No
         if len(story["reports"]) < 2:
             continue
         analyses = {a: store.analysis(a) for a in story["reports"]}
-        out += story_disagreements(story, analyses)
+        rows = {a: store.article_actors(article=a) for a in story["reports"]}
+        names = {r["actor_id"]: store.actor(r["actor_id"]).get("name") or r["name"] for rs in rows.values() for r in rs}
+        links = {a: {r["local_id"]: (r["actor_id"], names[r["actor_id"]]) for r in rs} for a, rs in rows.items()}
+        out += story_disagreements(story, analyses, links)
     return [d for d in out if status is None or d["status"] == status]
