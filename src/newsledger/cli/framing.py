@@ -30,29 +30,25 @@ def disagreement_rows(found: list[dict]) -> list[dict]:
     return rows
 
 
-def print_story_extras(store, story_id: str) -> None:
-    """The story view's disagreement and framing tables (``newsledger story ID``)."""
-    from ..query.disagreements import disagreements
-    from ..query.framing import framing as get_framing
-
-    found = disagreements(store, story_id)
-    if found:
-        emit(disagreement_rows(found), "table", title="Disagreements (newsledger disagreements --story ID --json)",
-             columns=["field", "status", "value", "outlet", "published", "span", "chain"])
-    else:
-        click.echo("No disagreements among the reports.")
-    rows = framing_rows(get_framing(store, story_id=story_id))
-    if rows:
-        emit(rows, "table", title="Framing: each outlet's descriptors of each actor",
-             columns=["actor", "outlet", "descriptor", "n", "kinds", "example"])
-
-
-def story_extras_json(store, story_id: str) -> dict:
-    """``disagreements`` and ``framing`` for ``newsledger story ID --json``."""
+def story_extras(store, story_id: str) -> dict:
+    """``disagreements`` and ``framing`` of one story, for ``newsledger story ID`` (table and --json)."""
     from ..query.disagreements import disagreements
     from ..query.framing import framing as get_framing
 
     return {"disagreements": disagreements(store, story_id), "framing": get_framing(store, story_id=story_id)}
+
+
+def print_story_extras(extras: dict) -> None:
+    """The story view's disagreement and framing tables, from :func:`story_extras`."""
+    if extras["disagreements"]:
+        emit(disagreement_rows(extras["disagreements"]), "table", title="Disagreements (newsledger disagreements --story ID)",
+             columns=["field", "status", "value", "outlet", "published", "span", "chain"])
+    else:
+        click.echo("No disagreements among the reports.")
+    rows = framing_rows(extras["framing"])
+    if rows:
+        emit(rows, "table", title="Framing: each outlet's descriptors of each actor",
+             columns=["actor", "outlet", "descriptor", "n", "kinds", "example"])
 
 
 @cli.command()

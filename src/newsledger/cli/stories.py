@@ -79,22 +79,17 @@ def story(story_id, db, why, fmt):
         newsledger story s3f2a9c1 --json | jq '.report_details[].outlet'
     """
     from ..query.stories import story as get_story
-    from .framing import print_story_extras, story_extras_json
+    from .framing import print_story_extras, story_extras
 
     store = open_db(db)
     try:
         s = get_story(store, story_id, why=why)
-        if fmt == "json":
-            click.echo(dumps({**s, **story_extras_json(store, s["story_id"])}))
-            return
-        _print_story(s, why)
-        print_story_extras(store, s["story_id"])
+        extras = story_extras(store, s["story_id"])
     finally:
         store.close()
-
-
-def _print_story(s: dict, why: bool) -> None:
-    """The story's head line, actors, reports and (with ``why``) its edges."""
+    if fmt == "json":
+        click.echo(dumps({**s, **extras}))
+        return
     head = (f"{s['story_id']}  {s['when'] or 'undated'}  {s['event_type'] or '(outside PLOVER)'}  "
             f"{s['place'] or 'no place'}  {len(s['reports'])} reports, {len(s['outlets'])} outlets")
     click.echo(visible(head, newlines=False))
@@ -110,6 +105,7 @@ def _print_story(s: dict, why: bool) -> None:
                "actors": ", ".join(e["evidence"].get("actors", [])), "place": e["evidence"].get("place"),
                "same_date": e["evidence"].get("same_date")} for e in s["edges"]],
              "table", title="Why these reports are one story (edges)")
+    print_story_extras(extras)
 
 
 @cli.command()
