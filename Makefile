@@ -1,7 +1,7 @@
 # newsledger: two commands set everything up on a fresh machine.
 #   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
-#   make test   installs and runs the tests
-# also: make bench (throughput against bare spaCy), make eval (accuracy on ../shared/eval)
+#   make test   installs and runs the tests (and Debian's chromium for the web UI's browser test, when missing)
+# also: make bench (throughput against bare spaCy; web UI page timings), make eval (accuracy on ../shared/eval)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -11,14 +11,14 @@ DB     ?= newsledger.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench eval clean lock
+.PHONY: install browser demo test bench eval clean lock
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==26.3
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval,web]'
 	touch $(STAMP)
 
 # exit status 1 means "something was skipped": one bundled row holds no article text and is reported by name
@@ -27,12 +27,18 @@ demo: install
 	$(NL) stats --db $(DB) --top 8
 	$(NL) show "https://en.wikinews.org//wiki/Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead" --db $(DB)
 
-test: install
+# the web UI's browser test drives Debian's chromium through its chromedriver (never a downloaded browser)
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { SUDO=$$([ "$$(id -u)" -ne 0 ] && echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+test: install browser
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) -m pytest -q
 
 bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/link.py --articles 10000
+	$(PY) -m benchmarks.arms.web_pages --db $(DB)   # web UI page timings on the demo store (built first when missing)
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime
@@ -44,7 +50,7 @@ $(HEIDELTIME_ENV)/.installed:
 	touch $@
 
 eval: install $(HEIDELTIME_ENV)/.installed
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,eval,web]'
 	NEWSLEDGER_SHARED=$(SHARED) NEWSLEDGER_HEIDELTIME=$(abspath $(HEIDELTIME_ENV)) $(PY) -m newsledger.evaluate --shared $(SHARED)
 
 # refresh the pinned set of every installed package (run after changing pyproject.toml)

@@ -90,3 +90,27 @@ def seven_articles_and_a_blank_pipeline(component: str, marker: str, on_marker):
     texts = [f"Story {i}\n\nThe council met on day {i} and agreed the plan, officials said." for i in range(7)]
     texts[3] = texts[3].replace("agreed", f"{marker} agreed")
     return nlp, [build_article(RawDocument(path=f"t{i}", text=t)) for i, t in enumerate(texts)]
+
+
+WEB_XSS = ROOT / "tests" / "data" / "web"
+"""An article whose title, outlet, url and text carry markup and a ``javascript:`` URL (the web UI's XSS input)."""
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, nlp, shared) -> Path:
+    """A store file for the web UI's tests: the seed, the first five bundled 2019 Wikinews rows, the XSS article."""
+    from newsledger import run
+    from newsledger.ingest.article import Overrides
+    from newsledger.store import open_store
+
+    folder = tmp_path_factory.mktemp("web")
+    path = folder / "web.db"
+    store = open_store(path)
+    try:
+        run.ingest([str(shared / "corpus" / "seed"), str(WEB_XSS)], store, nlp=nlp)
+        rows = bundled_rows(folder / "wikinews", 5)
+        run.ingest([str(rows)], store, nlp=nlp, overrides=Overrides(outlet="Wikinews"),
+                   field_map={"date": "published"})
+    finally:
+        store.close()
+    return path

@@ -57,7 +57,8 @@ DEFAULT_PLUGINS: dict[str, tuple[str, ...]] = {
         "newsledger.cli.ingest", "newsledger.cli.articles", "newsledger.cli.actors", "newsledger.cli.events",
         "newsledger.cli.claims", "newsledger.cli.places", "newsledger.cli.export", "newsledger.cli.timexes",
         "newsledger.cli.quantities",
-        "newsledger.cli.config", "newsledger.cli.evaluate", "newsledger.cli.stories", "newsledger.cli.framing",
+        "newsledger.cli.config", "newsledger.cli.evaluate", "newsledger.cli.stories", "newsledger.cli.serve",
+        "newsledger.cli.framing",
     ),
 }
 """Modules that register the built-in plugins, per kind, imported once on first use of that kind."""

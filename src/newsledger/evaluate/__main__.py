@@ -25,6 +25,7 @@ SUITES = {
     "events": "newsledger.evaluate.events",
     "certainty": "newsledger.evaluate.certainty",
     "sources": "newsledger.evaluate.sources",
+    "stories": "newsledger.evaluate.stories",
     "disagreements": "newsledger.evaluate.disagreements",
     "framing": "newsledger.evaluate.framing",
 }

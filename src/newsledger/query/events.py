@@ -18,6 +18,7 @@ def events(
     date_to: str | None = None,
     country: str | None = None,
     article: str | None = None,
+    place: str | None = None,
     dated_only: bool = False,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
@@ -32,6 +33,8 @@ def events(
             inclusive). Undated events are left out when either is given.
         country: only events whose place is in this ISO 3166-1 alpha-2 country.
         article: only this article (id, unique id prefix of 6+ characters, or URL).
+        place: only events whose place has this name, or was written so in the text (case-insensitive:
+            "Tripoli" finds the gazetteer's Tripoli and an unresolved "Tripoli").
         dated_only: leave out undated events.
         limit: at most this many rows (None or 0: all).
 
@@ -48,10 +51,15 @@ def events(
     """
     article_id = store.resolve_id(article) if article else None
     where = EventFilter(event_type=event_type, date_from=date_from, date_to=date_to, country=country,
-                        article=article_id, dated_only=dated_only, limit=limit)  # dates are checked first
-    if actor is not None:
+                        article=article_id, dated_only=dated_only, limit=None if place else limit)
+    if actor is not None:  # dates are checked first (the filter's construction), then the actor
         where = dataclasses.replace(where, actor=store.find_actor(actor))
-    return store.events(where)
+    rows = store.events(where)
+    if place:
+        wanted = place.strip().casefold()
+        rows = [r for r in rows if wanted in {(r["place"] or "").casefold(), (r["place_text"] or "").casefold()}]
+        rows = rows[:limit] if limit else rows
+    return rows
 
 
 def timeline(store: Store, actor: str, **filters: Any) -> list[dict[str, Any]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..records import Analysis
+from typing import Any
+
+from ..records import Analysis, Skip
 from ..store import Store
 from ..terminal import visible
 
@@ -14,6 +16,37 @@ def stored_analysis(store: Store, ref: str) -> Analysis:
         QueryError: no such article.
     """
     return store.analysis(ref)
+
+
+def article_view(store: Store, ref: str) -> tuple[Analysis, dict[str, str]]:
+    """The stored article ``ref`` with its records, and how its own actors map to global ones.
+
+    Returns:
+        ``(analysis, links)``: the analysis as :func:`stored_analysis` gives it, and ``links``,
+        ``{local actor id (as its mentions, events and attributions use it): global actor id}``.
+
+    Raises:
+        QueryError: no such article (or a prefix or URL shared by several).
+    """
+    analysis = store.analysis(ref)
+    links = {r["local_id"]: r["actor_id"] for r in store.article_actors(article=analysis.article.article_id)
+             if r["actor_id"] is not None}
+    return analysis, links
+
+
+def articles(store: Store, *, outlet: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored articles' metadata (no text), newest publication first, undated last.
+
+    Returns:
+        Dicts with ``article_id``, ``outlet``, ``published``, ``title``, ``url``, ``language``,
+        ``duplicate_of``, ``n_paragraphs``, ``n_sentences``, ``n_mentions``, ``source_path``.
+    """
+    return store.articles(outlet=outlet, limit=limit)
+
+
+def skips(store: Store) -> list[Skip]:
+    """Every input that was not ingested (``Skip``: path, stage, reason, detail, article_id), oldest first."""
+    return store.skips()
 
 
 def render_analysis(analysis: Analysis, *, color: bool = False) -> str:

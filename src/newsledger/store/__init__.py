@@ -95,8 +95,13 @@ class Store(Protocol):
         """
         ...
 
-    def analysis(self, ref: str) -> Analysis:
+    def analysis(self, ref: str, *, sections: tuple[str, ...] | None = None) -> Analysis:
         """A stored article with the records of every stored section, as they were saved.
+
+        Args:
+            ref: an article reference (see the class docstring).
+            sections: read only these sections (``"mentions"``, ``"attributions"``, ...); the others are
+                None, as for an article analyzed without them. None: every section.
 
         Raises:
             QueryError: see :meth:`resolve_id`.

@@ -124,8 +124,8 @@ class Found:
 
 
 def text_of(doc: Doc, start: int, end: int) -> str:
-    """The characters of tokens ``[start, end)`` exactly as written."""
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    """The characters of tokens ``[start, end)`` exactly as written (the Span's text: ``doc.text`` is rebuilt on every read)."""
+    return doc[start:end].text
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -194,6 +194,7 @@ class Resolver:
         self.merged: dict[int, int] = {}
         self.turns: list = []
         self.described: list[tuple[int, descriptors.Found]] = []  # (actor index, descriptor), in reading order
+        self.described_spans: set[tuple[int, int]] = set()
 
     # -------------------------------------------------------------- candidates
 
@@ -556,8 +557,9 @@ class Resolver:
         """Record a descriptor of ``actor``; ``learn`` also lets later descriptions with its head refer to it."""
         if self.doc[found.head].tag_ == "NNS" and actor.kind != "group" and not actor.plural:
             return  # "two astronauts, Doug Hurley and ...": a plural phrase labels a group, not one actor
-        if any((f.start, f.end) == (found.start, found.end) for _, f in self.described):
+        if (found.start, found.end) in self.described_spans:
             return  # "Saddam is ... his father's right-hand man": the predicate is not also an epithet
+        self.described_spans.add((found.start, found.end))
         if learn:
             actor.add_descriptor(descriptors.text_of(self.doc, found.start, found.end), self.doc[found.head].text)
         self.described.append((actor.index, found))
@@ -725,6 +727,9 @@ class Resolver:
         (an actor merged into its organization twin hands its descriptors over).
         """
         self._kind_evidence()
+        described_by: dict[int, list[descriptors.Found]] = defaultdict(list)
+        for i, found in self.described:
+            described_by[self.merged.get(i, i)].append(found)
         out = []
         for a in self.actors:
             if not a.mentioned:
@@ -748,8 +753,7 @@ class Resolver:
                     kind = "outlet"
             name = a.canonical or self._best_form(a)
             aliases = [a.first_form[k] for k in a.forms if a.first_form[k].casefold() != name.casefold()]
-            spans = [found for i, found in self.described if self.merged.get(i, i) == a.index
-                     and self._agrees(kind, found) and not self._own_name(a, name, found)]
+            spans = [found for found in described_by.get(a.index, ()) if self._agrees(kind, found) and not self._own_name(a, name, found)]
             out.append({"name": name, "kind": kind, "aliases": aliases, "country": a.country, "descriptors": spans,
                         "outlet_cues": sorted(set(a.outlet_cues)), "gender": a.gender or None})
         return out
@@ -806,11 +810,11 @@ def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None],
             c.actor = r.merged[c.actor]
     for a in actors:
         if a is not None:
+            found = a.pop("descriptors")
             a["descriptor_spans"] = [
-                {"start": doc[f.start].idx, "end": doc[f.end - 1].idx + len(doc[f.end - 1].text), "kind": f.kind}
-                for f in a.pop("descriptors")
+                {"start": doc[f.start].idx, "end": doc[f.end - 1].idx + len(doc[f.end - 1].text), "kind": f.kind} for f in found
             ]
-            a["descriptors"] = count_descriptors(doc.text[d["start"]:d["end"]] for d in a["descriptor_spans"])
+            a["descriptors"] = count_descriptors(doc[f.start:f.end].text for f in found)
     labels: dict[int, dict] = {}
     if r.turns:
         intro_end = r.turns[0].start

@@ -379,15 +379,16 @@ class SQLiteStore:
             args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
 
-    def analysis(self, ref: str) -> Analysis:
-        """A stored article (by id, id prefix or URL) with the records of every stored section.
+    def analysis(self, ref: str, *, sections: tuple[str, ...] | None = None) -> Analysis:
+        """A stored article (by id, id prefix or URL) with the records of every stored section (or of ``sections``).
 
         Raises:
             QueryError: no such article.
         """
         article = self.article(ref)
-        sections = {name: tuple(table.load(self.conn, article)) for name, table in section_tables().items()}
-        return Analysis(article=article, **sections)
+        loaded = {name: tuple(table.load(self.conn, article)) for name, table in section_tables().items()
+                  if sections is None or name in sections}
+        return Analysis(article=article, **loaded)
 
     def entity_counts(
         self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20

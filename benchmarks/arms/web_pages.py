@@ -1,0 +1,127 @@
+"""Page timings of the web UI (issue 19): median and p95 per page, from a real ``newsledger serve``.
+
+Not one of :data:`benchmarks.arms.ARMS` (their rows are articles per second): its own table, printed by
+``python -m benchmarks.arms.web_pages --db STORE`` (``make bench`` runs it on the demo store, building it
+first with the demo's ingest command when it is missing).
+
+How: the server runs in its own process on a free port (``newsledger serve --db STORE --port N``), as a
+person would start it; each page is asked once to warm it (templates compiled, the map's outline
+decoded), then ``--repeat`` times in a row over one HTTP connection (``http.client``); the time is from
+sending the request to reading the whole body. Median and p95 are ``statistics.median`` and the 95th of
+``statistics.quantiles(n=100, method="inclusive")``. The pages are the first page (50 rows) of each
+table, with the store's longest article (most entity mentions) and most mentioned actor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DEMO_INGEST = ["ingest", str(ROOT / "data" / "wikinews"), "--outlet", "Wikinews", "--map", "date=published", "--silent"]
+"""The Makefile's ``demo`` ingest (its exit status 1 means one bundled row was skipped, as in ``make demo``)."""
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "newsledger.cli", *args]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_demo_store(db: Path, env: dict[str, str]) -> None:
+    """Ingest the bundled Wikinews corpus into ``db`` as ``make demo`` does (not timed)."""
+    r = subprocess.run(_cli(*DEMO_INGEST, "--db", str(db)), env=env)
+    if r.returncode not in (0, 1):
+        raise RuntimeError(f"the demo ingest failed (exit {r.returncode})")
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+    conn.request("GET", path)
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def pages(conn: http.client.HTTPConnection) -> list[str]:
+    """The paths timed: every page's first page, with the store's longest article (most entity mentions) and
+    most mentioned actor (the heaviest article and actor pages)."""
+    _, body = _get(conn, "/api/articles?articles_size=1&articles_sort=-n_mentions")
+    article = json.loads(body)["articles"]["rows"][0]["article_id"]
+    _, body = _get(conn, "/api/actors?actors_size=1")
+    actor = json.loads(body)["actors"]["rows"][0]["actor_id"]
+    return ["/", "/search?q=election", "/articles", f"/article/{article}", "/actors", f"/actor/{quote(actor)}",
+            "/timeline", f"/timeline?actor={quote(actor)}", "/claims", "/map", "/skips",
+            "/api/home", f"/api/actor/{quote(actor)}", "/api/timeline", "/api/claims"]
+
+
+def time_pages(db: Path, *, repeat: int, env: dict[str, str]) -> list[dict]:
+    """Serve ``db`` and time each page ``repeat`` times; one row per page (milliseconds)."""
+    port = _free_port()
+    server = subprocess.Popen(_cli("serve", "--db", str(db), "--port", str(port)), env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while True:  # until the port answers, or the server has exited
+            if server.poll() is not None:
+                raise RuntimeError(f"newsledger serve exited: {server.stderr.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        rows = []
+        for path in pages(conn):
+            status, body = _get(conn, path)  # warm-up
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}: {body[:300]!r}")
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                _get(conn, path)
+                times.append((time.perf_counter() - start) * 1000)
+            p95 = statistics.quantiles(times, n=100, method="inclusive")[94]
+            rows.append({"page": path, "median_ms": statistics.median(times), "p95_ms": p95, "bytes": len(body)})
+        return rows
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default=os.environ.get("NEWSLEDGER_DB", "newsledger.db"),
+                        help="the store (built with the demo ingest when missing)")
+    parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    args = parser.parse_args(argv)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    db = Path(args.db)
+    if not db.exists():
+        print(f"{db} missing: building it with the demo's ingest", file=sys.stderr)
+        build_demo_store(db, env)
+    rows = time_pages(db, repeat=args.repeat, env=env)
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    print(f"Web UI page timings on {db} ({args.repeat} requests per page after one warm-up)\n")
+    print("| page | median (ms) | p95 (ms) | bytes |\n|---|---:|---:|---:|")
+    for r in rows:
+        print(f"| `{r['page']}` | {r['median_ms']:.1f} | {r['p95_ms']:.1f} | {r['bytes']:,} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
