@@ -58,6 +58,7 @@ DEFAULT_PLUGINS: dict[str, tuple[str, ...]] = {
         "newsledger.cli.claims", "newsledger.cli.places", "newsledger.cli.export", "newsledger.cli.timexes",
         "newsledger.cli.quantities",
         "newsledger.cli.config", "newsledger.cli.evaluate", "newsledger.cli.stories", "newsledger.cli.serve",
+        "newsledger.cli.framing",
     ),
 }
 """Modules that register the built-in plugins, per kind, imported once on first use of that kind."""

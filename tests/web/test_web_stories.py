@@ -193,36 +193,33 @@ def test_stored_provenance_is_shown_when_the_story_carries_it(client, case, monk
     assert html.count('class="node origin origin-outlet"') == 1 and "as stored" in html
 
 
-def test_disagreement_and_framing_tables_only_when_the_query_layer_has_them(client, case, monkeypatch):
-    plain = api(client, f"/api/story/{case['blast']}")
-    assert ("disagreements" in plain) == (query_function("disagreements") is not None)
-    assert ("framing" in plain) == (query_function("framing") is not None)
-    if query_function("disagreements") is None:  # main today: no table, no heading
-        assert "Where the reports disagree" not in client.get(f"/story/{case['blast']}").text
-    calls = []
-
-    def disagreements(store, story_id=None):  # a stub in the shape the query layer will give (the case's toll)
-        calls.append(story_id)
-        return [{"field": "number", "values": {"14": [case["a4"]], "11": [case["a5"]]}, "status": "disagree"},
-                {"field": "place", "values": {"Mombasa": [case["a1"], case["a2"]], "Shimanzi": [case["a5"]]},
-                 "status": "not comparable"}]
-
-    def framing(store, story_id=None):
-        return [{"actor": "Rehema Achieng", "outlet": "Coastline Press Agency", "descriptor": "deputy harbour master",
-                 "actor_id": "rehema-achieng"}]
-
-    monkeypatch.setattr(newsledger.query, "disagreements", disagreements, raising=False)
-    monkeypatch.setattr(newsledger.query, "framing", framing, raising=False)
+def test_the_disagreement_and_framing_tables_of_the_blast(client, case):
+    """query.disagreements and query.framing (issue 18) on the real case: the first-day toll, 14 dead
+    (Northgate Tribune, via officials) against 11 (Kilindini Herald), is the one disagreement; the deputy
+    harbour master is named so by the agency's copies, a "senior port official" by the Tribune."""
     data = api(client, f"/api/story/{case['blast']}")
-    assert calls == [case["blast"]]
     rows = data["disagreements"]["rows"]
-    assert [(r["field"], r["status"], r["value"], r["outlets"]) for r in rows] == [
-        ("number", "disagree", "14", ["Northgate Tribune"]), ("number", "disagree", "11", ["Kilindini Herald"]),
-        ("place", "not comparable", "Mombasa", ["Coastline Press Agency", "Kampala Evening Post"]),
-        ("place", "not comparable", "Shimanzi", ["Kilindini Herald"])]
-    assert data["framing"]["columns"] == ["actor", "outlet", "descriptor"]
+    assert [(r["field"], r["status"], r["counts"], r["value"], r["outlets"]) for r in rows] == [
+        ("number", "disagree", "dead", "11", ["Kilindini Herald"]), ("number", "disagree", "dead", "14", ["Northgate Tribune"])]
+    assert rows[1]["said"] == ["Northgate Tribune: “14 people” (via Northgate Tribune → officials)"]
+    framing = {(r["name"], r["outlet"], r["descriptor"]) for r in data["framing"]["rows"]}
+    assert {("Rehema Achieng", "Coastline Press Agency", "deputy harbour master"),
+            ("Rehema Achieng", "Northgate Tribune", "senior port official")} <= framing
+    assert data["framing"]["columns"] == ["name", "outlet", "descriptor", "n", "kinds"]
     html = client.get(f"/story/{case['blast']}").text
-    assert "Where the reports disagree" in html and "deputy harbour master" in html
+    assert "Where the reports disagree" in html and '<a href="/actor/rehema-achieng">Rehema Achieng</a>' in html
+    assert api(client, f"/api/story/{case['kisumu']}")["disagreements"]["rows"] == []  # one report: nothing to compare
+
+
+def test_without_the_query_functions_the_tables_are_left_out(client, case, monkeypatch):
+    """The page asks query for disagreements and framing by name: a build without them shows neither table."""
+    monkeypatch.delattr(newsledger.query, "disagreements")
+    monkeypatch.delattr(newsledger.query, "framing")
+    assert query_function("disagreements") is None and query_function("framing") is None
+    data = api(client, f"/api/story/{case['blast']}")
+    assert "disagreements" not in data and "framing" not in data and data["provenance"]["independent_sources"] == 2
+    html = client.get(f"/story/{case['blast']}").text
+    assert "Where the reports disagree" not in html and "Framing:" not in html
 
 
 def test_story_tables_download(client, case):

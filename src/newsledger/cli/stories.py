@@ -69,7 +69,7 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
 @output_options("json")
 @handles_errors
 def story(story_id, db, why, fmt):
-    """One story: its reports by publication date and outlet.
+    """One story: its reports by publication date and outlet, where they disagree, and how each outlet labels its actors.
 
     STORY_ID is a story id or a unique prefix of 6+ characters (newsledger stories lists them).
 
@@ -79,14 +79,16 @@ def story(story_id, db, why, fmt):
         newsledger story s3f2a9c1 --json | jq '.report_details[].outlet'
     """
     from ..query.stories import story as get_story
+    from .framing import print_story_extras, story_extras
 
     store = open_db(db)
     try:
         s = get_story(store, story_id, why=why)
+        extras = story_extras(store, s["story_id"])
     finally:
         store.close()
     if fmt == "json":
-        click.echo(dumps(s))
+        click.echo(dumps({**s, **extras}))
         return
     head = (f"{s['story_id']}  {s['when'] or 'undated'}  {s['event_type'] or '(outside PLOVER)'}  "
             f"{s['place'] or 'no place'}  {len(s['reports'])} reports, {len(s['outlets'])} outlets")
@@ -103,6 +105,7 @@ def story(story_id, db, why, fmt):
                "actors": ", ".join(e["evidence"].get("actors", [])), "place": e["evidence"].get("place"),
                "same_date": e["evidence"].get("same_date")} for e in s["edges"]],
              "table", title="Why these reports are one story (edges)")
+    print_story_extras(extras)
 
 
 @cli.command()

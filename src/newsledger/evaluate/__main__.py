@@ -26,6 +26,8 @@ SUITES = {
     "certainty": "newsledger.evaluate.certainty",
     "sources": "newsledger.evaluate.sources",
     "stories": "newsledger.evaluate.stories",
+    "disagreements": "newsledger.evaluate.disagreements",
+    "framing": "newsledger.evaluate.framing",
 }
 """Suite name → module, in the order ``make eval`` runs them."""
 

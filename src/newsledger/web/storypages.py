@@ -34,7 +34,8 @@ STORY_COLUMNS = ["when", "precision", "event_type", "actor_names", "place", "n_r
 REPORT_COLUMNS = ["published", "outlet", "title", "url", "when", "when_source", "place", "origins", "why"]
 EVENT_COLUMNS = ["when", "precision", "when_source", "event_type", "mode", "actor_name", "target_name", "trigger",
                  "place", "outlet", "published", "certainty"]
-DISAGREEMENT_COLUMNS = ["field", "status", "value", "outlets", "reports"]
+DISAGREEMENT_COLUMNS = ["field", "status", "counts", "value", "outlets", "said", "reason"]
+FRAMING_COLUMNS = ["name", "outlet", "descriptor", "n", "kinds"]
 
 
 def query_function(name: str):
@@ -99,11 +100,34 @@ def _why(rep: dict[str, Any], outlets: dict[str, str]) -> list[str]:
 
 
 def _disagreement_rows(found: list[dict[str, Any]], outlets: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per value of each disagreement (``query.disagreements``' dicts): the outlets giving it and the
+    words they give it in (``support``: span text and attribution chain)."""
     rows = []
     for i, d in enumerate(found):
+        support = d.get("support") or {}
         for value, ids in (d.get("values") or {}).items():
-            rows.append({"group": i + 1, "field": d.get("field"), "status": d.get("status"), "value": value,
-                         "outlets": list(dict.fromkeys(outlets.get(a, a[:12]) for a in ids)), "reports": list(ids)})
+            said = [f"{s.get('outlet') or outlets.get(s.get('article_id'), '?')}: “{s.get('text')}”"
+                    + (f" (via {' → '.join(s['chain'])})" if len(s.get("chain") or ()) > 1 else "")
+                    for s in support.get(value) or ()]
+            rows.append({"group": i + 1, "field": d.get("field"), "status": d.get("status"), "counts": d.get("counts"),
+                         "value": value, "outlets": list(dict.fromkeys(outlets.get(a, a[:12]) for a in ids)),
+                         "said": said, "reason": d.get("reason"), "reports": list(ids)})
+    return rows
+
+
+def _framing_rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``query.framing``'s nested table (actor → outlets → descriptors) as one row per actor, outlet and
+    descriptor; rows of another shape are kept as they are."""
+    rows = []
+    for a in found:
+        if not isinstance(a.get("outlets"), list):
+            rows.append(a)
+            continue
+        for o in a["outlets"]:
+            for d in o.get("descriptors") or ():
+                rows.append({"actor_id": a.get("actor_id"), "name": a.get("name"), "outlet": o.get("outlet"),
+                             "descriptor": d.get("descriptor"), "n": d.get("n"), "kinds": d.get("kinds"),
+                             "articles": d.get("articles"), "example": d.get("example")})
     return rows
 
 
@@ -139,8 +163,9 @@ def story(request: Request, store: StoreDep, ref: str):
                                   DISAGREEMENT_COLUMNS)
     framing = query_function("framing")
     if framing is not None:
-        rows = list(framing(store, story_id=sid))
-        columns = list(dict.fromkeys(k for r in rows for k in r if not k.endswith("_id")))
+        rows = _framing_rows(list(framing(store, story_id=sid)))
+        columns = [c for c in FRAMING_COLUMNS if any(c in r for r in rows)] or list(
+            dict.fromkeys(k for r in rows for k in r if not k.endswith("_id")))
         specs["framing"] = (rows, columns)
     answer = _with_downloads(request, specs)
     if answer:
