@@ -114,3 +114,24 @@ def web_db(tmp_path_factory, nlp, shared) -> Path:
     finally:
         store.close()
     return path
+
+
+STORY_CASE = "story-port-blast-wire-copies"
+"""The story case of the web UI's story pages: a1-a6 one blast reported by five outlets, a7 another blast."""
+
+
+@pytest.fixture(scope="session")
+def story_db(tmp_path_factory, nlp, shared) -> Path:
+    """A store file holding the story case's seven articles (two stories: the Mombasa blast, six reports from
+    five outlets; the Kisumu blast, a7 alone)."""
+    from newsledger import run
+    from newsledger.store import open_store
+
+    path = tmp_path_factory.mktemp("webstory") / "story.db"
+    store = open_store(path)
+    try:
+        report = run.ingest(sorted(str(p) for p in (shared / "cases" / STORY_CASE).glob("a*.txt")), store, nlp=nlp)
+        assert not report.skips, report.skips
+    finally:
+        store.close()
+    return path

@@ -9,7 +9,8 @@ person would start it; each page is asked once to warm it (templates compiled, t
 decoded), then ``--repeat`` times in a row over one HTTP connection (``http.client``); the time is from
 sending the request to reading the whole body. Median and p95 are ``statistics.median`` and the 95th of
 ``statistics.quantiles(n=100, method="inclusive")``. The pages are the first page (50 rows) of each
-table, with the store's longest article (most entity mentions) and most mentioned actor.
+table, with the store's longest article (most entity mentions), most mentioned actor and biggest story (most
+outlets; its provenance is traced on each request until the store keeps it).
 """
 
 from __future__ import annotations
@@ -56,15 +57,19 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
 
 
 def pages(conn: http.client.HTTPConnection) -> list[str]:
-    """The paths timed: every page's first page, with the store's longest article (most entity mentions) and
-    most mentioned actor (the heaviest article and actor pages)."""
+    """The paths timed: every page's first page, with the store's longest article (most entity mentions), most
+    mentioned actor and biggest story (the heaviest article, actor and story pages; no story page when the store
+    has no story)."""
     _, body = _get(conn, "/api/articles?articles_size=1&articles_sort=-n_mentions")
     article = json.loads(body)["articles"]["rows"][0]["article_id"]
     _, body = _get(conn, "/api/actors?actors_size=1")
     actor = json.loads(body)["actors"]["rows"][0]["actor_id"]
+    _, body = _get(conn, "/api/home")
+    biggest = json.loads(body)["biggest_stories"]
+    story = [f"/story/{quote(biggest[0]['story_id'])}", f"/api/story/{quote(biggest[0]['story_id'])}"] if biggest else []
     return ["/", "/search?q=election", "/articles", f"/article/{article}", "/actors", f"/actor/{quote(actor)}",
-            "/timeline", f"/timeline?actor={quote(actor)}", "/claims", "/map", "/skips",
-            "/api/home", f"/api/actor/{quote(actor)}", "/api/timeline", "/api/claims"]
+            "/timeline", f"/timeline?actor={quote(actor)}", "/claims", "/map", "/skips", "/stories", *story[:1],
+            "/api/home", f"/api/actor/{quote(actor)}", "/api/timeline", "/api/claims", *story[1:]]
 
 
 def time_pages(db: Path, *, repeat: int, env: dict[str, str]) -> list[dict]:

@@ -35,11 +35,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(web_db):
+def _serve(db):
+    """``newsledger serve`` over ``db`` on a free port: yields its base URL, stops it after."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "newsledger.cli", "serve", "--db", str(web_db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "newsledger.cli", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         for _ in range(600):  # waits for the port, not for a time: gives up when the server exits
@@ -54,6 +54,17 @@ def server(web_db):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(web_db):
+    yield from _serve(web_db)
+
+
+@pytest.fixture(scope="module")
+def story_server(story_db):
+    """The story case's store (``story_db``: the Mombasa blast, six reports from five outlets; a7 alone)."""
+    yield from _serve(story_db)
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +132,47 @@ def test_timeline_rows_in_date_order_and_escaped_markup(server, browser, tmp_pat
     assert shown and not [p for p in browser.find_elements(By.CSS_SELECTOR, ".layer-plain") if p.is_displayed()]
     assert any("<img src=x onerror=alert('quote')>" in p.text for p in shown) and _no_alert(browser)
     assert browser.save_screenshot(str(tmp_path / "article.png"))
+
+
+def _visible(element) -> bool:
+    box = element.rect
+    return element.is_displayed() and box["width"] > 0 and box["height"] > 0
+
+
+def test_story_page_shows_the_provenance_graph_and_prints(story_server, browser, tmp_path):
+    browser.get(f"{story_server}/stories?min_outlets=2")
+    [link] = browser.find_elements(By.CSS_SELECTOR, 'table[data-table="stories"] td.col-story_id a')
+    link.click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Fuel depot blast kills at least 11 in Kenyan port city of Mombasa"
+    reports = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph a.report")
+    origins = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph g.origin")
+    assert len(reports) == 6 and len(origins) == 2 and all(_visible(n) for n in reports + origins)
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "svg.provgraph text")]
+    assert labels == ["2024-09-17 · Coastline Press Agency", "2024-09-17 · Equator Digest",
+                      "2024-09-17 · Kampala Evening Post", "2024-09-17 · Northgate Tribune",
+                      "2024-09-17 · Kilindini Herald", "2024-09-19 · Kilindini Herald",
+                      "Coastline Press Agency (outlet)", "Kilindini Herald (outlet)"]
+    # every edge ends on an origin node: the drawn line's right end lies inside an origin's box
+    boxes = [o.find_element(By.TAG_NAME, "rect").rect for o in origins]
+    ends = browser.execute_script(
+        "return [...document.querySelectorAll('svg.provgraph .edge line')].map(l => {"
+        " const r = l.getBoundingClientRect(); return [r.right + window.scrollX, r.top + window.scrollY,"
+        " r.bottom + window.scrollY]; })")
+    assert len(ends) == 6
+    for right, top, bottom in ends:
+        assert any(abs(right - b["x"]) < 2 and (b["y"] - 1 <= top <= b["y"] + b["height"] + 1
+                                                or b["y"] - 1 <= bottom <= b["y"] + b["height"] + 1) for b in boxes)
+    assert browser.find_element(By.CSS_SELECTOR, "dd.independent strong").text == "2"
+    assert browser.save_screenshot(str(tmp_path / "story.png"))
+    reports[0].click()  # a report node is a link to its article
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Fuel depot blast kills at least 11 in Kenyan port city of Mombasa"
+    assert "/article/" in browser.current_url
+    browser.back()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+        assert not [p for p in browser.find_elements(By.CSS_SELECTOR, ".pager") if p.is_displayed()]
+        assert all(_visible(n) for n in browser.find_elements(By.CSS_SELECTOR, "svg.provgraph a.report"))
+        assert browser.save_screenshot(str(tmp_path / "story-print.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

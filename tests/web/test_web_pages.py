@@ -38,7 +38,8 @@ def client(web_db):
 def ids(client):
     rows = client.get("/api/articles").json()["articles"]["rows"]
     by_title = {r["title"]: r["article_id"] for r in rows}
-    return {"seed": by_title[SEED_TITLE], "xss": by_title[XSS_TITLE]}
+    [xss_story] = client.get(f"/api/article/{by_title[XSS_TITLE]}").json()["stories"]
+    return {"seed": by_title[SEED_TITLE], "xss": by_title[XSS_TITLE], "xss_story": xss_story["story_id"]}
 
 
 def api(client, path, status=200):
@@ -52,7 +53,7 @@ def api(client, path, status=200):
 
 
 PAGES = ["/", "/search?q=Haftar", "/articles", "/article/{seed}", "/actors", "/actor/khalifa-haftar", "/timeline",
-         "/claims", "/map", "/skips"]
+         "/claims", "/map", "/skips", "/stories", "/story/{xss_story}"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -70,7 +71,8 @@ def test_openapi_lists_the_json_twins_and_no_cdn_page(client):
     schema = api(client, "/openapi.json")
     paths = set(schema["paths"])
     assert paths == {"/api/home", "/api/search", "/api/articles", "/api/article/{ref}", "/api/actors",
-                     "/api/actor/{ref}", "/api/timeline", "/api/claims", "/api/map", "/api/skips"}
+                     "/api/actor/{ref}", "/api/timeline", "/api/claims", "/api/map", "/api/skips", "/api/stories",
+                     "/api/story/{ref}"}
     assert {p["name"] for p in schema["paths"]["/api/timeline"]["get"]["parameters"]} == {
         "actor", "type", "place", "country", "from", "to"}
     for path in ("/docs", "/redoc"):  # FastAPI's pages load Swagger UI / ReDoc from a CDN: switched off
@@ -264,7 +266,8 @@ class _Tags(HTMLParser):
 
 
 @pytest.mark.parametrize("path", ["/", "/articles", "/article/{xss}", "/claims?kind=all", "/timeline", "/map",
-                                  "/actors", "/actor/libya", "/search?q=Karim", "/article/{xss}?claims_sort=chain"])
+                                  "/actors", "/actor/libya", "/search?q=Karim", "/article/{xss}?claims_sort=chain",
+                                  "/stories", "/story/{xss_story}"])
 def test_markup_from_articles_is_shown_as_text(client, ids, path):
     """XSS inputs tried: <script> in title and text, "><img onerror=...> as outlet and in a quote, a javascript: url."""
     html = client.get(path.format(**ids)).text
@@ -283,6 +286,22 @@ def test_the_markup_article_keeps_its_values_exactly(client, ids):
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Minister Karim visits Tripoli" in html
     assert '<span class="unsafe-url">javascript:alert(&#39;url&#39;)</span>' in html
     assert "&#34;&gt;&lt;img src=x onerror=alert(&#39;outlet&#39;)&gt;" in html
+
+
+def test_a_story_whose_outlet_and_title_carry_markup_shows_them_as_text(client, ids):
+    """The markup article is a story of its own: its title heads the page, its outlet labels a node of the
+    provenance graph (an SVG ``<text>`` and ``<title>``) and a cell; its javascript: url is never a link."""
+    data = api(client, f"/api/story/{ids['xss_story']}")
+    assert data["title"] == XSS_TITLE and data["story"]["outlets"] == [XSS_OUTLET]
+    assert [r["url"] for r in data["reports"]["rows"]] == [XSS_URL]
+    assert data["provenance"]["independent_sources"] == 1
+    html = client.get(f"/story/{ids['xss_story']}").text
+    outlet = "&#34;&gt;&lt;img src=x onerror=alert(&#39;outlet&#39;)&gt;"
+    assert "<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Minister Karim visits Tripoli</h1>" in html
+    assert f"<title>2021-11-10 · {outlet}: &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Minister" in html
+    assert f'<text x="544" y="34.0">{outlet} (…</text>' in html  # the origin's label, cut to 40 characters
+    assert '<td class="col-url">javascript:alert(&#39;url&#39;)</td>' in html
+    assert 'href="javascript' not in html and "<img " not in html
 
 
 @pytest.mark.parametrize("url, ok", [

@@ -38,7 +38,7 @@ def _app(db: str | None):
               help="Print the answer to one request (a page or /api/... JSON) and exit, without a server.")
 @handles_errors
 def serve(db, host, port, get_path):
-    """Browse the store in a web browser: articles, actors, timeline, claims, map, skips.
+    """Browse the store in a web browser: stories, articles, actors, timeline, claims, map, skips.
 
     Pages are made on the server and readable without JavaScript; each has a
     JSON twin under /api/ (listed by /openapi.json). The store is opened

@@ -57,3 +57,76 @@ def story(store: Store, story_id: str, why: bool = False) -> dict[str, Any]:
         QueryError: no such story, or a prefix shared by several.
     """
     return store.story(story_id, why=why)
+
+
+def _report_analyses(store: Store, detail: dict[str, Any]) -> list[Any]:
+    return [store.analysis(r) for r in detail["reports"]]
+
+
+def provenance(store: Store, story_id: str) -> dict[str, Any]:
+    """Where one story's reports come from: :func:`newsledger.link.provenance.origins` over their stored analyses.
+
+    Computed on each call (until the store keeps provenance per story, issue 17); a story of one report has
+    one origin.
+
+    Args:
+        store: an open store.
+        story_id: a story id or unique prefix of 6+ characters.
+
+    Returns:
+        ``StoryProvenance.to_json()`` with ``story_id``: ``reports`` (article ids, oldest first),
+        ``outlets``, ``independent_sources`` (the number of origins), ``origins`` (``name``, ``kind``
+        outlet|untraced, ``reports``, ``evidence``: ``kind``, ``article_id``, ``span``, ``cue``, ``chain``,
+        ``attribution_id``, ``other``, ``label``, ``other_span``), ``claims`` and ``reuse``.
+
+    Raises:
+        QueryError: no such story, or a prefix shared by several.
+    """
+    from ..link.provenance import origins  # noqa: PLC0415  (rapidfuzz and the reuse index load only when asked)
+
+    detail = store.story(story_id)
+    return {"story_id": detail["story_id"], **origins(_report_analyses(store, detail)).to_json()}
+
+
+def story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """The story's member events (the ``events`` of :func:`story`) with their records, by event date.
+
+    Returns:
+        One dict per event: ``event_id``, ``article_id``, ``outlet``, ``published``, ``chain``, ``event_type``
+        (PLOVER), ``mode``, ``trigger``, ``sentence``, ``when`` (ISO 8601 / TIMEX3 value or None),
+        ``when_source``, ``actor_name``, ``target_name`` (as the article names them), ``place``, ``certainty``.
+        Ordered by ``when`` (undated last), then publication date and outlet.
+
+    Raises:
+        QueryError: no such story, or a prefix shared by several.
+    """
+    detail = store.story(story_id)
+    wanted = {e["event_id"] for e in detail["events"]}
+    rows = []
+    for article_id in dict.fromkeys(e["article_id"] for e in detail["events"]):
+        analysis = store.analysis(article_id)
+        a = analysis.article
+        names = {x.actor_id: x.name for x in analysis.actors or ()}
+        for e in analysis.events or ():
+            if e.event_id not in wanted:
+                continue
+            rows.append({"event_id": e.event_id, "article_id": a.article_id, "outlet": a.outlet,
+                         "published": a.published, "chain": e.chain, "event_type": e.event_type, "mode": e.mode,
+                         "trigger": e.trigger.text, "sentence": e.sentence.text if e.sentence else None,
+                         "when": e.when, "when_source": e.when_source,
+                         "actor_name": names.get(e.actor) if e.actor else None,
+                         "target_name": names.get(e.target) if e.target else None,
+                         "place": (e.place.name or e.place.text) if e.place else None, "certainty": e.certainty})
+    return sorted(rows, key=lambda r: (r["when"] is None, r["when"] or "", r["published"] or "", r["outlet"] or ""))
+
+
+def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The stories an article (full id) is a report of, as :func:`stories` gives them (one once it is linked;
+    none for a duplicate or an article saved before stories were built)."""
+    return store.stories(StoryFilter(article=article_id))
+
+
+def biggest(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    """The stories with the most outlets, then the most reports, then the latest date; at most ``limit``
+    (0: all)."""
+    return store.stories(StoryFilter(order="biggest", limit=limit))

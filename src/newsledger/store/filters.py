@@ -165,11 +165,15 @@ class StoryFilter:
             ("2021", "2021-10", "2021-10-05", inclusive).
         min_outlets: only stories reported by at least this many outlets.
         story_id: only this story (a full id).
+        article: only the story this article (a full id) is a report of.
+        order: ``latest`` (the story's date, latest first) or ``biggest`` (most outlets, then most reports,
+            then latest).
         limit: at most this many (None or 0: all).
         date_start, date_end: (computed) the inclusive ISO 8601 day bounds of ``date_from`` / ``date_to``.
 
     Raises:
-        QueryError: a date that is not one, ``date_from`` after ``date_to``, or ``min_outlets`` below 1.
+        QueryError: a date that is not one, ``date_from`` after ``date_to``, ``min_outlets`` below 1, or an
+            unknown ``order``.
     """
 
     actor: str | None = None
@@ -177,6 +181,8 @@ class StoryFilter:
     date_to: str | None = None
     min_outlets: int | None = None
     story_id: str | None = None
+    article: str | None = None
+    order: str = "latest"
     limit: int | None = None
     date_start: str | None = field(default=None, init=False)
     date_end: str | None = field(default=None, init=False)
@@ -184,6 +190,8 @@ class StoryFilter:
     def __post_init__(self) -> None:
         if self.min_outlets is not None and self.min_outlets < 1:
             raise QueryError(f"--min-outlets {self.min_outlets}: give 1 or more.")
+        if self.order not in ("latest", "biggest"):
+            raise QueryError(f"order={self.order!r}: give latest or biggest.")
         if self.date_from:
             object.__setattr__(self, "date_start", date_bound(self.date_from, end=False))
         if self.date_to:

@@ -188,7 +188,7 @@ def create_app(location: str) -> FastAPI:
         message = "No such page." if exc.status_code == 404 else str(exc.detail)
         return answer(request, exc.status_code, message)
 
-    from . import pages  # noqa: PLC0415  (the routes need the app's helpers above)
+    from . import pages, storypages  # noqa: F401, PLC0415  (the routes need the app's helpers above)
 
     app.include_router(pages.router)
     return app

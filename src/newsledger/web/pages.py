@@ -1,5 +1,5 @@
 """The pages, each with its JSON twin under ``/api/``: home, search, articles, article, actors, actor,
-timeline, claims, map, skips.
+timeline, claims, map, skips; stories and story are in :mod:`.storypages`.
 
 A view is one function returning the page's data (a dict); :func:`twin` registers it twice: as the page
 (``/actor/{ref}``, HTML from its template, left out of the OpenAPI schema) and as its JSON twin
@@ -27,6 +27,7 @@ from ..query import places as q_places
 from ..query import search as q_search
 from ..query import show as q_show
 from ..query import stats as q_stats
+from ..query.stories import article_stories, biggest, stories as stories_list
 from ..query.time import when_precision
 from ..records import to_dict
 from ..store import Store
@@ -150,7 +151,8 @@ def _event_type(value: str | None) -> str | None:
 def home(request: Request, store: StoreDep):
     stats = q_stats.store_stats(store, top=10)
     return {"title": "newsledger", **stats, "top_actors": q_actors.actors(store, limit=12),
-            "latest": q_show.articles(store, limit=12)}
+            "latest": q_show.articles(store, limit=12),
+            "latest_stories": stories_list(store, limit=8), "biggest_stories": biggest(store, limit=8)}
 
 
 @twin("/search", "search.html", summary="Full-text search (SQLite FTS5), words as typed or raw FTS5 with fts=true")
@@ -231,6 +233,7 @@ def article(request: Request, store: StoreDep, ref: str):
         "paragraphs": [{"index": i, "role": p.role, "kind": p.kind, "start": p.start, "end": p.end,
                         "text": a.text[p.start:p.end]} for i, p in enumerate(a.paragraphs)],
         "actor_links": links,
+        "stories": article_stories(store, a.article_id),
         "records": {name: rows for name, (rows, _) in specs.items()},
         "_layers": marks.LAYERS, "_paragraphs": marks.paragraphs(analysis, links),
         "_tables": {name: table(request, name, rows, cols) for name, (rows, cols) in specs.items()},
@@ -278,6 +281,7 @@ def actor(request: Request, store: StoreDep, ref: str):
         return answer
     head = {k: profile[k] for k in ("actor_id", "name", "kind", "country", "first_seen")}
     return {"title": profile["name"], "ambiguous": None, "profile": head,
+            "stories": stories_list(store, actor=actor_id, limit=20),
             **{name: table(request, name, rows, cols) for name, (rows, cols) in specs.items()}}
 
 

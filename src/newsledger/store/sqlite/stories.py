@@ -277,7 +277,13 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
                    " JOIN article_actors aa ON aa.article_id = u.article_id AND aa.local_id = json_extract(j.value, '$[0]')"
                    " WHERE aa.actor_id = ?)")
         args.append(f.actor)
-    sql.append(" ORDER BY when_start DESC NULLS LAST, story_id")
+    if f.article:
+        sql.append(" AND story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
+        args.append(f.article)
+    if f.order == "biggest":
+        sql.append(" ORDER BY n_outlets DESC, n_reports DESC, when_start DESC NULLS LAST, story_id")
+    else:
+        sql.append(" ORDER BY when_start DESC NULLS LAST, story_id")
     if f.limit:
         sql.append(" LIMIT ?")
         args.append(f.limit)
