@@ -297,6 +297,10 @@ class SQLiteStore:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise StoreError(f"Could not store article {a.article_id} in {self.path}: {exc}") from exc
+        except BaseException:  # a failure in the link stage (stories, provenance) never leaves half an article
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     def add_skip(self, skip: Skip) -> None:
         """Record an input that was not ingested (once per path, stage and reason).
