@@ -89,6 +89,10 @@ def test_the_case_in_the_store_gives_the_pure_function_s_origins(shared, nlp, st
         [(c.independent_sources, c.unconfirmed, len(c.reports)) for c in pure.claims]
     # each pair of reports of different outlets is aligned once, found or not (a5 and a6 share the Herald)
     assert store.conn.execute("SELECT COUNT(*) FROM story_reuse").fetchone()[0] == 15 - 1
+    # link --rebuild --only provenance forgets the reuse and the origins and traces them again: the same
+    stored = store.stories()
+    store.rebuild_links(actors=False, stories=False, provenance=True)
+    assert store.stories() == stored and store.conn.execute("SELECT COUNT(*) FROM story_reuse").fetchone()[0] == 14
 
 
 def test_a_failure_while_tracing_stores_nothing(shared, nlp, store, monkeypatch):

@@ -168,10 +168,11 @@ def show_provenance(s: dict) -> None:
 @cli.command()
 @db_option
 @click.option("--rebuild", is_flag=True, required=True, help="Recompute global actors and stories from scratch.")
-@click.option("--only", type=click.Choice(["actors", "stories"]), help="Recompute only these links (the bench times each).")
+@click.option("--only", type=click.Choice(["actors", "stories", "provenance"]),
+              help="Recompute only these links (the bench times each); provenance: trace every story's origins again.")
 @handles_errors
 def link(db, rebuild, only):
-    """Recompute the cross-article links (global actors, stories) of a store from its stored articles.
+    """Recompute the cross-article links (global actors, stories and their origins) of a store from its stored articles.
 
     The result is the one incremental ingest gives, whatever order the articles came in; the store is
     changed in one transaction (an interruption leaves it as it was).
@@ -185,7 +186,8 @@ def link(db, rebuild, only):
     store = open_db(db, create=True)
     try:
         wall, cpu = time.perf_counter(), time.process_time()
-        counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"))
+        counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"),
+                                     provenance=only == "provenance")
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     finally:
         store.close()

@@ -286,11 +286,14 @@ class Store(Protocol):
         """
         ...
 
-    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True, provenance: bool = False) -> dict[str, int]:
         """Recompute the global actors and the stories from the stored articles, in one transaction.
 
         Args:
-            actors, stories: which links to recompute (both by default; stories read the actors as they are).
+            actors, stories: which links to recompute (both by default; stories read the actors as they are;
+                a stories rebuild traces every story's origins too).
+            provenance: without ``stories``, trace every story's origins again (text reuse included) on the
+                stories as they are.
 
         Returns:
             ``{"articles": n, "actors": n, "stories": n}`` after the rebuild.

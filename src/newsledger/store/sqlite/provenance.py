@@ -152,6 +152,13 @@ def write_all(conn: sqlite3.Connection) -> int:
     return len(members)
 
 
+def retrace_all(conn: sqlite3.Connection) -> int:
+    """Forget every stored text reuse and origin, then trace every story again; returns how many stories."""
+    conn.execute("DELETE FROM story_reuse")
+    conn.execute("UPDATE stories SET independent_sources = NULL, provenance = NULL, provenance_members = NULL")
+    return write_all(conn)
+
+
 def provenance_of_row(text: str | None) -> dict[str, Any]:
     """The stored provenance JSON of a story row, or the unknown answer when it was never traced (a story stored
     before schema 14 and not changed since: ``newsledger link --rebuild`` traces it)."""
