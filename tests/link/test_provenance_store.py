@@ -205,8 +205,7 @@ def test_migration_from_a_version_12_store(shared, nlp, tmp_path):
     fill(s, a, ["a1", "a2", "a5", "a7"])
     s.close()
     conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE story_reuse; ALTER TABLE stories DROP COLUMN independent_sources;"
-                       " ALTER TABLE stories DROP COLUMN provenance; ALTER TABLE stories DROP COLUMN provenance_members;"
+    conn.executescript("DROP TABLE story_reuse; DROP TABLE story_provenance;"
                        " DELETE FROM schema_migrations WHERE version > 12; PRAGMA user_version = 12;")
     conn.close()
     s = open_at(path)

@@ -2,7 +2,7 @@
 
 When a story changes (an article joins it, two stories merge, a report is replaced), :func:`write_provenance`
 recomputes its origins with :func:`newsledger.link.provenance.origins`, inside the article's transaction, and
-stores them on the story's row with a hash of its member set:
+stores them beside the story's row (``story_provenance``) with a hash of its member set:
 
 * the reports are read back from the store (article, paragraphs, attributions, actors) and given to
   ``origins()`` oldest first, ties by article id, so the result is a function of the member set only: the same
@@ -130,7 +130,7 @@ def write_provenance(conn: sqlite3.Connection, story_id: str, article_ids: list[
     Above :data:`PROVENANCE_CAP` reports, ``independent_sources`` and ``provenance`` record that it was not traced.
     """
     h = members_hash(article_ids)
-    row = conn.execute("SELECT provenance_members FROM stories WHERE story_id = ?", (story_id,)).fetchone()
+    row = conn.execute("SELECT members FROM story_provenance WHERE story_id = ?", (story_id,)).fetchone()
     if row is not None and row[0] == h:
         return
     if len(article_ids) > PROVENANCE_CAP:
@@ -138,8 +138,8 @@ def write_provenance(conn: sqlite3.Connection, story_id: str, article_ids: list[
                                 "not_traced": f"{len(article_ids)} reports, above the cap of {PROVENANCE_CAP}"}
     else:
         data = provenance_json(trace(conn, article_ids))
-    conn.execute("UPDATE stories SET independent_sources = ?, provenance = ?, provenance_members = ? WHERE story_id = ?",
-                 (data["independent_sources"], json.dumps(data, ensure_ascii=False), h, story_id))
+    conn.execute("INSERT OR REPLACE INTO story_provenance (story_id, members, independent_sources, provenance)"
+                 " VALUES (?,?,?,?)", (story_id, h, data["independent_sources"], json.dumps(data, ensure_ascii=False)))
 
 
 def write_all(conn: sqlite3.Connection) -> int:
@@ -155,7 +155,7 @@ def write_all(conn: sqlite3.Connection) -> int:
 def retrace_all(conn: sqlite3.Connection) -> int:
     """Forget every stored text reuse and origin, then trace every story again; returns how many stories."""
     conn.execute("DELETE FROM story_reuse")
-    conn.execute("UPDATE stories SET independent_sources = NULL, provenance = NULL, provenance_members = NULL")
+    conn.execute("DELETE FROM story_provenance")
     return write_all(conn)
 
 

@@ -201,6 +201,8 @@ def _write_story(conn: sqlite3.Connection, units: list[S.Unit], old_ids: set[str
     ``trace``, trace its origins (:func:`newsledger.store.sqlite.provenance.write_provenance`)."""
     story_id = S.story_id_of(S.first_key((u.key, u.published) for u in units))
     conn.executemany("DELETE FROM stories WHERE story_id = ?", [(i,) for i in sorted(old_ids)])
+    # the origins of the stories it replaces go; its own stay, to be kept if traced for these very members
+    conn.executemany("DELETE FROM story_provenance WHERE story_id = ?", [(i,) for i in sorted(old_ids - {story_id})])
     conn.executemany("UPDATE story_units SET story_id = ? WHERE unit_key = ?", [(story_id, u.key) for u in units])
     s = summary(units)
     conn.execute(
@@ -254,6 +256,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM story_keys")
     conn.execute("DELETE FROM story_units")
     conn.execute("DELETE FROM stories")
+    conn.execute("DELETE FROM story_provenance")
     conn.execute("DELETE FROM story_reuse")
     n = 0
     for analysis in stored_analyses(conn):
@@ -274,11 +277,11 @@ def _place_name(text: str | None) -> tuple[str | None, dict | None]:
 
 
 def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
-    sql = ['SELECT story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
-           " independent_sources, provenance FROM stories WHERE 1=1"]
+    sql = ['SELECT s.story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
+           " p.independent_sources, p.provenance FROM stories s LEFT JOIN story_provenance p USING (story_id) WHERE 1=1"]
     args: list[Any] = []
     if f.story_id:
-        sql.append(" AND story_id = ?")
+        sql.append(" AND s.story_id = ?")
         args.append(f.story_id)
     if f.min_outlets:
         sql.append(" AND n_outlets >= ?")
@@ -290,11 +293,11 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
         sql.append(" AND when_start <= ?")
         args.append(f.date_end)
     if f.actor:
-        sql.append(" AND story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
+        sql.append(" AND s.story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
                    " JOIN article_actors aa ON aa.article_id = u.article_id AND aa.local_id = json_extract(j.value, '$[0]')"
                    " WHERE aa.actor_id = ?)")
         args.append(f.actor)
-    sql.append(" ORDER BY when_start DESC NULLS LAST, story_id")
+    sql.append(" ORDER BY when_start DESC NULLS LAST, s.story_id")
     if f.limit:
         sql.append(" LIMIT ?")
         args.append(f.limit)

@@ -1,7 +1,7 @@
 -- newsledger store, schema version 14: independent sources of each story (DESIGN.md, Story; issue 17).
 -- Text reuse between two reports of different outlets is a function of the two articles only: stored once per
 -- pair (article_a < article_b by id), found or not, with its aligned passages (link.reuse). A story's origins
--- (link.provenance.origins over its reports, oldest first, ties by article id) are stored on its row with a
+-- (link.provenance.origins over its reports, oldest first, ties by article id) are stored beside its row with a
 -- hash of its member set; they are recomputed in the article's transaction whenever the story changes.
 
 CREATE TABLE IF NOT EXISTS story_reuse (
@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS story_reuse (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_reuse_b ON story_reuse(article_b);
 
-ALTER TABLE stories ADD COLUMN independent_sources INTEGER;  -- distinct origins; null: not computed
-ALTER TABLE stories ADD COLUMN provenance TEXT;              -- JSON (store.sqlite.provenance); null: not computed
-ALTER TABLE stories ADD COLUMN provenance_members TEXT;      -- sha1 of the sorted member article ids it was computed for
+CREATE TABLE IF NOT EXISTS story_provenance (
+    story_id            TEXT PRIMARY KEY,          -- stories.story_id (replaced with it)
+    members             TEXT NOT NULL,             -- sha1 of the sorted member article ids it was traced for
+    independent_sources INTEGER,                   -- distinct origins; null: not traced (story above the cap)
+    provenance          TEXT NOT NULL              -- JSON (store.sqlite.provenance.provenance_json)
+) WITHOUT ROWID;
