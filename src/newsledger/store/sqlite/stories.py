@@ -278,7 +278,8 @@ def _place_name(text: str | None) -> tuple[str | None, dict | None]:
 
 def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
     sql = ['SELECT s.story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
-           " p.independent_sources, p.provenance FROM stories s LEFT JOIN story_provenance p USING (story_id) WHERE 1=1"]
+           " p.independent_sources, json_extract(p.provenance, '$.origins') AS origins"
+           " FROM stories s LEFT JOIN story_provenance p USING (story_id) WHERE 1=1"]
     args: list[Any] = []
     if f.story_id:
         sql.append(" AND s.story_id = ?")
@@ -349,7 +350,7 @@ def _story_dict(conn: sqlite3.Connection, row: sqlite3.Row, reports: list[dict])
         "events": [{"event_id": e, "article_id": r["article_id"], "chain": m["chain"]}
                    for r in reports for m in r["members"] for e in m["event_ids"]],
         "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-        "independent_sources": row["independent_sources"], "origins": provenance_of_row(row["provenance"])["origins"],
+        "independent_sources": row["independent_sources"], "origins": json.loads(row["origins"]) if row["origins"] else None,
     }
 
 
@@ -386,7 +387,8 @@ def select_story(conn: sqlite3.Connection, ref: str, *, why: bool = False) -> di
     reports = _reports(conn, [story_id])[story_id]
     out = _story_dict(conn, row, reports)
     out["report_details"] = [{k: v for k, v in r.items() if k not in ("unit_key", "local_actors")} for r in reports]
-    prov = provenance_of_row(row["provenance"])
+    stored = conn.execute("SELECT provenance FROM story_provenance WHERE story_id = ?", (story_id,)).fetchone()
+    prov = provenance_of_row(stored[0] if stored else None)
     out["claims"], out["reuse"] = prov["claims"], prov["reuse"]
     if prov.get("not_traced"):
         out["not_traced"] = prov["not_traced"]
