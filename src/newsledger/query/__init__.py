@@ -5,7 +5,7 @@ A function here turns what a person typed into ids (an actor's alias with
 builds the typed filter of :mod:`newsledger.store.filters`, and composes the
 store's answers: ``actors`` (the actor list and profile), ``events`` (events
 and timelines), ``claims``, ``places``, ``network`` (actor graphs), ``show``,
-``stats``, ``time``, ``quantities``, ``stories`` (:func:`stories` and :func:`story` are also here, as
+``stats``, ``time``, ``quantities``, ``provenance`` (the stories' provenance graph), ``stories`` (:func:`stories` and :func:`story` are also here, as
 ``query.stories(store)``). Nothing here holds SQL or touches a connection.
 """
 
