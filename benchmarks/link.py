@@ -9,7 +9,9 @@
 
 Reports articles/s from the process's wall time (Python start included), and from the time the command
 spends linking (``linked/s``, wall and CPU). Figures go to stdout and to ``bench-results/link-<timestamp>.json``.
-``--store PATH`` reuses a store built before (step 3 only).
+``--store PATH`` reuses a store built before (step 3 only); ``--base-store PATH`` a base store (skips step 1).
+``--outlets N`` gives the copies N made-up outlets: Reuters is one outlet, and text reuse is only aligned across
+outlets, so without it the provenance arm aligns nothing.
 """
 
 from __future__ import annotations
@@ -35,15 +37,22 @@ from benchmarks.reuters import reuters_jsonl  # noqa: E402
 from benchmarks.run import run_arms  # noqa: E402
 
 
-def prepare(work: Path, shared: Path, base: int, articles: int, env: dict) -> dict:
-    """Ingest ``base`` Reuters stories and build the ``articles``-article store at ``link_db``; returns figures."""
-    data = work / "reuters.jsonl"
-    n = reuters_jsonl(shared / "corpus" / "reuters21578", base, data)
+def prepare(work: Path, shared: Path, base: int, articles: int, env: dict, *, outlets: int = 0,
+            base_store: str | None = None) -> dict:
+    """Ingest ``base`` Reuters stories (or copy ``base_store``, a store of them ingested before) and build the
+    ``articles``-article store at ``link_db`` (``outlets``: see :func:`benchmarks.link_store.copy_analysis`);
+    returns figures."""
     base_db = work / "base.db"
-    subprocess.run([sys.executable, "-m", "newsledger.cli", "ingest", str(data), "--db", str(base_db), "--silent"],
-                   env=env, check=False)
-    figures = build_store(base_db, work / "link.db", articles)
-    return {"reuters": n, **figures}
+    if base_store:
+        shutil.copy(base_store, base_db)
+        n = None
+    else:
+        data = work / "reuters.jsonl"
+        n = reuters_jsonl(shared / "corpus" / "reuters21578", base, data)
+        subprocess.run([sys.executable, "-m", "newsledger.cli", "ingest", str(data), "--db", str(base_db), "--silent"],
+                       env=env, check=False)
+    figures = build_store(base_db, work / "link.db", articles, outlets)
+    return {"reuters": n, "outlets": outlets or None, **figures}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--base", type=int, default=500, help="Reuters stories analyzed once, then copied")
     parser.add_argument("--store", help="a store built before (skips steps 1 and 2; it is copied, not changed)")
+    parser.add_argument("--outlets", type=int, default=0,
+                        help="give each copied article one of N made-up outlets (text reuse is looked for across outlets only)")
+    parser.add_argument("--base-store", help="a store of the Reuters stories ingested before (skips step 1)")
     parser.add_argument("--shared", default=os.environ.get("NEWSLEDGER_SHARED", str(ROOT.parent / "shared")))
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="newsledger-bench-link-"))
@@ -62,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         n = sqlite3.connect(work / "link.db").execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         prep = {"articles": n, "store": args.store}
     else:
-        prep = prepare(work, Path(args.shared), args.base, args.articles, env)
+        prep = prepare(work, Path(args.shared), args.base, args.articles, env, outlets=args.outlets,
+                       base_store=args.base_store)
         n = prep["articles"]
         print(f"incremental: {n} articles saved (linked as ingest does) in {prep['seconds']:.1f} s "
               f"({n / prep['seconds']:.0f}/s)", flush=True)

@@ -27,16 +27,22 @@ def _shift(value, years: int):
     return _YEAR.sub(lambda m: str(int(m.group(1)) + years), value)
 
 
-def copy_analysis(analysis, k: int):
-    """Copy ``k`` of a stored analysis: new article id and URL, every date ``k * YEAR_STEP`` years later."""
+def copy_analysis(analysis, k: int, outlets: int = 0):
+    """Copy ``k`` of a stored analysis: new article id and URL, every date ``k * YEAR_STEP`` years later.
+
+    With ``outlets``, the copy's outlet becomes one of that many made-up outlets ("Outlet 07"), picked by its
+    new id: Reuters-21578 is one outlet, and text reuse is only looked for between reports of different
+    outlets, so the provenance bench needs several to align anything.
+    """
     from newsledger.records import Analysis
 
     years = k * YEAR_STEP
     a = analysis.article
     url = f"bench://copy-{k}/{a.article_id}"
     article_id = hashlib.sha256(f"{a.outlet}|{url}|{a.content_hash}".encode()).hexdigest()
+    outlet = f"Outlet {int(article_id[:8], 16) % outlets:02d}" if outlets else a.outlet
     article = dataclasses.replace(a, article_id=article_id, url=url, published=_shift(a.published, years),
-                                  duplicate_of=None, source_path=None)
+                                  duplicate_of=None, source_path=None, outlet=outlet)
 
     def moved(records, fields):
         return tuple(dataclasses.replace(r, article_id=article_id, **{f: _shift(getattr(r, f), years) for f in fields})
@@ -51,7 +57,7 @@ def copy_analysis(analysis, k: int):
     )
 
 
-def build_store(base: Path, out: Path, n: int) -> dict:
+def build_store(base: Path, out: Path, n: int, outlets: int = 0) -> dict:
     """Save ``n`` articles into a new store at ``out``: copies 0, 1, ... of every article of ``base`` in turn.
 
     Returns:
@@ -72,7 +78,7 @@ def build_store(base: Path, out: Path, n: int) -> dict:
         for analysis in analyses:
             if saved >= n:
                 break
-            dst.save(copy_analysis(analysis, k))
+            dst.save(copy_analysis(analysis, k, outlets))
             saved += 1
         k += 1
     seconds = time.perf_counter() - t0

@@ -27,9 +27,6 @@ COMMENTS = ("absent", "note", "source", "doc")
 # "absent.<section>[i]" for records that must not be found, "stories[i].members" and
 # "stories[i].independent_sources" for story cases.
 KNOWN_FAILURES: dict[tuple[str, str], int] = {
-    # independent sources (issue 17)
-    ("story-port-blast-wire-copies", "stories[0].independent_sources"): 17,
-    ("story-port-blast-wire-copies", "stories[1].independent_sources"): 17,
 }
 
 

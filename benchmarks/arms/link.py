@@ -1,4 +1,5 @@
-"""The link stage alone (no NLP): ``newsledger link --rebuild --only stories`` against ``--only actors`` on one store.
+"""The link stage alone (no NLP): ``newsledger link --rebuild --only stories`` and ``--only provenance`` against
+``--only actors`` on one store.
 
 The store is made once by :mod:`benchmarks.link` (stored Reuters-21578 analyses, copied with new ids and
 dates: :mod:`benchmarks.link_store`) at ``stories.work / "link.db"``; each arm recomputes one kind of link
@@ -44,5 +45,6 @@ class LinkRebuild(Arm):
                 "linked_per_cpu_s": stories.count / cpu_s if cpu_s else None}
 
 
-LINK_ARMS: list[Arm] = [LinkRebuild("actors", baseline=True), LinkRebuild("stories")]
-"""The link-stage bench (``make bench-link``): the baseline first."""
+LINK_ARMS: list[Arm] = [LinkRebuild("actors", baseline=True), LinkRebuild("stories"), LinkRebuild("provenance")]
+"""The link-stage bench (``make bench-link``): the baseline first. ``stories`` re-forms the stories and traces each
+one's origins once; ``provenance`` traces the origins of the stories as they are (text reuse included), alone."""

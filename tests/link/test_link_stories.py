@@ -33,6 +33,16 @@ def fill(store, analyses, order):
         assert store.save(analyses[name]) is True
 
 
+def provenance(store, analyses) -> dict:
+    """``{frozenset of report names: (independent_sources, {origin: (kind, report names, evidence kinds)})}``."""
+    by_id = {a.article.article_id: n for n, a in analyses.items()}
+    return {frozenset(by_id[r] for r in s["reports"]):
+            (s["independent_sources"], {o["name"]: (o["kind"], tuple(sorted(by_id[r] for r in o["reports"])),
+                                                    tuple(sorted((by_id[e["article_id"]], e["kind"], by_id.get(e["other"], "")) for e in o["evidence"])))
+                                        for o in s["origins"]})
+            for s in store.stories()}
+
+
 def partition(store) -> frozenset:
     """Each story as the set of its members: ``(article_id, chain)`` of its member event chains, and
     ``(article_id, "lead")`` for every report."""
@@ -134,7 +144,10 @@ def test_the_case_gives_its_two_stories(shared, nlp, store):
     assert (blast["when"], blast["precision"], blast["place"], blast["event_type"]) == ("2024-09-17", "day", "Mombasa", None)
     assert blast["outlets"] == ["Coastline Press Agency", "Equator Digest", "Kampala Evening Post", "Kilindini Herald",
                                 "Northgate Tribune"]
-    assert (blast["first_seen"], blast["last_seen"], blast["independent_sources"]) == ("2024-09-17", "2024-09-19", None)
+    assert (blast["first_seen"], blast["last_seen"], blast["independent_sources"]) == ("2024-09-17", "2024-09-19", 2)
+    by_id = {x.article.article_id: n for n, x in a.items()}
+    assert {o["name"]: sorted(by_id[r] for r in o["reports"]) for o in blast["origins"]} == {
+        "Coastline Press Agency": ["a1", "a2", "a3", "a4"], "Kilindini Herald": ["a5", "a6"]}
 
 
 BRIDGE_ORDERS = [
@@ -152,19 +165,28 @@ def test_three_orders_with_a_bridge_give_one_partition_and_rebuild_gives_it_too(
     fill(s0, a, ["a2", "a3", "a4", "a6"])
     assert names(s0, a) == [["a2", "a3", "a4"], ["a6"]]  # without the bridge: two groups
     s0.close()
-    found = []
+    found, origins, raw = [], [], []
     for i, order in enumerate(BRIDGE_ORDERS):
         s = open_at(tmp_path / f"order{i}.db")
         fill(s, a, order)
         found.append(partition(s))
+        origins.append(provenance(s, a))
+        raw.append({frozenset(x["reports"]): x["origins"] for x in s.stories()})  # evidence, spans and all
         assert names(s, a) == [["a2", "a3", "a4", "a5", "a6"], ["a7"]]
         if i == 0:
             actors = s.actors()
             counts = s.rebuild_links()
             assert counts == {"articles": 6, "actors": len(actors), "stories": 2}
             assert partition(s) == found[0] and s.actors() == actors
+            assert {frozenset(x["reports"]): x["origins"] for x in s.stories()} == raw[0]  # the rebuild traces the same
         s.close()
     assert found[0] == found[1] == found[2]
+    # the origins too: a2-a4 rest on the agency (a3 by its reused paragraphs), a5 and a6 on the Herald
+    assert origins[0] == origins[1] == origins[2] and raw[0] == raw[1] == raw[2]
+    blast = origins[0][frozenset({"a2", "a3", "a4", "a5", "a6"})]
+    assert blast[0] == 2 and {n: v[1] for n, v in blast[1].items()} == {
+        "Coastline Press Agency": ("a2", "a3", "a4"), "Kilindini Herald": ("a5", "a6")}
+    assert any(e[:2] == ("a3", "reuse") for e in blast[1]["Coastline Press Agency"][2])
 
 
 def test_reingesting_changes_nothing(shared, nlp, store):

@@ -19,13 +19,15 @@ from .options import (
 @click.option("--format", "fmt_out", type=click.Choice(["geojson", "gexf", "jsonl"]), default="geojson", show_default=True,
               help="geojson: places and events as points (QGIS); gexf: an actor network (Gephi); jsonl: stories, one a line.")
 @click.option("--layer", "layer_names", multiple=True, help="geojson: only this layer (repeatable; default: all, e.g. places).")
-@click.option("--network", type=click.Choice(["events", "cooccurrence"]), default="events", show_default=True,
-              help="gexf: events (directed, source actor → recipient) or cooccurrence (actors in the same article).")
+@click.option("--network", type=click.Choice(["events", "cooccurrence", "provenance"]), default="events", show_default=True,
+              help="gexf: events (directed, source actor → recipient), cooccurrence (actors in the same article) or "
+                   "provenance (each story's origins → reports, and text reuse between reports).")
+@click.option("--story", "story_ref", metavar="ID", help="gexf --network provenance: only this story (id or 6+ character prefix).")
 @click.option("--country", metavar="CC", help="Only features (or events) in this country (ISO 3166-1 alpha-2).")
 @click.option("--article", help="Only this article (id, unique id prefix or URL).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default: stdout).")
 @handles_errors
-def export(db, fmt_out, layer_names, network, country, article, out):
+def export(db, fmt_out, layer_names, network, story_ref, country, article, out):
     """Export the ledger for other tools: GeoJSON (RFC 7946) for QGIS, GEXF for Gephi.
 
     GeoJSON: a FeatureCollection with one Point per resolved place mention
@@ -37,7 +39,11 @@ def export(db, fmt_out, layer_names, network, country, article, out):
     mentions); with --network events, a directed edge per source → recipient
     pair (weight = events, event_types, first_when, last_when, articles);
     with --network cooccurrence, an undirected edge per pair of actors named
-    in the same article (weight = articles). A summary line goes to stderr.
+    in the same article (weight = articles). With --network provenance, the
+    stories' independent sources: origin nodes (origin_kind, story_id) with
+    an edge to each report resting on them (evidence kinds), and report →
+    report edges for text reuse (METER labels, coverages, passages). A
+    summary line goes to stderr.
 
     JSON Lines: one object a line, ``"record": "story"`` and the fields of
     newsledger stories --json (reports, outlets, member events, ...).
@@ -48,7 +54,10 @@ def export(db, fmt_out, layer_names, network, country, article, out):
         newsledger export --format jsonl --out stories.jsonl
         newsledger export --layer places --country IL | jq '.features | length'
         newsledger export --format gexf --network events --out actors.gexf
+        newsledger export --format gexf --network provenance --out sources.gexf
     """
+    if story_ref and (fmt_out != "gexf" or network != "provenance"):
+        raise click.UsageError("--story applies to --format gexf --network provenance only.")
     if fmt_out == "jsonl":
         if layer_names or country or article:
             raise click.UsageError("--layer, --country and --article apply to geojson and gexf only.")
@@ -57,7 +66,10 @@ def export(db, fmt_out, layer_names, network, country, article, out):
     if fmt_out == "gexf":
         if layer_names:
             raise click.UsageError("--layer applies to --format geojson only.")
-        _export_gexf(open_db(db), network, country, article, out)
+        if network == "provenance":
+            _export_provenance(open_db(db), story_ref, country, article, out)
+        else:
+            _export_gexf(open_db(db), network, country, article, out)
         sys.exit(0)
     from ..export.geojson import feature_collection
 
@@ -86,6 +98,23 @@ def _export_gexf(store, network: str, country: str | None, article: str | None, 
         sys.stdout.buffer.flush()
     click.echo(f"{graph.number_of_nodes():,} actors, {graph.number_of_edges():,} edges ({network})"
                + (f" → {out}" if out else ""), err=True)
+
+
+def _export_provenance(store, story_ref: str | None, country: str | None, article: str | None, out: str | None) -> None:
+    from ..export.gexf import write_gexf
+    from ..query.provenance import provenance_graph
+
+    if country or article:
+        raise click.UsageError("--country and --article do not apply to --network provenance (use --story).")
+    graph = provenance_graph(store, story_ref)
+    if out:
+        write_gexf(graph, out)
+    else:
+        write_gexf(graph, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    origins = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "origin")
+    click.echo(f"{origins:,} origins, {graph.number_of_nodes() - origins:,} reports, {graph.number_of_edges():,} edges"
+               " (provenance)" + (f" → {out}" if out else ""), err=True)
 
 
 def _export_jsonl(store, out: str | None) -> None:

@@ -10,18 +10,21 @@ from .group import cli
 from .options import db_option, limit_option, output_options
 from .output import dumps, emit
 
-TABLE_COLUMNS = ["story_id", "when", "event_type", "actors", "place", "reports", "outlets"]
-"""The table's columns; --json and --csv keep every field."""
+TABLE_COLUMNS = ["story_id", "when", "event_type", "actors", "place", "reports", "sources", "outlets"]
+"""The table's columns (``sources``: independent sources, "?" when not traced); --json and --csv keep every field."""
 
 
 def _row(s: dict) -> dict:
     return {**s, "actors": ", ".join(a["name"] for a in s["actors"][:4]), "reports": len(s["reports"]),
+            "sources": "?" if s["independent_sources"] is None else s["independent_sources"],
             "outlets": ", ".join(s["outlets"]), "events": len(s["events"])}
 
 
 def _csv_row(s: dict) -> dict:
     return {**_row(s), "actors": "; ".join(a["actor_id"] for a in s["actors"]), "reports": " ".join(s["reports"]),
-            "outlets": "; ".join(s["outlets"]), "events": " ".join(e["event_id"] for e in s["events"])}
+            "sources": s["independent_sources"], "outlets": "; ".join(s["outlets"]),
+            "events": " ".join(e["event_id"] for e in s["events"]),
+            "origins": "; ".join(o["name"] for o in s["origins"] or ())}
 
 
 @cli.command()
@@ -38,7 +41,8 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
 
     Each row is one story: its date (TIMEX3 value), PLOVER type (empty
     outside PLOVER: an explosion, an earthquake), actors, place, how many
-    reports and which outlets. Articles are grouped by their title and lead
+    reports, how many independent sources stand behind them (distinct
+    origins; "?" when not traced) and which outlets. Articles are grouped by their title and lead
     (newsledger story ID --why shows why).
 
     \b
@@ -57,7 +61,8 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
     if fmt == "json":
         emit(rows, fmt)
     elif fmt == "csv":
-        emit([_csv_row(s) for s in rows], fmt, columns=TABLE_COLUMNS + ["precision", "n_outlets", "first_seen", "last_seen"])
+        emit([_csv_row(s) for s in rows], fmt,
+             columns=TABLE_COLUMNS + ["origins", "precision", "n_outlets", "first_seen", "last_seen"])
     else:
         emit([_row(s) for s in rows], fmt, columns=TABLE_COLUMNS)
 
@@ -69,7 +74,15 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
 @output_options("json")
 @handles_errors
 def story(story_id, db, why, fmt):
-    """One story: its reports by publication date and outlet, where they disagree, and how each outlet labels its actors.
+    """One story: its reports by publication date and outlet, where they come from, where they disagree, and how
+    each outlet labels its actors.
+
+    The provenance tree gives each origin (a newsroom's own reporting, or
+    "untraced") and the reports resting on it, with the evidence: credit
+    line, dateline, attribution chain, own reporter or witness, text reuse
+    (METER label, aligned passages). Claims relayed by several reports are
+    listed with their own count of sources; "unconfirmed" when every origin
+    behind the claim gives it hedged or from an anonymous source.
 
     STORY_ID is a story id or a unique prefix of 6+ characters (newsledger stories lists them).
 
@@ -105,16 +118,65 @@ def story(story_id, db, why, fmt):
                "actors": ", ".join(e["evidence"].get("actors", [])), "place": e["evidence"].get("place"),
                "same_date": e["evidence"].get("same_date")} for e in s["edges"]],
              "table", title="Why these reports are one story (edges)")
+    show_provenance(s)
     print_story_extras(extras)
+
+
+def _evidence_line(e: dict, short: dict[str, str]) -> str:
+    """One piece of evidence as a line: its kind, then the cue, the chain or the reused report."""
+    if e["kind"] == "reuse":
+        span = e.get("span") or {}
+        where = f' "{span.get("text", "")[:60]}"' if span else ""
+        return f"reuse of {short.get(e['other'], e['other'])} ({e['label']}){where}"
+    line = e["kind"]
+    if e.get("cue"):
+        line += f": {e['cue']}" if e["kind"] == "untraced" else f": {e['cue']!r}"
+    if e.get("chain"):
+        line += " (chain " + " → ".join(e["chain"]) + ")"
+    return line
+
+
+def show_provenance(s: dict) -> None:
+    """Print the story's provenance tree (origin → reports, with evidence) and its claims relayed by several
+    reports. Kept apart from :func:`story` so other sections of the story view merge beside it."""
+    if s.get("origins") is None:
+        click.echo()
+        click.echo(visible(f"Independent sources: unknown ({s.get('not_traced') or 'not traced'})", newlines=False))
+        return
+    details = {r["article_id"]: r for r in s["report_details"]}
+    short = {a: f"{(r['published'] or '?')[:10]} {r['outlet'] or '(unknown outlet)'}" for a, r in details.items()}
+    n = s["independent_sources"]
+    click.echo()
+    click.echo(visible(f"Independent sources: {n} origin{'s' * (n != 1)} behind {len(s['reports'])} reports"
+                       f" ({len(s['outlets'])} outlets)", newlines=False))
+    for o in s["origins"]:
+        click.echo(visible(f"● {o['name']} ({o['kind']}): {len(o['reports'])} report{'s' * (len(o['reports']) != 1)}",
+                           newlines=False))
+        for article_id in sorted(o["reports"], key=lambda a: (short.get(a, a), a)):
+            click.echo(visible(f"  └ {short.get(article_id, article_id)}  [{article_id[:12]}]", newlines=False))
+            evs = [e for e in o["evidence"] if e["article_id"] == article_id]
+            seen: set[str] = set()
+            for e in evs:
+                line = _evidence_line(e, short)
+                if line not in seen:
+                    seen.add(line)
+                    click.echo(visible(f"      {line}", newlines=False))
+    shared = [c for c in s.get("claims") or () if len(c["reports"]) > 1]
+    if shared:
+        emit([{"claim": c["text"][:90], "reports": len(c["reports"]), "sources": c["independent_sources"],
+               "origins": ", ".join(c["origins"]), "unconfirmed": "yes" if c["unconfirmed"] else ""} for c in shared],
+             "table", columns=["claim", "reports", "sources", "origins", "unconfirmed"],
+             title="Claims relayed by several reports")
 
 
 @cli.command()
 @db_option
 @click.option("--rebuild", is_flag=True, required=True, help="Recompute global actors and stories from scratch.")
-@click.option("--only", type=click.Choice(["actors", "stories"]), help="Recompute only these links (the bench times each).")
+@click.option("--only", type=click.Choice(["actors", "stories", "provenance"]),
+              help="Recompute only these links (the bench times each); provenance: trace every story's origins again.")
 @handles_errors
 def link(db, rebuild, only):
-    """Recompute the cross-article links (global actors, stories) of a store from its stored articles.
+    """Recompute the cross-article links (global actors, stories and their origins) of a store from its stored articles.
 
     The result is the one incremental ingest gives, whatever order the articles came in; the store is
     changed in one transaction (an interruption leaves it as it was).
@@ -128,7 +190,8 @@ def link(db, rebuild, only):
     store = open_db(db, create=True)
     try:
         wall, cpu = time.perf_counter(), time.process_time()
-        counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"))
+        counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"),
+                                     provenance=only == "provenance")
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     finally:
         store.close()

@@ -33,7 +33,8 @@ def stories(
         PLOVER), ``actors`` (``actor_id``, ``name``, ``reports``), ``when``, ``precision``, ``place``,
         ``place_id`` (GeoNames), ``place_country``, ``reports`` (article ids), ``outlets``, ``n_reports``,
         ``n_outlets``, ``events`` (``event_id``, ``article_id``, ``chain``), ``first_seen``, ``last_seen``,
-        ``independent_sources`` (None: provenance is not built yet, issue 17).
+        ``independent_sources`` (distinct origins of its reports, :mod:`newsledger.link.provenance`; None when
+        not traced) and ``origins`` (``name``, ``kind``, ``reports``, ``evidence``), as ``Store.stories`` gives them.
 
     Raises:
         QueryError: an unknown actor, a date that is not one, or ``min_outlets`` below 1.
@@ -50,7 +51,9 @@ def story(store: Store, story_id: str, why: bool = False) -> dict[str, Any]:
         The story's dict (see :func:`stories`) with ``report_details``: per report ``article_id``,
         ``outlet``, ``published``, ``title``, ``url``, and its lead's ``when``, ``when_source``, ``place``,
         ``event_type``, ``chain``, ``members`` (its event chains in the story) and ``background`` (chains
-        dated elsewhere). With ``why``: ``edges`` (``a``, ``b`` article ids, ``score``, ``evidence``: the
+        dated elsewhere); ``claims`` (each claim's reports, ``origins``, ``independent_sources`` and
+        ``unconfirmed``: every origin behind it gives it hedged or from an anonymous source) and ``reuse`` (aligned
+        passages between reports), as ``Store.story`` gives them. With ``why``: ``edges`` (``a``, ``b`` article ids, ``score``, ``evidence``: the
         decision of :func:`newsledger.link.stories.compare`) and, per report, ``joined_by`` (its edges).
 
     Raises:

@@ -268,15 +268,22 @@ class Store(Protocol):
             most reports first); ``when`` (TIMEX3 value) and ``precision``; ``place`` (name), ``place_id``
             (GeoNames id), ``place_country``; ``reports`` (article ids, by publication date then outlet);
             ``outlets``; ``n_reports``, ``n_outlets``; ``events`` (member events: ``event_id``, ``article_id``,
-            ``chain``); ``first_seen``, ``last_seen`` (publication dates); ``independent_sources`` (None until
-            provenance is built, issue 17).
+            ``chain``); ``first_seen``, ``last_seen`` (publication dates); ``independent_sources`` (distinct
+            origins, :func:`newsledger.link.provenance.origins`; None when not traced: a story above
+            ``store.sqlite.provenance.PROVENANCE_CAP`` reports, or stored before schema 14 and unchanged since) and
+            ``origins`` (``name``, ``kind``, ``reports``, ``evidence``: ``kind``, ``article_id``, ``span``, ``cue``,
+            ``chain``, ``attribution_id``, ``other``, ``label``, ``other_span``; None when not traced).
         """
         ...
 
     def story(self, story_id: str, *, why: bool = False) -> dict[str, Any]:
         """One story (id or unique prefix of 6+ characters), as :meth:`stories` gives it, plus
         ``report_details`` (per report: ``article_id``, ``outlet``, ``published``, ``title``, ``url``, its lead's
-        ``when``, ``when_source``, ``place``, ``event_type``, ``chain``, ``members`` and ``background`` chains).
+        ``when``, ``when_source``, ``place``, ``event_type``, ``chain``, ``members`` and ``background`` chains),
+        ``claims`` (per claim relayed: ``text``, ``attributions``, ``reports``, ``outlets``, ``origins``,
+        ``independent_sources``, ``unconfirmed``), ``reuse`` (pairs of reports sharing text: ``a``, ``b``, METER
+        ``label_a``/``label_b``, ``coverage_a``/``coverage_b``, ``passages`` as ``[a_start, a_end, b_start, b_end,
+        words]``) and, when not traced, ``not_traced`` (why).
 
         Args:
             why: add ``edges`` (``a``, ``b`` article ids, ``score``, ``evidence``) and each report's ``joined_by``.
@@ -286,11 +293,14 @@ class Store(Protocol):
         """
         ...
 
-    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True, provenance: bool = False) -> dict[str, int]:
         """Recompute the global actors and the stories from the stored articles, in one transaction.
 
         Args:
-            actors, stories: which links to recompute (both by default; stories read the actors as they are).
+            actors, stories: which links to recompute (both by default; stories read the actors as they are;
+                a stories rebuild traces every story's origins too).
+            provenance: without ``stories``, trace every story's origins again (text reuse included) on the
+                stories as they are.
 
         Returns:
             ``{"articles": n, "actors": n, "stories": n}`` after the rebuild.

@@ -297,6 +297,10 @@ class SQLiteStore:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise StoreError(f"Could not store article {a.article_id} in {self.path}: {exc}") from exc
+        except BaseException:  # a failure in the link stage (stories, provenance) never leaves half an article
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     def add_skip(self, skip: Skip) -> None:
         """Record an input that was not ingested (once per path, stage and reason).
@@ -543,7 +547,7 @@ class SQLiteStore:
 
         return select_story(self.conn, story_id, why=why)
 
-    def rebuild_links(self, *, actors: bool = True, stories: bool = True) -> dict[str, int]:
+    def rebuild_links(self, *, actors: bool = True, stories: bool = True, provenance: bool = False) -> dict[str, int]:
         """Recompute global actors and stories from the stored articles, in one transaction (see ``Store.rebuild_links``).
 
         Raises:
@@ -558,6 +562,10 @@ class SQLiteStore:
             if actors:
                 _actors.reset(c)
             n = _stories.rebuild(c) if stories else c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            if provenance and not stories:  # a stories rebuild traces every story already
+                from .provenance import retrace_all
+
+                retrace_all(c)
             counts = {"articles": n, "actors": c.execute("SELECT COUNT(*) FROM actors").fetchone()[0],
                       "stories": c.execute("SELECT COUNT(*) FROM stories").fetchone()[0]}
             c.execute("COMMIT")

@@ -29,6 +29,7 @@ from ...errors import QueryError
 from ...link import stories as S
 from ...records import UNKNOWN_OUTLET, Analysis, Article, Paragraph
 from ..filters import StoryFilter
+from .provenance import provenance_of_row
 
 _SOURCE_RANK = {"event": 0, "timex": 1, "publication": 2}
 
@@ -71,8 +72,8 @@ _SECTIONS = ("mentions", "actors", "timexes", "events", "places")
 """The sections a lead unit is read from."""
 
 
-def load_analysis(conn: sqlite3.Connection, article_id: str) -> Analysis:
-    """A stored article with the sections a lead unit needs (:data:`_SECTIONS`), as they were saved."""
+def load_analysis(conn: sqlite3.Connection, article_id: str, sections: tuple[str, ...] = _SECTIONS) -> Analysis:
+    """A stored article with the sections a lead unit needs (:data:`_SECTIONS`, or ``sections``), as they were saved."""
     from .sections import section_tables
 
     row = conn.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
@@ -81,7 +82,7 @@ def load_analysis(conn: sqlite3.Connection, article_id: str) -> Analysis:
     article = Article(paragraphs=paragraphs, **{k: row[k] for k in row.keys()
                                                 if k in Article.__dataclass_fields__ and k != "paragraphs"})
     tables = section_tables()
-    return Analysis(article=article, **{name: tuple(tables[name].load(conn, article)) for name in _SECTIONS if name in tables})
+    return Analysis(article=article, **{name: tuple(tables[name].load(conn, article)) for name in sections if name in tables})
 
 
 def stored_analyses(conn: sqlite3.Connection, *, but: str | None = None) -> Iterator[Analysis]:
@@ -100,12 +101,18 @@ def link_article(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """
     if not conn.execute("SELECT EXISTS (SELECT 1 FROM story_units)").fetchone()[0]:
         for stored in stored_analyses(conn, but=analysis.article.article_id):
-            add_unit(conn, unit_of_analysis(stored))
+            add_unit(conn, unit_of_analysis(stored), trace=False)
+        from .provenance import write_all
+
+        write_all(conn)
     add_unit(conn, unit_of_analysis(analysis))
 
 
-def add_unit(conn: sqlite3.Connection, unit: S.Unit) -> str | None:
+def add_unit(conn: sqlite3.Connection, unit: S.Unit, *, trace: bool = True) -> str | None:
     """File ``unit``, store its edges and re-form the components it touches.
+
+    With ``trace`` (the default), every story it re-forms gets its origins traced again
+    (:func:`newsledger.store.sqlite.provenance.write_provenance`); a rebuild traces each story once at the end.
 
     Returns:
         The unit's story id, or None when a later version of the same report is already stored (nothing changes).
@@ -152,9 +159,9 @@ def add_unit(conn: sqlite3.Connection, unit: S.Unit) -> str | None:
                 touched.add(other.key)
                 joined = True
     if not joined and old is None:  # a story of its own: no component to walk
-        _write_story(conn, [unit], set())
+        _write_story(conn, [unit], set(), trace=trace)
     else:
-        _reform(conn, touched)
+        _reform(conn, touched, trace=trace)
     return conn.execute("SELECT story_id FROM story_units WHERE unit_key = ?", (unit.key,)).fetchone()[0]
 
 
@@ -174,7 +181,7 @@ def _component(conn: sqlite3.Connection, start: str) -> set[str]:
     return seen
 
 
-def _reform(conn: sqlite3.Connection, touched: Iterable[str]) -> None:
+def _reform(conn: sqlite3.Connection, touched: Iterable[str], *, trace: bool = True) -> None:
     """Give every component reaching ``touched`` its story id and summary; drop the story rows they replace."""
     done: set[str] = set()
     for key in sorted(touched):
@@ -186,13 +193,16 @@ def _reform(conn: sqlite3.Connection, touched: Iterable[str]) -> None:
         for chunk in (sorted(comp)[i:i + 500] for i in range(0, len(comp), 500)):
             rows += conn.execute(f"SELECT {_UNIT_COLUMNS} FROM story_units WHERE unit_key IN ({','.join('?' * len(chunk))})",
                                  chunk).fetchall()
-        _write_story(conn, [_unit_of_row(r) for r in rows], {r[2] for r in rows} - {""})
+        _write_story(conn, [_unit_of_row(r) for r in rows], {r[2] for r in rows} - {""}, trace=trace)
 
 
-def _write_story(conn: sqlite3.Connection, units: list[S.Unit], old_ids: set[str]) -> None:
-    """Name the component ``units`` (its story id and summary row), replacing the story rows ``old_ids``."""
+def _write_story(conn: sqlite3.Connection, units: list[S.Unit], old_ids: set[str], *, trace: bool = True) -> None:
+    """Name the component ``units`` (its story id and summary row), replacing the story rows ``old_ids``; with
+    ``trace``, trace its origins (:func:`newsledger.store.sqlite.provenance.write_provenance`)."""
     story_id = S.story_id_of(S.first_key((u.key, u.published) for u in units))
     conn.executemany("DELETE FROM stories WHERE story_id = ?", [(i,) for i in sorted(old_ids)])
+    # the origins of the stories it replaces go; its own stay, to be kept if traced for these very members
+    conn.executemany("DELETE FROM story_provenance WHERE story_id = ?", [(i,) for i in sorted(old_ids - {story_id})])
     conn.executemany("UPDATE story_units SET story_id = ? WHERE unit_key = ?", [(story_id, u.key) for u in units])
     s = summary(units)
     conn.execute(
@@ -201,6 +211,10 @@ def _write_story(conn: sqlite3.Connection, units: list[S.Unit], old_ids: set[str
         (story_id, s["event_type"], s["when"], s["precision"], s["when_start"], s["when_end"],
          json.dumps(s["place"], ensure_ascii=False) if s["place"] else None, len(units),
          len({u.outlet or UNKNOWN_OUTLET for u in units}), s["first_seen"], s["last_seen"]))
+    if trace:
+        from .provenance import write_provenance
+
+        write_provenance(conn, story_id, [u.article_id for u in units])
 
 
 def summary(units: list[S.Unit]) -> dict[str, Any]:
@@ -233,7 +247,8 @@ def summary(units: list[S.Unit]) -> dict[str, Any]:
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Forget every unit and story, then add the units of every stored article in ingest order; returns how many.
+    """Forget every unit, story and stored text reuse, then add the units of every stored article in ingest order
+    and trace each story's origins once; returns how many articles.
 
     Runs inside the caller's transaction.
     """
@@ -241,10 +256,15 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM story_keys")
     conn.execute("DELETE FROM story_units")
     conn.execute("DELETE FROM stories")
+    conn.execute("DELETE FROM story_provenance")
+    conn.execute("DELETE FROM story_reuse")
     n = 0
     for analysis in stored_analyses(conn):
-        add_unit(conn, unit_of_analysis(analysis))
+        add_unit(conn, unit_of_analysis(analysis), trace=False)
         n += 1
+    from .provenance import write_all
+
+    write_all(conn)
     return n
 
 
@@ -257,11 +277,12 @@ def _place_name(text: str | None) -> tuple[str | None, dict | None]:
 
 
 def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
-    sql = ['SELECT story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen'
-           " FROM stories WHERE 1=1"]
+    sql = ['SELECT s.story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
+           " p.independent_sources, json_extract(p.provenance, '$.origins') AS origins"
+           " FROM stories s LEFT JOIN story_provenance p USING (story_id) WHERE 1=1"]
     args: list[Any] = []
     if f.story_id:
-        sql.append(" AND story_id = ?")
+        sql.append(" AND s.story_id = ?")
         args.append(f.story_id)
     if f.min_outlets:
         sql.append(" AND n_outlets >= ?")
@@ -273,17 +294,17 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
         sql.append(" AND when_start <= ?")
         args.append(f.date_end)
     if f.actor:
-        sql.append(" AND story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
+        sql.append(" AND s.story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
                    " JOIN article_actors aa ON aa.article_id = u.article_id AND aa.local_id = json_extract(j.value, '$[0]')"
                    " WHERE aa.actor_id = ?)")
         args.append(f.actor)
     if f.article:
-        sql.append(" AND story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
+        sql.append(" AND s.story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
         args.append(f.article)
     if f.order == "biggest":
-        sql.append(" ORDER BY n_outlets DESC, n_reports DESC, when_start DESC NULLS LAST, story_id")
+        sql.append(" ORDER BY n_outlets DESC, n_reports DESC, when_start DESC NULLS LAST, s.story_id")
     else:
-        sql.append(" ORDER BY when_start DESC NULLS LAST, story_id")
+        sql.append(" ORDER BY when_start DESC NULLS LAST, s.story_id")
     if f.limit:
         sql.append(" LIMIT ?")
         args.append(f.limit)
@@ -335,7 +356,7 @@ def _story_dict(conn: sqlite3.Connection, row: sqlite3.Row, reports: list[dict])
         "events": [{"event_id": e, "article_id": r["article_id"], "chain": m["chain"]}
                    for r in reports for m in r["members"] for e in m["event_ids"]],
         "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-        "independent_sources": None,
+        "independent_sources": row["independent_sources"], "origins": json.loads(row["origins"]) if row["origins"] else None,
     }
 
 
@@ -372,6 +393,11 @@ def select_story(conn: sqlite3.Connection, ref: str, *, why: bool = False) -> di
     reports = _reports(conn, [story_id])[story_id]
     out = _story_dict(conn, row, reports)
     out["report_details"] = [{k: v for k, v in r.items() if k not in ("unit_key", "local_actors")} for r in reports]
+    stored = conn.execute("SELECT provenance FROM story_provenance WHERE story_id = ?", (story_id,)).fetchone()
+    prov = provenance_of_row(stored[0] if stored else None)
+    out["claims"], out["reuse"] = prov["claims"], prov["reuse"]
+    if prov.get("not_traced"):
+        out["not_traced"] = prov["not_traced"]
     if why:
         by_key = {r["unit_key"]: r["article_id"] for r in reports}
         edges = []
