@@ -111,7 +111,7 @@ def test_the_story_page_reports_by_time_and_outlet_with_their_evidence(client, c
 
 def test_the_provenance_of_the_blast_two_independent_sources(client, case):
     prov = api(client, f"/api/story/{case['blast']}")["provenance"]
-    assert prov["independent_sources"] == 2 and prov["computed"] == "on request"
+    assert prov["independent_sources"] == 2 and prov["computed"] == "stored"  # traced at save time (schema 014)
     origins = {o["name"]: sorted(o["reports"]) for o in prov["origins"]}
     assert origins == {"Coastline Press Agency": sorted(case[a] for a in ("a1", "a2", "a3", "a4")),
                        "Kilindini Herald": sorted(case[a] for a in ("a5", "a6"))}
