@@ -360,3 +360,11 @@ def test_query_filters_and_cli(shared, nlp, tmp_path):
     assert [x["record"] for x in lines] == ["story", "story"] and {x["n_reports"] for x in lines} == {1, 6}
     r = run("link", "--rebuild")
     assert r.exit_code == 0 and "2 stories" in r.output
+
+
+def test_link_rebuild_never_creates_a_store_at_a_mistyped_path(tmp_path):
+    from newsledger.cli import cli
+
+    missing = tmp_path / "typo.db"
+    r = CliRunner().invoke(cli, ["link", "--rebuild", "--db", str(missing)])
+    assert r.exit_code == 2 and "No store at" in r.output and not missing.exists()

@@ -7,7 +7,7 @@ import click
 from ..terminal import visible
 from .errors import handles_errors, open_db
 from .group import cli
-from .options import db_option, limit_option, output_options
+from .options import cli_settings, db_option, limit_option, output_options
 from .output import dumps, emit
 
 TABLE_COLUMNS = ["story_id", "when", "event_type", "actors", "place", "reports", "sources", "outlets"]
@@ -186,8 +186,13 @@ def link(db, rebuild, only):
         newsledger link --rebuild --db newsledger.db
     """
     import time
+    from pathlib import Path
 
-    store = open_db(db, create=True)
+    path = db or cli_settings().db
+    if not Path(path).exists():  # rebuilding opens for writing: never create an empty store at a mistyped --db
+        raise click.UsageError(visible(f"No store at {path}: ingest something into it first "
+                                       f"(newsledger ingest PATH --db {path}), or name another with --db."))
+    store = open_db(path, create=True)
     try:
         wall, cpu = time.perf_counter(), time.process_time()
         counts = store.rebuild_links(actors=only in (None, "actors"), stories=only in (None, "stories"),
