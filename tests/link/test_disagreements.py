@@ -86,3 +86,21 @@ def test_planted_actor_disagreement(store, nlp):
     assert [(d["field"], d["role"], d["status"]) for d in found] == [("actor", "actor", "disagree")], found
     assert _by_outlet(found[0], outlets) == {"Kenya Defence Forces": ["Rift Valley Times"],
                                              "Kenya Wildlife Service": ["Coast Week"]}
+
+
+def test_a_scheduled_day_already_past_is_an_update_not_a_disagreement(store, nlp, shared, tmp_path):
+    """The same three written reports, with the Levant Ledger published on December 23: the Maghreb Monitor's
+    "December 23" (written on November 9) is no longer ahead of every report, so the Ledger's December 24 is a
+    later word on a day that has come, not a contradiction (the demo store's false alarm: "the next primaries"
+    on March 10, then a week later on March 17)."""
+    import json
+    import shutil
+
+    for p in DATA.glob("*-haftar-visit.*"):
+        shutil.copy(p, tmp_path / p.name)
+    sidecar = tmp_path / "levant-ledger-haftar-visit.json"
+    meta = json.loads(sidecar.read_text())
+    sidecar.write_text(json.dumps({**meta, "published": "2021-12-23"}))
+    paths = sorted(tmp_path.glob("*.txt")) + [shared / "corpus" / "seed" / "presstv-haftar-son-israel.txt"]
+    assert not run.ingest([str(p) for p in paths], store, nlp=nlp).skips
+    assert not [d for d in query.disagreements(store) if d["field"] == "scheduled date" and d["status"] == "disagree"]

@@ -40,8 +40,10 @@ worse than a miss"):
   "Shimanzi", a city and a suburb the gazetteer does not nest — is not listed: containment we cannot see
   is not evidence of disagreement.
 * scheduled date: a DATE timex later than the publication day in a sentence naming a scheduled thing
-  (:data:`SCHEDULED`); two reports disagree when each gives exactly one such day for the same word and
-  the days differ.
+  (:data:`SCHEDULED`, not inside a capitalized name); two reports disagree when each gives exactly one such day
+  for the same word, the days differ, and both days are still ahead of every compared report's publication
+  (a day already past when another report came out is an update: "the next primary on March 10" then, a week
+  later, "on March 17").
 * actor: who did it (PLOVER ``actor``) or to whom (``target``), from each report's lead event of the
   story's type, as global actors; a report whose lead names several is left out. Two reports disagree
   only when published the same day, their actors differ, and neither report names the other's actor
@@ -310,7 +312,10 @@ def _scheduled(story_id: str, analyses: list[Analysis]) -> list[dict[str, Any]]:
             sent = next((s for s in an.sentences or () if s.start <= t.start < s.end), None)
             if sent is None:
                 continue
-            for m in words.finditer(an.article.text[sent.start:sent.end]):
+            text = an.article.text[sent.start:sent.end]
+            for m in words.finditer(text):
+                if m.group(1)[:1].isupper() and m.start() > 0:
+                    continue  # inside a name: "the National Conference of State Legislatures" schedules nothing
                 found[m.group(1).lower().rstrip("s")].append(t)
         for word, ts in found.items():
             if len({t.value for t in ts}) == 1:   # one scheduled day for the word, else which is which?
@@ -318,6 +323,10 @@ def _scheduled(story_id: str, analyses: list[Analysis]) -> list[dict[str, Any]]:
                 by_word[word].append(_Obs(t.value, t.value, an, t.start, t.end, t.text, t))
     out = []
     for word, obs in sorted(by_word.items()):
+        # a day already past when another report was published is not the pending one that report speaks of
+        # ("the next primaries on March 10", then a week later "the next primaries on March 17": an update)
+        latest = max(o.day for o in obs)
+        obs = [o for o in obs if o.key > latest]
         for o in obs:
             o.day = "scheduled"            # a scheduled day is no toll: reports of any day compare
         out += _conflicts(story_id, "scheduled date", obs,
