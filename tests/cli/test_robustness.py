@@ -7,6 +7,7 @@ rest of the run, a store created at a mistyped --db, ...), and asserts the promi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -141,3 +142,22 @@ def test_cli_errors_without_tracebacks(store, nlp, shared, tmp_path):
     assert r.exit_code == 1 and "after" in r.output
     r = runner.invoke(cli, ["events", "--from", "2021-10-01", "--to", "2021-10", "--db", db, "--json"])
     assert r.exit_code == 0 and json.loads(r.output)
+
+
+def test_a_damaged_store_is_a_clear_error_not_a_traceback(store, nlp, shared, tmp_path):
+    """A store cut short (a copy interrupted) or overwritten in the middle: every reading command, the web
+    page printer included, says the file is damaged (exit 2 when opening finds it, 1 when a later read does);
+    SQLite's own DatabaseError never escapes as a traceback."""
+    run.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
+    store.close()
+    whole = Path(store.path).read_bytes()
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(whole[:20000])
+    holed = tmp_path / "holed.db"
+    holed.write_bytes(whole[:8192] + b"\xff" * 30000 + whole[8192 + 30000:])
+    runner = CliRunner()
+    for db in (cut, holed):
+        for args in (["stories"], ["stats"], ["disagreements"], ["serve", "--get", "/stories"]):
+            r = runner.invoke(cli, [*args, "--db", str(db)])
+            assert r.exit_code in (1, 2) and isinstance(r.exception, SystemExit), (db.name, args, r.output)
+            assert "damaged" in r.output, (db.name, args, r.output)

@@ -253,3 +253,21 @@ def test_limit_zero_is_all(db):
     assert len(json.loads(invoke("articles", "--limit", "0", "--db", db, "--json").stdout)) == 4
     assert len(json.loads(invoke("articles", "--limit", "1", "--db", db, "--json").stdout)) == 1
     assert len(json.loads(invoke("search", "said", "--limit", "0", "--db", db, "--json").stdout)) == 4
+
+
+def test_csv_writes_numbers_in_full(shared, nlp, tmp_path):
+    """The port-blast case's a4 says "nearly two miles": its value in metres (3218.688) is written whole in CSV,
+    as in --json; only the table rounds for the eye (it once wrote 3.22e+03)."""
+    import csv
+    import io
+
+    from newsledger.store import open_store
+
+    db = tmp_path / "q.db"
+    store = open_store(db)
+    run.ingest([str(shared / "cases" / "story-port-blast-wire-copies" / "a4.txt")], store, nlp=nlp)
+    [article] = store.articles()
+    store.close()
+    out = CliRunner().invoke(cli, ["quantities", "--article", article["article_id"], "--db", str(db), "--csv"]).stdout
+    miles = next(r for r in csv.DictReader(io.StringIO(out)) if "miles" in r["text"])
+    assert miles["value"] == "3218.688" and miles["original_unit"] == "mi"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
+import sqlite3
+import sys
 
 import click
 
@@ -31,6 +34,15 @@ def handles_errors(f):
             return f(*args, **kwargs)
         except NewsLedgerError as exc:
             raise _fail(exc) from None
+        except BrokenPipeError:
+            # the reader went away (`newsledger stories | head -1`): stop quietly, as a filter should
+            # (Python's documented recipe: point stdout at devnull so the exit flush cannot fail again)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except sqlite3.DatabaseError as exc:  # a damaged store file ("database disk image is malformed")
+            raise click.ClickException(visible(
+                f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or not a complete "
+                "store: restore it from a copy, or ingest again into a new --db.", newlines=False)) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(visible(f"{where}{exc.strerror or exc}", newlines=False)) from None

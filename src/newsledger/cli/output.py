@@ -45,11 +45,12 @@ class Highlighted:
         return self.text
 
 
-def _plain(value: Any) -> str:
+def _plain(value: Any, *, exact: bool = False) -> str:
+    """A cell as text: floats rounded to 3 significant digits for the eye, or written in full (``exact``: CSV)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.3g}"
+        return repr(value) if exact else f"{value:.3g}"
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -143,7 +144,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] | N
         writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _plain(row.get(k)) for k in keys})
+            writer.writerow({k: _plain(row.get(k), exact=True) for k in keys})
         return
     from rich.console import Console
     from rich.table import Table

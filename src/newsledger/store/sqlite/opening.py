@@ -65,8 +65,9 @@ def _tables(path: str) -> list[str]:
         try:
             return [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        except sqlite3.OperationalError as exc:
-            last = exc  # "unable to open database file": a WAL store whose -shm cannot be created here
+        except sqlite3.DatabaseError as exc:
+            last = exc  # "unable to open database file": a WAL store whose -shm cannot be created here;
+            #             "database disk image is malformed": a damaged file (named by _sqlite_failure)
         finally:
             conn.close()
     raise _sqlite_failure(path, last)
