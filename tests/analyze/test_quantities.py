@@ -61,6 +61,9 @@ def test_case_tolls_and_distances(case):
     assert (injured.value, injured.low, injured.high, injured.counts) == (None, 24, None, "injured")
     a4 = case["a4"][1]
     assert row(by_text(a4, "14 people")) == ("14 people", 14.0, None, None, "people", None, "dead")
+    # "leaving 14 people dead and dozens more injured": the parse hangs "dozens" under "dead"; the word
+    # counted is "injured" (the newcomer check found it counted dead)
+    assert by_text(a4, "dozens more injured").counts == "injured"
     miles = by_text(a4, "nearly two miles")
     assert (miles.value, miles.original_unit, miles.mod, miles.counts) == (pytest.approx(3218.688), "mi", "APPROX", "distance")
     a5 = case["a5"][1]

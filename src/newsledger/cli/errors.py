@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sqlite3
 import sys
 
 import click
@@ -19,6 +18,13 @@ def _fail(exc: NewsLedgerError) -> click.ClickException:
     if isinstance(exc, ConfigError):
         return click.UsageError(visible(str(exc)))
     return click.ClickException(visible(str(exc)))
+
+
+def _damaged_store_errors() -> tuple[type[BaseException], ...]:
+    """The store's "file is damaged" errors, imported only when an error is on its way (start-up stays light)."""
+    from ..store import DAMAGED_STORE_ERRORS
+
+    return DAMAGED_STORE_ERRORS
 
 
 def handles_errors(f):
@@ -39,7 +45,7 @@ def handles_errors(f):
             # (Python's documented recipe: point stdout at devnull so the exit flush cannot fail again)
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
-        except sqlite3.DatabaseError as exc:  # a damaged store file ("database disk image is malformed")
+        except _damaged_store_errors() as exc:  # a damaged store file ("database disk image is malformed")
             raise click.ClickException(visible(
                 f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or not a complete "
                 "store: restore it from a copy, or ingest again into a new --db.", newlines=False)) from None

@@ -16,7 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..records import Analysis, Article, Attribution, Skip
 from .filters import ActorFilter, ClaimFilter, EventFilter, PlaceFilter, StoryFilter
-from .sqlite import SCHEMA_VERSION, SQLiteStore
+from .sqlite import DAMAGED_STORE_ERRORS, SCHEMA_VERSION, SQLiteStore
 
 
 @runtime_checkable

@@ -292,6 +292,10 @@ def _counts_of_people(doc: Doc, noun: Token | None, anchor: Token, num: _Number,
     """What a count of people counts (see the module docstring), or None."""
     nouns = lexicon()["count_nouns"]
     start = noun if noun is not None else anchor
+    # the counted word is itself the state: "dozens more injured", "11 dead" (before any governing word: in
+    # "leaving 14 people dead and dozens more injured" the parse hangs "dozens" under "dead")
+    if noun is not None and noun.tag_ in ("JJ", "VBN") and _count_word(noun):
+        return _count_word(noun)
     # a word beside the noun: "people killed", "injured workers", "lives saved", "14 people dead"
     if noun is not None:
         for c in noun.children:

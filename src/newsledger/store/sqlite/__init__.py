@@ -7,6 +7,12 @@ and the registry of section tables), and the schema in numbered files under
 ``schema/``.
 """
 
+import sqlite3
+
 from .store import SCHEMA_VERSION, SQLiteStore, iter_chunks, migrate, migrations
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore", "iter_chunks", "migrate", "migrations"]
+DAMAGED_STORE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+"""What a read raises when the store file is damaged ("database disk image is malformed"), for layers above
+the store that must name it without importing sqlite3 (tests/test_layers.py)."""
+
+__all__ = ["DAMAGED_STORE_ERRORS", "SCHEMA_VERSION", "SQLiteStore", "iter_chunks", "migrate", "migrations"]
