@@ -53,13 +53,18 @@ def store(tmp_path):
     s.close()
 
 
-def bundled_rows(folder: Path, n: int) -> Path:
-    """The first ``n`` rows of the bundled 2019 Wikinews CSV, as a CSV of their own."""
+def bundled_rows(folder: Path, n: int | None = None, *, titles: list[str] | None = None) -> Path:
+    """The first ``n`` rows of the bundled 2019 Wikinews CSV, or the rows with these ``titles`` (each must be
+    there), as a CSV of their own."""
     import csv
 
     src = ROOT / "data" / "wikinews" / "wikinews_2019.csv"
     with src.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:n]
+        rows = list(csv.DictReader(f))
+    if titles is not None:
+        rows = [r for r in rows if r["title"] in titles]
+        assert sorted(r["title"] for r in rows) == sorted(titles)
+    rows = rows[:n]
     folder.mkdir()
     out = folder / "head.csv"
     with out.open("w", encoding="utf-8", newline="") as f:

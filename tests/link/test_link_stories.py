@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -242,28 +241,11 @@ def test_seed_is_its_own_story_beside_wikinews(shared, nlp, tmp_path):
     s.close()
 
 
-def wikinews_rows(folder: Path, titles: list[str]) -> Path:
-    """The rows of the bundled 2019 Wikinews CSV with these titles, as a CSV of their own."""
-    import csv
-
-    from conftest import ROOT
-
-    with (ROOT / "data" / "wikinews" / "wikinews_2019.csv").open(encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.DictReader(f) if r["title"] in titles]
-    assert sorted(r["title"] for r in rows) == sorted(titles)
-    folder.mkdir()
-    out = folder / "rows.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return out
-
-
 def test_a_shared_setting_is_not_a_shared_happening(nlp, tmp_path):
     """Two Toronto fan conventions (both "Wikinews attended", both in Toronto) and two stories on the U.S.
     House (the House and the Republicans in both) are four stories: actors and a place without enough
     common words (MIN_LEXICAL) never join two articles, and the outlet is not an actor of its own reports."""
+    from conftest import bundled_rows
     from newsledger import run
 
     titles = ["Toronto Comicon 2019 welcomes fans with celebrities, creativity, cosplay",
@@ -271,7 +253,7 @@ def test_a_shared_setting_is_not_a_shared_happening(nlp, tmp_path):
               "Senator Ted Cruz proposes amendment to U.S. Constitution setting Congressional term limits",
               "Nancy Pelosi again elected Speaker as 116th U.S. Congress sworn in"]
     s = open_at(tmp_path / "w.db")
-    run.ingest([str(wikinews_rows(tmp_path / "rows", titles))], s, nlp=nlp)
+    run.ingest([str(bundled_rows(tmp_path / "rows", titles=titles))], s, nlp=nlp)
     assert sorted(x["n_reports"] for x in s.stories()) == [1, 1, 1, 1]
     assert not any(k == "wikinews" for (k,) in s.conn.execute(
         "SELECT json_extract(j.value, '$[1]') FROM story_units, json_each(story_units.actors) j"))

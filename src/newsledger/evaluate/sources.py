@@ -89,20 +89,15 @@ def minhash_clusters(texts: list[str]) -> int:
     """Number of groups of ``texts`` once near-duplicates are joined (estimated Jaccard ≥ ``dedup.THRESHOLD``)."""
     from ..ingest.dedup import THRESHOLD, minhash
 
+    from networkx.utils import UnionFind
+
     sigs = [minhash(t) for t in texts]
-    parent = list(range(len(texts)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = UnionFind(range(len(texts)))
     for i in range(len(sigs)):
         for j in range(i + 1, len(sigs)):
             if sigs[i].jaccard(sigs[j]) >= THRESHOLD:
-                parent[root(j)] = root(i)
-    return len({root(i) for i in range(len(texts))})
+                groups.union(i, j)
+    return len(list(groups.to_sets()))
 
 
 def newsledger_origins(claims: list[Claim], nlp=None) -> dict[str, dict]:

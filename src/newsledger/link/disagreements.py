@@ -58,6 +58,8 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable
 
+from networkx.utils import UnionFind
+
 from ..analyze.quantities import compatible
 from ..records import Analysis, Quantity
 
@@ -147,13 +149,7 @@ def _conflicts(story_id: str, field: str, obs: list[_Obs], agree, **extra: Any) 
     for o in obs:
         groups[(o.key, o.day)].append(o)
     keys = list(groups)
-    parent = {k: k for k in keys}
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    same_day = UnionFind(keys)
 
     unknown: list[tuple[_Obs, _Obs]] = []
     for i, ka in enumerate(keys):
@@ -167,10 +163,10 @@ def _conflicts(story_id: str, field: str, obs: list[_Obs], agree, **extra: Any) 
             if a.day is None or b.day is None:
                 unknown.append((a, b))
             elif a.day == b.day:
-                parent[find(ka)] = find(kb)
+                same_day.union(ka, kb)
     comps: dict[Any, list[Any]] = defaultdict(list)
     for k in keys:
-        comps[find(k)].append(k)
+        comps[same_day[k]].append(k)
     out = []
     for members in comps.values():
         if len({groups[k][0].key for k in members}) < 2:

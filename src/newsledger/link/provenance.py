@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from ..analyze.attribution.lexicon import OUTLET_NAMES, OUTLET_WORDS
@@ -585,20 +586,14 @@ def origins(reports: Sequence[Analysis], *, reuse: Sequence[Reuse] | None = None
                 changed = True
     # reports resting on nothing traceable: one untraced origin per group of them joined by reuse
     untraced = [rep for rep in reps if not found[rep.id]]
-    group = {rep.id: rep.id for rep in untraced}
-
-    def root(x: str) -> str:
-        while group[x] != x:
-            group[x] = group[group[x]]
-            x = group[x]
-        return x
-
+    untraced_ids = {rep.id for rep in untraced}
+    group = UnionFind(untraced_ids)
     for src, dst, lab, span_pairs in edges:
-        if src.id in group and dst.id in group:
-            group[root(dst.id)] = root(src.id)
+        if src.id in untraced_ids and dst.id in untraced_ids:
+            group.union(src.id, dst.id)
     names_of_group: dict[str, str] = {}
     for rep in untraced:  # oldest first: a group is named after its earliest report's outlet
-        g = root(rep.id)
+        g = group[rep.id]
         if g not in names_of_group:
             n, i = rep.outlet, 2
             while n in kinds:
@@ -608,7 +603,7 @@ def origins(reports: Sequence[Analysis], *, reuse: Sequence[Reuse] | None = None
         name = names_of_group[g]
         found[rep.id][name].extend(
             [Evidence("reuse", rep.id, span=a_span, other=src.id, label=lab, other_span=b_span)
-             for src, dst, lab, span_pairs in edges if dst.id == rep.id and src.id in group
+             for src, dst, lab, span_pairs in edges if dst.id == rep.id and src.id in untraced_ids
              for a_span, b_span in span_pairs])
         if not found[rep.id][name]:
             found[rep.id][name].append(Evidence("untraced", rep.id, cue="no credit, no source of its own, no reuse"))
@@ -644,22 +639,15 @@ def _claims(reps: list[_Report], report_origins: dict[str, list[str]], kinds: di
     """
     items = [(rep, a) for rep in reps for a in rep.analysis.attributions or ()
              if a.contents and a.claim_kind in ("statement", "perception")]
-    parent = list(range(len(items)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    same = UnionFind(range(len(items)))
     texts = [_content(a).casefold() for _, a in items]
     for x in range(len(items)):
         for y in range(x + 1, len(items)):
             if items[x][0] is not items[y][0] and fuzz.ratio(texts[x], texts[y], score_cutoff=SAME_CLAIM):
-                parent[root(y)] = root(x)
+                same.union(x, y)
     groups: dict[int, list[int]] = defaultdict(list)
     for x in range(len(items)):
-        groups[root(x)].append(x)
+        groups[same[x]].append(x)
     out = []
     for members in sorted(groups.values(), key=lambda m: m[0]):
         behind: dict[str, bool] = {}  # origin -> confirmed by at least one attribution resting on it
