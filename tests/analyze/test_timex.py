@@ -437,3 +437,23 @@ def test_rules_run_only_near_their_words_and_find_the_same(shared, monkeypatch):
     monkeypatch.setattr(grammar, "TRIGGERS", {})
     assert windowed == [[(f.start, f.end, f.kind) for f in grammar.find(t)] for t in texts]
     assert all(kind in grammar._TRIGGER_WORDS for kind, _ in grammar.RULES)  # a rule without words would scan it all
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelensky spoke to Trump during a March 21 phone call.", "2019-03-21"),       # past clause: the call lies before
+    ("Zelensky will speak to Trump during a March 21 phone call.", "2020-03-21"),  # future clause: ahead
+    ("Officials prepared for the March 21 vote, aides said.", "2020-03-21"),       # "for": the vote may lie ahead: nearest
+    ("Officials praised the upcoming March 21 vote.", "2020-03-21"),               # "upcoming": nearest, not back
+])
+def test_a_yearless_date_modifying_a_noun_takes_its_clause_direction(nlp, tmp_path, sentence, expected):
+    """Issue 12: "a March 21 phone call" in a past-tense story published 2019-11-18 was 2020-03-21 (the nearest
+    March 21); the date modifies a noun, and the clause the noun sits in is past, so it points back."""
+    a = _analyze(nlp, tmp_path, f"Call\n\n{sentence}\n", {"published": "2019-11-18", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("March 21", expected)]
+
+
+def test_a_memorial_service_planned_for_saturday_was_canceled(nlp, tmp_path):
+    """Issue 12's direction error: what was planned for Saturday lies ahead of the report, whatever befell it."""
+    a = _analyze(nlp, tmp_path, "Memorial\n\nA memorial service planned for Saturday was canceled, the family said.\n",
+                 {"published": "2015-02-22", "outlet": "Test Wire"})
+    assert [(t.text, t.value) for t in a.timexes] == [("Saturday", "2015-02-28")]

@@ -167,7 +167,7 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     token = span.root
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.tag_ in _NOUN_TAGS:
-        return None  # "Thursday's closing price", "a Monday report": no clause of its own
+        return _noun_clause_direction(token.head)  # "a March 21 phone call", "Thursday's closing price"
     verb = None
     infinitive = False
     for _ in range(8):
@@ -205,6 +205,41 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
     if infinitive and tense == "past" and not from_root:
         return None  # "agreed to acquire the bank in January": what the infinitive names follows the past verb, either side of the DCT
     return tense
+
+
+AHEAD_OF = {"ahead", "before", "for", "until", "till", "toward", "towards", "awaiting", "pending", "upcoming", "forthcoming", "next"}
+"""Words that put the noun a date modifies ahead of its clause: "ahead of Thursday's vote", "prepared for the
+March 21 meeting", "the upcoming May 5 election" (TimeML 1.2.1 §2.3: signals relate an event to a time)."""
+
+
+def _noun_clause_direction(noun) -> str | None:
+    """The direction of the clause around a noun that a date modifies: a past or future tense of the verb that
+    governs the noun ("Zelensky spoke to Trump during a March 21 phone call" → past: 2019-03-21 when published
+    2019-11-18; "will speak ... during a March 21 phone call" → future). None when the noun is governed through
+    a word that points ahead (:data:`AHEAD_OF`), by a forward-pointing predicate ("planned the March 21 rally"),
+    or by a present tense: the noun names its own event, which may lie on either side of the clause's time.
+
+    Source: tense-sensitive anchoring of underspecified dates (Mani & Wilson 2000, "Robust temporal processing
+    of news", ACL: a past-tense clause points back from the DCT), applied to the clause the noun phrase sits in.
+    """
+    if any(c.lower_ in AHEAD_OF for c in noun.children):
+        return None  # "the upcoming March 21 vote", "the next Monday meeting"
+    token = noun
+    for _ in range(8):
+        if token.lower_ in AHEAD_OF and token is not noun:
+            return None
+        if token is not noun and (token.tag_.startswith("VB") or token.tag_ == "MD"):
+            if _is_forward(token) or _is_schedule(token):
+                return None
+            tense = _tense(token)
+            if tense is not None:
+                return tense if tense in ("past", "future") else None
+            if any(c.tag_ == "TO" for c in token.children):
+                return None  # an infinitive: its time follows the verb it depends on, either side of the DCT
+        if token.head is token:
+            break
+        token = token.head
+    return None
 
 
 def _counts_things(doc: Doc, f: Found) -> bool:
