@@ -61,6 +61,19 @@ def run_arms(stories: Stories, processes: Sequence[int], arms: Sequence[Arm] = A
     return rows
 
 
+def print_skips(rows: list[dict], n: int) -> None:
+    """The stories the first ingest arm did not store, each with its stage, reason code and detail."""
+    ingest = next((r for r in rows if "skips" in r), None)
+    if ingest is None:
+        return
+    skips = ingest["skips"]
+    print(f"\nnewsledger ingest skipped {len(skips)} of {n} stories ({ingest['arm']}, {ingest['n_process']} process(es))"
+          + (":" if skips else "."))
+    print(f"  ingest's own count: {ingest['summary']}")
+    for s in skips:
+        print(f"  {s['path']}: {s['stage']}/{s['reason']}: {s['detail']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=2000)
@@ -79,10 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     stories = Stories(path=data, count=n, work=work, env=dict(os.environ))
     rows = run_arms(stories, [int(x) for x in args.processes.split(",")], log=lambda row: print(row, flush=True))
     print()
-    print(f"| arm | processes | articles/s | ratio to bare spaCy | peak RSS, all processes (MB) | largest process (MB) |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(f"| arm | processes | articles/s | ratio to bare spaCy | peak RSS, all processes (MB) | largest process (MB) | skipped |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['arm']} | {r['n_process']} | {r['articles_per_s']:.1f} | {r['ratio']:.2f} | {r['peak_tree_rss_mb']:.0f} | {r['largest_process_rss_mb']:.0f} |")
+        print(f"| {r['arm']} | {r['n_process']} | {r['articles_per_s']:.1f} | {r['ratio']:.2f} | {r['peak_tree_rss_mb']:.0f} | {r['largest_process_rss_mb']:.0f} | {r.get('skipped', '')} |")
+    print_skips(rows, n)
     out_dir = ROOT / "bench-results"
     out_dir.mkdir(exist_ok=True)
     out = out_dir / f"{datetime.now():%Y%m%d-%H%M%S}.json"

@@ -457,3 +457,33 @@ def test_a_memorial_service_planned_for_saturday_was_canceled(nlp, tmp_path):
     a = _analyze(nlp, tmp_path, "Memorial\n\nA memorial service planned for Saturday was canceled, the family said.\n",
                  {"published": "2015-02-22", "outlet": "Test Wire"})
     assert [(t.text, t.value) for t in a.timexes] == [("Saturday", "2015-02-28")]
+
+
+@pytest.mark.parametrize("sentence, meta, value", [
+    # the outlet's domain decides when the locale is silent (ccTLD: .au, .uk, .ph, .cn)
+    ("Trading resumes at 10 am EST, the exchange said.", {"url": "https://www.smh.com.au/business/a.html"}, "2022-03-01T10:00+10"),
+    ("Polls close at 10 pm BST, the returning officer said.", {"url": "https://www.bbc.co.uk/news/a"}, "2022-03-01T22:00+01"),
+    ("The ferry left at 8:30 pm PST, the coast guard said.", {"url": "https://newsinfo.inquirer.net.ph/a"}, "2022-03-01T20:30+08"),
+    # the places the article names decide when locale and domain are silent
+    ("Markets in Sydney reopen at 10 am EST after the holiday.", {}, "2022-03-01T10:00+10"),
+    ("Markets in Chicago reopen at 9:30 am EST after the holiday.", {}, "2022-03-01T09:30-05"),
+    ("Voting in Dhaka ended at 4 pm BST, election officials said.", {}, "2022-03-01T16:00+06"),
+    ("Voting in Manchester ended at 10 pm BST, officials said.", {}, "2022-03-01T22:00+01"),
+    ("The meeting in Beijing starts at 9 am CST on Tuesday.", {}, "2022-03-01T09:00+08"),
+    # one meaning only: decided whatever the locale says
+    ("The summit opens at 9:00 CET in Brussels.", {"locale": "en-US"}, "2022-03-01T09:00+01"),
+    ("The deadline passed at 5 pm PKT, officials said.", {"locale": "en-GB"}, "2022-03-01T17:00+05"),
+])
+def test_zone_abbreviations_decided_in_the_pipeline(nlp, tmp_path, sentence, meta, value):
+    """Issue 12: EST, CET, BST, PKT (and CST, PST) decided like IST: locale, then outlet domain, then places."""
+    a = _analyze(nlp, tmp_path, f"Clock\n\n{sentence}\n", {"published": "2022-03-01", "outlet": "Test Wire", **meta})
+    times = [(t.value, t.resolved) for t in a.timexes if t.type == "TIME"]
+    assert times == [(value, True)]
+
+
+def test_a_shared_zone_in_an_article_naming_both_countries_equally_stays_unresolved(nlp, tmp_path):
+    """A tie between the candidate countries decides nothing: the clock time keeps no zone, with the reason."""
+    a = _analyze(nlp, tmp_path, "Flights\n\nThe flight from Sydney to Chicago left at 10 am EST.\n",
+                 {"published": "2022-03-01", "outlet": "Test Wire"})
+    [t] = [t for t in a.timexes if t.type == "TIME"]
+    assert (t.value, t.resolved) == ("2022-03-01T10:00", False) and "Australian Eastern Standard Time" in t.reason
