@@ -487,3 +487,33 @@ def test_a_shared_zone_in_an_article_naming_both_countries_equally_stays_unresol
                  {"published": "2022-03-01", "outlet": "Test Wire"})
     [t] = [t for t in a.timexes if t.type == "TIME"]
     assert (t.value, t.resolved) == ("2022-03-01T10:00", False) and "Australian Eastern Standard Time" in t.reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time unit inside a rate of measure is not a time expression (TIDES 2005, non-markable rates)
+    ("It would save $500 million a year in costs.", []),
+    ("The dividend rate of $1.76 a year stays.", []),
+    ("Qantas flies four flights a week to Bombay.", []),
+    ("The economy added 358,000 jobs a month.", []),
+    ("Revenue will rise 8.5% annually, the company said.", []),
+    ("The plant would produce about 10,000 units annually.", []),
+    # a count of occurrences or time per time is a frequency: a SET
+    ("Staff work 40 hours a week.", [("40 hours", "DURATION", "PT40H"), ("a week", "SET", "P1W")]),
+    ("The board meets twice a year.", [("twice a year", "SET", "P1Y")]),
+    ("It is updated daily.", [("daily", "SET", "P1D")]),
+])
+def test_rates_of_measure_are_not_time_expressions(text, expected):
+    assert values(text, "1989-10-30") == expected
+
+
+@pytest.mark.parametrize("text, value, mod", [
+    ("The genocide began nearly four years ago.", "1994", "AFTER"),
+    ("The Journal listed it about two years ago.", "1996", "APPROX"),
+    ("The plant closed more than ten years ago.", "1988", "BEFORE"),
+    ("Claims began nearly two weeks ago.", "1998-W07", "AFTER"),
+])
+def test_n_units_ago_with_a_modifier_is_a_point(text, value, mod):
+    """TIDES 2005 writes "N units ago" as a DATE at the unit's granularity; a modifier bounds the point (TimeBank
+    annotated "nearly four years ago" as DATE 1994 but "about two years ago" as a DURATION: the guideline decides)."""
+    [t] = tag(text, dct="1998-02-27")
+    assert (t.type, t.value, t.mod) == ("DATE", value, mod)

@@ -221,6 +221,16 @@ _YEAR_OK_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "during",
                    "mid", "late", "fiscal", "calendar", "the", "this", "that", "spring", "summer", "autumn", "fall", "winter", "year"}
 
 
+_RATE_OF_TIME = re.compile(r"(?:times|once|twice|\bper|hours|days|weeks|months)\s*$", re.IGNORECASE)
+"""Before "a week" / "a year": time per time or a count of occurrences ("40 hours a week", "twice a year"): a SET."""
+_RATE_OF_MEASURE = re.compile(
+    r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|marks|francs|million|billion|trillion|"
+    r"(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)s?)"
+    r"(?:\s+[a-z]+)?\s+[a-z]+s)\s*$", re.IGNORECASE)
+"""Before "a week" / "a year": an amount or a count of things ("$5 a year", "358,000 a month", "four flights a
+week"). TIDES 2005 (3.2, non-markable expressions) leaves a time unit that is part of a rate of measure unannotated
+("$8 an hour", "60 miles per hour"); TimeBank leaves all seven such rates it holds unannotated."""
+
 _THE_DAY_BEFORE = {"for", "end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "on"}
 """Words before "the day" when it names the day reported on (market reports: "ended the day up 2%", "for the day");
 "later in the day" is taken too; "during the day", "in the day" are generic (daytime) and are not."""
@@ -340,9 +350,13 @@ def _accept(text: str, f: Found) -> bool:
                 f.start += 1
             f.groups["num"] = ""
         elif num in ("a", "an", "one") and not g.get("qmod") and not g.get("the"):
-            before = text[max(0, f.start - 25) : f.start]
-            if re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|\bper|hours|days|weeks|months)\s*$", before, re.IGNORECASE):
-                f.kind = "set_per"  # "$5 a year", "twice a week"
+            before = text[max(0, f.start - 40) : f.start]
+            if _RATE_OF_TIME.search(before):
+                f.kind = "set_per"  # "40 hours a week", "twice a week": a frequency, a SET
+            elif _RATE_OF_MEASURE.search(before):
+                return False  # "$500 million a year", "four flights a week", "700 seats a week": a rate, not markable
+    if f.kind == "set_adverb" and _RATE_OF_MEASURE.search(text[max(0, f.start - 40) : f.start]):
+        return False  # "rise 8.5% annually", "10,000 units annually": "annually" is "a year" of a rate (see _RATE_OF_MEASURE)
     if f.kind == "clock" and not (g.get("tz") or g.get("h")):
         prev = _prev_word(text, f.start)
         if prev not in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "approximately", "since", "to"):

@@ -178,6 +178,15 @@ class _R:
     reference: date | None = None  # an absolute date that becomes the reference time
 
 
+_POINT_MODS = {"APPROX": "APPROX", "EQUAL_OR_LESS": "AFTER", "LESS_THAN": "AFTER", "MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE"}
+"""A quantity modifier before "N units ago" bounds a point, not a length: "about four years ago" is the year four
+years back, mod APPROX; "nearly four years ago" lies after it (AFTER), "more than four years ago" before it. TIDES
+2005 writes "ago" expressions as points (a DATE valued at the unit's granularity) and gives points the modifiers
+APPROX, BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER (TimeML 1.2.1's ``mod`` for points). TimeBank annotates
+"nearly four years ago" as DATE 1994 and "almost two years ago" / "about two years ago" as DURATIONs: the
+guideline decides."""
+
+
 def _unresolved(type_: str, reason: str, value: str | None = None, mod: str | None = None) -> _R:
     return _R(type_, value, mod, None, False, reason)
 
@@ -522,30 +531,29 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if amount is None or isinstance(amount, float):
             return _R("DATE", vague, _qmod(g), ctx.dct) if dct else _unresolved("DATE", NO_DCT, vague)
-        if g.get("qmod"):  # "about two years ago": TimeBank annotates the approximate span, a DURATION with its mod
-            return _R("DURATION", V.duration(amount, designator, is_time), _qmod(g), ctx.dct if dct else None)
+        point_mod = _POINT_MODS.get(_qmod(g)) if g.get("qmod") else None  # "nearly four years ago": a DATE, mod AFTER
         if designator == "Y" and ctx._quarter and direction in ("ago", "earlier"):
             # earnings news: "from $9 million a year ago" compares the same quarter a year before (TimeBank)
             value = f"{int(ctx._quarter[:4]) - int(amount)}{ctx._quarter[4:]}"
-            return _R("DATE", value, _qmod(g), ctx._quarter)
+            return _R("DATE", value, point_mod, ctx._quarter)
         use_reference = direction in ("earlier", "later")
         anchor = (ctx._reference if use_reference and ctx._reference else dct)
         if anchor is None:
-            return _unresolved("DATE", NO_DCT, None, _qmod(g))
+            return _unresolved("DATE", NO_DCT, None, point_mod)
         anchor_value = V.fmt_date(anchor) if anchor is not dct else ctx.dct
         if is_time:  # "two hours ago": the day is known, the clock time is not
-            return _R("DATE", V.fmt_date(anchor), _qmod(g), anchor_value)
+            return _R("DATE", V.fmt_date(anchor), point_mod, anchor_value)
         granularity = {"D": "day", "W": "week", "W2": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}.get(designator, "year")
         if anchor is dct:
             why = _lacks(ctx, granularity)
             if why:
-                return _unresolved("DATE", why, None, _qmod(g))
+                return _unresolved("DATE", why, None, point_mod)
         steps = int(amount) * (2 if designator == "W2" else 1)
         if granularity in ("decade", "century"):  # "a decade ago": the year ten years back
             steps *= 10 if granularity == "decade" else 100
             granularity = "year"
         value = V.shift(anchor, granularity, sign * steps)
-        return _R("DATE", value, _qmod(g), anchor_value)
+        return _R("DATE", value, point_mod, anchor_value)
 
     if k in ("duration", "duration_range", "half_unit", "unit_long"):
         unit = unit_of(_word(g, "unit"))
