@@ -517,3 +517,18 @@ def test_n_units_ago_with_a_modifier_is_a_point(text, value, mod):
     annotated "nearly four years ago" as DATE 1994 but "about two years ago" as a DURATION: the guideline decides)."""
     [t] = tag(text, dct="1998-02-27")
     assert (t.type, t.value, t.mod) == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By mid afternoon, officials were saying the operation was over.", [("mid afternoon", "TIME", "1998-03-06TAF")]),
+    ("In London at mid-afternoon yesterday, the shares were up.", [("mid-afternoon yesterday", "TIME", "1998-03-05TAF")]),
+    ("The ferry sank on March 2. By late evening, divers had arrived.",
+     [("March 2", "DATE", "1998-03-02"), ("late evening", "TIME", "1998-03-02TEV")]),   # the day last written
+    ("It has ruled for almost a hundred years.", [("almost a hundred years", "DURATION", "P100Y")]),
+    ("They will have to live without power for a while.", [("a while", "DURATION", "PXX")]),
+    ("Troops could stay in the region for some time.", [("some time", "DURATION", "PXX")]),
+    ("Sales were higher than they have been for a long time.", []),
+])
+def test_parts_of_day_with_a_modifier_and_indefinite_spans(text, expected):
+    """TimeBank error classes (missed): "By mid afternoon", "mid-afternoon yesterday", "almost a hundred years", "for a while"."""
+    assert values(text, "1998-03-06") == expected

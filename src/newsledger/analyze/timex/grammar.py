@@ -137,6 +137,7 @@ RULES: list[tuple[str, re.Pattern]] = [
           + E + r"(?!\s+" + UNIT_RE + r")"),
     _rule("relative_day", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<pod>" + POD + r"))?" + E),
+    _rule("mod_pod", B + r"(?P<pmod>early|mid|late)[- ]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<day>yesterday|today|tomorrow))?" + E),
     _rule("this_pod", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>" + POD + r")" + E),
     _rule("weekday", B + r"(?:(?P<pmod>early|earlier|late|later|mid)[- ]?\s*)?(?:(?P<rel>last|next|this(?:\s+(?:coming|past))?|past|coming)\s+"
           r"|the\s+(?P<rel2>previous|preceding|following|next)\s+)?(?P<weekday>" + WD_ANY + r")"
@@ -146,6 +147,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     _rule("clock", B + r"(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>" + TZ + r")|\s*(?P<h>h|hrs))?" + r"(?![\w:]|[.,]\d)"),
     _rule("clock", B + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>" + ZONE_ABBR + r")" + r"(?!\w)"),
     _rule("time_word", r"(?<![\w'’.,$/#-])(?<!high\s)(?:(?P<qmod>about|around|approximately|roughly)\s+)?(?P<word>noon|midday|midnight)" + E),
+    _rule("indefinite_span", r"(?<=\bfor\s)(?P<span>a\s+while|some\s+time)" + E),
     _rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
           r"(?!\s+(?:ago|of|to|and|before|after|earlier|later|old)\b|\s*-)" + E),
     _rule("oclock", B + r"(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock" + E),
@@ -170,8 +172,8 @@ _TRIGGER_WORDS = {
     "recent_units": r"recent", "weekend": r"weekend", "year_end": r"year.{0,3}end", "week_of": r"week\s+of", "that_day": r"that|same|next|following|previous|before|after",
     "the_day": r"the\s+day", "latest_quarter": r"quarter|period", "comparison": r"quarter|period|month|week|year",
     "year_quarter_anaphor": r"year['’]s", "year_quarter": r"quarter|period", "the_quarter": r"quarter", "spelled_year": r"nineteen|thousand",
-    "relative_day": r"today|tonight|yesterday|tomorrow", "this_pod": r"morning|afternoon|evening|night", "weekday": _WEEKDAY_WORDS,
-    "time": r"\d\s*[ap]\.?m", "clock": r"\d:\d|\d\d\d\d", "time_word": r"noon|midday|midnight", "bare_plural": r"years|months|weeks|days|decades|hours|minutes|centuries",
+    "relative_day": r"today|tonight|yesterday|tomorrow", "this_pod": r"morning|afternoon|evening|night", "mod_pod": r"morning|afternoon|evening", "weekday": _WEEKDAY_WORDS,
+    "time": r"\d\s*[ap]\.?m", "clock": r"\d:\d|\d\d\d\d", "time_word": r"noon|midday|midnight", "indefinite_span": r"while|time", "bare_plural": r"years|months|weeks|days|decades|hours|minutes|centuries",
     "oclock": r"o['’]clock", "holiday": r"year['’]s|christmas|boxing|halloween|valentine|bastille|thanksgiving|labor|memorial|election",
 }
 """Per rule, words one of which each of its matches contains. A rule runs only in the windows of the text around

@@ -45,7 +45,7 @@ NUMBER_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "half a dozen": 6,
-    "dozen": 12, "another": 1, "a further": 1, "an additional": 1, "an extra": 1,
+    "dozen": 12, "a hundred": 100, "a thousand": 1000, "another": 1, "a further": 1, "an additional": 1, "an extra": 1,
 }
 """Cardinal number words (compounds such as "twenty-four" are summed by :func:`number_value`)."""
 
@@ -65,7 +65,7 @@ _CARDINAL_WORD_RE = (
 )
 NUMBER_RE = (
     r"(?:(?:\d+(?:\.\d+)?|" + _CARDINAL_WORD_RE + r"(?:[- ](?:hundred|thousand))?|a\s+couple\s+of|a\s+couple|a\s+dozen|half\s+a\s+dozen"
-    r"|a\s+few|few|couple\s+of|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|another|a\s+further"
+    r"|a\s+hundred|a\s+thousand|a\s+few|few|couple\s+of|a\s+single|several|a\s+number\s+of|dozens\s+of|hundreds\s+of|another|a\s+further"
     r"|an\s+additional|an\s+extra|an?)"
     r"(?:\s+1/2)?)"
 )

@@ -652,6 +652,9 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
             return _unresolved("DATE", why)
         return _R("DATE", V.shift(dct, "year", -1), None, ctx.dct)
 
+    if k == "indefinite_span":  # "for a while", "for some time": a length of unknown size and unit (TIDES 2005: PXX)
+        return _R("DURATION", "PXX")
+
     if k == "bare_plural":
         unit = unit_of(_word(g, "unit"))
         return _R("DURATION", V.duration(None, *unit)) if unit else None
@@ -733,6 +736,23 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
         if why:
             return _unresolved("TIME", why, None, _pmod(g))
         return _R("TIME", V.shift(dct, "day", n) + f"T{pod}", _pmod(g), ctx.dct)
+
+    if k == "mod_pod":  # "by mid afternoon", "mid-afternoon yesterday": a part of the day last written, else the DCT's
+        pod = PARTS_OF_DAY[_word(g, "pod")]
+        word = _word(g, "day")
+        if word:
+            why = _lacks(ctx, "day")
+            if why:
+                return _unresolved("TIME", why, None, _pmod(g))
+            day, anchor = dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word]), ctx.dct
+        elif ctx._last is not None and ctx._last[1] == "day":
+            day, anchor = ctx._last[0], V.fmt_date(ctx._last[0])
+        else:
+            why = _lacks(ctx, "day")
+            if why:
+                return _unresolved("TIME", why, f"XXXX-XX-XXT{pod}", _pmod(g))
+            day, anchor = dct, ctx.dct
+        return _R("TIME", V.fmt_date(day) + f"T{pod}", _pmod(g), anchor)
 
     if k == "weekday":
         wd = WEEKDAYS[_word(g, "weekday").rstrip(".")]
