@@ -50,3 +50,29 @@ def test_link_arms_run_on_a_small_copied_store(tmp_path):
     for row in rows:
         assert row["summary"].startswith("12 articles:") and row["linked_per_s"] > 0
     assert rows[0]["ratio"] == 1.0
+
+
+def test_ingest_arm_reports_each_skip_with_its_reason(tmp_path, capsys):
+    """``make bench`` says which stories it did not store and why (issue 12: at most 5 of 2,000). Story 919 of the
+    bench's 2,000 is a calendar of company names ("U.S. FINANCIAL ANALYSTS - March 3"): the one skip, no_content."""
+    import json
+
+    from benchmarks.arms.ingest import Ingest
+    from benchmarks.run import print_skips
+
+    corpus = shared_dir() / "corpus" / "reuters21578"
+    assert corpus.is_dir(), f"{corpus} missing"
+    every = tmp_path / "first919.jsonl"
+    assert reuters_jsonl(corpus, 919, every) == 919
+    lines = every.read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[918])["title"] == "U.S. FINANCIAL ANALYSTS - March 3"
+    data = tmp_path / "reuters.jsonl"
+    data.write_text("\n".join([lines[0], lines[918], lines[1]]) + "\n", encoding="utf-8")
+    stories = Stories(path=data, count=3, work=tmp_path, env=dict(os.environ))
+    figures = Ingest("numpy").run(stories, 1)
+    assert figures["skipped"] == 1
+    [skip] = figures["skips"]
+    assert (skip["path"].endswith("reuters.jsonl:2"), skip["stage"], skip["reason"]) == (True, "extract", "no_content")
+    print_skips([{"arm": "newsledger ingest (ops=numpy)", "n_process": 1, **figures}], 3)
+    out = capsys.readouterr().out
+    assert "skipped 1 of 3 stories" in out and "extract/no_content" in out
