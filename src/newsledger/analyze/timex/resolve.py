@@ -803,11 +803,11 @@ def _resolve(f: Found, ctx: Context) -> _R | None:  # noqa: C901 - one branch pe
                 if why:
                     return _unresolved("DATE", why)
                 year = dct.year
-                if _date_direction(ctx.dir(f)) == "past" and _movable(w, year) > dct:
+                if _date_direction(ctx.dir(f)) == "past" and V.movable_holiday(w, year) > dct:
                     year -= 1
-                elif _date_direction(ctx.dir(f)) == "future" and _movable(w, year) < dct:
+                elif _date_direction(ctx.dir(f)) == "future" and V.movable_holiday(w, year) < dct:
                     year += 1
-            return _R("DATE", V.fmt_date(_movable(w, year)), None, None if g.get("year") else ctx.dct)
+            return _R("DATE", V.fmt_date(V.movable_holiday(w, year)), None, None if g.get("year") else ctx.dct)
         month, day = HOLIDAYS.get(w) or HOLIDAYS.get(w.replace(" day", "")) or (None, None)
         if month is None:
             return None
@@ -853,19 +853,6 @@ def _reported_quarter(ctx: Context, value: str) -> None:
     start = V.start_date(value)
     if ctx.dct_date is None or start is None or start <= ctx.dct_date:
         ctx._quarter = value
-
-
-def _movable(name: str, year: int) -> date:
-    """The date of a movable US holiday in ``year`` (US Election Day: the Tuesday after the first Monday of November)."""
-    if name == "election day":
-        first_monday = V.weekday_date(date(year, 11, 7), 1, "past")
-        return first_monday + timedelta(days=1)
-    month, weekday, n = MOVABLE_HOLIDAYS[name]
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = date(*V.add_months(year, month, 1), 1) - timedelta(days=1)
-    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 def _clock(g: dict, ctx: Context | None = None) -> str | None:
@@ -931,27 +918,6 @@ def _interval(first: Timex3, second: Timex3, text: str, i: int) -> Timex3 | None
                   begin_point=i, end_point=i + 1)
 
 
-_SHORT_YEAR = re.compile(r"(\d{1,3})(?=-)")
-_LEADING_DIGITS = re.compile(r"\d+")
-
-
-def _calendar_value(value: str) -> str | None:
-    """A resolved TIMEX3 value with its year written in four digits; None when the year leaves 0001-9999.
-
-    Relative expressions anchored near the calendar's ends (published 0001-01-01: "last year") give
-    years 0, negative years or five digits, which no ``datetime`` downstream can read.
-    """
-    if value.startswith("-"):
-        return None
-    m = _SHORT_YEAR.match(value)
-    if m:  # year 2 written "2-Q1": TIMEX3 writes four digits before a hyphen
-        value = m.group(1).zfill(4) + value[m.end():]
-    digits = _LEADING_DIGITS.match(value).group()
-    if len(digits) > 4 or (len(digits) == 4 and int(digits) == 0):
-        return None
-    return value
-
-
 def tag(text: str, *, dct: str | None = None, locale: str | None = None,
         direction: Callable[[int, int], str | None] | None = None,
         veto: Callable[[Found], bool] | None = None,
@@ -1003,7 +969,7 @@ def tag(text: str, *, dct: str | None = None, locale: str | None = None,
                 if f.kind not in ("relative_unit", "ago", "bare_ago") or _word(f.groups, "rel") not in ("previous", "following"):
                     ctx._reference = start
         if r.resolved and r.value and r.value[:1] in "-0123456789":
-            value = _calendar_value(r.value)
+            value = V.calendar_value(r.value)
             r = _R(r.type, value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq) if value else _unresolved(
                 r.type, f"the date falls outside the calendar (years 0001-9999) when anchored on the publication date {dct!r}")
         t = Timex3(f.start, f.end, text[f.start : f.end], r.type, r.value, r.mod, r.anchor, r.resolved, r.reason, r.quant, r.freq)

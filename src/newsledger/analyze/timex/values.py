@@ -11,10 +11,11 @@ A value names a calendar unit (ISO 8601 as profiled by TIDES 2005 / TimeML
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ... import iso
-from .lexicon import SEASON_MONTHS
+from .lexicon import MOVABLE_HOLIDAYS, SEASON_MONTHS
 
 GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
 
@@ -236,3 +237,37 @@ def start_date(value: str) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def movable_holiday(name: str, year: int) -> date:
+    """The date of a movable US holiday in ``year`` (US Election Day: the Tuesday after the first Monday of November)."""
+    if name == "election day":
+        first_monday = weekday_date(date(year, 11, 7), 1, "past")
+        return first_monday + timedelta(days=1)
+    month, weekday, n = MOVABLE_HOLIDAYS[name]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+_SHORT_YEAR = re.compile(r"(\d{1,3})(?=-)")
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def calendar_value(value: str) -> str | None:
+    """A resolved TIMEX3 value with its year written in four digits; None when the year leaves 0001-9999.
+
+    Relative expressions anchored near the calendar's ends (published 0001-01-01: "last year") give
+    years 0, negative years or five digits, which no ``datetime`` downstream can read.
+    """
+    if value.startswith("-"):
+        return None
+    m = _SHORT_YEAR.match(value)
+    if m:  # year 2 written "2-Q1": TIMEX3 writes four digits before a hyphen
+        value = m.group(1).zfill(4) + value[m.end():]
+    digits = _LEADING_DIGITS.match(value).group()
+    if len(digits) > 4 or (len(digits) == 4 and int(digits) == 0):
+        return None
+    return value
