@@ -279,7 +279,7 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         titles = lead + titles
     versioned = False
     if (end - start >= 2 and _VERSION.fullmatch(doc[end - 1].text) and doc[end - 1].tag_ == "CD"
-            and not _service_name(doc, start, end - 1)):
+            and doc[end - 2].is_alpha and not _service_name(doc, start, end - 1)):
         end -= 1  # "Red Hat 7", "Rocky Linux 8": a release of the product, the name without its number
         versioned = True
     elif (end < len(doc) and _VERSION.fullmatch(doc[end].text) and doc[end].tag_ == "CD"

@@ -176,17 +176,6 @@ def _key(text: str) -> str:
     return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
 
 
-CITY_POPULATION = 100_000
-"""A one-word "person" with no person evidence that names a city this populous (GeoNames) is that city."""
-
-
-def _big_city(name: str) -> bool:
-    """True when ``name`` is a city of :data:`CITY_POPULATION` people or more in the gazetteer (GeoNames)."""
-    from ..places.gazetteer import gazetteer, name_key
-
-    return any(e.feature == "city" and (e.population or 0) >= CITY_POPULATION for e in gazetteer().lookup(name_key(name)))
-
-
 def _own_names(outlet: str) -> set[str]:
     """Keys the article's own outlet goes by: its name, and its name without trailing news words
     ("BBC News" → "bbc", "Sky News" → "sky"; :data:`~.lexicons.OUTLET_NAME_WORDS`), kept when 3 letters or more."""
@@ -733,8 +722,8 @@ class Resolver:
           as an organization) ... "Haftar had earned his place".
         * A one-word person the text gives no person evidence for (no full name it shortens, no
           title, gendered pronoun, kinship or person noun) and that is no known first name is the
-          country of that name ("Thailand"), or no actor when it names a city of 100,000 people or
-          more (:data:`CITY_POPULATION`; "Bangalore", "Aleppo").
+          country of that name ("Thailand"). (Cities are left alone: GeoNames' alternate names make
+          "Bush" a city of Egypt and "Bono" Bonn.)
         * An organization or person described with place nouns (:data:`~.lexicons.PLACE_HEADS`) more
           often than with agent nouns is a place ("Abri Peyrony ... the site").
         * An organization or person described only with natural-object nouns more often than
@@ -799,8 +788,6 @@ class Resolver:
                     self._merge(a, self.actors[same])  # "Thailand" read as a person here, a country there
                 elif country is not None:  # "Thailand" read as a person: the country
                     a.kind, a.country, a.canonical = "country", country.code, country.name
-                elif _big_city(name):
-                    a.mentioned, a.thing = False, "GPE"  # "Bangalore", "Aleppo" read as a person: a city
         for o in self.actors:
             if o.kind != "organization" or not o.mentioned or o.plural or o.outlet_cues or o.heads & ORG_NOUNS:
                 continue
