@@ -19,6 +19,11 @@ NER clean-up (each rule is general, none names an actor):
   product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
 * **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
   name and become descriptors (:mod:`.descriptors`).
+* **laws**: a name ending in a law word (:data:`~.lexicons.LAW_HEADS`: "... Copyright
+  Act", "Abraham Accords") is relabelled LAW and is no actor;
+* **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
+  name and counts as evidence the name is a product (:func:`action_cues`);
+* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to.
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
