@@ -259,3 +259,66 @@ def test_issue14_acronyms_of_terms_are_not_actors(nlp):
     _, actors, _, _ = _actors_of(nlp, text)
     names = {a["name"] for a in actors}
     assert not names & {"DRM", "ACC", "anterior cingulate cortex"}
+
+
+# ------------------------------------------------------------------ can it act? products, works, members, own outlet
+# Written for these tests (issue 14, "Done when": products and works are no actors, MPs are a group).
+
+
+def test_issue14_products_are_not_actors(nlp):
+    text = ("Canonical said on Thursday that it had released Xenlix 22, the latest version of its desktop software. "
+            "Xenlix, a free operating system distribution, now runs on most school computers. "
+            "Installs of Xenlix doubled last year, and many teachers use Xenlix at home, Canonical said.")
+    doc, actors, cands, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert not any(n.startswith("Xenlix") for n in kinds)
+    assert kinds.get("Canonical") == "organization"
+    products = {doc[c.start:c.end].text for c in cands if c.form == "name" and c.label == "PRODUCT"}
+    assert "Xenlix" in products  # its mentions are kept, as products
+
+
+def test_issue14_works_are_not_people(nlp):
+    text = ("Tickets for Dorian Vale and the Glass Tower sold out in an hour. "
+            "The Dorian Vale films have earned $2bn, and Dorian Vale remains the studio's biggest franchise. "
+            "Director Amy Rusk said she was delighted.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert "Dorian Vale" not in kinds
+    assert kinds.get("Amy Rusk") == "person"
+
+
+def test_issue14_plural_acronyms_are_groups(nlp):
+    text = "Forty MPs signed the letter on Monday. The MPs said the plan would fail, and several MEPs agreed."
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert kinds.get("MPs") == "group"
+
+
+def test_issue14_the_outlet_by_its_short_name_is_the_outlet(nlp):
+    text = "The plan was first reported by the Carrow on Monday. The Carrow said ministers had seen it."
+    _, actors, _, _ = _actors_of(nlp, text, outlet="Carrow News")
+    assert {a["name"]: a["kind"] for a in actors}.get("Carrow") == "outlet"
+
+
+def test_issue14_a_headline_organization_joins_the_person_of_that_name(nlp):
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data" / "link_actors" / "football.txt").read_text(encoding="utf-8")
+    # read whole, NER calls the headline's "Haftar" an organization and the body's a person ("his place"); ingested,
+    # the headline is a paragraph of its own and NER calls every one an organization: that case is still open
+    _, actors, _, _ = _actors_of(nlp, text)
+    assert [(a["name"], a["kind"]) for a in actors if a["name"] == "Haftar"] == [("Haftar", "person")]
+
+
+def test_issue14_a_country_read_as_a_person_is_the_country(nlp):
+    for text, name in (("Azerbaijan told the court it was innocent.", "Azerbaijan"),
+                       ("Bermuda won gold. Bermuda's team cheered.", "Bermuda")):  # NER: PERSON
+        _, actors, _, _ = _actors_of(nlp, text)
+        assert [(a["name"], a["kind"]) for a in actors] == [(name, "country")]
+
+
+def test_issue14_laws_are_not_actors(nlp):
+    text = ("The company received a notice under the Digital Millennium Copyright Act (DMCA) on Friday. "
+            "Critics say the DMCA gives publishers too much power.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    assert not {a["name"] for a in actors} & {"DMCA", "Digital Millennium Copyright Act"}

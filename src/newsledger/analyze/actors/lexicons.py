@@ -154,6 +154,14 @@ NATURAL_OBJECT_HEADS = frozenset(
 """Heads of natural objects and kinds (WordNet 3.0 noun.object, noun.animal, noun.state): a name described by one
 ("AB Aurigae, a young star") names a thing that cannot act."""
 
+PLACE_HEADS = frozenset(
+    "site sites cave caves rockshelter shelter village town city region valley park square street road district "
+    "neighbourhood neighborhood suburb".split()
+)
+"""Heads of places (WordNet 3.0 noun.location and the site nouns of noun.artifact): a name described by one more often
+than by an agent noun ("Abri Peyrony ... the site") names a place, which cannot act; "site" counts only for a name
+without outlet cues ("a news site" makes an outlet)."""
+
 MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
 """Prepositions of the medium a statement appears in ("posted on Twitter", "said via Twitter")."""
 
@@ -243,3 +251,46 @@ GOVERNMENT_HEADS = frozenset({"regime", "government", "administration"})
 NAMING_HEADS = frozenset("name names nickname pseudonym alias moniker handle surname byname".split())
 """Nouns that say what a name is, not what its bearer is ("Cohen goes by his nickname", "such a bad name"):
 metalinguistic nouns (Quirk et al. 1985, §17.89, apposition of naming), never an actor's descriptor."""
+
+# ------------------------------------------------------------------ can it act? (things vs agents)
+
+WORK_HEADS = frozenset(
+    "game games videogame film films movie movies book books novel novels album albums song songs sequel "
+    "franchise software program programs programme app apps application applications browser distribution "
+    "distributions distro distros release releases version versions edition editions kernel".split()
+)
+"""Heads of products and works (WordNet 3.0 ``noun.artifact`` software and product nouns, ``noun.communication``
+works: game, film, book, album, distribution, release): a name described by one ("Minecraft, a paid game",
+"Rocky Linux, a Community Enterprise Linux distribution") names a thing, which cannot act."""
+
+THING_OF_HEADS = frozenset(
+    "version versions release releases edition editions update updates upgrade copy copies fork forks clone "
+    "clones installs installation installations user users userbase sequel".split()
+)
+"""Nouns whose of-object is a product or work ("a version of RHEL", "installs of Minetest", "users of CentOS")."""
+
+THING_VERBS = frozenset("use install uninstall download upgrade patch fork reinstall".split())
+"""Lemmas of verbs whose direct object is a product ("use Minetest", "install CentOS")."""
+
+AGENT_VERBS = frozenset(
+    "say tell announce state claim confirm deny decide agree refuse promise warn urge ask demand accuse criticise "
+    "criticize argue insist admit explain comment respond reply vote sign sue hire appoint elect plan want believe "
+    "think hope fear threaten reject accept condemn welcome praise blame apologise apologize allege acknowledge "
+    "report reveal pledge vow".split()
+)
+"""Lemmas of communication, decision and attitude verbs (Levin 1993, classes 29, 31, 37, 48.1): their subject is
+someone who acts ("Red Hat announced", "Haftar said"), never a product."""
+
+MEMBER_HEADS = frozenset(
+    "employee employees staff worker workers member members spokesman spokeswoman spokesperson ceo chairman "
+    "chairwoman founder founders boss chief executive executives director directors president head leader "
+    "leaders lawyer lawyers official officials supporters".split()
+)
+"""People nouns whose possessor or modifier acts ("Red Hat employees", "Yukos's chief executive")."""
+
+LAW_HEADS = frozenset(
+    "act acts treaty treaties convention accord accords agreement amendment constitution directive regulation "
+    "regulations statute ordinance charter bill".split()
+)
+"""Last words of the names of laws and treaties ("Digital Millennium Copyright Act", "Paris Agreement"; OntoNotes
+LAW): such a name, and an acronym defined by it ("DMCA"), names a law, which cannot act."""

@@ -19,6 +19,11 @@ NER clean-up (each rule is general, none names an actor):
   product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
 * **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
   name and become descriptors (:mod:`.descriptors`).
+* **laws**: a name ending in a law word (:data:`~.lexicons.LAW_HEADS`: "... Copyright
+  Act", "Abraham Accords") is relabelled LAW and is no actor;
+* **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
+  name and counts as evidence the name is a product (:func:`action_cues`);
+* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to.
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -32,11 +37,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import PROPER_TAGS
+from ..syntax import PROPER_TAGS, lemma
 from .countries import country_of_demonym, country_of_name
 from .descriptors import city_country
 from ..timex.grammar import TZ
 from .lexicons import (
+    AGENT_VERBS,
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
     COUNTRY_NOUNS,
@@ -44,6 +50,8 @@ from .lexicons import (
     GOVERNMENT_HEADS,
     GROUP_NOUNS,
     KINSHIP,
+    LAW_HEADS,
+    MEMBER_HEADS,
     NON_NAME_CAPITALIZED,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
@@ -53,8 +61,11 @@ from .lexicons import (
     REPORT_NOUNS,
     REPORT_VERBS,
     ROLE_HEADS,
+    THING_OF_HEADS,
+    THING_VERBS,
     TITLES,
     VEHICLE_PREPOSITIONS,
+    WORK_HEADS,
     first_name_gender,
 )
 
@@ -63,6 +74,12 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 _ZONE = re.compile(TZ)
 """A time zone as the TIMEX3 grammar writes it ("UTC", "GMT+2", "EST"): a time, never an actor."""
+
+_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)+")
+"""A version number: one or two digits, or dotted ("7", "10", "0.4", "8.2.2004"); not a year or a model ("737")."""
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+"""An acronym in the plural ("MPs", "MEPs", "NGOs"): members of a body, a group, not the body."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
@@ -96,6 +113,8 @@ class Candidate:
             "Divisional Railway Manager"); the resolver keeps it only as a
             surname the text also gives in full ("Stephen King" ... "King").
         suffix: a generational suffix ("Jr", "Sr"), part of the person's identity.
+        versioned: a version number followed the name ("RHEL 7", "Minetest 0.4"): left out of
+            the name, and evidence that the name is a product (:func:`action_cues`).
     """
 
     start: int
@@ -114,6 +133,7 @@ class Candidate:
     sent: int = 0
     role: bool = False
     suffix: str = ""
+    versioned: bool = False
 
 
 def _strip_title(text: str) -> str:
@@ -242,6 +262,8 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="GPE")  # "Long Beach, CA": the place's state
     if label in ("ORG", "PERSON", "GPE") and _artifact_head(doc, start, end):
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="PRODUCT")
+    if label in ("ORG", None) and end - start >= 2 and doc[end - 1].lower_ in LAW_HEADS and doc[end - 1].text[:1].isupper():
+        return Candidate(start, end, end - 1, "plain", label="LAW")  # "the Digital Millennium Copyright Act": a law
     if label != "NORP" and _ZONE.fullmatch(doc[start:end].text):
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="TIME")  # "17:00 UTC"
     outer = doc[_head_of(doc, start, end)]
@@ -260,6 +282,14 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
             lead.insert(0, doc[j].text)
             j -= 1
         titles = lead + titles
+    versioned = False
+    if (end - start >= 2 and _VERSION.fullmatch(doc[end - 1].text) and doc[end - 1].tag_ == "CD"
+            and doc[end - 2].is_alpha and not _service_name(doc, start, end - 1)):
+        end -= 1  # "Red Hat 7", "Rocky Linux 8": a release of the product, the name without its number
+        versioned = True
+    elif (end < len(doc) and _VERSION.fullmatch(doc[end].text) and doc[end].tag_ == "CD"
+          and "." in doc[end].text and not _service_name(doc, start, end)):
+        versioned = True  # "Minetest 0.4" with the number outside the entity: only a dotted number is a version
     suffix = ""
     while end - 1 > start:
         if doc[end - 1].text == "." and end - 2 > start and _strip_title(doc[end - 2].text) in GENERATIONAL_SUFFIXES:
@@ -271,7 +301,7 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
     head = _head_of(doc, start, end)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": None, "NORP": None}.get(label or "", None)
     cand = Candidate(start, end, head, "name", label=label, kind=kind, name=_clean_name(doc[start:end].text), titles=titles,
-                     suffix=suffix)
+                     suffix=suffix, versioned=versioned)
     if label in ("PERSON", "ORG", None) and _role_only(doc, start, end, head):
         cand.role = True
     if label == "GPE":
@@ -293,10 +323,51 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
             cand.label, cand.kind, cand.country, cand.name = "GPE", "country", country.code, country.name
         elif end - start == 1 and doc[start].tag_ == "NNPS" and doc[start].lower_ not in _ORG_WORDS:
             cand.kind = "group"  # one plural proper noun: a people ("Neandertals", "Democrats"), not a body
+        elif end - start == 1 and _PLURAL_ACRONYM.fullmatch(doc[start].text):
+            cand.kind = "group"  # "MPs", "NGOs": members of a body (or bodies), not one body
     return cand
 
 
 _ORG_WORDS = ORG_NOUNS | NOT_OUTLET_NAME_WORDS | OUTLET_NAME_WORDS
+
+
+def _service_name(doc: Doc, start: int, end: int) -> bool:
+    """True when a word of the name says it is a body or a channel, whose number is no version ("Channel 4", "BBC Radio 1")."""
+    return any(t.lower_ in _ORG_WORDS or t.lower_ in OUTLET_NOUNS for t in doc[start:end])
+
+
+def action_cues(doc: Doc, cand: Candidate) -> tuple[int, int]:
+    """``(agent, thing)``: how far one name mention shows something that acts, or a product or work.
+
+    Agent: the subject of a communication, decision or attitude verb (:data:`~.lexicons.AGENT_VERBS`:
+    "Red Hat announced"), the agent of a passive ("acquired by IBM"), the possessor or modifier of
+    people who work for it (:data:`~.lexicons.MEMBER_HEADS`: "Red Hat employees", "the chief executive
+    of Yukos"). Thing: a version number after the name ("RHEL 7"), the of-object of a release or
+    user noun (:data:`~.lexicons.THING_OF_HEADS`: "a version of RHEL", "installs of Minetest"), the
+    modifier of a work noun (:data:`~.lexicons.WORK_HEADS`: "the Harry Potter films"), the object of
+    a verb of using software (:data:`~.lexicons.THING_VERBS`: "use Minetest").
+    Each counts 1; :class:`~.resolve.Resolver` adds them up per actor.
+    """
+    h = doc[cand.head]
+    agent = thing = 0
+    if cand.versioned:
+        thing += 1
+    dep, gov = h.dep_, h.head
+    if dep == "nsubj" and lemma(gov) in AGENT_VERBS:
+        agent += 1
+    elif dep == "pobj" and gov.dep_ == "agent":
+        agent += 1
+    elif dep in ("poss", "compound") and gov.lower_ in MEMBER_HEADS:
+        agent += 1
+    elif dep == "pobj" and gov.lower_ in ("of", "at", "for") and gov.head.lower_ in MEMBER_HEADS:
+        agent += 1
+    elif dep == "pobj" and gov.lower_ == "of" and gov.head.lower_ in THING_OF_HEADS:
+        thing += 1
+    elif dep in ("compound", "nmod") and gov.tag_ in ("NN", "NNS") and gov.lower_ in WORK_HEADS | THING_OF_HEADS:
+        thing += 1
+    elif dep == "dobj" and lemma(gov) in THING_VERBS:
+        thing += 1
+    return agent, thing
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:

@@ -44,20 +44,25 @@ from .lexicons import (
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
+    LAW_HEADS,
     MEDIUM_PREPOSITIONS,
     NATURAL_OBJECT_HEADS,
+    PLACE_HEADS,
+    ROLE_HEADS,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_NAME_WORDS,
     PLEONASTIC_ADJ_VERBS,
     PRONOUNS,
     TITLES,
+    WORK_HEADS,
     first_name_gender,
 )
 from . import descriptors
 from .mentions import (
     SUBJECT_DEPS,
     Candidate,
+    action_cues,
     acronym_definitions,
     coarguments,
     descriptor_country,
@@ -120,6 +125,9 @@ class ActorState:
     name_gender: str = ""
     titled: bool = False
     plural: bool = False
+    agent_cues: int = 0
+    thing_cues: int = 0
+    thing: str = ""
 
     def add_form(self, text: str) -> None:
         key = text.casefold()
@@ -166,6 +174,18 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
+
+
+def _own_names(outlet: str) -> set[str]:
+    """Keys the article's own outlet goes by: its name, and its name without trailing news words
+    ("BBC News" → "bbc", "Sky News" → "sky"; :data:`~.lexicons.OUTLET_NAME_WORDS`), kept when 3 letters or more."""
+    words = _key(outlet).split()
+    names = {" ".join(words)}
+    while len(words) > 1 and words[-1] in OUTLET_NAME_WORDS | {"online"}:
+        words = words[:-1]
+        if len(" ".join(words)) >= 3:
+            names.add(" ".join(words))
+    return names
 
 
 class Resolver:
@@ -235,9 +255,11 @@ class Resolver:
         # acronyms defined in the text: "Libyan National Army (LNA)"
         terms: set[str] = set()
         for ls, le, si in acronym_definitions(doc):
-            if not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1):
-                terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)"
-                continue
+            if (not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1)
+                    or doc[le - 1].lower_ in LAW_HEADS
+                    or any(doc[k].ent_type_ in ("LAW", "PRODUCT", "WORK_OF_ART") for k in range(ls, le))):
+                terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)",
+                continue  # "Digital Millennium Copyright Act (DMCA)": a term, an office, a law, a product or a work
             long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
             if long is None and not any(i in covered for i in range(ls, le)):
                 long = Candidate(ls, le, le - 1, "name", kind="organization", name=_clean_name(doc[ls:le].text))
@@ -481,6 +503,10 @@ class Resolver:
         actor.add_form(c.name)
         if c.country and not actor.country:
             actor.country = c.country
+        if actor.kind in ("organization", "person"):
+            agent, thing = action_cues(doc, c)
+            actor.agent_cues += agent
+            actor.thing_cues += thing
         if actor.kind == "organization" and c.end - c.start == 1 and _plural_subject(doc[c.head]):
             actor.plural = True
         self._collect_descriptors(c, actor)
@@ -549,7 +575,7 @@ class Resolver:
             c.outlet_cues.append("name word")
         if words & NOT_OUTLET_NAME_WORDS:
             c.outlet_cues.append("government word")
-        if self.outlet and _key(self.outlet) == _key(c.name):
+        if self.outlet and _key(c.name) in _own_names(self.outlet):
             c.outlet_cues.append("own outlet")
         actor.outlet_cues += c.outlet_cues
 
@@ -683,42 +709,104 @@ class Resolver:
     # -------------------------------------------------------------- results
 
     def _kind_evidence(self) -> None:
-        """Settle kinds the text speaks to: one name NER called a person here and an organization there.
+        """Settle kinds the text speaks to, and drop names of things that cannot act.
 
-        A person the text gives no person evidence for (no title, no gendered pronoun or kinship
-        noun) is the organization of the same name when there is one (it joins it; ``merged``
-        maps the index), is an organization when it is described with an organization noun
-        ("Red Hat, a software company"), and no actor at all when described with an artifact
-        noun ("an operating system": a product). An organization or person described only with
-        natural-object nouns more often than with agent nouns ("AB Aurigae, a young star") is no actor either.
+        * A person the text gives no person evidence for (no title, no gendered pronoun or kinship
+          noun) is the organization of the same name when there is one (it joins it; ``merged``
+          maps the index), is an organization when it is described with an organization noun
+          ("Red Hat, a software company"), and no actor at all when described with an artifact
+          or work noun ("an operating system", "a distribution": a product).
+        * An organization the text gives no organization evidence for (no organization noun, no
+          outlet cue) joins the person of the same name the text does give person evidence for
+          (a title or a gendered pronoun): "Haftar double sends Vitesse third" (a headline NER read
+          as an organization) ... "Haftar had earned his place".
+        * A one-word person the text gives no person evidence for (no full name it shortens, no
+          title, gendered pronoun, kinship or person noun) and that is no known first name is the
+          country of that name ("Thailand"). (Cities are left alone: GeoNames' alternate names make
+          "Bush" a city of Egypt and "Bono" Bonn.)
+        * An organization or person described with place nouns (:data:`~.lexicons.PLACE_HEADS`) more
+          often than with agent nouns is a place ("Abri Peyrony ... the site").
+        * An organization or person described only with natural-object nouns more often than
+          with agent nouns ("AB Aurigae, a young star") is no actor.
+        * An organization the text never shows acting (no agent cue, outlet cue or organization noun)
+          whose name NER labels NORP (a religion, nationality or political creed) at least twice in the
+          article is that creed, not a body ("leaving Islam", "criticism of Islam").
+        * An organization or person without a title or gendered pronoun whose evidence of being a
+          product or work (artifact and work nouns among its descriptors, :func:`.mentions.action_cues`'
+          thing cues, the same name as a work or product NER found) is at least 2 and outweighs its
+          evidence of acting (agent nouns among its descriptors, agent cues) is no actor: it is a
+          product or a work ("Minetest", "Red Hat Enterprise Linux": its mentions become PRODUCT).
         """
+        works = Counter(_key(e.text) for e in self.doc.ents if e.label_ in ("WORK_OF_ART", "PRODUCT"))
+        norp = Counter(_key(e.text) for e in self.doc.ents if e.label_ == "NORP")
         for a in self.actors:
             if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
                 a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
-            things = sum(n for h, n in a.head_counts.items() if h in NATURAL_OBJECT_HEADS)
+            if a.kind not in ("organization", "person") or not a.mentioned or a.titled:
+                continue
+            natural = sum(n for h, n in a.head_counts.items() if h in NATURAL_OBJECT_HEADS)
+            places = 0 if a.outlet_cues else sum(n for h, n in a.head_counts.items() if h in PLACE_HEADS)
             agents = sum(n for h, n in a.head_counts.items() if h in ORG_NOUNS or h in PERSON_HEADS)
-            if a.kind in ("organization", "person") and a.mentioned and things > agents and not a.titled:
+            if natural > agents:
                 a.mentioned = False  # "AB Aurigae, a young star": a thing, which cannot act
                 continue
-            if a.kind != "person" or not a.mentioned or a.titled or a.gender:
+            if places > agents:
+                a.mentioned, a.thing = False, "LOC"  # "Abri Peyrony ... the site": a place, which cannot act
+                continue
+            if (a.kind == "organization" and not a.agent_cues and not a.outlet_cues and not a.heads & ORG_NOUNS
+                    and sum(norp[_key(f)] for f in a.forms) >= 2):
+                a.mentioned, a.thing = False, "NORP"  # "Islam", which NER also calls a religion (NORP) here: no body acts
+                continue
+            if a.gender:
+                continue
+            made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
+            titles = sum(n for form, n in works.items()
+                         if any(form == f or form.startswith((f + " and the ", f + ":")) for f in map(_key, a.forms)))
+            things = made + a.thing_cues + titles
+            if things >= 2 and things > agents + a.agent_cues:
+                a.mentioned, a.thing = False, "PRODUCT"  # "Minecraft, a paid game", "RHEL 7", "a version of RHEL"
+        for a in self.actors:
+            if a.kind != "person" or not a.mentioned or a.titled:
                 continue
             twin = self.by_key.get("org:" + " ".join(a.tokens))
-            if twin is not None and self.actors[twin].mentioned:
-                org = self.actors[twin]
-                org.forms.update(a.forms)
-                for k, v in a.first_form.items():
-                    org.first_form.setdefault(k, v)
-                org.descriptors.update(a.descriptors)
-                for k, v in a.descriptor_forms.items():
-                    org.descriptor_forms.setdefault(k, v)
-                org.outlet_cues += a.outlet_cues
-                org.country = org.country or a.country
-                a.mentioned = False
-                self.merged[a.index] = org.index
+            if twin is not None and self.actors[twin].thing and len(a.tokens) == 1:
+                a.mentioned, a.thing = False, "PRODUCT"  # the product's name, which NER read as a person here ("Minetest")
+            elif a.gender:
+                continue
+            elif twin is not None and self.actors[twin].mentioned:
+                self._merge(a, self.actors[twin])
             elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
                 a.kind = "organization"
-            elif a.heads & ARTIFACT_HEADS and not a.heads & PERSON_HEADS:
-                a.mentioned = False  # "Rocky Linux, a ... operating system": a product, which cannot act
+            elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
+                a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
+            elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
+                  and not a.heads & (PERSON_HEADS | ROLE_HEADS)):
+                name = self._best_form(a)
+                country = country_of_name(name)
+                same = self.by_key.get(f"country:{country.code}") if country is not None else None
+                if same is not None and self.actors[same].mentioned:
+                    self._merge(a, self.actors[same])  # "Thailand" read as a person here, a country there
+                elif country is not None:  # "Thailand" read as a person: the country
+                    a.kind, a.country, a.canonical = "country", country.code, country.name
+        for o in self.actors:
+            if o.kind != "organization" or not o.mentioned or o.plural or o.outlet_cues or o.heads & ORG_NOUNS:
+                continue
+            twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
+            if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
+                self._merge(o, self.actors[twin])
+
+    def _merge(self, a: ActorState, into: ActorState) -> None:
+        """``a`` joins ``into``: forms, descriptors, outlet cues and country; ``merged`` maps the index."""
+        into.forms.update(a.forms)
+        for k, v in a.first_form.items():
+            into.first_form.setdefault(k, v)
+        into.descriptors.update(a.descriptors)
+        for k, v in a.descriptor_forms.items():
+            into.descriptor_forms.setdefault(k, v)
+        into.outlet_cues += a.outlet_cues
+        into.country = into.country or a.country
+        a.mentioned = False
+        self.merged[a.index] = into.index
 
     def finish(self) -> list[dict]:
         """The actors, as plain data: ``name``, ``kind``, ``aliases``, ``country``, ``descriptors``.
@@ -808,6 +896,8 @@ def resolve_doc(doc: Doc, outlet: str | None = None) -> tuple[list[dict | None],
     for c in cands:
         if c.actor in r.merged:
             c.actor = r.merged[c.actor]
+        elif c.actor is not None and r.actors[c.actor].thing and c.form == "name":
+            c.label = r.actors[c.actor].thing  # a product, a work, a religion (Resolver._kind_evidence): no actor's mention
     for a in actors:
         if a is not None:
             found = a.pop("descriptors")
