@@ -22,6 +22,18 @@ def all_commands(group=cli, prefix=()):
             yield from all_commands(cmd, prefix + (name,))
 
 
+def test_python_dash_m_newsledger_is_the_cli():
+    """``python -m newsledger`` runs the same commands as the script (it failed with 'No module named
+    newsledger.__main__' before)."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "newsledger", "ingest", "--help"], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Usage: python -m newsledger ingest" in r.stdout
+
+
 def test_bare_command_prints_help():
     r = invoke()
     assert r.exit_code == 0 and "Usage:" in r.output and "ingest" in r.output
