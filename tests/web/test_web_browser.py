@@ -127,9 +127,10 @@ def test_timeline_rows_in_date_order_and_escaped_markup(server, browser, tmp_pat
     assert browser.find_element(By.CSS_SELECTOR, ".unsafe-url").text == "javascript:alert('url')"
     assert browser.find_elements(By.CSS_SELECTOR, "a.original") == []  # a javascript: url is never a link
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
-    browser.find_element(By.CSS_SELECTOR, 'label[for="layer-claims"]').click()  # layers switch without script
-    shown = [p for p in browser.find_elements(By.CSS_SELECTOR, ".layer-claims") if p.is_displayed()]
-    assert shown and not [p for p in browser.find_elements(By.CSS_SELECTOR, ".layer-plain") if p.is_displayed()]
+    assert browser.find_elements(By.CSS_SELECTOR, ".text a.mark") == []  # plain text first
+    browser.find_element(By.LINK_TEXT, "claims").click()  # a layer is a link: no script
+    shown = [p for p in browser.find_elements(By.CSS_SELECTOR, ".text.layer-claims p.layer") if p.is_displayed()]
+    assert shown and browser.find_elements(By.CSS_SELECTOR, ".text a.mark-content")
     assert any("<img src=x onerror=alert('quote')>" in p.text for p in shown) and _no_alert(browser)
     assert browser.save_screenshot(str(tmp_path / "article.png"))
 

@@ -106,13 +106,17 @@ def test_article_shows_roles_records_and_marks_in_layers(client, ids):
     assert any(c["hedges"] == ["reportedly"] and c["certainty"] == "hedged" for c in claims)
     visit = [e for e in data["records"]["events"] if e["trigger"] == "landed"]
     assert visit and visit[0]["when"] == "2021-11-01" and visit[0]["precision"] == "day"
-    html = client.get(f"/article/{ids['seed']}").text
-    for layer in ("plain", "actors", "time", "claims", "events", "places"):
-        assert f'id="layer-{layer}"' in html and f'class="layer layer-{layer}"' in html
-    assert '<a class="mark mark-hedge" href="#claim-' in html and ">reportedly</a>" in html
-    assert '<a class="mark mark-actor" href="/actor/khalifa-haftar"' in html
-    assert 'id="event-' in html and 'id="timex-t1"' in html
-    assert client.get(f"/article/{ids['seed']}").text.count("<script") == 0
+    html = client.get(f"/article/{ids['seed']}").text  # plain text: no marks, a link per layer
+    assert '<a class="mark ' not in html and '<strong class="layer-link current">plain text</strong>' in html
+    for layer in ("actors", "time", "claims", "events", "places"):
+        assert f'<a class="layer-link" href="/article/{ids["seed"]}?layer={layer}">{layer}</a>' in html
+    assert 'id="event-' in html and 'id="timex-t1"' in html and html.count("<script") == 0
+    claims = client.get(f"/article/{ids['seed']}?layer=claims").text  # only the chosen layer's marks are drawn
+    assert '<a class="mark mark-hedge" href="#claim-' in claims and ">reportedly</a>" in claims
+    assert "mark-actor" not in claims and '<strong class="layer-link current">claims</strong>' in claims
+    assert '<a class="mark mark-actor" href="/actor/khalifa-haftar"' in client.get(
+        f"/article/{ids['seed']}?layer=actors").text
+    assert api(client, f"/api/article/{ids['seed']}?layer=nope", 400)["error"].startswith("[E301] layer='nope'")
 
 
 def test_actor_page_has_descriptors_per_outlet_timeline_and_claims(client):

@@ -215,7 +215,11 @@ def _article_tables(request: Request, analysis, links: dict[str, str]):
 
 @twin("/article/{ref}", "article.html",
       summary="One article: text with paragraph roles, its actors, time expressions, claims, events and places")
-def article(request: Request, store: StoreDep, ref: str):
+def article(request: Request, store: StoreDep, ref: str,
+            layer: Annotated[str | None, Query(description="the marks drawn in the text: one of " + ", ".join(
+                marks.LAYERS) + " (none: plain text)")] = None):
+    if layer and layer not in marks.LAYERS:
+        raise QueryError(f"layer={layer!r} is not a layer of marks; choose one of {', '.join(marks.LAYERS)}.")
     try:
         analysis, links = q_show.article_view(store, ref)
     except QueryError as exc:
@@ -235,7 +239,7 @@ def article(request: Request, store: StoreDep, ref: str):
         "actor_links": links,
         "stories": article_stories(store, a.article_id),
         "records": {name: rows for name, (rows, _) in specs.items()},
-        "_layers": marks.LAYERS, "_paragraphs": marks.paragraphs(analysis, links),
+        "_layers": marks.LAYERS, "_layer": layer or None, "_paragraphs": marks.paragraphs(analysis, links, layer or None),
         "_tables": {name: table(request, name, rows, cols) for name, (rows, cols) in specs.items()},
     }
 
