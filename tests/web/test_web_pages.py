@@ -200,6 +200,16 @@ def test_first_page_of_claims_reads_only_what_it_shows(client):
     assert counted["total"] > 2 and counted["pages"] == -(-counted["total"] // 2)
 
 
+def test_first_page_of_the_timeline_reads_only_what_it_shows(client):
+    whole = api(client, "/api/timeline?events_sort=when")["events"]  # sorted: every event read and counted
+    first = api(client, "/api/timeline?events_size=3")["events"]
+    assert len(first["rows"]) == 3 and first["total"] is None and first["more"] is True and whole["total"] > 6
+    second = api(client, "/api/timeline?events_size=3&events_page=2")["events"]
+    assert [r["event_id"] for r in first["rows"] + second["rows"]] == [r["event_id"] for r in whole["rows"][:6]]
+    undated = api(client, "/api/timeline?undated_size=1")["undated"]
+    assert [r["when"] for r in undated["rows"]] == [None] and undated["more"] is True
+
+
 def test_map_has_one_point_per_place_and_lists_unresolved(client):
     data = api(client, "/api/map")
     places = {p["name"]: p for p in data["places"]["rows"]}

@@ -58,6 +58,7 @@ class EventFilter:
         country: the event's place is in this ISO 3166-1 alpha-2 country, any case.
         article: only this article id (a full id: ``Store.resolve_id``).
         dated_only: leave out undated events.
+        undated_only: only undated events (the timeline lists them apart).
         limit: at most this many events (None or 0: all).
         date_start, date_end: (computed) the inclusive ISO 8601 day bounds of ``date_from`` / ``date_to``.
 
@@ -72,6 +73,7 @@ class EventFilter:
     country: str | None = None
     article: str | None = None
     dated_only: bool = False
+    undated_only: bool = False
     limit: int | None = None
     date_start: str | None = field(default=None, init=False)
     date_end: str | None = field(default=None, init=False)

@@ -123,6 +123,8 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         args.append(f.article)
     if f.dated_only:
         sql.append(' AND e."when" IS NOT NULL')
+    if f.undated_only:
+        sql.append(' AND e."when" IS NULL')
     sql.append(" ORDER BY e.sort_key, a.published, e.article_id, e.idx")
     if f.limit:
         sql.append(" LIMIT ?")
