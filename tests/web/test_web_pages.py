@@ -422,3 +422,33 @@ def test_query_helpers_the_pages_use(web_db):
                                         "2021-SU", "2021", "202", "2017/2019", "../2020-10", "PAST_REF", None)] == [
         "day", "day", "week", "month", "quarter", "half", "season", "year", "decade", "interval", "interval",
         "unknown", "unknown"]
+
+
+def test_actor_page_reads_only_the_rows_its_first_pages_show(client, web_db):
+    """The actor's lists come from the query layer already cut to the page (newest first), and agree with the
+    whole lists: claims by and about, articles, events."""
+    from newsledger.query import actors as q_actors
+    from newsledger.query import claims as q_claims
+    from newsledger.store import open_store
+
+    with open_store(web_db, readonly=True) as store:
+        whole = q_claims.actor_claims(store, "khalifa-haftar")
+        assert whole["by"] and whole["about"]
+        for role in ("by", "about"):
+            assert q_claims.actor_claims(store, "khalifa-haftar", role=role, limit=2) == {role: whole[role][:2]}
+        multi = next(a for a in q_actors.actors(store, limit=None) if a["articles"] > 1)  # the United States
+        n = store.actor_article_count(multi["actor_id"])
+        newest = store.actor_articles(multi["actor_id"], newest_first=True)
+        assert n == multi["articles"] and len({r["article_id"] for r in newest}) == n
+        dates = [r["published"] for r in newest]
+        assert dates == sorted(dates, reverse=True)
+    page = api(client, "/api/actor/khalifa-haftar?by_size=1&events_size=1")
+    assert page["profile"]["n_articles"] == 1
+    assert [c["attribution_id"] for c in page["by"]["rows"]] == [whole["by"][0]["attribution_id"]]
+    assert page["by"]["total"] is None and page["by"]["more"] is True
+    assert len(page["events"]["rows"]) == 1 and page["events"]["more"] is True
+    page = api(client, f"/api/actor/{multi['actor_id']}?articles_size=1")
+    assert [a["article_id"] for a in page["articles"]["rows"]] == [newest[0]["article_id"]]
+    assert page["articles"]["more"] is True and page["profile"]["n_articles"] == n
+    assert f"<dt>named in</dt><dd>{n} articles</dd>" in client.get(f"/actor/{multi['actor_id']}").text
+    assert "<dt>named in</dt><dd>1 article</dd>" in client.get("/actor/khalifa-haftar").text

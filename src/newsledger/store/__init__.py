@@ -190,13 +190,19 @@ class Store(Protocol):
         """
         ...
 
-    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
-        """One row per article actor linked to ``actor_id``, in ingest order.
+    def actor_articles(self, actor_id: str, *, newest_first: bool = False,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        """One row per article actor linked to ``actor_id``, in ingest order (``newest_first``: by publication
+        date, newest first, undated last, then ingest order); at most ``limit`` rows (None or 0: all).
 
         Returns:
             Dicts with the article's ``article_id``, ``outlet``, ``published``, ``title``; ``as_named``
             (the article's name for the actor) and the link's ``rule``, ``detail`` and ``score`` (0-1).
         """
+        ...
+
+    def actor_article_count(self, actor_id: str) -> int:
+        """How many stored articles name the actor (0 for an unknown id)."""
         ...
 
     def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:

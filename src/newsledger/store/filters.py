@@ -122,6 +122,10 @@ class ClaimFilter:
         certainty: only this certainty, one of :data:`CERTAINTIES`.
         kinds: only these claim kinds (of :data:`CLAIM_KINDS`: statement, belief, intention, perception); empty:
             all. Attributions stored before schema 008 have no kind and count as statements.
+        by_actor: a global actor id: only claims it makes (the source is one of the article's actors linked to it,
+            "he said" included when the resolver tied "he" to it).
+        about_actor: a global actor id: only claims about it (not by it, and one of the contents holds a mention
+            linked to it).
         limit: at most this many (None or 0: all).
 
     Raises:
@@ -132,6 +136,8 @@ class ClaimFilter:
     hedged: bool = False
     certainty: str | None = None
     kinds: tuple[str, ...] = ()
+    by_actor: str | None = None
+    about_actor: str | None = None
     limit: int | None = None
 
     def __post_init__(self) -> None:

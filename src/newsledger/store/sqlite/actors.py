@@ -283,12 +283,20 @@ def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | No
     return out
 
 
-def select_actor_articles(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+def select_actor_articles(conn: sqlite3.Connection, actor_id: str, *, newest_first: bool = False,
+                          limit: int | None = None) -> list[dict[str, Any]]:
     """The articles naming an actor, with how each named and linked it; see :meth:`SQLiteStore.actor_articles`."""
+    order = "a.published DESC NULLS LAST, a.rowid, aa.idx" if newest_first else "a.rowid, aa.idx"
     return [dict(r) for r in conn.execute(
         "SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
         " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?"
-        " ORDER BY a.rowid, aa.idx", (actor_id,))]
+        f" ORDER BY {order} LIMIT ?", (actor_id, limit or -1))]
+
+
+def count_actor_articles(conn: sqlite3.Connection, actor_id: str) -> int:
+    """How many articles name the actor; see :meth:`SQLiteStore.actor_article_count`."""
+    return conn.execute("SELECT COUNT(DISTINCT article_id) FROM article_actors WHERE actor_id = ?",
+                        (actor_id,)).fetchone()[0]
 
 
 def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None) -> list[dict[str, Any]]:

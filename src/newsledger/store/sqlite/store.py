@@ -499,11 +499,18 @@ class SQLiteStore:
 
         return _actors.select_descriptors(self.conn, actor_id, outlet)
 
-    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
-        """The articles naming an actor, in ingest order (see ``Store.actor_articles``)."""
+    def actor_articles(self, actor_id: str, *, newest_first: bool = False,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles naming an actor, in ingest order or newest first (see ``Store.actor_articles``)."""
         from . import actors as _actors
 
-        return _actors.select_actor_articles(self.conn, actor_id)
+        return _actors.select_actor_articles(self.conn, actor_id, newest_first=newest_first, limit=limit)
+
+    def actor_article_count(self, actor_id: str) -> int:
+        """How many stored articles name the actor (see ``Store.actor_article_count``)."""
+        from . import actors as _actors
+
+        return _actors.count_actor_articles(self.conn, actor_id)
 
     def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
         """Actors named in the same articles as ``actor_id`` (see ``Store.co_occurring``)."""
