@@ -226,8 +226,9 @@ DATES = {"published", "when", "when_start", "when_end", "timexes.value", "timexe
          "stories.first_seen", "stories.last_seen"}
 UNITS = {"unit_key", "unit_a", "unit_b"}
 
-PER_ACTOR = ("actors", "actor_aliases", "actor_descriptors")
-"""Global actor tables: a copy adds the actors it names that are new (its block's), and adds to the counts."""
+PER_ACTOR = ("actors", "actor_aliases", "actor_descriptors", "actor_counts")
+"""Global actor tables: a copy adds the actors it names that are new (its block's), and adds to the counts
+(a copy's articles and mentions are its own, so an actor's counts are the sums over the copies naming it)."""
 
 SKIPPED = {"schema_migrations", "skips"}
 
@@ -282,6 +283,10 @@ def copy_statements(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             sql = (f"INSERT INTO actor_descriptors ({cols}) SELECT nl_actor(actor_id, :k), outlet, descriptor, n"
                    " FROM src.actor_descriptors WHERE 1"
                    " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n")
+        elif table == "actor_counts":
+            sql = ("INSERT INTO actor_counts (actor_id, articles, mentions) SELECT nl_actor(actor_id, :k), articles,"
+                   " mentions FROM src.actor_counts WHERE 1 ON CONFLICT (actor_id) DO UPDATE SET"
+                   " articles = articles + excluded.articles, mentions = mentions + excluded.mentions")
         else:
             order = " ORDER BY rowid" if table == "articles" else ""
             sql = f'INSERT INTO main."{table}" ({cols}) SELECT {exprs} FROM src."{table}"{order}'

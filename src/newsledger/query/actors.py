@@ -38,7 +38,8 @@ def actors(store: Store, *, kind: str | None = None, outlet: str | None = None,
     """
     rows = store.actors(ActorFilter(kind=kind, outlet=outlet, limit=limit))
     for row in rows:
-        row["top_descriptors"] = _top_descriptors(store.actor_descriptors(row["actor_id"], outlet=outlet), TOP_DESCRIPTORS)
+        row["top_descriptors"] = _top_descriptors(
+            store.actor_descriptors(row["actor_id"], outlet=outlet, examples=False), TOP_DESCRIPTORS)
     return rows
 
 
@@ -57,7 +58,7 @@ def actor_matches(store: Store, actor_ids: list[str]) -> list[dict[str, Any]]:
     rows = []
     for actor_id in actor_ids:
         head = store.actor(actor_id)
-        top = _top_descriptors(store.actor_descriptors(actor_id), 1)
+        top = _top_descriptors(store.actor_descriptors(actor_id, examples=False), 1)
         rows.append({"actor_id": actor_id, "name": head["name"], "kind": head["kind"], "country": head["country"],
                      "articles": len({r["article_id"] for r in store.actor_articles(actor_id)}),
                      "top_descriptor": top[0] if top else None})
@@ -109,9 +110,9 @@ def actor_profile(store: Store, name: str, *, why: bool = False, articles: int |
     head = store.actor(actor_id)
     head["aliases"] = store.actor_aliases(actor_id)
     descriptors: dict[str, dict[str, int]] = {}
-    examples = []
+    found = []
     texts: dict[str, str] = {}
-    for r in store.actor_descriptors(actor_id):
+    for r in store.actor_descriptors(actor_id, examples=examples):
         descriptors.setdefault(r["outlet"], {})[r["descriptor"]] = r["n"]
         if not examples:
             continue
@@ -120,9 +121,9 @@ def actor_profile(store: Store, name: str, *, why: bool = False, articles: int |
             if ex["article_id"] not in texts:
                 texts[ex["article_id"]] = store.article(ex["article_id"]).text
             ex = {**ex, "context": example_context(texts[ex["article_id"]], ex["start"], ex["end"])}
-        examples.append({"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"], "example": ex})
+        found.append({"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"], "example": ex})
     head["descriptors"] = descriptors
-    head["descriptor_examples"] = examples
+    head["descriptor_examples"] = found
     listed = store.actor_articles(actor_id, newest_first=True, limit=articles)
     head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")} for r in listed]
     head["n_articles"] = store.actor_article_count(actor_id)

@@ -181,11 +181,13 @@ class Store(Protocol):
         """The actor's aliases: ``alias`` and ``articles`` (how many article actors used it), most used first."""
         ...
 
-    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None,
+                          examples: bool = True) -> list[dict[str, Any]]:
         """How outlets describe the actor: ``outlet``, ``descriptor``, ``n`` (times used), ``example``.
 
         ``example`` is the first stored use (``article_id``, ``start``, ``end``, ``text``, ``kind``: a
-        :class:`~newsledger.records.Descriptor` span), or None for a store written before schema 013.
+        :class:`~newsledger.records.Descriptor` span), or None for a store written before schema 013; with
+        ``examples`` False no example is looked up and the key is absent.
         Ordered by outlet, then most used first, then descriptor; ``outlet`` keeps one outlet's.
         """
         ...

@@ -493,11 +493,12 @@ class SQLiteStore:
 
         return _actors.select_aliases(self.conn, actor_id)
 
-    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None,
+                          examples: bool = True) -> list[dict[str, Any]]:
         """An actor's descriptors per outlet (see ``Store.actor_descriptors``)."""
         from . import actors as _actors
 
-        return _actors.select_descriptors(self.conn, actor_id, outlet)
+        return _actors.select_descriptors(self.conn, actor_id, outlet, examples=examples)
 
     def actor_articles(self, actor_id: str, *, newest_first: bool = False,
                        limit: int | None = None) -> list[dict[str, Any]]:
