@@ -226,9 +226,22 @@ DATES = {"published", "when", "when_start", "when_end", "timexes.value", "timexe
          "stories.first_seen", "stories.last_seen"}
 UNITS = {"unit_key", "unit_a", "unit_b"}
 
+SUMMED = {
+    "actor_aliases": (("actor_id", "alias"), ("n",)),
+    "actor_descriptors": (("actor_id", "outlet", "descriptor"), ("n",)),
+    "actor_counts": (("actor_id",), ("articles", "mentions")),
+    "map_points": (("key", "lat3", "lon3"), ("mentions", "articles", "events")),
+    "map_point_types": (("key", "lat3", "lon3", "event_type"), ("n",)),
+    "map_unresolved": (("text",), ("mentions", "articles")),
+    "map_unresolved_reasons": (("text", "reason"), ("n",)),
+    "map_unresolved_countries": (("text", "country"), ("n",)),
+}
+"""Tables of counts over articles (key columns, counted columns): a copy adds its own to them, since its articles,
+mentions and events are new ones (an actor's counts are the sums over the copies naming it; a map point's, over
+every copy, its coordinates being the same)."""
+
 PER_ACTOR = ("actors", "actor_aliases", "actor_descriptors", "actor_counts")
-"""Global actor tables: a copy adds the actors it names that are new (its block's), and adds to the counts
-(a copy's articles and mentions are its own, so an actor's counts are the sums over the copies naming it)."""
+"""Global actor tables: ``actor_id`` is the copy's actor (:meth:`Renamer.actor`)."""
 
 SKIPPED = {"schema_migrations", "skips"}
 
@@ -243,6 +256,8 @@ def expression(table: str, column: str) -> str:
         return "nl_actor(actor_id, :k)"
     if table == "story_provenance" and column == "members":
         return "members"  # recomputed from the copy's members after the insert
+    if table.startswith("map_"):
+        return q  # places and coordinates: the same in every copy
     if table == "actors" and column == "first_seen":
         return q  # when it was first stored (UTC), not a news date
     if table == "story_units" and column in ("members", "background"):
@@ -276,17 +291,11 @@ def copy_statements(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         exprs = ", ".join(expression(table, c) for c in columns)
         if table == "actors":
             sql = f"INSERT OR IGNORE INTO actors ({cols}) SELECT {exprs} FROM src.actors"
-        elif table == "actor_aliases":
-            sql = (f"INSERT INTO actor_aliases ({cols}) SELECT nl_actor(actor_id, :k), alias, key, sound, n"
-                   " FROM src.actor_aliases WHERE 1 ON CONFLICT (actor_id, alias) DO UPDATE SET n = n + excluded.n")
-        elif table == "actor_descriptors":
-            sql = (f"INSERT INTO actor_descriptors ({cols}) SELECT nl_actor(actor_id, :k), outlet, descriptor, n"
-                   " FROM src.actor_descriptors WHERE 1"
-                   " ON CONFLICT (actor_id, outlet, descriptor) DO UPDATE SET n = n + excluded.n")
-        elif table == "actor_counts":
-            sql = ("INSERT INTO actor_counts (actor_id, articles, mentions) SELECT nl_actor(actor_id, :k), articles,"
-                   " mentions FROM src.actor_counts WHERE 1 ON CONFLICT (actor_id) DO UPDATE SET"
-                   " articles = articles + excluded.articles, mentions = mentions + excluded.mentions")
+        elif table in SUMMED:
+            keys, counted = SUMMED[table]
+            added = ", ".join(f"{c} = {c} + excluded.{c}" for c in counted)
+            sql = (f'INSERT INTO main."{table}" ({cols}) SELECT {exprs} FROM src."{table}" WHERE 1'
+                   f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {added}")
         else:
             order = " ORDER BY rowid" if table == "articles" else ""
             sql = f'INSERT INTO main."{table}" ({cols}) SELECT {exprs} FROM src."{table}"{order}'

@@ -1,6 +1,7 @@
-"""Schema 015: each global actor's article and mention counts are kept in ``actor_counts`` (the actor list reads
-them instead of counting every mention per request). They must equal a count made from scratch after an ingest
-(saves that merge and rename actors), after ``link --rebuild``, and after migrating a store written before 015."""
+"""Schema 015: counts the whole-store pages read instead of counting per request. Each global actor's article and
+mention counts (``actor_counts``) and the map's points (``map_*``) must equal a count made from scratch after an
+ingest (saves that merge and rename actors), after ``link --rebuild``, and after migrating a store written before
+015."""
 
 from __future__ import annotations
 
@@ -45,12 +46,31 @@ def test_kept_counts_equal_counts_from_scratch(web_db, tmp_path):
         store.rebuild_links()
     assert _kept(rebuilt) == _counted(rebuilt) == counted
 
+    with open_store(web_db, readonly=True) as store:
+        kept_map = store.place_map()
     older = tmp_path / "older.db"  # a store from before schema 015: migrating fills the table
     shutil.copy(web_db, older)
     with sqlite3.connect(older) as conn:
-        conn.execute("DROP TABLE actor_counts")
+        for table in ("actor_counts", "map_points", "map_point_types", "map_unresolved", "map_unresolved_reasons",
+                      "map_unresolved_countries"):
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM schema_migrations WHERE version = 15")
         conn.execute("PRAGMA user_version = 14")
     with open_store(older) as store:
         assert store.actors(ActorFilter(limit=1))[0]["actor_id"] == "khalifa-haftar"
+        assert store.place_map() == kept_map
     assert _kept(older) == counted
+
+
+def test_the_kept_map_is_the_map_counted_from_every_row(web_db):
+    from newsledger.query.places import _points, _unresolved
+    from newsledger.store.filters import EventFilter, PlaceFilter
+
+    with open_store(web_db, readonly=True) as store:
+        kept = store.place_map()
+        rows = store.places(PlaceFilter())
+        counted = {"points": _points(rows, store.events(EventFilter())), "unresolved": _unresolved(rows)}
+    assert len(kept["points"]) > 10 and kept["unresolved"]
+    assert kept == counted
+    tripoli = next(p for p in kept["points"] if p["name"] == "Tripoli")
+    assert tripoli["country"] == "LY" and tripoli["top_event_type"] == "CONSULT" and tripoli["events"] >= 1

@@ -256,6 +256,12 @@ class Store(Protocol):
         """
         ...
 
+    def place_map(self) -> dict[str, list[dict[str, Any]]]:
+        """The map over the whole store: ``{"points": [...], "unresolved": [...]}``, in the shapes and orders of
+        :func:`newsledger.query.places.map_points` and :func:`~newsledger.query.places.unresolved_places`, from
+        counts the store keeps as it saves (a point's name and codes are those of one of its rows)."""
+        ...
+
     def attributions(self, where: ClaimFilter = ClaimFilter()) -> list[tuple[dict[str, Any], Attribution]]:
         """Stored attributions, newest article first, then in text order.
 

@@ -291,6 +291,9 @@ class SQLiteStore:
             from .stories import link_article
 
             link_article(c, replace(analysis, article=a))
+            from .placemap import add_article
+
+            add_article(c, a.article_id)  # the map's counts (schema 015)
             c.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -542,6 +545,12 @@ class SQLiteStore:
         from .attributions import select_attributions
 
         return select_attributions(self.conn, where)
+
+    def place_map(self) -> dict[str, list[dict[str, Any]]]:
+        """The map's points and unresolved places over the whole store, from kept counts (see ``Store.place_map``)."""
+        from .placemap import select_map
+
+        return select_map(self.conn)
 
     def stories(self, where: StoryFilter = StoryFilter()) -> list[dict[str, Any]]:
         """Stories, latest story date first (see ``Store.stories``)."""

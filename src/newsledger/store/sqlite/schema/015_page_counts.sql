@@ -1,0 +1,73 @@
+-- newsledger store, schema version 15: counts the web UI's whole-store pages need, kept instead of counted per
+-- request (issue 19, item 4): each global actor's article and mention counts, and the map's points.
+-- The actor list and the home page rank actors by mentions; counting them on each request joins every mention
+-- to its article actor (6 million mentions in the 100,000-article bench store: seconds per page). The counts are
+-- a function of article_actors and mentions, refreshed for the actors a save or a relink touches
+-- (store.sqlite.actors.refresh_counts) and rebuilt whole by `newsledger link --rebuild`.
+
+CREATE TABLE IF NOT EXISTS actor_counts (
+    actor_id    TEXT PRIMARY KEY,                  -- actors.actor_id (no foreign key: a relink drops both)
+    articles    INTEGER NOT NULL,                  -- distinct articles naming it
+    mentions    INTEGER NOT NULL                   -- mentions linked to it, over every article
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_counts_rank ON actor_counts(mentions DESC, articles DESC);
+
+DELETE FROM actor_counts;
+INSERT INTO actor_counts (actor_id, articles, mentions)
+    SELECT aa.actor_id, COUNT(DISTINCT aa.article_id), 0 FROM article_actors aa GROUP BY aa.actor_id;
+UPDATE actor_counts SET mentions = (
+    SELECT COUNT(*) FROM mentions m JOIN article_actors aa ON aa.article_id = m.article_id AND aa.local_id = m.actor_id
+    WHERE aa.actor_id = actor_counts.actor_id);
+
+-- The map (query.places.place_map): one point per place name (ASCII case-blind) and coordinates rounded to 0.001
+-- degree, counting the place mentions and the events there; place mentions not resolved to a point, by text.
+-- Added to by each save (store.sqlite.placemap.add_article; an article is saved once, never deleted).
+CREATE TABLE IF NOT EXISTS map_points (
+    key         TEXT NOT NULL,                     -- lower(name): the point's name, ASCII case-blind
+    lat3        REAL NOT NULL,                     -- round(lat, 3), round(lon, 3): about 100 m
+    lon3        REAL NOT NULL,
+    name        TEXT,                              -- as the gazetteer spells it (a mention's or an event's place)
+    feature     TEXT,
+    country     TEXT,
+    admin1      TEXT,
+    lat         REAL NOT NULL,
+    lon         REAL NOT NULL,
+    gazetteer   TEXT,
+    gazetteer_id TEXT,
+    mentions    INTEGER NOT NULL,                  -- place mentions resolved to it
+    articles    INTEGER NOT NULL,                  -- articles with a mention or an event there
+    events      INTEGER NOT NULL,                  -- events that took place there
+    PRIMARY KEY (key, lat3, lon3)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_point_types (
+    key         TEXT NOT NULL,
+    lat3        REAL NOT NULL,
+    lon3        REAL NOT NULL,
+    event_type  TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (key, lat3, lon3, event_type)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_unresolved (
+    text        TEXT PRIMARY KEY,                  -- as written
+    mentions    INTEGER NOT NULL,
+    articles    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_unresolved_reasons (
+    text        TEXT NOT NULL,
+    reason      TEXT NOT NULL,                     -- the resolver's reason (ambiguous, ...)
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (text, reason)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_unresolved_countries (
+    text        TEXT NOT NULL,
+    country     TEXT NOT NULL,                     -- ISO 3166-1 alpha-2, '' when unknown
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (text, country)
+) WITHOUT ROWID;
+
+-- Filled once from the rows already stored (store.sqlite.placemap.EVERY, the statements each save runs for its article).
+INSERT INTO map_points (key, lat3, lon3, name, feature, country, admin1, lat, lon, gazetteer, gazetteer_id, mentions, articles, events) SELECT key, round(lat, 3), round(lon, 3), name, feature, country, admin1, lat, lon, gazetteer, gazetteer_id, SUM(mention), COUNT(DISTINCT article_id), SUM(1 - mention) FROM ( SELECT article_id, lower(coalesce(name, '')) AS key, coalesce(name, text) AS name, lat, lon, feature, country, admin1, gazetteer, gazetteer_id, 1 AS mention, NULL AS event_type FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL UNION ALL SELECT article_id, lower(coalesce(place ->> 'name', place ->> 'text')), coalesce(place ->> 'name', place ->> 'text'), place ->> 'lat', place ->> 'lon', place ->> 'feature', place_country, place ->> 'admin1', NULL, NULL, 0, event_type FROM events WHERE place IS NOT NULL AND place ->> 'lat' IS NOT NULL AND place ->> 'lon' IS NOT NULL ) GROUP BY key, round(lat, 3), round(lon, 3) ORDER BY 1, 2, 3 ON CONFLICT (key, lat3, lon3) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles, events = events + excluded.events;
+INSERT INTO map_point_types (key, lat3, lon3, event_type, n) SELECT key, round(lat, 3), round(lon, 3), event_type, COUNT(*) FROM ( SELECT article_id, lower(coalesce(name, '')) AS key, coalesce(name, text) AS name, lat, lon, feature, country, admin1, gazetteer, gazetteer_id, 1 AS mention, NULL AS event_type FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL UNION ALL SELECT article_id, lower(coalesce(place ->> 'name', place ->> 'text')), coalesce(place ->> 'name', place ->> 'text'), place ->> 'lat', place ->> 'lon', place ->> 'feature', place_country, place ->> 'admin1', NULL, NULL, 0, event_type FROM events WHERE place IS NOT NULL AND place ->> 'lat' IS NOT NULL AND place ->> 'lon' IS NOT NULL ) WHERE event_type IS NOT NULL GROUP BY key, round(lat, 3), round(lon, 3), event_type ORDER BY 1, 2, 3, 4 ON CONFLICT (key, lat3, lon3, event_type) DO UPDATE SET n = n + excluded.n;
+INSERT INTO map_unresolved (text, mentions, articles) SELECT text, COUNT(*), COUNT(DISTINCT article_id) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) GROUP BY text ORDER BY 1 ON CONFLICT (text) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
+INSERT INTO map_unresolved_reasons (text, reason, n) SELECT text, reason, COUNT(*) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) AND reason IS NOT NULL GROUP BY text, reason ORDER BY 1, 2 ON CONFLICT (text, reason) DO UPDATE SET n = n + excluded.n;
+INSERT INTO map_unresolved_countries (text, country, n) SELECT text, coalesce(country, ''), COUNT(*) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) GROUP BY text, coalesce(country, '') ORDER BY 1, 2 ON CONFLICT (text, country) DO UPDATE SET n = n + excluded.n;
