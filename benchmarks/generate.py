@@ -235,6 +235,9 @@ SUMMED = {
     "map_unresolved": (("text",), ("mentions", "articles")),
     "map_unresolved_reasons": (("text", "reason"), ("n",)),
     "map_unresolved_countries": (("text", "country"), ("n",)),
+    "entity_counts": (("text", "label"), ("mentions", "articles")),
+    "outlet_counts": (("outlet",), ("articles", "duplicates")),
+    "store_counts": (("one",), ("articles", "paragraphs", "sentences", "mentions")),
 }
 """Tables of counts over articles (key columns, counted columns): a copy adds its own to them, since its articles,
 mentions and events are new ones (an actor's counts are the sums over the copies naming it; a map point's, over
@@ -256,8 +259,10 @@ def expression(table: str, column: str) -> str:
         return "nl_actor(actor_id, :k)"
     if table == "story_provenance" and column == "members":
         return "members"  # recomputed from the copy's members after the insert
-    if table.startswith("map_"):
-        return q  # places and coordinates: the same in every copy
+    if table.startswith("map_") or table in ("entity_counts", "store_counts"):
+        return q  # places, coordinates, entity names: the same in every copy
+    if table == "outlet_counts" and column in ("first_published", "last_published"):
+        return f"nl_shift({q}, :k)"
     if table == "actors" and column == "first_seen":
         return q  # when it was first stored (UTC), not a news date
     if table == "story_units" and column in ("members", "background"):
@@ -294,6 +299,8 @@ def copy_statements(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         elif table in SUMMED:
             keys, counted = SUMMED[table]
             added = ", ".join(f"{c} = {c} + excluded.{c}" for c in counted)
+            if table == "outlet_counts":  # copies move later: the first date is copy 0's, the last the last copy's
+                added += ", last_published = max(coalesce(last_published, ''), coalesce(excluded.last_published, ''))"
             sql = (f'INSERT INTO main."{table}" ({cols}) SELECT {exprs} FROM src."{table}" WHERE 1'
                    f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {added}")
         else:

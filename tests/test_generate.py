@@ -70,8 +70,17 @@ def test_three_copies_of_a_real_store(web_db, tmp_path):
     hits = conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'Haftar'").fetchone()[0]
     assert hits == 3 * sum(1 for _ in sqlite3.connect(web_db).execute(
         "SELECT 1 FROM articles_fts WHERE articles_fts MATCH 'Haftar'"))
+    outlets = [{"outlet": r[0], "articles": r[1], "first_published": r[2], "last_published": r[3], "duplicates": r[4]}
+               for r in conn.execute("SELECT outlet, COUNT(*) AS n, MIN(published), MAX(published),"
+                                     " SUM(duplicate_of IS NOT NULL) FROM articles GROUP BY outlet ORDER BY n DESC, outlet")]
+    rows = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "paragraphs", "sentences", "mentions", "skips")}
+    top = conn.execute("SELECT text, COUNT(*) AS n FROM mentions WHERE label = 'PERSON' GROUP BY text"
+                       " ORDER BY n DESC, COUNT(DISTINCT article_id) DESC, text LIMIT 1").fetchone()
     conn.close()
     with open_store(out, readonly=True) as store:
+        assert store.outlet_counts() == outlets and store.counts() == rows
+        assert [(e["text"], e["mentions"]) for e in store.entity_counts(label="PERSON", limit=1)] == [top]
         assert store.incomplete_articles() == []
         rows = store.places(PlaceFilter())
         assert store.place_map() == {"points": _points(rows, store.events(EventFilter())),

@@ -74,3 +74,23 @@ def test_the_kept_map_is_the_map_counted_from_every_row(web_db):
     assert kept == counted
     tripoli = next(p for p in kept["points"] if p["name"] == "Tripoli")
     assert tripoli["country"] == "LY" and tripoli["top_event_type"] == "CONSULT" and tripoli["events"] >= 1
+
+
+def test_the_kept_home_counts_are_the_counts_of_every_row(web_db):
+    """Entities per NER label, outlets and row counts (the home page and ``stats``) equal counts from scratch."""
+    with sqlite3.connect(web_db) as conn:
+        entities = [{"text": r[0], "label": r[1], "mentions": r[2], "articles": r[3]} for r in conn.execute(
+            "SELECT text, label, COUNT(*) AS n, COUNT(DISTINCT article_id) AS a FROM mentions GROUP BY text, label"
+            " ORDER BY n DESC, a DESC, text")]
+        outlets = [{"outlet": r[0], "articles": r[1], "first_published": r[2], "last_published": r[3],
+                    "duplicates": r[4]} for r in conn.execute(
+            "SELECT outlet, COUNT(*) AS n, MIN(published), MAX(published), SUM(duplicate_of IS NOT NULL) FROM articles"
+            " GROUP BY outlet ORDER BY n DESC, outlet")]
+        rows = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "paragraphs", "sentences", "mentions", "skips")}
+    with open_store(web_db, readonly=True) as store:
+        assert store.entity_counts(limit=None) == entities and len(entities) > 100
+        persons = store.entity_counts(label="person", limit=5)
+        assert persons == [e for e in entities if e["label"] == "PERSON"][:5] and persons[0]["text"] == "Trump"
+        assert store.outlet_counts() == outlets and {o["outlet"] for o in outlets} >= {"Wikinews", "Press TV"}
+        assert store.counts() == rows and rows["mentions"] > 300

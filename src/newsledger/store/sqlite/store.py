@@ -291,9 +291,10 @@ class SQLiteStore:
             from .stories import link_article
 
             link_article(c, replace(analysis, article=a))
-            from .placemap import add_article
+            from . import counts, placemap
 
-            add_article(c, a.article_id)  # the map's counts (schema 015)
+            placemap.add_article(c, a.article_id)  # the counts the whole-store pages read (schema 015)
+            counts.add_article(c, a.article_id)
             c.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -400,7 +401,15 @@ class SQLiteStore:
     def entity_counts(
         self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20
     ) -> list[dict[str, Any]]:
-        """Entities (NER text and label) with their mention and article counts, most mentioned first."""
+        """Entities (NER text and label) with their mention and article counts, most mentioned first.
+
+        Over every outlet they are read from the counts kept as articles are saved (schema 015); for one outlet,
+        counted.
+        """
+        if not outlet:
+            from .counts import select_entity_counts
+
+            return select_entity_counts(self.conn, label.upper() if label else None, limit)
         sql = (
             "SELECT m.text AS text, m.label AS label, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
             " FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE 1=1"
@@ -419,14 +428,10 @@ class SQLiteStore:
         return [dict(r) for r in self.conn.execute(sql, args)]
 
     def outlet_counts(self) -> list[dict[str, Any]]:
-        """Articles per outlet, with the span of publication dates."""
-        return [
-            dict(r)
-            for r in self.conn.execute(
-                "SELECT outlet, COUNT(*) AS articles, MIN(published) AS first_published, MAX(published) AS last_published,"
-                " SUM(duplicate_of IS NOT NULL) AS duplicates FROM articles GROUP BY outlet ORDER BY articles DESC, outlet"
-            )
-        ]
+        """Articles per outlet, with the span of publication dates (kept as articles are saved: schema 015)."""
+        from .counts import select_outlet_counts
+
+        return select_outlet_counts(self.conn)
 
     def search(self, query: str, *, limit: int | None = 20, marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*), best first.
@@ -458,11 +463,10 @@ class SQLiteStore:
         ]
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        out = {}
-        for table in ("articles", "paragraphs", "sentences", "mentions", "skips"):
-            out[table] = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        return out
+        """Row counts of the main tables (kept as articles are saved, schema 015; skips counted)."""
+        from .counts import select_store_counts
+
+        return select_store_counts(self.conn)
 
     # ------------------------------------------------------------ questions (see newsledger.store.Store)
     # The area modules import spaCy and the actor linker: they are imported when first asked, as the

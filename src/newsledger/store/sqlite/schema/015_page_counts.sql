@@ -71,3 +71,33 @@ INSERT INTO map_point_types (key, lat3, lon3, event_type, n) SELECT key, round(l
 INSERT INTO map_unresolved (text, mentions, articles) SELECT text, COUNT(*), COUNT(DISTINCT article_id) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) GROUP BY text ORDER BY 1 ON CONFLICT (text) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
 INSERT INTO map_unresolved_reasons (text, reason, n) SELECT text, reason, COUNT(*) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) AND reason IS NOT NULL GROUP BY text, reason ORDER BY 1, 2 ON CONFLICT (text, reason) DO UPDATE SET n = n + excluded.n;
 INSERT INTO map_unresolved_countries (text, country, n) SELECT text, coalesce(country, ''), COUNT(*) FROM places WHERE NOT (resolved AND lat IS NOT NULL AND lon IS NOT NULL) GROUP BY text, coalesce(country, '') ORDER BY 1, 2 ON CONFLICT (text, country) DO UPDATE SET n = n + excluded.n;
+
+-- The home page's and `newsledger stats`' counts (store.sqlite.counts): per NER entity (text, label: '' when none),
+-- per outlet ('' when none), and the rows stored; added to by each save, filled here from the rows already stored.
+CREATE TABLE IF NOT EXISTS entity_counts (
+    text        TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    articles    INTEGER NOT NULL,
+    PRIMARY KEY (text, label)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_counts_rank ON entity_counts(label, mentions DESC, articles DESC, text);
+CREATE INDEX IF NOT EXISTS entity_counts_all ON entity_counts(mentions DESC, articles DESC, text);
+CREATE TABLE IF NOT EXISTS outlet_counts (
+    outlet          TEXT PRIMARY KEY,
+    articles        INTEGER NOT NULL,
+    first_published TEXT,
+    last_published  TEXT,
+    duplicates      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS store_counts (
+    one         INTEGER PRIMARY KEY CHECK (one = 1),
+    articles    INTEGER NOT NULL,
+    paragraphs  INTEGER NOT NULL,
+    sentences   INTEGER NOT NULL,
+    mentions    INTEGER NOT NULL
+);
+-- filled once (store.sqlite.counts.EVERY)
+INSERT INTO entity_counts (text, label, mentions, articles) SELECT text, coalesce(label, ''), COUNT(*), COUNT(DISTINCT article_id) FROM mentions WHERE 1 GROUP BY text, coalesce(label, '') ORDER BY 1, 2 ON CONFLICT (text, label) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
+INSERT INTO outlet_counts (outlet, articles, first_published, last_published, duplicates) SELECT coalesce(outlet, ''), COUNT(*), MIN(published), MAX(published), SUM(duplicate_of IS NOT NULL) FROM articles WHERE 1 GROUP BY coalesce(outlet, '') ORDER BY 1 ON CONFLICT (outlet) DO UPDATE SET articles = articles + excluded.articles, duplicates = duplicates + excluded.duplicates, first_published = CASE WHEN first_published IS NULL OR excluded.first_published < first_published THEN excluded.first_published ELSE first_published END, last_published = CASE WHEN last_published IS NULL OR excluded.last_published > last_published THEN excluded.last_published ELSE last_published END;
+INSERT INTO store_counts (one, articles, paragraphs, sentences, mentions) SELECT 1, COUNT(*), coalesce(SUM(n_paragraphs), 0), coalesce(SUM(n_sentences), 0), coalesce(SUM(n_mentions), 0) FROM articles WHERE 1 ON CONFLICT (one) DO UPDATE SET articles = articles + excluded.articles, paragraphs = paragraphs + excluded.paragraphs, sentences = sentences + excluded.sentences, mentions = mentions + excluded.mentions;
