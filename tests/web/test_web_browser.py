@@ -144,7 +144,7 @@ def test_story_page_shows_the_provenance_graph_and_prints(story_server, browser,
     browser.get(f"{story_server}/stories?min_outlets=2")
     [link] = browser.find_elements(By.CSS_SELECTOR, 'table[data-table="stories"] td.col-story_id a')
     link.click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Fuel depot blast kills at least 11 in Kenyan port city of Mombasa"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Mombasa fuel depot explosion: at least 11 dead"
     reports = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph a.report")
     origins = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph g.origin")
     assert len(reports) == 6 and len(origins) == 2 and all(_visible(n) for n in reports + origins)

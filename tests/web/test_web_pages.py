@@ -452,3 +452,34 @@ def test_actor_page_reads_only_the_rows_its_first_pages_show(client, web_db):
     assert page["articles"]["more"] is True and page["profile"]["n_articles"] == n
     assert f"<dt>named in</dt><dd>{n} articles</dd>" in client.get(f"/actor/{multi['actor_id']}").text
     assert "<dt>named in</dt><dd>1 article</dd>" in client.get("/actor/khalifa-haftar").text
+
+
+@pytest.mark.parametrize("path", ["/", "/api/home", "/actor/khalifa-haftar", "/api/actor/nobody-at-all", "/nosuch",
+                                  "/static/style.css"])
+def test_head_answers_as_get_does_without_the_body(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code and head.content == b""
+    assert head.headers["content-length"] == str(len(get.content)) and int(head.headers["content-length"]) > 0
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["Content-Security-Policy"] == CSP
+
+
+def test_not_found_has_the_cli_code(client, web_db):
+    """One code for "no such article": E301 on the web (HTTP 404) as on the command line (exit 1)."""
+    data = api(client, "/api/article/0123456789ab", 404)
+    assert data["error"].startswith("[E301] No article '0123456789ab'")
+    result = CliRunner().invoke(cli, ["show", "0123456789ab", "--db", str(web_db)])
+    assert result.exit_code == 1 and "[E301] No article '0123456789ab'" in result.output
+
+
+def test_serve_on_a_port_in_use_is_one_error_before_serving(web_db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: cannot listen on 127.0.0.1:{port}: the port is in use (another server? choose "
+                             "one with --port).\n")

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ...errors import QueryError
+from ...errors import AmbiguousStoryError, QueryError
 from ...link import stories as S
 from ...records import UNKNOWN_OUTLET, Analysis, Article, Paragraph
 from ..filters import StoryFilter
@@ -367,22 +367,29 @@ def select_stories(conn: sqlite3.Connection, f: StoryFilter) -> list[dict[str, A
     return [_story_dict(conn, r, reports[r["story_id"]]) for r in rows]
 
 
+CANDIDATES = 10
+"""How many stories an ambiguous story id prefix names in its error."""
+
+
 def resolve_story(conn: sqlite3.Connection, ref: str) -> str:
-    """The story id for an id or a unique prefix of 6+ characters.
+    """The story id for an id or a unique prefix of 6+ characters, in any case (ids are ``s`` and lowercase hex).
 
     Raises:
-        QueryError: no such story, or a prefix shared by several.
+        QueryError: no such story, or a prefix shared by several (the message names up to
+            :data:`CANDIDATES` of them).
     """
-    ref = ref.strip()
+    ref = ref.strip().lower()
     if conn.execute("SELECT 1 FROM stories WHERE story_id = ?", (ref,)).fetchone():
         return ref
     if len(ref) >= 6:
-        rows = conn.execute("SELECT story_id FROM stories WHERE story_id >= ? AND story_id < ? LIMIT 2",
-                            (ref, ref + "\uffff")).fetchall()
+        rows = [r[0] for r in conn.execute("SELECT story_id FROM stories WHERE story_id >= ? AND story_id < ?"
+                                           " ORDER BY story_id LIMIT ?", (ref, ref + "\uffff", CANDIDATES + 1))]
         if len(rows) == 1:
-            return rows[0][0]
+            return rows[0]
         if len(rows) > 1:
-            raise QueryError(f"Several stories start with {ref!r}; give more characters.")
+            more = ", …" if len(rows) > CANDIDATES else ""
+            raise AmbiguousStoryError(f"Several stories start with {ref!r}: {', '.join(rows[:CANDIDATES])}{more}; "
+                                      "give more characters.", story_ids=rows[:CANDIDATES])
     raise QueryError(f"No story {ref!r} (a prefix needs 6 characters or more). List them with: newsledger stories")
 
 
