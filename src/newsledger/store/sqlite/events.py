@@ -93,8 +93,12 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,"
         " e.place, e.place_country, e.cameo, e.certainty, e.attribution_id, e.chain AS event_chain,"
         + (" att.source_name AS source, att.chain AS chain" if with_attr else " NULL AS source, NULL AS chain")
-        + " FROM events e JOIN articles a ON a.article_id = e.article_id"
-        " LEFT JOIN article_actors aa ON aa.article_id = e.article_id AND aa.local_id = e.actor"
+        # undated events all share one sort key and follow in publication order: read them from the articles in
+        # that order (index articles_published; CROSS JOIN keeps SQLite's loop order) and stop at the limit,
+        # instead of sorting every undated event of the store (330,000 in the 100,000-article bench store)
+        + (" FROM articles a CROSS JOIN events e ON e.article_id = a.article_id" if f.undated_only
+           else " FROM events e JOIN articles a ON a.article_id = e.article_id")
+        + " LEFT JOIN article_actors aa ON aa.article_id = e.article_id AND aa.local_id = e.actor"
         " LEFT JOIN actors ga ON ga.actor_id = aa.actor_id"
         " LEFT JOIN article_actors at ON at.article_id = e.article_id AND at.local_id = e.target"
         " LEFT JOIN actors gt ON gt.actor_id = at.actor_id"
@@ -103,9 +107,10 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         + " WHERE 1=1"
     ]
     args: list[Any] = []
-    if f.actor is not None:
-        sql.append(" AND (ga.actor_id = ? OR gt.actor_id = ?)")
-        args += [f.actor, f.actor]
+    if f.actor is not None:  # the actor's articles first (a set, from index article_actors_actor), then its events
+        sql.append(" AND e.article_id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)"
+                   " AND (ga.actor_id = ? OR gt.actor_id = ?)")
+        args += [f.actor, f.actor, f.actor]
     if f.event_type:
         sql.append(" AND e.event_type = ?")
         args.append(f.event_type)
@@ -125,7 +130,8 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         sql.append(' AND e."when" IS NOT NULL')
     if f.undated_only:
         sql.append(' AND e."when" IS NULL')
-    sql.append(" ORDER BY e.sort_key, a.published, e.article_id, e.idx")
+    sql.append(" ORDER BY a.published, e.article_id, e.idx" if f.undated_only
+               else " ORDER BY e.sort_key, a.published, e.article_id, e.idx")
     if f.limit:
         sql.append(" LIMIT ?")
         args.append(f.limit)

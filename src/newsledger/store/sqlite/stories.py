@@ -294,9 +294,10 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
         sql.append(" AND when_start <= ?")
         args.append(f.date_end)
     if f.actor:
-        sql.append(" AND s.story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
-                   " JOIN article_actors aa ON aa.article_id = u.article_id AND aa.local_id = json_extract(j.value, '$[0]')"
-                   " WHERE aa.actor_id = ?)")
+        # from the actor's articles (index article_actors_actor) to their units: not every unit's actors read
+        sql.append(" AND s.story_id IN (SELECT u.story_id FROM article_actors aa"
+                   " JOIN story_units u ON u.article_id = aa.article_id, json_each(u.actors) j"
+                   " WHERE aa.actor_id = ? AND json_extract(j.value, '$[0]') = aa.local_id)")
         args.append(f.actor)
     if f.article:
         sql.append(" AND s.story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
