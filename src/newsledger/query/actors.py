@@ -82,7 +82,7 @@ def example_context(text: str, start: int, end: int, *, width: int = CONTEXT_CHA
 
 
 def actor_profile(store: Store, name: str, *, why: bool = False, articles: int | None = None,
-                  examples: bool = True) -> dict[str, Any]:
+                  examples: bool = True, co_within: int | None = None) -> dict[str, Any]:
     """One global actor: aliases, descriptors per outlet, articles, co-occurring actors (and merges with ``why``).
 
     Args:
@@ -92,6 +92,7 @@ def actor_profile(store: Store, name: str, *, why: bool = False, articles: int |
         articles: list at most this many articles (the newest; None: all); ``n_articles`` counts them all.
         examples: give each descriptor its first use in context (``descriptor_examples``); False leaves
             ``descriptor_examples`` empty and reads no article text.
+        co_within: count co-occurring actors over the actor's that many newest articles only (None: all).
 
     Returns:
         ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen``; ``aliases`` (``alias``,
@@ -127,7 +128,7 @@ def actor_profile(store: Store, name: str, *, why: bool = False, articles: int |
     listed = store.actor_articles(actor_id, newest_first=True, limit=articles)
     head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")} for r in listed]
     head["n_articles"] = store.actor_article_count(actor_id)
-    head["co_occurring"] = store.co_occurring(actor_id, limit=CO_OCCURRING)
+    head["co_occurring"] = store.co_occurring(actor_id, limit=CO_OCCURRING, within=co_within)
     if why:
         linked = store.actor_articles(actor_id)
         head["merges"] = [{k: r[k] for k in ("article_id", "outlet", "as_named", "rule", "detail", "score")} for r in linked]

@@ -207,10 +207,11 @@ class Store(Protocol):
         """How many stored articles name the actor (0 for an unknown id)."""
         ...
 
-    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20, within: int | None = None) -> list[dict[str, Any]]:
         """Other global actors named in the same articles: ``actor_id``, ``name``, ``kind``, ``articles``.
 
-        Most shared articles first, then by name; at most ``limit`` (None or 0: all).
+        Most shared articles first, then by name; at most ``limit`` (None or 0: all). ``within``: count only the
+        actor's that many newest articles (None: all of them).
         """
         ...
 

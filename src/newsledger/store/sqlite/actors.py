@@ -320,14 +320,31 @@ def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | No
     return out
 
 
+NEWEST_ARTICLES = ("SELECT a.article_id FROM articles a INDEXED BY articles_published_id WHERE a.article_id IN"
+                   " (SELECT article_id FROM article_actors WHERE actor_id = ?) ORDER BY a.published DESC NULLS LAST,"
+                   " a.rowid")
+"""An actor's article ids, newest publication first (undated last), then ingest order: read lazily from index
+articles_published_id (schema 015), so a first page stops early."""
+
+
+def newest_article_ids(conn: sqlite3.Connection, actor_id: str, limit: int | None = None) -> list[str]:
+    """The ids of the actor's ``limit`` newest articles (None: all), in :data:`NEWEST_ARTICLES` order."""
+    return [r[0] for r in conn.execute(NEWEST_ARTICLES + " LIMIT ?", (actor_id, limit or -1))]
+
+
 def select_actor_articles(conn: sqlite3.Connection, actor_id: str, *, newest_first: bool = False,
                           limit: int | None = None) -> list[dict[str, Any]]:
     """The articles naming an actor, with how each named and linked it; see :meth:`SQLiteStore.actor_articles`."""
-    order = "a.published DESC NULLS LAST, a.rowid, aa.idx" if newest_first else "a.rowid, aa.idx"
-    return [dict(r) for r in conn.execute(
-        "SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
-        " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?"
-        f" ORDER BY {order} LIMIT ?", (actor_id, limit or -1))]
+    sql = ("SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
+           " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?")
+    if not newest_first:
+        return [dict(r) for r in conn.execute(sql + " ORDER BY a.rowid, aa.idx LIMIT ?", (actor_id, limit or -1))]
+    # the newest articles first (an article may name the actor twice: as many ids as rows asked suffice)
+    ids = newest_article_ids(conn, actor_id, limit)
+    rows = [dict(r) for r in conn.execute(
+        sql + " AND aa.article_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY a.published DESC NULLS LAST, a.rowid, aa.idx LIMIT ?", (actor_id, json.dumps(ids), limit or -1))]
+    return rows
 
 
 def count_actor_articles(conn: sqlite3.Connection, actor_id: str) -> int:
@@ -336,15 +353,18 @@ def count_actor_articles(conn: sqlite3.Connection, actor_id: str) -> int:
                         (actor_id,)).fetchone()[0]
 
 
-def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None) -> list[dict[str, Any]]:
-    """Actors named in the same articles as ``actor_id``; see :meth:`SQLiteStore.co_occurring`."""
+def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None,
+                        within: int | None = None) -> list[dict[str, Any]]:
+    """Actors named in the same articles as ``actor_id`` (its ``within`` newest articles only, when given); see
+    :meth:`SQLiteStore.co_occurring`."""
     sql = (
         "SELECT other.actor_id, g.name, g.kind, COUNT(DISTINCT other.article_id) AS articles FROM article_actors me"
         " JOIN article_actors other ON other.article_id = me.article_id AND other.actor_id != me.actor_id"
         " JOIN actors g ON g.actor_id = other.actor_id WHERE me.actor_id = ?"
-        " GROUP BY other.actor_id ORDER BY articles DESC, g.name"
+        + (" AND me.article_id IN (SELECT value FROM json_each(?))" if within else "")
+        + " GROUP BY other.actor_id ORDER BY articles DESC, g.name"
     )
-    args: list[Any] = [actor_id]
+    args: list[Any] = [actor_id] + ([json.dumps(newest_article_ids(conn, actor_id, within))] if within else [])
     if limit:
         sql += " LIMIT ?"
         args.append(limit)

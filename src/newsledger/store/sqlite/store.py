@@ -520,11 +520,11 @@ class SQLiteStore:
 
         return _actors.count_actor_articles(self.conn, actor_id)
 
-    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20, within: int | None = None) -> list[dict[str, Any]]:
         """Actors named in the same articles as ``actor_id`` (see ``Store.co_occurring``)."""
         from . import actors as _actors
 
-        return _actors.select_co_occurring(self.conn, actor_id, limit)
+        return _actors.select_co_occurring(self.conn, actor_id, limit, within)
 
     def article_actors(self, *, article: str | None = None) -> list[dict[str, Any]]:
         """Each article's actors, linked to global actors (see ``Store.article_actors``)."""

@@ -101,3 +101,13 @@ CREATE TABLE IF NOT EXISTS store_counts (
 INSERT INTO entity_counts (text, label, mentions, articles) SELECT text, coalesce(label, ''), COUNT(*), COUNT(DISTINCT article_id) FROM mentions WHERE 1 GROUP BY text, coalesce(label, '') ORDER BY 1, 2 ON CONFLICT (text, label) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
 INSERT INTO outlet_counts (outlet, articles, first_published, last_published, duplicates) SELECT coalesce(outlet, ''), COUNT(*), MIN(published), MAX(published), SUM(duplicate_of IS NOT NULL) FROM articles WHERE 1 GROUP BY coalesce(outlet, '') ORDER BY 1 ON CONFLICT (outlet) DO UPDATE SET articles = articles + excluded.articles, duplicates = duplicates + excluded.duplicates, first_published = CASE WHEN first_published IS NULL OR excluded.first_published < first_published THEN excluded.first_published ELSE first_published END, last_published = CASE WHEN last_published IS NULL OR excluded.last_published > last_published THEN excluded.last_published ELSE last_published END;
 INSERT INTO store_counts (one, articles, paragraphs, sentences, mentions) SELECT 1, COUNT(*), coalesce(SUM(n_paragraphs), 0), coalesce(SUM(n_sentences), 0), coalesce(SUM(n_mentions), 0) FROM articles WHERE 1 ON CONFLICT (one) DO UPDATE SET articles = articles + excluded.articles, paragraphs = paragraphs + excluded.paragraphs, sentences = sentences + excluded.sentences, mentions = mentions + excluded.mentions;
+
+-- The story list's two orders (store.sqlite.stories._story_rows): latest first, and biggest first (the home page),
+-- so that a first page reads its rows from an index instead of sorting every story.
+CREATE INDEX IF NOT EXISTS stories_latest ON stories(when_start DESC, story_id);
+CREATE INDEX IF NOT EXISTS stories_biggest ON stories(n_outlets DESC, n_reports DESC, when_start DESC, story_id);
+
+-- An actor's articles newest first (claims by and about it, its article list, its co-occurring actors): the
+-- publication order read from this index, each article kept when it is one of the actor's, stopping at the page
+-- (Donald Trump's newest 64 of 18,400 articles in the bench store: 26 ms; a rare actor: one pass over the index).
+CREATE INDEX IF NOT EXISTS articles_published_id ON articles(published, article_id);
