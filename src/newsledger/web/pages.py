@@ -163,13 +163,14 @@ def home(request: Request, store: StoreDep):
 def search(request: Request, store: StoreDep,
            q: Annotated[str | None, Query(description="words, \"a phrase\", -word, a OR b, prefix*")] = None,
            fts: Annotated[bool, Query(description="pass q to FTS5 as it is")] = False):
-    rows = q_search.search(store, q, fts=fts, limit=None) if q and q.strip() else []
+    read = rows_needed(request, "results")  # best first: a first page reads 51 matches, not every one
+    rows = q_search.search(store, q, fts=fts, limit=read) if q and q.strip() else []
     columns = ["published", "outlet", "title", "snippet"]
     answer = _with_downloads(request, {"results": (rows, columns + ["score"])})
     if answer:
         return answer
     return {"title": f"Search: {q}" if q else "Search", "q": q or "", "fts": fts,
-            "results": table(request, "results", rows, columns, sortable=columns + ["score"])}
+            "results": table(request, "results", rows, columns, sortable=columns + ["score"], read=read)}
 
 
 @twin("/articles", "articles.html", summary="Stored articles, newest first")

@@ -349,7 +349,9 @@ class SQLiteStore:
             QueryError: no article, or a prefix shared by several.
         """
         ref = ref.strip()
-        row = self.conn.execute("SELECT article_id FROM articles WHERE article_id = ? OR url = ?", (ref, ref)).fetchall()
+        # the id, else the URL (index articles_url, schema 015): "id = ? OR url = ?" read every article
+        row = (self.conn.execute("SELECT article_id FROM articles WHERE article_id = ?", (ref,)).fetchall()
+               or self.conn.execute("SELECT article_id FROM articles WHERE url = ?", (ref,)).fetchall())
         if len(row) == 1:
             return row[0][0]
         if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):

@@ -111,3 +111,6 @@ CREATE INDEX IF NOT EXISTS stories_biggest ON stories(n_outlets DESC, n_reports 
 -- publication order read from this index, each article kept when it is one of the actor's, stopping at the page
 -- (Donald Trump's newest 64 of 18,400 articles in the bench store: 26 ms; a rare actor: one pass over the index).
 CREATE INDEX IF NOT EXISTS articles_published_id ON articles(published, article_id);
+
+-- An article asked for by its URL (newsledger show URL; every article page resolves its reference).
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
