@@ -2,7 +2,8 @@
 
 Not one of :data:`benchmarks.arms.ARMS` (their rows are articles per second): its own table, printed by
 ``python -m benchmarks.arms.web_pages --db STORE`` (``make bench`` runs it on the demo store, building it
-first with the demo's ingest command when it is missing).
+first with the demo's ingest command when it is missing, then on the 100,000-article store that
+``benchmarks/generate.py`` makes of the demo store's records).
 
 How: the server runs in its own process on a free port (``newsledger serve --db STORE --port N``), as a
 person would start it; each page is asked once to warm it (templates compiled, the map's outline

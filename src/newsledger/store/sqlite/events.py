@@ -146,8 +146,10 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
     ]
     args: list[Any] = []
     if f.actor is not None:
-        sql.append(" AND (ga.actor_id = ? OR gt.actor_id = ?)")
-        args += [f.actor, f.actor]
+        # an event of the actor is in one of its articles: checked on the index entry, before any join
+        sql.append(" AND e.article_id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)"
+                   " AND (ga.actor_id = ? OR gt.actor_id = ?)")
+        args += [f.actor, f.actor, f.actor]
     if f.event_type:
         sql.append(" AND e.event_type = ?")
         args.append(f.event_type)
