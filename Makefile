@@ -1,13 +1,15 @@
 # newsledger: two commands set everything up on a fresh machine.
 #   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
 #   make test   installs and runs the tests (and Debian's chromium for the web UI's browser test, when missing)
-# also: make bench (throughput against bare spaCy; web UI page timings), make eval (accuracy on ../shared/eval)
+# also: make bench (throughput against bare spaCy; web UI page timings on the demo store and on a 100,000-article
+#       store generated from it, BIG), make eval (accuracy on ../shared/eval)
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 NL     := $(VENV)/bin/newsledger
 DB     ?= newsledger.db
+BIG    ?= bench-100k.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
@@ -39,6 +41,8 @@ bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/link.py --articles 10000
 	$(PY) -m benchmarks.arms.web_pages --db $(DB)   # web UI page timings on the demo store (built first when missing)
+	test -f $(BIG) || $(PY) -m benchmarks.generate --from $(DB) --out $(BIG) --articles 100000   # ~9 GB, minutes
+	$(PY) -m benchmarks.arms.web_pages --db $(BIG) --repeat 10   # ... and on 100,000 articles made of its copies
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime

@@ -150,6 +150,15 @@ class AmbiguousActorError(QueryError):
         self.actor_ids = actor_ids
 
 
+class AmbiguousStoryError(QueryError):
+    """A story id prefix several stories start with; ``story_ids`` lists some of them, sorted."""
+
+    def __init__(self, message: str, *, story_ids: list[str]):
+        super().__init__(message)
+        self.story_ids = story_ids
+        self.errors = [message, *story_ids]
+
+
 class ConfigError(NewsLedgerError):
     """A bad setting or command-line value."""
 

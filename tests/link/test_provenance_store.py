@@ -135,7 +135,8 @@ def test_a_story_above_the_cap_is_not_traced_and_says_so(shared, nlp, tmp_path, 
     assert "Independent sources: unknown (6 reports, above the cap of 3)" in out.output
     out = CliRunner().invoke(cli, ["stories", "--db", str(db), "--csv"])
     rows = list(csv.DictReader(io.StringIO(out.output)))
-    assert sorted((r["sources"], r["origins"]) for r in rows) == [("", ""), ("1", "Coastline Press Agency")]
+    assert sorted((r["independent_sources"], r["origins"]) for r in rows) == [("", ""), ("1", "Coastline Press Agency")]
+    assert "sources" not in rows[0]  # one column for the count: the table's short "sources" is not repeated
     out = CliRunner().invoke(cli, ["stories", "--db", str(db)], env={"COLUMNS": "200"})
     row = next(line for line in out.output.splitlines() if found[6]["story_id"] in line)
     assert [c.strip() for c in row.split("│")][6:8] == ["6", "?"]  # the table shows the unknown as "?"
@@ -149,8 +150,12 @@ def test_cli_sources_column_tree_claims_and_gexf(shared, nlp, tmp_path):
     s = open_at(db)
     fill(s, a, sorted(a))
     blast = next(x for x in s.stories() if len(x["reports"]) == 6)
+    alone = next(x for x in s.stories() if len(x["reports"]) == 1)
     s.close()
     run = CliRunner()
+    out = run.invoke(cli, ["story", alone["story_id"], "--db", str(db)], env={"COLUMNS": "200"})
+    assert "  1 report, 1 outlet" in out.output and "1 origin behind 1 report (1 outlet)" in out.output
+    assert "1 reports" not in out.output and "1 outlets" not in out.output and "1 origins" not in out.output
     out = run.invoke(cli, ["stories", "--db", str(db)], env={"COLUMNS": "200"})
     assert out.exit_code == 0, out.output
     header = next(line for line in out.output.splitlines() if "story_id" in line)

@@ -127,9 +127,10 @@ def test_timeline_rows_in_date_order_and_escaped_markup(server, browser, tmp_pat
     assert browser.find_element(By.CSS_SELECTOR, ".unsafe-url").text == "javascript:alert('url')"
     assert browser.find_elements(By.CSS_SELECTOR, "a.original") == []  # a javascript: url is never a link
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
-    browser.find_element(By.CSS_SELECTOR, 'label[for="layer-claims"]').click()  # layers switch without script
-    shown = [p for p in browser.find_elements(By.CSS_SELECTOR, ".layer-claims") if p.is_displayed()]
-    assert shown and not [p for p in browser.find_elements(By.CSS_SELECTOR, ".layer-plain") if p.is_displayed()]
+    assert browser.find_elements(By.CSS_SELECTOR, ".text a.mark") == []  # plain text first
+    browser.find_element(By.LINK_TEXT, "claims").click()  # a layer is a link: no script
+    shown = [p for p in browser.find_elements(By.CSS_SELECTOR, ".text.layer-claims p.layer") if p.is_displayed()]
+    assert shown and browser.find_elements(By.CSS_SELECTOR, ".text a.mark-content")
     assert any("<img src=x onerror=alert('quote')>" in p.text for p in shown) and _no_alert(browser)
     assert browser.save_screenshot(str(tmp_path / "article.png"))
 
@@ -143,7 +144,7 @@ def test_story_page_shows_the_provenance_graph_and_prints(story_server, browser,
     browser.get(f"{story_server}/stories?min_outlets=2")
     [link] = browser.find_elements(By.CSS_SELECTOR, 'table[data-table="stories"] td.col-story_id a')
     link.click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Fuel depot blast kills at least 11 in Kenyan port city of Mombasa"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Mombasa fuel depot explosion: at least 11 dead"
     reports = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph a.report")
     origins = browser.find_elements(By.CSS_SELECTOR, "svg.provgraph g.origin")
     assert len(reports) == 6 and len(origins) == 2 and all(_visible(n) for n in reports + origins)

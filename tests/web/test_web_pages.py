@@ -106,13 +106,17 @@ def test_article_shows_roles_records_and_marks_in_layers(client, ids):
     assert any(c["hedges"] == ["reportedly"] and c["certainty"] == "hedged" for c in claims)
     visit = [e for e in data["records"]["events"] if e["trigger"] == "landed"]
     assert visit and visit[0]["when"] == "2021-11-01" and visit[0]["precision"] == "day"
-    html = client.get(f"/article/{ids['seed']}").text
-    for layer in ("plain", "actors", "time", "claims", "events", "places"):
-        assert f'id="layer-{layer}"' in html and f'class="layer layer-{layer}"' in html
-    assert '<a class="mark mark-hedge" href="#claim-' in html and ">reportedly</a>" in html
-    assert '<a class="mark mark-actor" href="/actor/khalifa-haftar"' in html
-    assert 'id="event-' in html and 'id="timex-t1"' in html
-    assert client.get(f"/article/{ids['seed']}").text.count("<script") == 0
+    html = client.get(f"/article/{ids['seed']}").text  # plain text: no marks, a link per layer
+    assert '<a class="mark ' not in html and '<strong class="layer-link current">plain text</strong>' in html
+    for layer in ("actors", "time", "claims", "events", "places"):
+        assert f'<a class="layer-link" href="/article/{ids["seed"]}?layer={layer}">{layer}</a>' in html
+    assert 'id="event-' in html and 'id="timex-t1"' in html and html.count("<script") == 0
+    claims = client.get(f"/article/{ids['seed']}?layer=claims").text  # only the chosen layer's marks are drawn
+    assert '<a class="mark mark-hedge" href="#claim-' in claims and ">reportedly</a>" in claims
+    assert "mark-actor" not in claims and '<strong class="layer-link current">claims</strong>' in claims
+    assert '<a class="mark mark-actor" href="/actor/khalifa-haftar"' in client.get(
+        f"/article/{ids['seed']}?layer=actors").text
+    assert api(client, f"/api/article/{ids['seed']}?layer=nope", 400)["error"].startswith("[E301] layer='nope'")
 
 
 def test_actor_page_has_descriptors_per_outlet_timeline_and_claims(client):
@@ -194,6 +198,16 @@ def test_first_page_of_claims_reads_only_what_it_shows(client):
     assert len(first["rows"]) == 2 and first["total"] is None and first["more"] is True
     counted = api(client, "/api/claims?claims_size=2&claims_sort=published")["claims"]
     assert counted["total"] > 2 and counted["pages"] == -(-counted["total"] // 2)
+
+
+def test_first_page_of_the_timeline_reads_only_what_it_shows(client):
+    whole = api(client, "/api/timeline?events_sort=when")["events"]  # sorted: every event read and counted
+    first = api(client, "/api/timeline?events_size=3")["events"]
+    assert len(first["rows"]) == 3 and first["total"] is None and first["more"] is True and whole["total"] > 6
+    second = api(client, "/api/timeline?events_size=3&events_page=2")["events"]
+    assert [r["event_id"] for r in first["rows"] + second["rows"]] == [r["event_id"] for r in whole["rows"][:6]]
+    undated = api(client, "/api/timeline?undated_size=1")["undated"]
+    assert [r["when"] for r in undated["rows"]] == [None] and undated["more"] is True
 
 
 def test_map_has_one_point_per_place_and_lists_unresolved(client):
@@ -408,3 +422,64 @@ def test_query_helpers_the_pages_use(web_db):
                                         "2021-SU", "2021", "202", "2017/2019", "../2020-10", "PAST_REF", None)] == [
         "day", "day", "week", "month", "quarter", "half", "season", "year", "decade", "interval", "interval",
         "unknown", "unknown"]
+
+
+def test_actor_page_reads_only_the_rows_its_first_pages_show(client, web_db):
+    """The actor's lists come from the query layer already cut to the page (newest first), and agree with the
+    whole lists: claims by and about, articles, events."""
+    from newsledger.query import actors as q_actors
+    from newsledger.query import claims as q_claims
+    from newsledger.store import open_store
+
+    with open_store(web_db, readonly=True) as store:
+        whole = q_claims.actor_claims(store, "khalifa-haftar")
+        assert whole["by"] and whole["about"]
+        for role in ("by", "about"):
+            assert q_claims.actor_claims(store, "khalifa-haftar", role=role, limit=2) == {role: whole[role][:2]}
+        multi = next(a for a in q_actors.actors(store, limit=None) if a["articles"] > 1)  # the United States
+        n = store.actor_article_count(multi["actor_id"])
+        newest = store.actor_articles(multi["actor_id"], newest_first=True)
+        assert n == multi["articles"] and len({r["article_id"] for r in newest}) == n
+        dates = [r["published"] for r in newest]
+        assert dates == sorted(dates, reverse=True)
+    page = api(client, "/api/actor/khalifa-haftar?by_size=1&events_size=1")
+    assert page["profile"]["n_articles"] == 1
+    assert [c["attribution_id"] for c in page["by"]["rows"]] == [whole["by"][0]["attribution_id"]]
+    assert page["by"]["total"] is None and page["by"]["more"] is True
+    assert len(page["events"]["rows"]) == 1 and page["events"]["more"] is True
+    page = api(client, f"/api/actor/{multi['actor_id']}?articles_size=1")
+    assert [a["article_id"] for a in page["articles"]["rows"]] == [newest[0]["article_id"]]
+    assert page["articles"]["more"] is True and page["profile"]["n_articles"] == n
+    assert f"<dt>named in</dt><dd>{n} articles</dd>" in client.get(f"/actor/{multi['actor_id']}").text
+    assert "<dt>named in</dt><dd>1 article</dd>" in client.get("/actor/khalifa-haftar").text
+
+
+@pytest.mark.parametrize("path", ["/", "/api/home", "/actor/khalifa-haftar", "/api/actor/nobody-at-all", "/nosuch",
+                                  "/static/style.css"])
+def test_head_answers_as_get_does_without_the_body(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code and head.content == b""
+    assert head.headers["content-length"] == str(len(get.content)) and int(head.headers["content-length"]) > 0
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["Content-Security-Policy"] == CSP
+
+
+def test_not_found_has_the_cli_code(client, web_db):
+    """One code for "no such article": E301 on the web (HTTP 404) as on the command line (exit 1)."""
+    data = api(client, "/api/article/0123456789ab", 404)
+    assert data["error"].startswith("[E301] No article '0123456789ab'")
+    result = CliRunner().invoke(cli, ["show", "0123456789ab", "--db", str(web_db)])
+    assert result.exit_code == 1 and "[E301] No article '0123456789ab'" in result.output
+
+
+def test_serve_on_a_port_in_use_is_one_error_before_serving(web_db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: cannot listen on 127.0.0.1:{port}: the port is in use (another server? choose "
+                             "one with --port).\n")

@@ -8,10 +8,15 @@ import csv
 import importlib
 import io
 import re
+import shutil
+import sqlite3
 from html.parser import HTMLParser
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
+
+from newsledger.cli import cli
 
 import newsledger.query
 from newsledger.web import create_app
@@ -287,3 +292,37 @@ def test_the_story_list_pages(client, case):
     assert [s["story_id"] for s in second["rows"]] == [case["blast"]] and second["more"] is False
     by_size = api(client, "/api/stories?stories_sort=-n_reports")["stories"]
     assert [s["n_reports"] for s in by_size["rows"]] == [6, 1] and by_size["total"] == 2
+
+
+def test_the_story_heading_is_the_title_its_reports_share_most(client, case):
+    """Not the earliest report's title (any report can be earliest): the medoid of the six titles."""
+    from newsledger.web.storypages import headline
+
+    data = api(client, f"/api/story/{case['blast']}")
+    titles = [r["title"] for r in data["reports"]["rows"]]
+    assert titles[0] == "Fuel depot blast kills at least 11 in Kenyan port city of Mombasa"
+    assert data["title"] == "Mombasa fuel depot explosion: at least 11 dead" == headline(titles)
+    assert "<h1>Mombasa fuel depot explosion: at least 11 dead</h1>" in client.get(f"/story/{case['blast']}").text
+    assert headline(["Only one"]) == "Only one" and headline([None, ""]) is None
+    assert headline(["a b", "c d"]) == "a b"  # nothing shared: the earliest
+
+
+def test_story_ids_in_any_case_and_an_ambiguous_prefix_names_the_stories(client, case, story_db, tmp_path):
+    assert api(client, f"/api/story/{case['blast'].upper()}")["story"]["story_id"] == case["blast"]
+    assert client.head(f"/story/{case['blast'].upper()[:9]}").status_code == 200
+    twin = tmp_path / "twin.db"  # the case's two stories, one renamed to share the other's first 9 characters
+    shutil.copy(story_db, twin)
+    other = case["blast"][:9] + "f" * (len(case["blast"]) - 9)
+    with sqlite3.connect(twin) as conn:
+        for table in ("stories", "story_units", "story_provenance"):
+            conn.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (other, case["kisumu"]))
+    with TestClient(create_app(str(twin))) as c:
+        data = api(c, f"/api/story/{case['blast'][:7].upper()}", 400)
+        assert data["error"] == (f"[E301] Several stories start with {case['blast'][:7]!r}: "
+                                 f"{min(case['blast'], other)}, {max(case['blast'], other)}; give more characters.")
+        assert data["errors"][1:] == sorted([case["blast"], other])
+        page = c.get(f"/story/{case['blast'][:7]}")
+        assert page.status_code == 400 and other in page.text
+        assert api(c, "/api/story/s0000000", 404)["error"].startswith("[E301] No story")  # one code for not found
+    result = CliRunner().invoke(cli, ["story", case["blast"][:7], "--db", str(twin)])
+    assert result.exit_code == 1 and other in result.output and case["blast"] in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 
 import click
@@ -62,8 +64,36 @@ def serve(db, host, port, get_path):
         sys.exit(0 if response.status_code < 400 else 1)
     import uvicorn
 
+    sock = bind(host, port)  # before saying "serving": a port in use is one clear error
+    port = sock.getsockname()[1]
     if host not in LOOPBACK:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the store.", err=True)
     click.echo(f"newsledger: serving {app.state.stores.location} read-only at http://{host}:{port}/ (Ctrl-C stops)",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host``:``port`` (0: any free port), for uvicorn to listen on.
+
+    Raises:
+        click.exceptions.Exit: (exit 2, after one line on stderr) the address cannot be had: the port is in use,
+            the host is not an address of this machine, or a port below 1024 needs privileges.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        click.echo(f"Error: cannot listen on {visible(host)}:{port}: {exc.strerror or exc}.", err=True)
+        raise click.exceptions.Exit(2) from None
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        why = "the port is in use (another server? choose one with --port)" if exc.errno == errno.EADDRINUSE else (
+            exc.strerror or str(exc))
+        click.echo(f"Error: cannot listen on {visible(host)}:{port}: {why}.", err=True)
+        raise click.exceptions.Exit(2) from None
+    return sock

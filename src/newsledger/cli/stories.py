@@ -20,11 +20,19 @@ def _row(s: dict) -> dict:
             "outlets": ", ".join(s["outlets"]), "events": len(s["events"])}
 
 
+def _plural(n: int, word: str) -> str:
+    """``1 report``, ``2 reports``, ``0 reports``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _csv_row(s: dict) -> dict:
-    return {**_row(s), "actors": "; ".join(a["actor_id"] for a in s["actors"]), "reports": " ".join(s["reports"]),
-            "sources": s["independent_sources"], "outlets": "; ".join(s["outlets"]),
-            "events": " ".join(e["event_id"] for e in s["events"]),
-            "origins": "; ".join(o["name"] for o in s["origins"] or ())}
+    """A story as a CSV row: every field once (``independent_sources``; the table's short ``sources`` is left out)."""
+    row = {**_row(s), "actors": "; ".join(a["actor_id"] for a in s["actors"]), "reports": " ".join(s["reports"]),
+           "outlets": "; ".join(s["outlets"]),
+           "events": " ".join(e["event_id"] for e in s["events"]),
+           "origins": "; ".join(o["name"] for o in s["origins"] or ())}
+    row.pop("sources")
+    return row
 
 
 @cli.command()
@@ -104,7 +112,7 @@ def story(story_id, db, why, fmt):
         click.echo(dumps({**s, **extras}))
         return
     head = (f"{s['story_id']}  {s['when'] or 'undated'}  {s['event_type'] or '(outside PLOVER)'}  "
-            f"{s['place'] or 'no place'}  {len(s['reports'])} reports, {len(s['outlets'])} outlets")
+            f"{s['place'] or 'no place'}  {_plural(len(s['reports']), 'report')}, {_plural(len(s['outlets']), 'outlet')}")
     click.echo(visible(head, newlines=False))
     if s["actors"]:
         click.echo(visible("actors: " + ", ".join(f"{a['name']} ({a['reports']})" for a in s["actors"]), newlines=False))
@@ -147,10 +155,10 @@ def show_provenance(s: dict) -> None:
     short = {a: f"{(r['published'] or '?')[:10]} {r['outlet'] or '(unknown outlet)'}" for a, r in details.items()}
     n = s["independent_sources"]
     click.echo()
-    click.echo(visible(f"Independent sources: {n} origin{'s' * (n != 1)} behind {len(s['reports'])} reports"
-                       f" ({len(s['outlets'])} outlets)", newlines=False))
+    click.echo(visible(f"Independent sources: {_plural(n, 'origin')} behind {_plural(len(s['reports']), 'report')}"
+                       f" ({_plural(len(s['outlets']), 'outlet')})", newlines=False))
     for o in s["origins"]:
-        click.echo(visible(f"● {o['name']} ({o['kind']}): {len(o['reports'])} report{'s' * (len(o['reports']) != 1)}",
+        click.echo(visible(f"● {o['name']} ({o['kind']}): {_plural(len(o['reports']), 'report')}",
                            newlines=False))
         for article_id in sorted(o["reports"], key=lambda a: (short.get(a, a), a)):
             click.echo(visible(f"  └ {short.get(article_id, article_id)}  [{article_id[:12]}]", newlines=False))

@@ -38,7 +38,8 @@ def actors(store: Store, *, kind: str | None = None, outlet: str | None = None,
     """
     rows = store.actors(ActorFilter(kind=kind, outlet=outlet, limit=limit))
     for row in rows:
-        row["top_descriptors"] = _top_descriptors(store.actor_descriptors(row["actor_id"], outlet=outlet), TOP_DESCRIPTORS)
+        row["top_descriptors"] = _top_descriptors(
+            store.actor_descriptors(row["actor_id"], outlet=outlet, examples=False), TOP_DESCRIPTORS)
     return rows
 
 
@@ -57,7 +58,7 @@ def actor_matches(store: Store, actor_ids: list[str]) -> list[dict[str, Any]]:
     rows = []
     for actor_id in actor_ids:
         head = store.actor(actor_id)
-        top = _top_descriptors(store.actor_descriptors(actor_id), 1)
+        top = _top_descriptors(store.actor_descriptors(actor_id, examples=False), 1)
         rows.append({"actor_id": actor_id, "name": head["name"], "kind": head["kind"], "country": head["country"],
                      "articles": len({r["article_id"] for r in store.actor_articles(actor_id)}),
                      "top_descriptor": top[0] if top else None})
@@ -80,25 +81,25 @@ def example_context(text: str, start: int, end: int, *, width: int = CONTEXT_CHA
     return f"{left}[{text[start:end]}]{right}"
 
 
-def _by_published_newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    dated = sorted((r for r in rows if r["published"] is not None), key=lambda r: r["published"], reverse=True)
-    return dated + [r for r in rows if r["published"] is None]
-
-
-def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, Any]:
+def actor_profile(store: Store, name: str, *, why: bool = False, articles: int | None = None,
+                  examples: bool = True, co_within: int | None = None) -> dict[str, Any]:
     """One global actor: aliases, descriptors per outlet, articles, co-occurring actors (and merges with ``why``).
 
     Args:
         store: an open store.
         name: an actor id, a name or any alias or spelling the store has seen.
         why: also list, per article, the name it used and the rule that linked it (``merges``).
+        articles: list at most this many articles (the newest; None: all); ``n_articles`` counts them all.
+        examples: give each descriptor its first use in context (``descriptor_examples``); False leaves
+            ``descriptor_examples`` empty and reads no article text.
+        co_within: count co-occurring actors over the actor's that many newest articles only (None: all).
 
     Returns:
         ``actor_id``, ``name``, ``kind``, ``country``, ``first_seen``; ``aliases`` (``alias``,
         ``articles``), ``descriptors`` (``{outlet: {descriptor: n}}``), ``descriptor_examples`` (``outlet``,
         ``descriptor``, ``n``, ``example``: the first use's ``article_id``, ``start``, ``end``, ``text``,
         ``kind`` and ``context``, the words around it; None in a store older than schema 013), ``articles`` (``article_id``,
-        ``outlet``, ``published``, ``title``, ``as_named``; newest first), ``co_occurring``
+        ``outlet``, ``published``, ``title``, ``as_named``; newest first), ``n_articles``, ``co_occurring``
         (``actor_id``, ``name``, ``kind``, ``articles``; up to 20) and, with ``why``, ``merges``
         (``article_id``, ``outlet``, ``as_named``, ``rule``, ``detail``, ``score``; in ingest order).
 
@@ -110,22 +111,25 @@ def actor_profile(store: Store, name: str, *, why: bool = False) -> dict[str, An
     head = store.actor(actor_id)
     head["aliases"] = store.actor_aliases(actor_id)
     descriptors: dict[str, dict[str, int]] = {}
-    examples = []
+    found = []
     texts: dict[str, str] = {}
-    for r in store.actor_descriptors(actor_id):
+    for r in store.actor_descriptors(actor_id, examples=examples):
         descriptors.setdefault(r["outlet"], {})[r["descriptor"]] = r["n"]
+        if not examples:
+            continue
         ex = r.get("example")
         if ex is not None:
             if ex["article_id"] not in texts:
                 texts[ex["article_id"]] = store.article(ex["article_id"]).text
             ex = {**ex, "context": example_context(texts[ex["article_id"]], ex["start"], ex["end"])}
-        examples.append({"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"], "example": ex})
+        found.append({"outlet": r["outlet"], "descriptor": r["descriptor"], "n": r["n"], "example": ex})
     head["descriptors"] = descriptors
-    head["descriptor_examples"] = examples
-    linked = store.actor_articles(actor_id)
-    head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")}
-                        for r in _by_published_newest_first(linked)]
-    head["co_occurring"] = store.co_occurring(actor_id, limit=CO_OCCURRING)
+    head["descriptor_examples"] = found
+    listed = store.actor_articles(actor_id, newest_first=True, limit=articles)
+    head["articles"] = [{k: r[k] for k in ("article_id", "outlet", "published", "title", "as_named")} for r in listed]
+    head["n_articles"] = store.actor_article_count(actor_id)
+    head["co_occurring"] = store.co_occurring(actor_id, limit=CO_OCCURRING, within=co_within)
     if why:
+        linked = store.actor_articles(actor_id)
         head["merges"] = [{k: r[k] for k in ("article_id", "outlet", "as_named", "rule", "detail", "score")} for r in linked]
     return head

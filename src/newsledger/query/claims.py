@@ -52,17 +52,20 @@ def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
     }
 
 
-def actor_claims(store: Store, actor_id: str) -> dict[str, list[dict[str, Any]]]:
+def actor_claims(store: Store, actor_id: str, *, limit: int | None = None,
+                 role: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Claims by a global actor (it is their source) and about it (a content names it), newest article first.
 
     "By": the attribution's ``source_actor_id`` is one of the article's actors linked to ``actor_id``
     (so "he said" counts when the resolver tied "he" to the actor). "About": not by the actor, and
     one of its ``contents`` spans holds a mention linked to the actor. Every claim kind is listed
-    (``claim_kind`` tells statements from beliefs, intentions and perceptions).
+    (``claim_kind`` tells statements from beliefs, intentions and perceptions). Within an article, text order.
 
     Args:
         store: an open store.
         actor_id: a global actor id (``Store.find_actor`` turns a name into one).
+        limit: at most this many of each (None or 0: all); the store then reads only the newest articles it needs.
+        role: "by" or "about" for that list alone (the other is then left out); None for both.
 
     Returns:
         ``{"by": [...], "about": [...]}``, each claim as in :func:`claims`: ``article`` (``article_id``,
@@ -72,28 +75,11 @@ def actor_claims(store: Store, actor_id: str) -> dict[str, list[dict[str, Any]]]
         QueryError: no actor has this id.
     """
     store.actor(actor_id)
-    links = store.actor_articles(actor_id)
-    article_ids = list(dict.fromkeys(r["article_id"] for r in links))
-    by: list[tuple[Any, dict[str, Any]]] = []
-    about: list[tuple[Any, dict[str, Any]]] = []
-    for article_id in article_ids:
-        local = {r["local_id"] for r in store.article_actors(article=article_id) if r["actor_id"] == actor_id}
-        analysis = store.analysis(article_id, sections=("mentions", "attributions"))
-        a = analysis.article
-        meta = {"article_id": a.article_id, "outlet": a.outlet, "published": a.published, "title": a.title,
-                "url": a.url}
-        spans = [(m.start, m.end) for m in analysis.mentions or () if m.actor_id in local]
-        for claim in analysis.attributions or ():
-            if claim.source_actor_id in local:
-                by.append((a.published, {"article": meta, **to_dict(claim)}))
-            elif any(c.start <= s and e <= c.end for c in claim.contents for s, e in spans):
-                about.append((a.published, {"article": meta, **to_dict(claim)}))
-
-    def newest_first(rows: list[tuple[Any, dict[str, Any]]]) -> list[dict[str, Any]]:
-        dated = sorted((r for r in rows if r[0] is not None), key=lambda r: r[0], reverse=True)  # stable: text order kept
-        return [r for _, r in dated] + [r for p, r in rows if p is None]
-
-    return {"by": newest_first(by), "about": newest_first(about)}
+    if role not in (None, "by", "about"):
+        raise ValueError(f"role {role!r} is not 'by' or 'about'")
+    return {r: [{"article": meta, **to_dict(a)} for meta, a in store.attributions(
+                ClaimFilter(limit=limit, **{f"{r}_actor": actor_id}))]
+            for r in ((role,) if role else ("by", "about"))}
 
 
 __all__ = ["CERTAINTIES", "CLAIM_KINDS", "actor_claims", "claim_row", "claims"]

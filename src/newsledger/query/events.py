@@ -20,6 +20,7 @@ def events(
     article: str | None = None,
     place: str | None = None,
     dated_only: bool = False,
+    undated_only: bool = False,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored events, in event-date order (undated last), with names, outlet, cited source and certainty.
@@ -36,6 +37,7 @@ def events(
         place: only events whose place has this name, or was written so in the text (case-insensitive:
             "Tripoli" finds the gazetteer's Tripoli and an unresolved "Tripoli").
         dated_only: leave out undated events.
+        undated_only: only undated events (in publication order).
         limit: at most this many rows (None or 0: all).
 
     Returns:
@@ -51,7 +53,8 @@ def events(
     """
     article_id = store.resolve_id(article) if article else None
     where = EventFilter(event_type=event_type, date_from=date_from, date_to=date_to, country=country,
-                        article=article_id, dated_only=dated_only, limit=None if place else limit)
+                        article=article_id, dated_only=dated_only, undated_only=undated_only,
+                        limit=None if place else limit)
     if actor is not None:  # dates are checked first (the filter's construction), then the actor
         where = dataclasses.replace(where, actor=store.find_actor(actor))
     rows = store.events(where)
@@ -69,7 +72,7 @@ def timeline(store: Store, actor: str, **filters: Any) -> list[dict[str, Any]]:
     one open at the start ("../2020-10") just before its end; undated events
     follow, in publication order. Each row is as in :func:`events`, which
     takes the same ``filters`` (``event_type``, ``date_from``, ``date_to``,
-    ``country``, ``article``, ``dated_only``, ``limit``).
+    ``country``, ``article``, ``dated_only``, ``undated_only``, ``limit``).
 
     Raises:
         QueryError: no such actor (the message suggests spellings), or a bad filter.

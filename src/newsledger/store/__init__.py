@@ -181,17 +181,21 @@ class Store(Protocol):
         """The actor's aliases: ``alias`` and ``articles`` (how many article actors used it), most used first."""
         ...
 
-    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None,
+                          examples: bool = True) -> list[dict[str, Any]]:
         """How outlets describe the actor: ``outlet``, ``descriptor``, ``n`` (times used), ``example``.
 
         ``example`` is the first stored use (``article_id``, ``start``, ``end``, ``text``, ``kind``: a
-        :class:`~newsledger.records.Descriptor` span), or None for a store written before schema 013.
+        :class:`~newsledger.records.Descriptor` span), or None for a store written before schema 013; with
+        ``examples`` False no example is looked up and the key is absent.
         Ordered by outlet, then most used first, then descriptor; ``outlet`` keeps one outlet's.
         """
         ...
 
-    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
-        """One row per article actor linked to ``actor_id``, in ingest order.
+    def actor_articles(self, actor_id: str, *, newest_first: bool = False,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        """One row per article actor linked to ``actor_id``, in ingest order (``newest_first``: by publication
+        date, newest first, undated last, then ingest order); at most ``limit`` rows (None or 0: all).
 
         Returns:
             Dicts with the article's ``article_id``, ``outlet``, ``published``, ``title``; ``as_named``
@@ -199,10 +203,15 @@ class Store(Protocol):
         """
         ...
 
-    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+    def actor_article_count(self, actor_id: str) -> int:
+        """How many stored articles name the actor (0 for an unknown id)."""
+        ...
+
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20, within: int | None = None) -> list[dict[str, Any]]:
         """Other global actors named in the same articles: ``actor_id``, ``name``, ``kind``, ``articles``.
 
-        Most shared articles first, then by name; at most ``limit`` (None or 0: all).
+        Most shared articles first, then by name; at most ``limit`` (None or 0: all). ``within``: count only the
+        actor's that many newest articles (None: all of them).
         """
         ...
 
@@ -246,6 +255,12 @@ class Store(Protocol):
             ``gazetteer``, ``gazetteer_id``, ``score`` (0-1), ``resolved`` (bool), ``reason``,
             ``alternatives`` (list).
         """
+        ...
+
+    def place_map(self) -> dict[str, list[dict[str, Any]]]:
+        """The map over the whole store: ``{"points": [...], "unresolved": [...]}``, in the shapes and orders of
+        :func:`newsledger.query.places.map_points` and :func:`~newsledger.query.places.unresolved_places`, from
+        counts the store keeps as it saves (a point's name and codes are those of one of its rows)."""
         ...
 
     def attributions(self, where: ClaimFilter = ClaimFilter()) -> list[tuple[dict[str, Any], Attribution]]:

@@ -58,6 +58,7 @@ class EventFilter:
         country: the event's place is in this ISO 3166-1 alpha-2 country, any case.
         article: only this article id (a full id: ``Store.resolve_id``).
         dated_only: leave out undated events.
+        undated_only: only undated events (the timeline lists them apart).
         limit: at most this many events (None or 0: all).
         date_start, date_end: (computed) the inclusive ISO 8601 day bounds of ``date_from`` / ``date_to``.
 
@@ -72,6 +73,7 @@ class EventFilter:
     country: str | None = None
     article: str | None = None
     dated_only: bool = False
+    undated_only: bool = False
     limit: int | None = None
     date_start: str | None = field(default=None, init=False)
     date_end: str | None = field(default=None, init=False)
@@ -120,6 +122,10 @@ class ClaimFilter:
         certainty: only this certainty, one of :data:`CERTAINTIES`.
         kinds: only these claim kinds (of :data:`CLAIM_KINDS`: statement, belief, intention, perception); empty:
             all. Attributions stored before schema 008 have no kind and count as statements.
+        by_actor: a global actor id: only claims it makes (the source is one of the article's actors linked to it,
+            "he said" included when the resolver tied "he" to it).
+        about_actor: a global actor id: only claims about it (not by it, and one of the contents holds a mention
+            linked to it).
         limit: at most this many (None or 0: all).
 
     Raises:
@@ -130,6 +136,8 @@ class ClaimFilter:
     hedged: bool = False
     certainty: str | None = None
     kinds: tuple[str, ...] = ()
+    by_actor: str | None = None
+    about_actor: str | None = None
     limit: int | None = None
 
     def __post_init__(self) -> None:

@@ -35,7 +35,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import NewsLedgerError
+from ..errors import NewsLedgerError, QueryError
 from ..store import Store, open_store
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -53,10 +53,12 @@ SECURITY_HEADERS = {
 PACKAGE = resources.files("newsledger.web")
 
 
-class NotFound(NewsLedgerError):
-    """A page or API path names an article, actor or route the store does not hold (HTTP 404)."""
+class NotFound(QueryError):
+    """A page or API path names an article, actor or story the store does not hold (HTTP 404).
 
-    code = "E304"
+    Its code is the query layer's (E301), as the CLI prints it for the same id: one code for "not found".
+    """
+
     status = 404
 
 
@@ -160,7 +162,16 @@ def create_app(location: str) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        head = request.method == "HEAD"
+        if head:  # HEAD is GET without the body (RFC 9110 section 9.3.2): every page and API answers it
+            request.scope["method"] = "GET"
         response = await call_next(request)
+        if head:
+            body = b"".join([chunk async for chunk in response.body_iterator])
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            response = Response(status_code=response.status_code, headers=headers, media_type=None)
+            response.headers["content-length"] = str(len(body))
+            response.body = b""
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response

@@ -13,13 +13,14 @@ or a build without them shows neither table and says nothing false).
 from __future__ import annotations
 
 import importlib
+import re
 import types
 from typing import Annotated, Any
 
 from fastapi import Query, Request
 
 from .. import query as q
-from ..errors import QueryError
+from ..errors import AmbiguousStoryError, QueryError
 from ..query.time import when_precision
 from . import provgraph
 from .app import NotFound
@@ -47,6 +48,27 @@ def query_function(name: str):
     if isinstance(found, types.ModuleType):
         found = getattr(found, name, None)
     return found if callable(found) else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def headline(titles: list[str | None]) -> str | None:
+    """The title that stands for the story: the medoid of its reports' titles, the one sharing most words with
+    the others (sum of Jaccard similarities of their lowercased word sets); on a tie the earliest of ``titles``
+    (given by publication time). Not the earliest report's title as such: any report, a follow-up or an interview,
+    can be the earliest. None when no report has a title.
+    """
+    words = [(t, set(_WORD.findall(t.casefold()))) for t in titles if t]
+    if not words:
+        return None
+
+    def shared(a: set[str], b: set[str]) -> float:
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    scores = [sum(shared(w, other) for j, (_, other) in enumerate(words) if j != i) for i, (_, w) in enumerate(words)]
+    best = max(scores)
+    return next(t for (t, _), score in zip(words, scores) if score == best)
 
 
 def _story_row(s: dict[str, Any]) -> dict[str, Any]:
@@ -137,6 +159,8 @@ def _framing_rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def story(request: Request, store: StoreDep, ref: str):
     try:
         detail = q_stories.story(store, ref, why=True)
+    except AmbiguousStoryError:
+        raise  # 400, naming the stories the prefix may mean
     except QueryError as exc:
         raise NotFound(exc.message) from None
     sid = detail["story_id"]
@@ -173,7 +197,7 @@ def story(request: Request, store: StoreDep, ref: str):
     head = {k: detail.get(k) for k in ("story_id", "when", "precision", "event_type", "actors", "place", "place_id",
                                        "place_country", "outlets", "n_reports", "n_outlets", "first_seen",
                                        "last_seen")}
-    label = detail["report_details"][0]["title"] if detail["report_details"] else None
+    label = headline([r["title"] for r in detail["report_details"]])
     return {"title": label or f"Story {sid}", "story": head, "provenance": prov,
             "_graph": provgraph.layout(prov, detail["report_details"]),
             **{name: table(request, name, rows, cols) for name, (rows, cols) in specs.items()}}

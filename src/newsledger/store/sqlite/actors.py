@@ -18,7 +18,7 @@ import itertools
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...errors import AmbiguousActorError, QueryError
@@ -119,6 +119,30 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
         form = min(forms, key=lambda f: (-forms[f], f))
         conn.execute("INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)",
                      (actor_id, outlet, form, sum(forms.values())))
+    refresh_counts(conn, stale)  # the article's mentions are stored before its actors (sections' order)
+
+
+def refresh_counts(conn: sqlite3.Connection, actor_ids: Iterable[str] | None = None) -> None:
+    """Recount ``actor_counts`` (schema 015) for ``actor_ids`` (None: every actor) from ``article_actors`` and
+    ``mentions``: an id no article names any more loses its row. Runs inside the caller's transaction."""
+    if actor_ids is None:
+        conn.execute("DELETE FROM actor_counts")
+        conn.execute("INSERT INTO actor_counts (actor_id, articles, mentions) SELECT actor_id,"
+                     " COUNT(DISTINCT article_id), 0 FROM article_actors GROUP BY actor_id")
+        conn.execute(f"UPDATE actor_counts SET mentions = ({_MENTIONS.format(actor='actor_counts.actor_id')})")
+        return
+    for actor_id in sorted(set(actor_ids)):
+        n = conn.execute("SELECT COUNT(DISTINCT article_id) FROM article_actors WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        if not n:
+            conn.execute("DELETE FROM actor_counts WHERE actor_id = ?", (actor_id,))
+            continue
+        mentions = conn.execute(_MENTIONS.format(actor="?"), (actor_id,)).fetchone()[0]
+        conn.execute("INSERT INTO actor_counts (actor_id, articles, mentions) VALUES (?,?,?) ON CONFLICT (actor_id)"
+                     " DO UPDATE SET articles = excluded.articles, mentions = excluded.mentions", (actor_id, n, mentions))
+
+
+_MENTIONS = ("SELECT COUNT(*) FROM article_actors aa JOIN mentions m ON m.article_id = aa.article_id"
+             " AND m.actor_id = aa.local_id WHERE aa.actor_id = {actor}")
 
 
 def _backfill(conn: sqlite3.Connection) -> None:
@@ -152,6 +176,7 @@ def reset(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM actors WHERE actor_id != ?", (placeholder,))
     _backfill(conn)
     conn.execute("DELETE FROM actors WHERE actor_id = ?", (placeholder,))
+    refresh_counts(conn)
 
 
 def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Actor]) -> None:
@@ -217,7 +242,15 @@ register(SectionTable("descriptors", _insert_descriptors, _load_descriptors))
 
 
 def select_actors(conn: sqlite3.Connection, f: ActorFilter) -> list[dict[str, Any]]:
-    """Global actors matching ``f`` with their article and mention counts; see :meth:`SQLiteStore.actors`."""
+    """Global actors matching ``f`` with their article and mention counts; see :meth:`SQLiteStore.actors`.
+
+    Over every outlet the counts are read from ``actor_counts`` (schema 015); for one outlet they are counted.
+    """
+    if not f.outlet:
+        sql = ("SELECT g.actor_id, g.name, g.kind, g.country, c.articles, c.mentions FROM actor_counts c"
+               " JOIN actors g ON g.actor_id = c.actor_id WHERE (? IS NULL OR g.kind = ?)"
+               " ORDER BY c.mentions DESC, c.articles DESC, g.name LIMIT ?")
+        return [dict(r) for r in conn.execute(sql, (f.kind, f.kind, f.limit or -1))]
     sql = (
         "SELECT g.actor_id, g.name, g.kind, g.country, COUNT(DISTINCT aa.article_id) AS articles,"
         " (SELECT COUNT(*) FROM mentions m JOIN article_actors a2 ON a2.article_id = m.article_id AND a2.local_id = m.actor_id"
@@ -265,13 +298,17 @@ def select_aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, An
         "SELECT alias, n AS articles FROM actor_aliases WHERE actor_id = ? ORDER BY n DESC, alias", (actor_id,))]
 
 
-def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | None) -> list[dict[str, Any]]:
+def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | None, *,
+                       examples: bool = True) -> list[dict[str, Any]]:
     """An actor's descriptors per outlet, each with its first example span; see :meth:`SQLiteStore.actor_descriptors`."""
     out = []
     for r in conn.execute(
         "SELECT outlet, descriptor, n FROM actor_descriptors WHERE actor_id = ? AND (? IS NULL OR outlet = ?)"
         " ORDER BY outlet, n DESC, descriptor", (actor_id, outlet, outlet)):
         row = dict(r)
+        if not examples:
+            out.append(row)
+            continue
         ex = conn.execute(
             'SELECT d.article_id, d."start", d."end", d.text, d.kind FROM descriptors d'
             " JOIN article_actors aa ON aa.article_id = d.article_id AND aa.local_id = d.actor_id"
@@ -283,23 +320,51 @@ def select_descriptors(conn: sqlite3.Connection, actor_id: str, outlet: str | No
     return out
 
 
-def select_actor_articles(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+NEWEST_ARTICLES = ("SELECT a.article_id FROM articles a INDEXED BY articles_published_id WHERE a.article_id IN"
+                   " (SELECT article_id FROM article_actors WHERE actor_id = ?) ORDER BY a.published DESC NULLS LAST,"
+                   " a.rowid")
+"""An actor's article ids, newest publication first (undated last), then ingest order: read lazily from index
+articles_published_id (schema 015), so a first page stops early."""
+
+
+def newest_article_ids(conn: sqlite3.Connection, actor_id: str, limit: int | None = None) -> list[str]:
+    """The ids of the actor's ``limit`` newest articles (None: all), in :data:`NEWEST_ARTICLES` order."""
+    return [r[0] for r in conn.execute(NEWEST_ARTICLES + " LIMIT ?", (actor_id, limit or -1))]
+
+
+def select_actor_articles(conn: sqlite3.Connection, actor_id: str, *, newest_first: bool = False,
+                          limit: int | None = None) -> list[dict[str, Any]]:
     """The articles naming an actor, with how each named and linked it; see :meth:`SQLiteStore.actor_articles`."""
-    return [dict(r) for r in conn.execute(
-        "SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
-        " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?"
-        " ORDER BY a.rowid, aa.idx", (actor_id,))]
+    sql = ("SELECT aa.article_id, a.outlet, a.published, a.title, aa.name AS as_named, aa.rule, aa.detail, aa.score"
+           " FROM article_actors aa JOIN articles a ON a.article_id = aa.article_id WHERE aa.actor_id = ?")
+    if not newest_first:
+        return [dict(r) for r in conn.execute(sql + " ORDER BY a.rowid, aa.idx LIMIT ?", (actor_id, limit or -1))]
+    # the newest articles first (an article may name the actor twice: as many ids as rows asked suffice)
+    ids = newest_article_ids(conn, actor_id, limit)
+    rows = [dict(r) for r in conn.execute(
+        sql + " AND aa.article_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY a.published DESC NULLS LAST, a.rowid, aa.idx LIMIT ?", (actor_id, json.dumps(ids), limit or -1))]
+    return rows
 
 
-def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None) -> list[dict[str, Any]]:
-    """Actors named in the same articles as ``actor_id``; see :meth:`SQLiteStore.co_occurring`."""
+def count_actor_articles(conn: sqlite3.Connection, actor_id: str) -> int:
+    """How many articles name the actor; see :meth:`SQLiteStore.actor_article_count`."""
+    return conn.execute("SELECT COUNT(DISTINCT article_id) FROM article_actors WHERE actor_id = ?",
+                        (actor_id,)).fetchone()[0]
+
+
+def select_co_occurring(conn: sqlite3.Connection, actor_id: str, limit: int | None,
+                        within: int | None = None) -> list[dict[str, Any]]:
+    """Actors named in the same articles as ``actor_id`` (its ``within`` newest articles only, when given); see
+    :meth:`SQLiteStore.co_occurring`."""
     sql = (
         "SELECT other.actor_id, g.name, g.kind, COUNT(DISTINCT other.article_id) AS articles FROM article_actors me"
         " JOIN article_actors other ON other.article_id = me.article_id AND other.actor_id != me.actor_id"
         " JOIN actors g ON g.actor_id = other.actor_id WHERE me.actor_id = ?"
-        " GROUP BY other.actor_id ORDER BY articles DESC, g.name"
+        + (" AND me.article_id IN (SELECT value FROM json_each(?))" if within else "")
+        + " GROUP BY other.actor_id ORDER BY articles DESC, g.name"
     )
-    args: list[Any] = [actor_id]
+    args: list[Any] = [actor_id] + ([json.dumps(newest_article_ids(conn, actor_id, within))] if within else [])
     if limit:
         sql += " LIMIT ?"
         args.append(limit)

@@ -74,11 +74,55 @@ def _load(conn: sqlite3.Connection, article: Article) -> list[Attribution]:
     return [_record(article.text, r) for r in rows]
 
 
+_BY = ("EXISTS (SELECT 1 FROM article_actors aa WHERE aa.article_id = t.article_id"
+       " AND aa.local_id = t.source_actor_id AND aa.actor_id = ?)")
+_ABOUT = ("EXISTS (SELECT 1 FROM article_actors aa JOIN mentions m ON m.article_id = aa.article_id"
+          " AND m.actor_id = aa.local_id, json_each(t.contents) c WHERE aa.article_id = t.article_id AND aa.actor_id = ?"
+          ' AND c.value ->> 0 <= m."start" AND m."end" <= c.value ->> 1)')
+
+ACTOR_CHUNK = 64
+"""Articles read at a time, newest first, when asking for a few of an actor's claims (see :func:`select_attributions`)."""
+
+
 def select_attributions(conn: sqlite3.Connection, f: ClaimFilter) -> list[tuple[dict[str, Any], Attribution]]:
-    """Stored attributions matching ``f`` with their article's metadata; see :meth:`SQLiteStore.attributions`."""
+    """Stored attributions matching ``f`` with their article's metadata; see :meth:`SQLiteStore.attributions`.
+
+    With ``by_actor`` or ``about_actor`` the actor's articles are read newest first, :data:`ACTOR_CHUNK` at a
+    time, until ``limit`` claims are found: the first page of a much-named actor's claims (Donald Trump in 17,000
+    articles of the 100,000-article bench store) reads a few dozen articles, not all of them.
+    """
+    actor = f.by_actor or f.about_actor
+    if actor is None:
+        return _select(conn, f, None)
+    from .actors import NEWEST_ARTICLES
+
+    cursor = conn.execute(NEWEST_ARTICLES, (actor,))  # read lazily: a first page stops after a few chunks
+    out: list[tuple[dict[str, Any], Attribution]] = []
+    while True:
+        ids = [r[0] for r in (cursor.fetchmany(ACTOR_CHUNK) if f.limit else cursor.fetchall())]
+        if not ids:
+            return out
+        out += _select(conn, f, ids)
+        if f.limit and len(out) >= f.limit:
+            return out[:f.limit]
+
+
+def _select(conn: sqlite3.Connection, f: ClaimFilter, article_ids: list[str] | None):
+    # newest article first: read from the articles in that order (index articles_published; CROSS JOIN keeps
+    # SQLite's loop order) and stop at the limit, instead of sorting every claim of the store
     sql = (f"SELECT {', '.join('t.' + c.strip() for c in _COLUMNS.split(','))}, a.text, a.outlet, a.published, a.title,"
-           " a.url FROM attributions t JOIN articles a ON a.article_id = t.article_id WHERE 1=1")
+           " a.url FROM " + ("articles a CROSS JOIN attributions t ON t.article_id = a.article_id" if article_ids is None
+                             else "attributions t JOIN articles a ON a.article_id = t.article_id") + " WHERE 1=1")
     args: list[Any] = []
+    if article_ids is not None:
+        sql += f" AND t.article_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(article_ids))
+    if f.by_actor:
+        sql += " AND " + _BY
+        args.append(f.by_actor)
+    if f.about_actor:
+        sql += f" AND NOT {_BY} AND {_ABOUT}"
+        args += [f.about_actor, f.about_actor]
     if f.source:
         # the source's own words, or a name of its chain below the outlet (the outlet prints, it is not a source)
         sql += (" AND (substr(a.text, t.source_start + 1, t.source_end - t.source_start) LIKE ? ESCAPE '\\'"

@@ -291,6 +291,10 @@ class SQLiteStore:
             from .stories import link_article
 
             link_article(c, replace(analysis, article=a))
+            from . import counts, placemap
+
+            placemap.add_article(c, a.article_id)  # the counts the whole-store pages read (schema 015)
+            counts.add_article(c, a.article_id)
             c.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -345,7 +349,9 @@ class SQLiteStore:
             QueryError: no article, or a prefix shared by several.
         """
         ref = ref.strip()
-        row = self.conn.execute("SELECT article_id FROM articles WHERE article_id = ? OR url = ?", (ref, ref)).fetchall()
+        # the id, else the URL (index articles_url, schema 015): "id = ? OR url = ?" read every article
+        row = (self.conn.execute("SELECT article_id FROM articles WHERE article_id = ?", (ref,)).fetchall()
+               or self.conn.execute("SELECT article_id FROM articles WHERE url = ?", (ref,)).fetchall())
         if len(row) == 1:
             return row[0][0]
         if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):
@@ -397,7 +403,15 @@ class SQLiteStore:
     def entity_counts(
         self, *, label: str | None = None, outlet: str | None = None, limit: int | None = 20
     ) -> list[dict[str, Any]]:
-        """Entities (NER text and label) with their mention and article counts, most mentioned first."""
+        """Entities (NER text and label) with their mention and article counts, most mentioned first.
+
+        Over every outlet they are read from the counts kept as articles are saved (schema 015); for one outlet,
+        counted.
+        """
+        if not outlet:
+            from .counts import select_entity_counts
+
+            return select_entity_counts(self.conn, label.upper() if label else None, limit)
         sql = (
             "SELECT m.text AS text, m.label AS label, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
             " FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE 1=1"
@@ -416,14 +430,10 @@ class SQLiteStore:
         return [dict(r) for r in self.conn.execute(sql, args)]
 
     def outlet_counts(self) -> list[dict[str, Any]]:
-        """Articles per outlet, with the span of publication dates."""
-        return [
-            dict(r)
-            for r in self.conn.execute(
-                "SELECT outlet, COUNT(*) AS articles, MIN(published) AS first_published, MAX(published) AS last_published,"
-                " SUM(duplicate_of IS NOT NULL) AS duplicates FROM articles GROUP BY outlet ORDER BY articles DESC, outlet"
-            )
-        ]
+        """Articles per outlet, with the span of publication dates (kept as articles are saved: schema 015)."""
+        from .counts import select_outlet_counts
+
+        return select_outlet_counts(self.conn)
 
     def search(self, query: str, *, limit: int | None = 20, marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*), best first.
@@ -455,11 +465,10 @@ class SQLiteStore:
         ]
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        out = {}
-        for table in ("articles", "paragraphs", "sentences", "mentions", "skips"):
-            out[table] = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        return out
+        """Row counts of the main tables (kept as articles are saved, schema 015; skips counted)."""
+        from .counts import select_store_counts
+
+        return select_store_counts(self.conn)
 
     # ------------------------------------------------------------ questions (see newsledger.store.Store)
     # The area modules import spaCy and the actor linker: they are imported when first asked, as the
@@ -493,23 +502,31 @@ class SQLiteStore:
 
         return _actors.select_aliases(self.conn, actor_id)
 
-    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None) -> list[dict[str, Any]]:
+    def actor_descriptors(self, actor_id: str, *, outlet: str | None = None,
+                          examples: bool = True) -> list[dict[str, Any]]:
         """An actor's descriptors per outlet (see ``Store.actor_descriptors``)."""
         from . import actors as _actors
 
-        return _actors.select_descriptors(self.conn, actor_id, outlet)
+        return _actors.select_descriptors(self.conn, actor_id, outlet, examples=examples)
 
-    def actor_articles(self, actor_id: str) -> list[dict[str, Any]]:
-        """The articles naming an actor, in ingest order (see ``Store.actor_articles``)."""
+    def actor_articles(self, actor_id: str, *, newest_first: bool = False,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles naming an actor, in ingest order or newest first (see ``Store.actor_articles``)."""
         from . import actors as _actors
 
-        return _actors.select_actor_articles(self.conn, actor_id)
+        return _actors.select_actor_articles(self.conn, actor_id, newest_first=newest_first, limit=limit)
 
-    def co_occurring(self, actor_id: str, *, limit: int | None = 20) -> list[dict[str, Any]]:
+    def actor_article_count(self, actor_id: str) -> int:
+        """How many stored articles name the actor (see ``Store.actor_article_count``)."""
+        from . import actors as _actors
+
+        return _actors.count_actor_articles(self.conn, actor_id)
+
+    def co_occurring(self, actor_id: str, *, limit: int | None = 20, within: int | None = None) -> list[dict[str, Any]]:
         """Actors named in the same articles as ``actor_id`` (see ``Store.co_occurring``)."""
         from . import actors as _actors
 
-        return _actors.select_co_occurring(self.conn, actor_id, limit)
+        return _actors.select_co_occurring(self.conn, actor_id, limit, within)
 
     def article_actors(self, *, article: str | None = None) -> list[dict[str, Any]]:
         """Each article's actors, linked to global actors (see ``Store.article_actors``)."""
@@ -534,6 +551,12 @@ class SQLiteStore:
         from .attributions import select_attributions
 
         return select_attributions(self.conn, where)
+
+    def place_map(self) -> dict[str, list[dict[str, Any]]]:
+        """The map's points and unresolved places over the whole store, from kept counts (see ``Store.place_map``)."""
+        from .placemap import select_map
+
+        return select_map(self.conn)
 
     def stories(self, where: StoryFilter = StoryFilter()) -> list[dict[str, Any]]:
         """Stories, latest story date first (see ``Store.stories``)."""

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ...errors import QueryError
+from ...errors import AmbiguousStoryError, QueryError
 from ...link import stories as S
 from ...records import UNKNOWN_OUTLET, Analysis, Article, Paragraph
 from ..filters import StoryFilter
@@ -277,9 +277,10 @@ def _place_name(text: str | None) -> tuple[str | None, dict | None]:
 
 
 def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
+    # the stories are chosen and ordered first (indexes stories_latest, stories_biggest: a first page reads its
+    # rows, not every story), and only those get their provenance (its JSON read for 8 stories, not 92,000)
     sql = ['SELECT s.story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
-           " p.independent_sources, json_extract(p.provenance, '$.origins') AS origins"
-           " FROM stories s LEFT JOIN story_provenance p USING (story_id) WHERE 1=1"]
+           " when_start FROM stories s WHERE 1=1"]
     args: list[Any] = []
     if f.story_id:
         sql.append(" AND s.story_id = ?")
@@ -294,21 +295,24 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
         sql.append(" AND when_start <= ?")
         args.append(f.date_end)
     if f.actor:
-        sql.append(" AND s.story_id IN (SELECT u.story_id FROM story_units u, json_each(u.actors) j"
-                   " JOIN article_actors aa ON aa.article_id = u.article_id AND aa.local_id = json_extract(j.value, '$[0]')"
-                   " WHERE aa.actor_id = ?)")
+        # from the actor's articles (index article_actors_actor) to their units: not every unit's actors read
+        sql.append(" AND s.story_id IN (SELECT u.story_id FROM article_actors aa"
+                   " JOIN story_units u ON u.article_id = aa.article_id, json_each(u.actors) j"
+                   " WHERE aa.actor_id = ? AND json_extract(j.value, '$[0]') = aa.local_id)")
         args.append(f.actor)
     if f.article:
         sql.append(" AND s.story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
         args.append(f.article)
-    if f.order == "biggest":
-        sql.append(" ORDER BY n_outlets DESC, n_reports DESC, when_start DESC NULLS LAST, s.story_id")
-    else:
-        sql.append(" ORDER BY when_start DESC NULLS LAST, s.story_id")
+    order = (" ORDER BY n_outlets DESC, n_reports DESC, when_start DESC NULLS LAST, s.story_id" if f.order == "biggest"
+             else " ORDER BY when_start DESC NULLS LAST, s.story_id")
+    sql.append(order)
     if f.limit:
         sql.append(" LIMIT ?")
         args.append(f.limit)
-    return conn.execute("".join(sql), args).fetchall()
+    outer = ('SELECT s.story_id, event_type, "when", precision, place, n_reports, n_outlets, first_seen, last_seen,'
+             " p.independent_sources, json_extract(p.provenance, '$.origins') AS origins"
+             f" FROM ({''.join(sql)}) s LEFT JOIN story_provenance p USING (story_id){order}")
+    return conn.execute(outer, args).fetchall()
 
 
 def _reports(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[dict]]:
@@ -367,22 +371,29 @@ def select_stories(conn: sqlite3.Connection, f: StoryFilter) -> list[dict[str, A
     return [_story_dict(conn, r, reports[r["story_id"]]) for r in rows]
 
 
+CANDIDATES = 10
+"""How many stories an ambiguous story id prefix names in its error."""
+
+
 def resolve_story(conn: sqlite3.Connection, ref: str) -> str:
-    """The story id for an id or a unique prefix of 6+ characters.
+    """The story id for an id or a unique prefix of 6+ characters, in any case (ids are ``s`` and lowercase hex).
 
     Raises:
-        QueryError: no such story, or a prefix shared by several.
+        QueryError: no such story, or a prefix shared by several (the message names up to
+            :data:`CANDIDATES` of them).
     """
-    ref = ref.strip()
+    ref = ref.strip().lower()
     if conn.execute("SELECT 1 FROM stories WHERE story_id = ?", (ref,)).fetchone():
         return ref
     if len(ref) >= 6:
-        rows = conn.execute("SELECT story_id FROM stories WHERE story_id >= ? AND story_id < ? LIMIT 2",
-                            (ref, ref + "\uffff")).fetchall()
+        rows = [r[0] for r in conn.execute("SELECT story_id FROM stories WHERE story_id >= ? AND story_id < ?"
+                                           " ORDER BY story_id LIMIT ?", (ref, ref + "\uffff", CANDIDATES + 1))]
         if len(rows) == 1:
-            return rows[0][0]
+            return rows[0]
         if len(rows) > 1:
-            raise QueryError(f"Several stories start with {ref!r}; give more characters.")
+            more = ", …" if len(rows) > CANDIDATES else ""
+            raise AmbiguousStoryError(f"Several stories start with {ref!r}: {', '.join(rows[:CANDIDATES])}{more}; "
+                                      "give more characters.", story_ids=rows[:CANDIDATES])
     raise QueryError(f"No story {ref!r} (a prefix needs 6 characters or more). List them with: newsledger stories")
 
 
