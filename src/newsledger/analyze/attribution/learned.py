@@ -1,0 +1,151 @@
+"""The learned attribution tagger: source / cue / content spans from a spaCy ``ner`` model trained on PolNeAR.
+
+The model (``data/tagger``, a spaCy pipeline folder written by ``to_disk``; see ``data/tagger/NOTICE``) labels
+token spans SOURCE, CUE and CONTENT. It reads the parse of the pipeline it runs after (fine-grained tags and
+dependency labels, besides the words), so it runs on a copy of the analysed Doc and never touches the Doc's
+own named entities. :func:`group` turns the spans into attributions (each cue takes the sources and contents
+nearest to it) and :mod:`.component` combines them with the rules (``combine``: which one wins where both
+find an attribution).
+
+Trained by ``python -m newsledger.train attribution tagger`` (``newsledger.train.attribution_tagger``,
+config ``newsledger/train/configs/attribution_tagger.cfg``), issue 15.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+DEFAULT_TAGGER = Path(__file__).parent / "data" / "tagger"
+"""The packaged model folder (a spaCy pipeline with one ``ner`` component, ``attribution_spans``)."""
+
+LABELS = ("SOURCE", "CUE", "CONTENT")
+
+COMBINE_CHOICES = ("rules", "tagger", "rules_first", "tagger_first")
+"""How rules and tagger combine: one alone, or both with one's attributions first and the other's added where
+their cue and contents overlap none already found."""
+
+DEFAULT_COMBINE = "rules_first"
+"""The combination used when the tagger is on: chosen on held-out PolNeAR train (see the NOTICE's figures)."""
+
+DEFAULT_REACH = "paragraph"
+"""How far a tagged source or content looks for its cue when its sentence has none (held-out PolNeAR train)."""
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: str | None = None):
+    """The tagger model at ``path`` (None: the packaged one), loaded once per process, without download.
+
+    Raises:
+        ConfigError: no model at the path (a missing package data folder, or a mistyped path).
+    """
+    import spacy
+
+    from ...errors import ConfigError
+
+    folder = Path(path) if path else DEFAULT_TAGGER
+    if not (folder / "config.cfg").is_file():
+        raise ConfigError(f"No attribution tagger model in {folder} (a spaCy model folder with config.cfg). "
+                          "Set attribution_tagger = false, or train one with "
+                          "'python -m newsledger.train attribution tagger --out DIR'.", key="attribution_tagger",
+                          value=str(folder))
+    return spacy.load(folder)
+
+
+def tag_spans(tagger, doc: Doc) -> list[tuple[str, int, int]]:
+    """``(label, start_char, end_char)`` of every span the tagger finds in ``doc`` (a parsed Doc), in text order.
+
+    Runs on a copy of ``doc`` with its entities unset (the ``ner`` component keeps entities already set), so
+    ``doc.ents`` is left as it was.
+    """
+    for label in LABELS:
+        doc.vocab.strings.add(label)
+    copy = doc.copy()
+    copy.set_ents([], default="missing")
+    for _name, proc in tagger.pipeline:
+        copy = proc(copy)
+    return [(e.label_, e.start_char, e.end_char) for e in copy.ents]
+
+
+def join_pieces(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Spans with the same label that only whitespace separates joined into one.
+
+    The tagger (spaCy's ``ner``) cannot cross a sentence start, so it was trained on a content of several
+    sentences as one piece per sentence; this gives the content back whole.
+    """
+    out: list[tuple[str, int, int]] = []
+    for label, s, e in sorted(spans, key=lambda x: (x[1], x[2])):
+        if out and out[-1][0] == label and out[-1][2] <= s and not text[out[-1][2]:s].strip():
+            out[-1] = (label, out[-1][1], e)
+        else:
+            out.append((label, s, e))
+    return out
+
+
+def group(doc: Doc, spans: list[tuple[str, int, int]], *, reach: str = "paragraph") -> list[dict]:
+    """Attributions from tagged spans: each source and content goes to the nearest cue.
+
+    Pieces of one span cut at sentence starts are joined first (:func:`join_pieces`).
+
+    A span's candidate cues are those in its own sentence (for a content, any sentence it covers); when
+    there are none, those of its paragraph (``reach="paragraph"``; ``"sentence"`` stops at the sentence).
+    The nearest candidate (in tokens, edge to edge) takes the span; a cue that gets no content is dropped; a
+    cue with several sources keeps the nearest.
+
+    Returns:
+        ``[{"cue": (s, e), "source": (s, e) | None, "contents": [(s, e), ...]}]``, character offsets, by cue.
+    """
+    tokens = [t.idx for t in doc]
+    if not tokens:
+        return []
+
+    def tok(char: int) -> int:
+        return max(0, bisect_right(tokens, char) - 1)
+
+    sent_of = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = k
+    paragraphs = sorted((int(p[0]), int(p[1])) for p in (doc._.paragraphs or [[0, len(doc.text), "body"]]))
+    par_starts = [p[0] for p in paragraphs]
+
+    def par_of(char: int) -> int:
+        return bisect_right(par_starts, char) - 1
+
+    spans = join_pieces(doc.text, spans)
+    cues = [(s, e) for label, s, e in spans if label == "CUE"]
+    if not cues:
+        return []
+    cue_toks = [(tok(s), tok(e - 1)) for s, e in cues]
+    sources: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+    contents: dict[int, list[tuple[int, int]]] = {}
+    for label, s, e in spans:
+        if label == "CUE":
+            continue
+        a, b = tok(s), tok(e - 1)
+        sents = set(range(sent_of[a], sent_of[b] + 1))
+        cands = [k for k, (ca, _cb) in enumerate(cue_toks) if sent_of[ca] in sents]
+        if not cands and reach == "paragraph":
+            cands = [k for k, (cs, _ce) in enumerate(cues) if par_of(cs) == par_of(s)]
+        if not cands:
+            continue
+
+        def dist(k: int) -> int:
+            ca, cb = cue_toks[k]
+            return a - cb if a > cb else ca - b if ca > b else 0
+
+        best = min(cands, key=lambda k: (dist(k), k))
+        if label == "SOURCE":
+            sources.setdefault(best, []).append((dist(best), (s, e)))
+        else:
+            contents.setdefault(best, []).append((s, e))
+    out = []
+    for k, cue in enumerate(cues):
+        if k not in contents:
+            continue
+        src = min(sources[k])[1] if k in sources else None
+        out.append({"cue": cue, "source": src, "contents": sorted(contents[k])})
+    return out
