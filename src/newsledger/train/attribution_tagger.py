@@ -178,8 +178,45 @@ def train_tagger(pairs, out: Path, *, data_dir: Path, max_epochs: int | None = N
     print(f"DocBins in {data_dir}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     best = train(train_path, dev_path, out, max_epochs=max_epochs, max_steps=max_steps,
                  eval_frequency=eval_frequency)
+    for model in (best, out / "model-last"):
+        if (model / "meta.json").is_file():
+            _write_meta(model / "meta.json", counts)
+            _prune_strings(model / "vocab" / "strings.json")
     print(f"trained in {time.perf_counter() - t0:.0f} s: {best}")
     return best
+
+
+META = {
+    "name": "newsledger_attribution_tagger",
+    "description": "PolNeAR attribution spans (SOURCE, CUE, CONTENT) as a spaCy ner component on its own hash-embed "
+                   "tok2vec; reads the en_core_web_sm parse (TAG, DEP). newsledger issue 15.",
+    "license": "research use only: derived from PolNeAR train (no licence stated by its authors)",
+    "sources": [{"name": "PolNeAR v1.0.0, train split", "url": "https://github.com/networkdynamics/PolNeAR",
+                 "author": "Newell, Margolin & Ruths (LREC 2018)", "license": "none stated; research use"}],
+}
+"""What the model's ``meta.json`` says of itself (name, training data and its terms), written after training."""
+
+
+def _prune_strings(path: Path) -> None:
+    """Keep in the model's string store only what a blank English pipeline and the labels need.
+
+    Training adds every word of the training texts to the vocab; the model reads hashes, never those strings,
+    so they are dropped: the shipped folder holds no word list of the corpus.
+    """
+    import spacy
+    import srsly
+
+    keep = set(spacy.blank("en").vocab.strings) | set(LABELS)
+    srsly.write_json(path, sorted(s for s in srsly.read_json(path) if s in keep))
+
+
+def _write_meta(path: Path, counts: dict[str, int]) -> None:
+    import srsly
+
+    meta = srsly.read_json(path)
+    meta.update(META)
+    meta["newsledger_training_data"] = counts
+    srsly.write_json(path, meta)
 
 
 def heldout_pairs(pairs) -> list:

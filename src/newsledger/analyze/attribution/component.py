@@ -78,7 +78,7 @@ from .lexicon import (
     claim_kind_of,
 )
 from .cues import CueModel, load_cue_model
-from .learned import COMBINE_CHOICES, DEFAULT_COMBINE, DEFAULT_REACH, group, load_tagger, tag_spans
+from .learned import COMBINE_CHOICES, DEFAULT_COMBINE, DEFAULT_REACH, combine_learned, group, load_tagger, tag_spans
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
     _EXPLETIVES,
@@ -782,54 +782,6 @@ class _Finder(_PhraseRules):
             self.add(cue=cue, source=None, contents=[p for p in parts if p], kind="indirect", hedges=[cue],
                      cue_lemma=t.lower_)
 
-    # -------------------------------------------------------- the learned tagger
-
-    def _overlaps(self, a: dict, found: list[dict]) -> bool:
-        """True when ``a``'s cue or one of its contents overlaps a cue or content of ``found``."""
-        mine = [tuple(a["cue"]), *(tuple(c) for c in a["contents"])]
-        for b in found:
-            for s, e in (tuple(b["cue"]), *(tuple(c) for c in b["contents"])):
-                if any(s < me and ms < e for ms, me in mine):
-                    return True
-        return False
-
-    def add_tagged(self, a: dict) -> None:
-        """Add one attribution of the learned tagger (:func:`.learned.group`): its spans as tagged, its kind from
-        the quotation marks, its cue lemma the cue's syntactic head, through :meth:`add` like the rules'."""
-        contents = [tuple(c) for c in a["contents"]]
-        in_quote = all(self.quote_at(c[0]) is not None and self.quote_at(c[1] - 1) == self.quote_at(c[0])
-                       for c in contents)
-        kind = "direct" if in_quote else "mixed" if any(
-            self.quote_at(c[0]) is not None or _has_quote_mark(self.text[c[0]:c[1]]) for c in contents) else "indirect"
-        span = self.doc.char_span(a["cue"][0], a["cue"][1], alignment_mode="expand")
-        lem = lemma(span.root) if span is not None and len(span) else None
-        self.add(cue=tuple(a["cue"]), source=tuple(a["source"]) if a.get("source") else None, contents=contents,
-                 kind=kind, cue_lemma=lem)
-
-    def combine_learned(self, learned: list[dict], combine: str) -> None:
-        """Merge the tagger's attributions ``learned`` with the rules' (already in ``self.found``).
-
-        ``combine``: "rules" keeps the rules' alone, "tagger" the tagger's alone, "rules_first" adds a tagged
-        attribution where it overlaps none of the rules', "tagger_first" the reverse. Which is better was
-        measured on held-out PolNeAR train (``python -m newsledger.train attribution heldout``).
-        """
-        if combine == "rules":
-            return
-        rules = self.found
-        if combine == "rules_first":
-            for a in learned:
-                if not self._overlaps(a, self.found):
-                    self.add_tagged(a)
-            return
-        self.found, self._cues = [], set()
-        for a in learned:
-            self.add_tagged(a)
-        if combine == "tagger_first":
-            for r in rules:
-                if not self._overlaps(r, self.found) and tuple(r["cue"]) not in self._cues:
-                    self._cues.add(tuple(r["cue"]))
-                    self.found.append(r)
-
     # -------------------------------------------------------- all
 
     def run(self) -> list[dict]:
@@ -850,7 +802,7 @@ class _Finder(_PhraseRules):
         self.headline_colons()
         self.reported_hedges()
         if self.learned is not None:
-            self.combine_learned(self.learned, self.combine)
+            combine_learned(self, self.learned, self.combine)
         self.found.sort(key=lambda a: a["cue"][0])
         _nest(self.found)
         return self.found
@@ -913,7 +865,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         learned: the learned tagger's attributions (:func:`.learned.group` of :func:`.learned.tag_spans`), or
             None (the rules alone).
         combine: how ``learned`` and the rules combine (:data:`.learned.COMBINE_CHOICES`;
-            :meth:`_Finder.combine_learned`).
+            :func:`.learned.combine_learned`).
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
