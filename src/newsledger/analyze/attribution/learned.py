@@ -4,8 +4,9 @@ The model (``data/tagger``, a spaCy pipeline folder written by ``to_disk``; see 
 token spans SOURCE, CUE and CONTENT. It reads the parse of the pipeline it runs after (fine-grained tags and
 dependency labels, besides the words), so it runs on a copy of the analysed Doc and never touches the Doc's
 own named entities. :func:`group` turns the spans into attributions (each cue takes the sources and contents
-nearest to it) and :mod:`.component` combines them with the rules (``combine``: which one wins where both
-find an attribution).
+nearest to it) and :func:`combine_learned`, called by the component's finder, merges them with the rules'
+(``combine``: which one wins where both find an attribution). The component runs the tagger only when the
+setting ``attribution_tagger`` is true (default false: see :data:`DEFAULT_COMBINE` for why).
 
 Trained by ``python -m newsledger.train attribution tagger`` (``newsledger.train.attribution_tagger``,
 config ``newsledger/train/configs/attribution_tagger.cfg``), issue 15.
@@ -26,6 +27,7 @@ DEFAULT_TAGGER = Path(__file__).parent / "data" / "tagger"
 """The packaged model folder (a spaCy pipeline with one ``ner`` component, ``attribution_spans``)."""
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
+"""The tagger's span labels: the three roles of an attribution (PARC 3.0; PolNeAR guidelines)."""
 
 COMBINE_CHOICES = ("rules", "tagger", "rules_first", "rules_first_sourced", "tagger_first")
 """How rules and tagger combine: one alone, or both with one's attributions first and the other's added where
