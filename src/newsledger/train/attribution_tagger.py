@@ -22,11 +22,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..analyze.attribution.learned import LABELS
+
 CONFIG = Path(__file__).parent / "configs" / "attribution_tagger.cfg"
 """The spaCy training config of the tagger."""
 
-LABELS = ("SOURCE", "CUE", "CONTENT")
-"""The tagger's span labels: the three roles of an attribution (PARC 3.0 / PolNeAR)."""
 
 HELD_OUT_SHARE = 10
 """Percent of PolNeAR train articles held out for every choice (by article: an article's annotators stay together)."""
