@@ -29,7 +29,7 @@ def test_held_out_tenth_is_by_article_and_stable(shared):
     assert held == held_out(reversed(names))
     multi = [d for d in docs if len(d.annotations) > 1]
     assert multi, "PolNeAR train has articles with several annotators"
-    assert held_out(names[:20]) != held_out(names[20:40])
+    assert len(held_out(names[:20])) == 2 and held_out(names[:20]) <= set(names[:20])
 
 
 def test_runs_give_back_discontinuous_spans():
