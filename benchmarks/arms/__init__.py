@@ -11,11 +11,13 @@ from benchmarks.arms.bare_spacy import BareSpacy
 from benchmarks.arms.base import Arm, Stories
 from benchmarks.arms.ingest import Ingest
 from benchmarks.arms.reuse import MinHashCandidates, ReuseCandidates
+from newsledger.config import Settings
 
 ARMS: list[Arm] = [
     BareSpacy(),
     Ingest("numpy"),
     Ingest("thinc"),
+    Ingest("numpy", tagger=not Settings().attribution_tagger),  # the learned attribution tagger's cost, against row 2
     MinHashCandidates(),
     ReuseCandidates(),
 ]

@@ -1,4 +1,6 @@
-"""``newsledger ingest`` into a fresh SQLite file, one arm per thinc ops (``numpy``, the default, and ``thinc``).
+"""``newsledger ingest`` into a fresh SQLite file, one arm per thinc ops (``numpy``, the default, and ``thinc``),
+and one with the learned attribution tagger set the other way from its default (``attribution_tagger``), so
+the tagger's cost is read off two rows of the same run.
 
 Each run also reads back the skips the store recorded (``Store.skips()``: path, stage, reason code, detail), so the
 bench says how many stories it did not store and why (issue 12: at most 5 of the 2,000 Reuters stories)."""
@@ -12,15 +14,23 @@ from benchmarks.measure import run_measured
 
 
 class Ingest(Arm):
-    def __init__(self, ops: str) -> None:
+    """``tagger``: None runs the default settings; True / False sets ``NEWSLEDGER_ATTRIBUTION_TAGGER``."""
+
+    def __init__(self, ops: str, tagger: bool | None = None) -> None:
         self.ops = ops
-        self.name = f"newsledger ingest (ops={ops})"
+        self.tagger = tagger
+        suffix = "" if tagger is None else f", attribution tagger {'on' if tagger else 'off'}"
+        self.name = f"newsledger ingest (ops={ops}{suffix})"
 
     def run(self, stories: Stories, n_process: int) -> dict:
-        db = stories.work / f"bench-{n_process}-{self.ops}.db"
+        tag = "" if self.tagger is None else f"-tagger{int(self.tagger)}"
+        db = stories.work / f"bench-{n_process}-{self.ops}{tag}.db"
         cmd = [sys.executable, "-m", "newsledger.cli", "ingest", str(stories.path), "--db", str(db), "--silent",
                "--n-process", str(n_process), "--ops", self.ops]
-        r = run_measured(cmd, stories.env)
+        env = dict(stories.env)
+        if self.tagger is not None:
+            env["NEWSLEDGER_ATTRIBUTION_TAGGER"] = "true" if self.tagger else "false"
+        r = run_measured(cmd, env)
         skips = stored_skips(db)
         return {"seconds": r["seconds"], "peak_tree_rss_mb": r["peak_tree_rss_mb"],
                 "largest_process_rss_mb": r["largest_process_rss_mb"],

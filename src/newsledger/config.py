@@ -19,6 +19,9 @@ key                 default                         meaning
                                                     page: paragraph-like elements before extraction)
 ``max_seconds``     ``120``                         per-input budget: pipeline time for one article
                                                     (0: none)
+``attribution_``    ``false``                       also run the learned attribution tagger (source /
+``tagger``                                          cue / content spans, trained on PolNeAR train) and
+                                                    add what it finds beside the rules' attributions
 ==================  ==============================  ===========================================
 
 The three budgets bound the work of any one input: an input over one of them
@@ -65,6 +68,7 @@ class Settings:
     max_chars: int = 500_000
     max_paragraphs: int = 10_000
     max_seconds: int = 120
+    attribution_tagger: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (None values are ignored), validated."""

@@ -147,6 +147,12 @@ def components_for() -> set[str]:
     return need
 
 
+_SETTING_CONFIG = {
+    "newsledger_attribution": lambda s: {"tagger": s.attribution_tagger},
+}
+"""Component config that comes from a setting: factory → ``settings -> config``."""
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(settings: Settings = Settings()) -> Language:
     """The spaCy pipeline for ``settings``: built once per process and cached.
@@ -154,7 +160,8 @@ def load_pipeline(settings: Settings = Settings()) -> Language:
     Sets thinc's ops first (``settings.ops``, see ``analyze.ops``), loads the
     model without the components no registered extractor needs, adds
     ``newsledger_paragraphs`` before the parser and each extractor's own
-    component at the end, in extractor order.
+    component at the end, in extractor order (with the config its settings give: ``attribution_tagger``
+    turns on the learned attribution tagger).
 
     Raises:
         ConfigError: the model cannot be loaded.
@@ -173,7 +180,7 @@ def load_pipeline(settings: Settings = Settings()) -> Language:
         nlp.add_pipe("newsledger_paragraphs", first=True)
     for ex in extractors():
         if ex.factory and ex.factory not in nlp.pipe_names:
-            nlp.add_pipe(ex.factory, config=ex.config)
+            nlp.add_pipe(ex.factory, config={**ex.config, **_SETTING_CONFIG.get(ex.factory, lambda s: {})(settings)})
     nlp.batch_size = settings.batch_size
     return nlp
 

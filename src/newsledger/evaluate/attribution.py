@@ -28,7 +28,8 @@ Metrics (per role and for whole attributions; one-to-one greedy matching):
   (both sources empty counts as a match).
 
 Systems measured in the same run on the same articles:
-* **newsledger**: the ``newsledger_attribution`` component through
+* **newsledger** (its default settings; beside it the learned tagger set the other way, combined with the
+  rules as ``learned.DEFAULT_COMBINE`` says, and the tagger alone): the ``newsledger_attribution`` component through
   ``analyze`` (records, with offsets into the article text). PolNeAR is
   univocal (each token belongs to at most one attribution, README "Benefits"),
   so an attribution nested in another's content ("officials said" inside
@@ -269,15 +270,23 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def newsledger_predictions(docs: list[GoldDoc]) -> dict[str, list[Rel]]:
-    """Our attributions for each article (every line a body paragraph: PolNeAR annotates titles too)."""
+def newsledger_predictions(docs: list[GoldDoc], *, attribution_config: dict | None = None) -> dict[str, list[Rel]]:
+    """Our attributions for each article (every line a body paragraph: PolNeAR annotates titles too).
+
+    ``attribution_config`` (e.g. ``{"tagger": True, "combine": "tagger"}``) runs a pipeline of its own whose
+    ``newsledger_attribution`` component has that config; None is the default pipeline.
+    """
     import hashlib
 
     from ..analyze.pipeline import analyze_articles, load_pipeline
     from ..config import Settings
     from ..records import Analysis, Article, Paragraph
 
-    nlp = load_pipeline(Settings())
+    if attribution_config is None:
+        nlp = load_pipeline(Settings())
+    else:
+        nlp = load_pipeline.__wrapped__(Settings())  # a pipeline of its own: the cached one stays as it is
+        nlp.replace_pipe("newsledger_attribution", "newsledger_attribution", config=attribution_config)
     articles = []
     for d in docs:
         h = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
@@ -383,8 +392,17 @@ def score_folder(folder: Path, *, label: str | None = None) -> list[Table]:
     Raises:
         EvalDataError: the folder holds no annotated texts.
     """
+    from ..analyze.attribution.learned import DEFAULT_COMBINE
+    from ..config import Settings
+
     docs = load_brat(Path(folder))
-    systems: dict[str, dict[str, list[Rel]]] = {"newsledger": newsledger_predictions(docs)}
+    default = "tagger on" if Settings().attribution_tagger else "rules only"
+    systems: dict[str, dict[str, list[Rel]]] = {f"newsledger (default: {default})": newsledger_predictions(docs)}
+    other = {"tagger": not Settings().attribution_tagger, "combine": DEFAULT_COMBINE}
+    systems[f"newsledger, tagger {'on' if other['tagger'] else 'off'} ({DEFAULT_COMBINE})"] = \
+        newsledger_predictions(docs, attribution_config=other)
+    systems["newsledger tagger only"] = newsledger_predictions(docs, attribution_config={"tagger": True,
+                                                                                        "combine": "tagger"})
     tx = textacy_predictions(docs)
     notes = []
     if tx is not None:

@@ -4,6 +4,8 @@ Never pointed at dev by default: dev is only for the reported figure (``make
 eval``); the rules and lexicons are tuned on train. Usage::
 
     python -m newsledger.train attribution [cues] --out DIR [--shared ../shared]  # the cue model: DIR/cue_weights.json
+    python -m newsledger.train attribution tagger --out DIR [--max-epochs N]  # the span tagger: DIR/model-best
+    python -m newsledger.train attribution heldout [--model DIR]  # the tagger's choices on held-out train
     python -m newsledger.train attribution score  [--shared ../shared] [--cache DIR] [--limit N]
     python -m newsledger.train attribution errors [--shared ../shared] [--cache DIR] [--limit N]
     python -m newsledger.train attribution lexicon [--shared ../shared]   # cue lemmas: gold counts, precision
@@ -308,18 +310,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsledger.train attribution", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="cues",
-                        choices=["cues", "score", "errors", "lexicon", "nouns", "adjectives"],
-                        help="cues (default) trains the cue model; the others print reports")
+                        choices=["cues", "tagger", "heldout", "score", "errors", "lexicon", "nouns", "adjectives"],
+                        help="cues (default) trains the cue model, tagger the learned span tagger "
+                             "(newsledger.train.attribution_tagger); heldout scores the tagger's choices on the "
+                             "held-out tenth of train; the others print reports")
     parser.add_argument("--out", help="cues: the folder to write cue_weights.json to (never the installed package)")
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--split", default="train", help="PolNeAR split (train; dev only for a final check)")
     parser.add_argument("--cache", help="folder for the cached parses")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--model", help="heldout: the tagger model folder (default: the packaged one)")
+    parser.add_argument("--data", help="tagger: the folder for the DocBins (default: newsledger's cache folder)")
+    parser.add_argument("--max-epochs", type=int, help="tagger: override the config's max_epochs")
+    parser.add_argument("--max-steps", type=int, help="tagger: override the config's max_steps")
+    parser.add_argument("--eval-frequency", type=int, help="tagger: override the config's eval_frequency")
     parser.add_argument("--min-count", type=int, default=3,
                         help="cues: model the verb lemmas heading at least this many gold cues (default 3)")
     args = parser.parse_args(argv)
-    if args.command == "cues" and not args.out:
-        parser.error("cues needs --out DIR (the weights are written there, never into the installed package)")
+    if args.command in ("cues", "tagger") and not args.out:
+        parser.error(f"{args.command} needs --out DIR (written there, never into the installed package)")
     folder = Path(args.shared) / "eval" / "polnear" / "data" / args.split
     cache = Path(args.cache) if args.cache else _default_cache(args.split)
     pairs = parse_split(folder, cache, limit=args.limit)
@@ -333,6 +342,16 @@ def main(argv: list[str] | None = None) -> int:
         adjective_report(pairs)
     elif args.command == "cues":
         train_cues(pairs, Path(args.out), min_count=args.min_count)
+    elif args.command == "tagger":
+        from .attribution_tagger import train_tagger
+
+        data = Path(args.data) if args.data else _default_cache(args.split).parent / "polnear-tagger-docbins"
+        train_tagger(pairs, Path(args.out), data_dir=data, max_epochs=args.max_epochs, max_steps=args.max_steps,
+                     eval_frequency=args.eval_frequency)
+    elif args.command == "heldout":
+        from .attribution_tagger import heldout_report
+
+        heldout_report(pairs, Path(args.model) if args.model else None)
     else:
         from ..evaluate.attribution_errors import error_report
 

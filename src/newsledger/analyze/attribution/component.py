@@ -78,6 +78,7 @@ from .lexicon import (
     claim_kind_of,
 )
 from .cues import CueModel, load_cue_model
+from .learned import COMBINE_CHOICES, DEFAULT_COMBINE, DEFAULT_REACH, combine_learned, group, load_tagger, tag_spans
 from .phrases import _PREP_CUES, _SEEM, _PhraseRules
 from .spans import (
     _EXPLETIVES,
@@ -164,22 +165,41 @@ class AttributionTagger(Component):
         use_model: read verbs outside the lexicon with the learned cue detector
             (weights derived from PolNeAR train); False keeps to the rules.
         cue_weights: the cue detector's weights file (JSON); None means the packaged one.
+        tagger: also run the learned span tagger (:mod:`.learned`, trained on PolNeAR train) and combine its
+            attributions with the rules' as ``combine`` says.
+        tagger_model: the tagger's model folder; None means the packaged one (``data/tagger``).
+        combine: how the tagger and the rules combine (:data:`.learned.COMBINE_CHOICES`).
+        reach: how far a tagged source or content looks for its cue (``sentence`` or ``paragraph``).
     """
 
     def __init__(self, nlp: Language, name: str, *, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                 min_quote_words: int = 4, use_model: bool = True, cue_weights: str | None = None):
+                 min_quote_words: int = 4, use_model: bool = True, cue_weights: str | None = None,
+                 tagger: bool = False, tagger_model: str | None = None, combine: str = DEFAULT_COMBINE,
+                 reach: str = DEFAULT_REACH):
+        from ...errors import ConfigError
+
         super().__init__(nlp, name)
         self.cue_lemmas = frozenset(cue_lemmas)
         self.hedge_words = frozenset(hedge_words)
         self.min_quote_words = min_quote_words
         self.use_model = use_model
         self.cue_model = load_cue_model(cue_weights) if use_model else None
+        if combine not in COMBINE_CHOICES:
+            raise ConfigError(f"combine must be one of {', '.join(COMBINE_CHOICES)}, not {combine!r}.",
+                              key="combine", value=combine, allowed=COMBINE_CHOICES)
+        if reach not in ("sentence", "paragraph"):
+            raise ConfigError(f"reach must be sentence or paragraph, not {reach!r}.", key="reach", value=reach)
+        self.tagger = load_tagger(tagger_model) if tagger else None
+        self.combine = combine
+        self.reach = reach
 
     def find(self, doc: Doc) -> list[dict]:
         """The attribution relations of ``doc`` (see :func:`find_attributions`)."""
+        learned = group(doc, tag_spans(self.tagger, doc), reach=self.reach) if self.tagger is not None else None
         return find_attributions(doc, cue_lemmas=self.cue_lemmas, hedge_words=self.hedge_words,
                                  min_quote_words=self.min_quote_words, use_model=self.use_model,
-                                 cue_model=self.cue_model)
+                                 cue_model=self.cue_model, learned=learned,
+                                 combine=self.combine if learned is not None else "rules")
 
     def set_annotations(self, doc: Doc, found: list[dict]) -> None:
         doc._.attributions = found
@@ -195,10 +215,15 @@ class AttributionTagger(Component):
         "min_quote_words": 4,
         "use_model": True,
         "cue_weights": None,
+        "tagger": False,
+        "tagger_model": None,
+        "combine": DEFAULT_COMBINE,
+        "reach": DEFAULT_REACH,
     },
 )
 def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge_words: frozenset[str],
-                     min_quote_words: int, use_model: bool, cue_weights: str | None) -> AttributionTagger:
+                     min_quote_words: int, use_model: bool, cue_weights: str | None, tagger: bool,
+                     tagger_model: str | None, combine: str, reach: str) -> AttributionTagger:
     """The ``newsledger_attribution`` component (see the module docstring).
 
     ``use_model`` (default true) also reads verbs outside the lexicon with the learned cue detector
@@ -206,9 +231,15 @@ def make_attribution(nlp: Language, name: str, cue_lemmas: frozenset[str], hedge
     ``nlp.add_pipe("newsledger_attribution", config={"use_model": False})`` keeps to the rules and lexicons;
     ``config={"cue_weights": "DIR/cue_weights.json"}`` reads the detector's weights from another file (one written
     by ``python -m newsledger.train attribution cues --out DIR``; null means the packaged weights).
+    ``tagger`` (the ``attribution_tagger`` setting) adds the learned span tagger (:mod:`.learned`), read from
+    ``tagger_model`` (null: the packaged model) and combined with the rules as ``combine`` and ``reach`` say.
+
+    Raises:
+        ConfigError: an unknown ``combine`` or ``reach``; no tagger model where one is asked for.
     """
     return AttributionTagger(nlp, name, cue_lemmas=cue_lemmas, hedge_words=hedge_words, min_quote_words=min_quote_words,
-                             use_model=use_model, cue_weights=cue_weights)
+                             use_model=use_model, cue_weights=cue_weights, tagger=tagger, tagger_model=tagger_model,
+                             combine=combine, reach=reach)
 
 
 # ------------------------------------------------------------------ finding
@@ -220,8 +251,10 @@ class _Finder(_PhraseRules):
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str], hedge_words: frozenset[str], min_quote_words: int,
                  nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
                  adjective_cues: frozenset[str] | None = None, use_model: bool = True,
-                 cue_model: CueModel | None = None):
+                 cue_model: CueModel | None = None, learned: list[dict] | None = None, combine: str = "rules"):
         self.doc = doc
+        self.learned = learned
+        self.combine = combine
         self.use_model = use_model
         self.cue_model = (cue_model or load_cue_model()) if use_model else None
         self.noun_cues = NOUN_CUES if noun_cues is None else noun_cues
@@ -768,6 +801,8 @@ class _Finder(_PhraseRules):
         self.punctuation_cues()
         self.headline_colons()
         self.reported_hedges()
+        if self.learned is not None:
+            combine_learned(self, self.learned, self.combine)
         self.found.sort(key=lambda a: a["cue"][0])
         _nest(self.found)
         return self.found
@@ -808,7 +843,8 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
                       hedge_words: frozenset[str] = HEDGE_WORDS, min_quote_words: int = 4,
                       nominal_lemmas: frozenset[str] = frozenset(), noun_cues: frozenset[str] | None = None,
                       adjective_cues: frozenset[str] | None = None, use_model: bool = True,
-                      cue_model: CueModel | None = None) -> list[dict]:
+                      cue_model: CueModel | None = None, learned: list[dict] | None = None,
+                      combine: str = "rules") -> list[dict]:
     """Attribution relations of a parsed Doc, as plain dicts of character offsets.
 
     Args:
@@ -826,6 +862,10 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
             (:mod:`~newsledger.analyze.attribution.cues`, weights from PolNeAR train); False keeps to the rules.
         cue_model: that detector's weights and threshold; None means the packaged ones
             (:func:`~newsledger.analyze.attribution.cues.load_cue_model`).
+        learned: the learned tagger's attributions (:func:`.learned.group` of :func:`.learned.tag_spans`), or
+            None (the rules alone).
+        combine: how ``learned`` and the rules combine (:data:`.learned.COMBINE_CHOICES`;
+            :func:`.learned.combine_learned`).
 
     Returns:
         One dict per attribution, in text order of the cue: ``cue`` ``[start, end]``,
@@ -834,7 +874,7 @@ def find_attributions(doc: Doc, *, cue_lemmas: frozenset[str] = REPORTING_VERBS,
         (asserted, attributed, hedged, denied), ``cue_lemma`` and ``parent`` (index or None).
     """
     return _Finder(doc, cue_lemmas, hedge_words, min_quote_words, nominal_lemmas, noun_cues, adjective_cues,
-                   use_model, cue_model).run()
+                   use_model, cue_model, learned, combine).run()
 
 
 __all__ = ["AttributionTagger", "attribution_records", "find_attributions", "make_attribution"]
