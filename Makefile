@@ -11,7 +11,7 @@ DB     ?= newsledger.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser demo test bench eval clean lock
+.PHONY: install browser demo test bench bench-link-worst eval clean lock
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ bench: install
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/run.py --stories 2000
 	NEWSLEDGER_SHARED=$(SHARED) $(PY) benchmarks/link.py --articles 10000
 	$(PY) -m benchmarks.arms.web_pages --db $(DB)   # web UI page timings on the demo store (built first when missing)
+
+# actor linking when a handful of family names recur in every article (seconds per save as the store grows)
+bench-link-worst: install
+	$(PY) benchmarks/link_worst.py --checkpoints 100,200,400
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime
