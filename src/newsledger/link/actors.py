@@ -297,6 +297,15 @@ class _Context:
             self.dates.add(occ.published)
         self.own |= {f"{occ.family}|{k}" for k in occ.keys()}
 
+    def merge(self, other: _Context) -> None:
+        """Pool ``other``'s context into this one (as if its occurrences had been added)."""
+        self._sorted_dates = None
+        self.coactors |= other.coactors
+        self.countries |= other.countries
+        self.words |= other.words
+        self.dates |= other.dates
+        self.own |= other.own
+
     def near_in_time(self, other: _Context, days: int) -> bool:
         """Whether a date of ``self`` lies within ``days`` of a date of ``other`` (each date of the side with
         fewer is looked up by bisection in the other side's sorted dates)."""
@@ -313,29 +322,37 @@ class _Context:
         return False
 
 
-def context_score(a: _Context, b: _Context) -> tuple[float, str]:
-    """Context evidence that ``a`` and ``b`` are one actor, and its explanation (see the module docstring)."""
+def context_score(a: _Context, b: _Context, *, explain: bool = True) -> tuple[float, str]:
+    """Context evidence that ``a`` and ``b`` are one actor, and its explanation (see the module docstring).
+
+    With ``explain=False`` the explanation is left empty (the score is the same: one code path computes both).
+    """
     score, why = 0.0, []
-    shared = sorted((a.coactors & b.coactors) - a.own - b.own)
+    shared = (a.coactors & b.coactors) - a.own - b.own
     if shared:
         score += W_COACTOR * min(len(shared), COACTOR_CAP)
-        why.append("with " + ", ".join(s.split("|", 1)[1] for s in shared[:COACTOR_CAP]))
+        if explain:
+            why.append("with " + ", ".join(s.split("|", 1)[1] for s in sorted(shared)[:COACTOR_CAP]))
     if a.countries and b.countries:
-        common = sorted(a.countries & b.countries)
+        common = a.countries & b.countries
         if common:
             score += W_COUNTRY
-            why.append("country " + "/".join(common))
+            if explain:
+                why.append("country " + "/".join(sorted(common)))
         else:
             score -= W_COUNTRY
-            why.append(f"no country in common ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})")
-    words = sorted(a.words & b.words)
+            if explain:
+                why.append(f"no country in common ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})")
+    words = a.words & b.words
     if words:
         score += W_DESCRIPTOR * min(len(words), 2)
-        why.append("described as " + ", ".join(words[:2]))
+        if explain:
+            why.append("described as " + ", ".join(sorted(words)[:2]))
     if a.near_in_time(b, DATE_WINDOW_DAYS):
         score += W_DATE
-        why.append(f"published within {DATE_WINDOW_DAYS} days")
-    return score, "; ".join(why) or "no context in common"
+        if explain:
+            why.append(f"published within {DATE_WINDOW_DAYS} days")
+    return score, ("; ".join(why) or "no context in common") if explain else ""
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -499,14 +516,19 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
     for k in names:
         clusters[uf.find(k)].append(k)
     out: list[Link] = []
-    full_actors: dict[str, list[tuple[str, str, str | None, _Context, str]]] = defaultdict(list)  # by family-name sound
+    full_actors: dict[str, list[tuple[str, str, str | None, _Context | None, str]]] = defaultdict(list)  # by family-name sound
     for root, ks in sorted(clusters.items()):
         occ = [o for k in ks for o in nodes[k]]
         name, kind, country = _canonical(occ, family)
         group = f"{family}|{name_key(name)}"
-        pooled = _Context()
-        for o in occ:
-            pooled.add(o)
+        if family != "person":  # pooled contexts serve the bare family names of persons only
+            pooled = None
+        elif len(ks) == 1:
+            pooled = ctx[ks[0]]  # a node's context pools its occurrences already
+        else:
+            pooled = _Context()
+            for k in ks:
+                pooled.merge(ctx[k])
         for sound in sorted({word_sound(_words(k)[-1]) for k in ks} if family == "person" else ()):
             full_actors[sound].append((group, name, country, pooled, kind))
         canon = name_key(name)
@@ -525,9 +547,11 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
         mine.add(o)
         scored = []
         for group, name, country, pooled, kind in full_actors.get(sound, ()):
-            c, why = context_score(mine, pooled)
-            scored.append((c, group, name, country, kind, why))
+            c, _ = context_score(mine, pooled, explain=False)
+            scored.append((c, group, name, country, kind, pooled))
         scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored:  # only the best one's explanation is told
+            scored[0] = (*scored[0][:5], context_score(mine, scored[0][5])[1])
         if scored and scored[0][0] >= ATTACH_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= ATTACH_MARGIN):
             c, group, name, country, kind, why = scored[0]
             detail = f"{o.key!r} is the family name of {name!r}; context {c:+.2f}: {why}"

@@ -41,6 +41,28 @@ def _occurrences(article_id: str, published: str | None, rows: Sequence) -> list
     return occurrences_of(article_id, actors, published=published)
 
 
+_SEEN: dict[tuple, list[Occurrence]] = {}
+"""Occurrences built before, keyed by everything they are built from (article id, publication date, the rows'
+idx, name, kind, country, aliases and descriptors): an article saved before is re-linked with each save that
+touches its component, and its occurrences need not be built again. A cache, never a source: a hit is what
+:func:`_occurrences` would return."""
+
+SEEN_ARTICLES = 4096
+"""Articles :data:`_SEEN` holds at most; when full it is emptied (memory stays bounded; a component of more
+articles is partly rebuilt on each save)."""
+
+
+def _seen_occurrences(article_id: str, published: str | None, rows: Sequence) -> list[Occurrence]:
+    """:func:`_occurrences`, from :data:`_SEEN` when the same article with the same rows was built before."""
+    key = (article_id, published, tuple(tuple(r[:6]) for r in rows))
+    hit = _SEEN.get(key)
+    if hit is None:
+        if len(_SEEN) >= SEEN_ARTICLES:
+            _SEEN.clear()
+        hit = _SEEN[key] = _occurrences(article_id, published, rows)
+    return hit
+
+
 def _article_occurrences(conn: sqlite3.Connection, article_id: str) -> list[Occurrence]:
     """A stored article's occurrences, built exactly as when it was saved."""
     row = conn.execute("SELECT published FROM articles WHERE article_id = ?", (article_id,)).fetchone()
@@ -96,7 +118,7 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
             " WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids_json,)):
         rows[r[0]].append(tuple(r)[1:])
     stored = {(a, r[0]): r for a in articles for r in rows[a]}  # ref → (idx, name, ..., actor_id, rule, detail, score)
-    occs = [o for a in articles for o in _occurrences(a, meta[a][0], rows[a]) if o.ref[1] in by_article[a]]
+    occs = [o for a in articles for o in _seen_occurrences(a, meta[a][0], rows[a]) if o.ref[1] in by_article[a]]
     links = link(occs)
     old_members: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for ref in refs:
