@@ -182,7 +182,7 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
         form = min(forms, key=lambda f: (-forms[f], f))
         conn.execute("INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)",
                      (actor_id, outlet, form, sum(forms.values())))
-    return blocks
+    return reached
 
 
 def _backfill(conn: sqlite3.Connection) -> None:
