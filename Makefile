@@ -14,7 +14,11 @@ BIG    ?= bench-100k.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
+<<<<<<< HEAD
 .PHONY: install browser demo test bench eval train clean lock
+=======
+.PHONY: install browser demo test bench bench-link-worst eval clean lock
+>>>>>>> linkspeed
 
 install: $(STAMP)
 
@@ -53,6 +57,10 @@ TRAIN_OUT ?= build/attribution-tagger
 train: install
 	$(PY) -m newsledger.train attribution tagger --shared $(SHARED) --out $(TRAIN_OUT)
 	$(PY) -m newsledger.train attribution heldout --shared $(SHARED) --model $(TRAIN_OUT)/model-best
+
+# actor linking when a handful of family names recur in every article (seconds per save as the store grows)
+bench-link-worst: install
+	$(PY) benchmarks/link_worst.py --checkpoints 100,200,400
 
 # baselines live in environments of their own (HeidelTime is GPL: never a dependency of newsledger)
 HEIDELTIME_ENV ?= .eval-env/heideltime

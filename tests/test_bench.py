@@ -76,3 +76,32 @@ def test_ingest_arm_reports_each_skip_with_its_reason(tmp_path, capsys):
     print_skips([{"arm": "newsledger ingest (ops=numpy)", "n_process": 1, **figures}], 3)
     out = capsys.readouterr().out
     assert "skipped 1 of 3 stories" in out and "extract/no_content" in out
+
+
+def test_worst_case_link_bench_folds_family_names_and_reports_each_checkpoint(tmp_path):
+    """``make bench-link-worst``'s machinery: persons' family names folded onto the base's most frequent ones, the
+    same way for a full name and its bare family name; organizations untouched; one row per checkpoint."""
+    from benchmarks.link_worst import fold_families, run, surnames_of
+    from newsledger.records import Actor, Analysis, Article, Paragraph
+
+    def analysis(i, actors):
+        article = Article(article_id=f"{i:064d}", content_hash=f"{i:064d}", outlet="Wikinews", url=f"bench://{i}",
+                          text="x", paragraphs=(Paragraph(0, 1, "body"),), published=f"2019-01-{i + 1:02d}")
+        return Analysis(article=article, sentences=(), mentions=(), actors=tuple(actors))
+
+    base = [analysis(0, [Actor("a:1", "Donald Trump", "person", ("Trump",)), Actor("a:2", "Boris Johnson", "person"),
+                         Actor("a:3", "White House", "organization")]),
+            analysis(1, [Actor("b:1", "Melania Trump", "person"), Actor("b:2", "Theresa May", "person"),
+                         Actor("b:3", "Trump", "person")])]
+    names = surnames_of(base, 2)
+    assert names == ["Trump", "Johnson"]  # Trump twice, then the alphabetical first of the names seen once
+    folded = [fold_families(a, names) for a in base]
+    donald, boris, house = folded[0].actors
+    assert donald.name.split()[0] == "Donald" and donald.name.split()[-1] in names
+    assert donald.aliases == (donald.name.split()[-1],)  # "Trump" alone folds as the family name of "Donald Trump"
+    assert folded[1].actors[2].name == donald.aliases[0]
+    assert house.name == "White House"
+    assert {a.name.split()[-1] for f in folded for a in f.actors if a.kind == "person"} <= set(names)
+    rows = run(folded, tmp_path / "worst.db", [1, 2])
+    assert [(r["articles"], r["window"]) for r in rows] == [(1, "1-1"), (2, "2-2")]
+    assert all(r["s_per_article"] > 0 for r in rows)

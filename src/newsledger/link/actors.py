@@ -71,6 +71,9 @@ spelling; not the first seen.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -129,7 +132,11 @@ _FOLDS = [
 
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_]{4,}")
 
+_CACHE = 1 << 16
+"""Entries each memoized name function keeps (they are pure: a cache changes the time, never the answer)."""
 
+
+@functools.lru_cache(maxsize=_CACHE)
 def name_key(name: str) -> str:
     """``name`` in ASCII, case-folded, without titles, suffixes and punctuation ("Gen. Khalifa Ḥaftar" → "khalifa haftar")."""
     words = _NON_WORD.sub(" ", anyascii(name).replace("'s", "")).casefold().split()
@@ -142,6 +149,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def word_sound(word: str) -> str:
     """Metaphone code of one word after the romanization folds (Haftar, Hifter, Heftar → "HFTR")."""
     w = word.casefold()
@@ -278,7 +286,10 @@ class _Context:
     dates: set[date] = field(default_factory=set)
     own: set[str] = field(default_factory=set)
 
+    _sorted_dates: list[date] | None = field(default=None, repr=False, compare=False)
+
     def add(self, occ: Occurrence) -> None:
+        self._sorted_dates = None
         self.coactors |= occ.coactors
         self.countries |= occ.countries
         self.words |= occ.descriptor_words
@@ -286,32 +297,65 @@ class _Context:
             self.dates.add(occ.published)
         self.own |= {f"{occ.family}|{k}" for k in occ.keys()}
 
+    def merge(self, other: _Context) -> None:
+        """Pool ``other``'s context into this one (as if its occurrences had been added)."""
+        self._sorted_dates = None
+        self.coactors |= other.coactors
+        self.countries |= other.countries
+        self.words |= other.words
+        self.dates |= other.dates
+        self.own |= other.own
 
-def context_score(a: _Context, b: _Context) -> tuple[float, str]:
-    """Context evidence that ``a`` and ``b`` are one actor, and its explanation (see the module docstring)."""
+    def near_in_time(self, other: _Context, days: int) -> bool:
+        """Whether a date of ``self`` lies within ``days`` of a date of ``other`` (each date of the side with
+        fewer is looked up by bisection in the other side's sorted dates)."""
+        few, many = (self, other) if len(self.dates) <= len(other.dates) else (other, self)
+        if not few.dates:
+            return False
+        if many._sorted_dates is None:
+            many._sorted_dates = sorted(many.dates)
+        ordered = many._sorted_dates
+        for x in few.dates:
+            i = bisect.bisect_left(ordered, x)
+            if (i < len(ordered) and (ordered[i] - x).days <= days) or (i > 0 and (x - ordered[i - 1]).days <= days):
+                return True
+        return False
+
+
+def context_score(a: _Context, b: _Context, *, explain: bool = True) -> tuple[float, str]:
+    """Context evidence that ``a`` and ``b`` are one actor, and its explanation (see the module docstring).
+
+    With ``explain=False`` the explanation is left empty (the score is the same: one code path computes both).
+    """
     score, why = 0.0, []
-    shared = sorted((a.coactors & b.coactors) - a.own - b.own)
+    shared = (a.coactors & b.coactors) - a.own - b.own
     if shared:
         score += W_COACTOR * min(len(shared), COACTOR_CAP)
-        why.append("with " + ", ".join(s.split("|", 1)[1] for s in shared[:COACTOR_CAP]))
+        if explain:
+            why.append("with " + ", ".join(s.split("|", 1)[1] for s in sorted(shared)[:COACTOR_CAP]))
     if a.countries and b.countries:
-        common = sorted(a.countries & b.countries)
+        common = a.countries & b.countries
         if common:
             score += W_COUNTRY
-            why.append("country " + "/".join(common))
+            if explain:
+                why.append("country " + "/".join(sorted(common)))
         else:
             score -= W_COUNTRY
-            why.append(f"no country in common ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})")
-    words = sorted(a.words & b.words)
+            if explain:
+                why.append(f"no country in common ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})")
+    words = a.words & b.words
     if words:
         score += W_DESCRIPTOR * min(len(words), 2)
-        why.append("described as " + ", ".join(words[:2]))
-    if a.dates and b.dates and any(abs((x - y).days) <= DATE_WINDOW_DAYS for x in a.dates for y in b.dates):
+        if explain:
+            why.append("described as " + ", ".join(sorted(words)[:2]))
+    if a.near_in_time(b, DATE_WINDOW_DAYS):
         score += W_DATE
-        why.append(f"published within {DATE_WINDOW_DAYS} days")
-    return score, "; ".join(why) or "no context in common"
+        if explain:
+            why.append(f"published within {DATE_WINDOW_DAYS} days")
+    return score, ("; ".join(why) or "no context in common") if explain else ""
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def given_compatible(a: str, b: str) -> bool:
     """Two person full-name keys may be one person: same family-name sound, and compatible given names."""
     wa, wb = _words(a), _words(b)
@@ -323,6 +367,7 @@ def given_compatible(a: str, b: str) -> bool:
     return word_sound(ga) == word_sound(gb) and fuzz.ratio(ga, gb) >= GIVEN_SIMILARITY
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def name_evidence(a: str, b: str, family: str) -> float | None:
     """Name evidence (1-2) that two differently spelled name keys are one actor, or None when they may not merge on spelling."""
     score = fuzz.ratio(a, b)
@@ -443,16 +488,15 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
                 if a < b:
                     edges.append((2.0, a, b, "alias", f"both are called {x!r} in their articles"))
     for block, ks in sorted(by_block.items()):
-        for i, a in enumerate(ks):
-            for b in ks[i + 1:]:
-                ev = name_evidence(a, b, family)
-                if ev is None:
-                    continue
-                c, why = context_score(ctx[a], ctx[b])
-                if ev + min(c, 0.0) >= 1.0:
-                    sim = fuzz.ratio(a, b)
-                    edges.append((ev + c, a, b, "spelling variant",
-                                  f"{a!r} ≈ {b!r} (Metaphone {sound_key(a)!r}/{sound_key(b)!r}, similarity {sim:.0f}); context {c:+.2f}: {why}"))
+        for a, b in (_given_candidates(ks) if family == "person" else itertools.combinations(ks, 2)):
+            ev = name_evidence(a, b, family)
+            if ev is None:
+                continue
+            c, why = context_score(ctx[a], ctx[b])
+            if ev + min(c, 0.0) >= 1.0:
+                sim = fuzz.ratio(a, b)
+                edges.append((ev + c, a, b, "spelling variant",
+                              f"{a!r} ≈ {b!r} (Metaphone {sound_key(a)!r}/{sound_key(b)!r}, similarity {sim:.0f}); context {c:+.2f}: {why}"))
     edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3]))
     uf = _Union(names)
     members: dict[str, set[str]] = {k: {k} for k in names}
@@ -472,16 +516,21 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
     for k in names:
         clusters[uf.find(k)].append(k)
     out: list[Link] = []
-    full_actors: list[tuple[str, str, str | None, _Context, set[str], str]] = []
+    full_actors: dict[str, list[tuple[str, str, str | None, _Context | None, str]]] = defaultdict(list)  # by family-name sound
     for root, ks in sorted(clusters.items()):
         occ = [o for k in ks for o in nodes[k]]
         name, kind, country = _canonical(occ, family)
         group = f"{family}|{name_key(name)}"
-        pooled = _Context()
-        for o in occ:
-            pooled.add(o)
-        sounds = {word_sound(_words(k)[-1]) for k in ks} if family == "person" else set()
-        full_actors.append((group, name, country, pooled, sounds, kind))
+        if family != "person":  # pooled contexts serve the bare family names of persons only
+            pooled = None
+        elif len(ks) == 1:
+            pooled = ctx[ks[0]]  # a node's context pools its occurrences already
+        else:
+            pooled = _Context()
+            for k in ks:
+                pooled.merge(ctx[k])
+        for sound in sorted({word_sound(_words(k)[-1]) for k in ks} if family == "person" else ()):
+            full_actors[sound].append((group, name, country, pooled, kind))
         canon = name_key(name)
         for k in ks:
             for o in nodes[k]:
@@ -497,11 +546,12 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
         mine = _Context()
         mine.add(o)
         scored = []
-        for group, name, country, pooled, sounds, kind in full_actors:
-            if sound in sounds:
-                c, why = context_score(mine, pooled)
-                scored.append((c, group, name, country, kind, why))
+        for group, name, country, pooled, kind in full_actors.get(sound, ()):
+            c, _ = context_score(mine, pooled, explain=False)
+            scored.append((c, group, name, country, kind, pooled))
         scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored:  # only the best one's explanation is told
+            scored[0] = (*scored[0][:5], context_score(mine, scored[0][5])[1])
         if scored and scored[0][0] >= ATTACH_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= ATTACH_MARGIN):
             c, group, name, country, kind, why = scored[0]
             detail = f"{o.key!r} is the family name of {name!r}; context {c:+.2f}: {why}"
@@ -516,6 +566,29 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
         for o, detail in pairs:
             out.append(Link(o.ref, f"{family}|{key}", name, kind, country, "bare name", detail, 0.0))
     return out
+
+
+def _given_candidates(ks: list[str]) -> list[tuple[str, str]]:
+    """The pairs ``(a, b)``, ``a < b``, of person full-name keys of one block (sorted ``ks``) whose given names
+    :func:`given_compatible` may accept: the same sound, or an initial and a given name with its first letter.
+    Every other pair fails :func:`given_compatible`, so leaving it out changes nothing but the time."""
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    initials: dict[str, list[str]] = defaultdict(list)
+    full_by_letter: dict[str, list[str]] = defaultdict(list)
+    for k in ks:
+        given = _words(k)[0]
+        if len(given) == 1:
+            initials[given].append(k)
+        else:
+            by_sound[word_sound(given)].append(k)
+            full_by_letter[given[0]].append(k)
+    pairs: set[tuple[str, str]] = set()
+    for group in by_sound.values():
+        pairs.update(itertools.combinations(group, 2))
+    for letter, keys in initials.items():
+        pairs.update(itertools.combinations(keys, 2))
+        pairs.update((min(i, f), max(i, f)) for i in keys for f in full_by_letter.get(letter, ()))
+    return sorted(pairs)
 
 
 def _link_countries(occs: list[Occurrence]) -> list[Link]:

@@ -10,6 +10,12 @@ aliases and descriptors are rebuilt from their members (descriptors counted case
 spacing-blind under their most used form, :func:`descriptor_key`). Since a component is
 linked from its members only, the global table is the same whatever order the
 articles came in. The article's own actors keep their ids, which its mentions carry.
+
+What a save costs: the component is found by one recursive query and read in two; the occurrences of
+articles seen before are reused (:data:`_SEEN`); only what changed is written (an article actor's row when
+its actor, rule, detail or score moved, an actor's aliases and descriptors when its members changed). The
+component is still linked whole each time, so a save costs time in proportion to its component: when a few
+family names recur in every article (``make bench-link-worst``) that is a share of the whole store.
 """
 
 from __future__ import annotations
@@ -28,50 +34,102 @@ from ..filters import ActorFilter
 from .sections import SectionTable, register
 
 
+def _actor_dict(row) -> dict:
+    return {"name": row[1], "kind": row[2], "country": row[3], "aliases": json.loads(row[4]), "descriptors": json.loads(row[5])}
+
+
+def _occurrences(article_id: str, published: str | None, rows: Sequence) -> list[Occurrence]:
+    """A stored article's occurrences from its ``article_actors`` rows ``(idx, name, kind, country, aliases,
+    descriptors, ...)``, built exactly as when it was saved."""
+    actors: list[dict | None] = [None] * (max((r[0] for r in rows), default=-1) + 1)
+    for r in rows:
+        actors[r[0]] = _actor_dict(r)
+    return occurrences_of(article_id, actors, published=published)
+
+
+_SEEN: dict[tuple, list[Occurrence]] = {}
+"""Occurrences built before, keyed by everything they are built from (article id, publication date, the rows'
+idx, name, kind, country, aliases and descriptors): an article saved before is re-linked with each save that
+touches its component, and its occurrences need not be built again. A cache, never a source: a hit is what
+:func:`_occurrences` would return."""
+
+SEEN_ARTICLES = 4096
+"""Articles :data:`_SEEN` holds at most; when full it is emptied (memory stays bounded; a component of more
+articles is partly rebuilt on each save)."""
+
+
+def _seen_occurrences(article_id: str, published: str | None, rows: Sequence) -> list[Occurrence]:
+    """:func:`_occurrences`, from :data:`_SEEN` when the same article with the same rows was built before."""
+    key = (article_id, published, tuple(tuple(r[:6]) for r in rows))
+    hit = _SEEN.get(key)
+    if hit is None:
+        if len(_SEEN) >= SEEN_ARTICLES:
+            _SEEN.clear()
+        hit = _SEEN[key] = _occurrences(article_id, published, rows)
+    return hit
+
+
 def _article_occurrences(conn: sqlite3.Connection, article_id: str) -> list[Occurrence]:
     """A stored article's occurrences, built exactly as when it was saved."""
     row = conn.execute("SELECT published FROM articles WHERE article_id = ?", (article_id,)).fetchone()
     rows = conn.execute("SELECT idx, name, kind, country, aliases, descriptors FROM article_actors WHERE article_id = ?"
                         " ORDER BY idx", (article_id,)).fetchall()
-    actors: list[dict | None] = [None] * (max((r[0] for r in rows), default=-1) + 1)
-    for r in rows:
-        actors[r[0]] = {"name": r[1], "kind": r[2], "country": r[3], "aliases": json.loads(r[4]), "descriptors": json.loads(r[5])}
-    return occurrences_of(article_id, actors, published=row[0] if row else None)
+    return _occurrences(article_id, row[0] if row else None, rows)
 
 
-def _component(conn: sqlite3.Connection, seeds: set[str]) -> set[tuple[str, int]]:
-    """Stored article actors joined to ``seeds`` by shared blocks (the closure)."""
-    seen_blocks: set[str] = set()
-    refs: set[tuple[str, int]] = set()
-    frontier = set(seeds)
-    while frontier:
-        seen_blocks |= frontier
-        new_refs: set[tuple[str, int]] = set()
-        for block in sorted(frontier):
-            new_refs.update((r[0], r[1]) for r in conn.execute("SELECT article_id, idx FROM actor_blocks WHERE block = ?", (block,)))
-        new_refs -= refs
-        refs |= new_refs
-        frontier = set()
-        for article_id, idx in sorted(new_refs):
-            frontier.update(r[0] for r in conn.execute("SELECT block FROM actor_blocks WHERE article_id = ? AND idx = ?",
-                                                       (article_id, idx)))
-        frontier -= seen_blocks
-    return refs
+_CLOSURE = (
+    "WITH RECURSIVE comp(block) AS (SELECT value FROM json_each(?)"
+    " UNION SELECT b2.block FROM comp JOIN actor_blocks b1 ON b1.block = comp.block"
+    " JOIN actor_blocks b2 ON b2.article_id = b1.article_id AND b2.idx = b1.idx)"
+    " SELECT block FROM comp"
+)
+"""The blocks joined to the blocks of ``?`` (a JSON list) by article actors filed under both, the closure computed
+in SQLite (``UNION`` drops blocks already reached, so it ends)."""
 
 
-def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
-    """Re-link the component of ``seeds`` (blocks): global actors, aliases and descriptors rebuilt from its members."""
-    refs = _component(conn, seeds)
+def _component(conn: sqlite3.Connection, seeds: set[str]) -> tuple[set[tuple[str, int]], set[str]]:
+    """Stored article actors ``(article_id, idx)`` joined to ``seeds`` (blocks) by shared blocks (the closure), and
+    the blocks they are filed under (``seeds`` included)."""
+    reached = {r[0] for r in conn.execute(_CLOSURE, (json.dumps(sorted(seeds)),))} | set(seeds)
+    refs = {(r[0], r[1]) for r in conn.execute(
+        "SELECT DISTINCT article_id, idx FROM actor_blocks WHERE block IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(reached)),))}
+    return refs, reached
+
+
+def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
+    """Re-link the component of ``seeds`` (blocks): global actors, aliases and descriptors rebuilt from its members.
+
+    The component is read in one pass, linked with :func:`newsledger.link.actors.link`, and only what differs
+    from the store is written: an article actor's row when its actor, rule, detail or score changed; an
+    actor's aliases and descriptors when its members changed (they are counted from its members alone).
+
+    Returns:
+        The blocks of the component (``seeds`` included), so a caller linking many seeds can skip those done.
+    """
+    refs, reached = _component(conn, seeds)
     if not refs:
-        return
+        return reached
     by_article: dict[str, set[int]] = defaultdict(set)
     for article_id, idx in refs:
         by_article[article_id].add(idx)
-    occs = [o for article_id in sorted(by_article) for o in _article_occurrences(conn, article_id)
-            if o.ref[1] in by_article[article_id]]
+    articles = sorted(by_article)
+    ids_json = json.dumps(articles)
+    meta = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT article_id, published, ingested_at, outlet FROM articles WHERE article_id IN (SELECT value FROM json_each(?))",
+        (ids_json,))}
+    rows: dict[str, list] = defaultdict(list)
+    for r in conn.execute(
+            "SELECT article_id, idx, name, kind, country, aliases, descriptors, actor_id, rule, detail, score FROM article_actors"
+            " WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids_json,)):
+        rows[r[0]].append(tuple(r)[1:])
+    stored = {(a, r[0]): r for a in articles for r in rows[a]}  # ref → (idx, name, ..., actor_id, rule, detail, score)
+    occs = [o for a in articles for o in _seen_occurrences(a, meta[a][0], rows[a]) if o.ref[1] in by_article[a]]
     links = link(occs)
-    old = {r[0] for a, i in refs for r in conn.execute(
-        "SELECT actor_id FROM article_actors WHERE article_id = ? AND idx = ?", (a, i))}
+    old_members: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for ref in refs:
+        old_members[stored[ref][6]].add(ref)
+    old = set(old_members)
     groups: dict[str, list[Link]] = defaultdict(list)
     for x in links:
         groups[x.group].append(x)
@@ -88,38 +146,50 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> None:
                 break
         ids[group] = actor_id
         taken.add(actor_id)
+    new = set(ids.values())
+    current = {r[0]: tuple(r)[1:] for r in conn.execute(
+        "SELECT actor_id, name, kind, country, first_seen FROM actors WHERE actor_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(new)),))}
+    changed: set[str] = set()  # actors whose members changed: their aliases and descriptors are counted again
     for group, members in sorted(groups.items()):
-        x = members[0]
-        first = min(conn.execute("SELECT ingested_at FROM articles WHERE article_id = ?", (m.ref[0],)).fetchone()[0] for m in members)
-        conn.execute("INSERT INTO actors (actor_id, name, kind, country, first_seen) VALUES (?,?,?,?,?)"
-                     " ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
-                     " country = excluded.country, first_seen = excluded.first_seen",
-                     (ids[group], x.name, x.kind, x.country, first))
-        for m in members:
-            conn.execute("UPDATE article_actors SET actor_id = ?, rule = ?, detail = ?, score = ? WHERE article_id = ? AND idx = ?",
-                         (ids[group], m.rule, m.detail, m.score, *m.ref))
-    stale = sorted(old | set(ids.values()))
+        x, actor_id = members[0], ids[group]
+        first = min(meta[m.ref[0]][1] for m in members)
+        if current.get(actor_id) != (x.name, x.kind, x.country, first):
+            conn.execute("INSERT INTO actors (actor_id, name, kind, country, first_seen) VALUES (?,?,?,?,?)"
+                         " ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                         " country = excluded.country, first_seen = excluded.first_seen",
+                         (actor_id, x.name, x.kind, x.country, first))
+        if {m.ref for m in members} != old_members.get(actor_id):
+            changed.add(actor_id)
+        conn.executemany(
+            "UPDATE article_actors SET actor_id = ?, rule = ?, detail = ?, score = ? WHERE article_id = ? AND idx = ?",
+            [(actor_id, m.rule, m.detail, m.score, *m.ref) for m in members
+             if stored[m.ref][6:] != (actor_id, m.rule, m.detail, m.score)])
+    stale = sorted(changed | (old - new))
     for table in ("actor_aliases", "actor_descriptors"):
         conn.executemany(f"DELETE FROM {table} WHERE actor_id = ?", [(i,) for i in stale])
-    conn.executemany("DELETE FROM actors WHERE actor_id = ?", [(i,) for i in sorted(old - set(ids.values()))])
+    conn.executemany("DELETE FROM actors WHERE actor_id = ?", [(i,) for i in sorted(old - new)])
+    aliases: Counter = Counter()  # (actor, alias) → members using it
     counted: dict[tuple[str, str, str], Counter] = {}  # (actor, outlet, key) → forms written, with their uses
     for x in links:
         actor_id = ids[x.group]
-        r = conn.execute("SELECT aa.name, aa.aliases, aa.descriptors, a.outlet FROM article_actors aa"
-                         " JOIN articles a ON a.article_id = aa.article_id WHERE aa.article_id = ? AND aa.idx = ?", x.ref).fetchone()
-        for alias in dict.fromkeys((r[0], *json.loads(r[1]))):
-            conn.execute(
-                "INSERT INTO actor_aliases (actor_id, alias, key, sound, n) VALUES (?,?,?,?,1)"
-                " ON CONFLICT (actor_id, alias) DO UPDATE SET n = n + 1",
-                (actor_id, alias, name_key(alias), sound_key(alias)))
-        for by_outlet in json.loads(r[2]).values():
+        if actor_id not in changed:
+            continue
+        r = stored[x.ref]
+        for alias in dict.fromkeys((r[1], *json.loads(r[4]))):
+            aliases[actor_id, alias] += 1
+        for by_outlet in json.loads(r[5]).values():
             for descriptor, count in by_outlet.items():
-                counted.setdefault((actor_id, r[3] or UNKNOWN_OUTLET, descriptor_key(descriptor)), Counter())[descriptor] += count
+                counted.setdefault((actor_id, meta[x.ref[0]][2] or UNKNOWN_OUTLET, descriptor_key(descriptor)),
+                                   Counter())[descriptor] += count
+    conn.executemany("INSERT INTO actor_aliases (actor_id, alias, key, sound, n) VALUES (?,?,?,?,?)",
+                     [(actor_id, alias, name_key(alias), sound_key(alias), n) for (actor_id, alias), n in aliases.items()])
     for (actor_id, outlet, _), forms in counted.items():  # one row per key, under its most used form
         form = min(forms, key=lambda f: (-forms[f], f))
         conn.execute("INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)",
                      (actor_id, outlet, form, sum(forms.values())))
     refresh_counts(conn, stale)  # the article's mentions are stored before its actors (sections' order)
+    return reached
 
 
 def refresh_counts(conn: sqlite3.Connection, actor_ids: Iterable[str] | None = None) -> None:
@@ -155,8 +225,10 @@ def _backfill(conn: sqlite3.Connection) -> None:
             for b in blocks(o):
                 conn.execute("INSERT OR IGNORE INTO actor_blocks (block, article_id, idx) VALUES (?,?,?)", (b, *o.ref))
                 seeds.add(b)
-    for b in sorted(seeds):
-        relink(conn, {b})
+    done: set[str] = set()
+    for b in sorted(seeds):  # a component is linked once, at its first block: linking it again changes nothing
+        if b not in done:
+            done |= relink(conn, {b})
 
 
 def reset(conn: sqlite3.Connection) -> None:
