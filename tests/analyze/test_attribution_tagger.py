@@ -107,6 +107,35 @@ def test_training_smoke_one_epoch_on_20_documents_writes_a_model_that_loads(shar
     assert [(e.text, e.label_) for e in doc.ents] == ents_before  # the Doc's own entities are untouched
 
 
+def test_pretrained_config_trains_a_self_contained_copy_of_the_model_tok2vec(shared, tmp_path, nlp):
+    """``--config pretrained`` (two steps on 20 articles): the model holds its own copy of the main model's
+    tok2vec (same embedding tables, started from its weights, no ``source`` left in the saved config, so it
+    loads without the main model), and the tagger leaves the analysed Doc's tensor and entities as they were."""
+    import numpy
+
+    from newsledger.train.__main__ import main
+
+    out = tmp_path / "out"
+    rc = main(["attribution", "tagger", "--config", "pretrained", "--shared", str(shared), "--limit", "20",
+               "--max-steps", "2", "--eval-frequency", "1", "--out", str(out), "--data", str(tmp_path / "data"),
+               "--cache", str(tmp_path / "cache")])
+    assert rc == 0
+    tagger = load_tagger(str(out / "model-last"))
+    assert tagger.pipe_names == ["tok2vec", "attribution_spans"]
+    assert "source" not in tagger.config["components"]["tok2vec"]
+
+    def tables(model):
+        return [n.get_param("E") for n in model.walk() if n.has_param("E")]
+
+    mine, main_model = tables(tagger.get_pipe("tok2vec").model), tables(nlp.get_pipe("tok2vec").model)
+    assert [t.shape for t in mine] == [t.shape for t in main_model]
+    assert all(numpy.corrcoef(a.ravel(), b.ravel())[0, 1] > 0.9 for a, b in zip(mine, main_model))
+    doc = nlp("Officials said on Tuesday that the bridge would reopen.")
+    tensor, ents = doc.tensor.copy(), [(e.text, e.label_) for e in doc.ents]
+    assert all(label in LABELS for label, _s, _e in tag_spans(tagger, doc))
+    assert numpy.array_equal(doc.tensor, tensor) and [(e.text, e.label_) for e in doc.ents] == ents
+
+
 def test_training_refuses_to_write_into_the_package(shared, tmp_path):
     from newsledger.train.attribution_tagger import train_tagger
 

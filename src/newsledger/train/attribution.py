@@ -4,7 +4,7 @@ Never pointed at dev by default: dev is only for the reported figure (``make
 eval``); the rules and lexicons are tuned on train. Usage::
 
     python -m newsledger.train attribution [cues] --out DIR [--shared ../shared]  # the cue model: DIR/cue_weights.json
-    python -m newsledger.train attribution tagger --out DIR [--max-epochs N]  # the span tagger: DIR/model-best
+    python -m newsledger.train attribution tagger --out DIR [--max-epochs N] [--config scratch|pretrained]  # DIR/model-best
     python -m newsledger.train attribution heldout [--model DIR]  # the tagger's choices on held-out train
     python -m newsledger.train attribution score  [--shared ../shared] [--cache DIR] [--limit N]
     python -m newsledger.train attribution errors [--shared ../shared] [--cache DIR] [--limit N]
@@ -321,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--model", help="heldout: the tagger model folder (default: the packaged one)")
     parser.add_argument("--data", help="tagger: the folder for the DocBins (default: newsledger's cache folder)")
+    parser.add_argument("--config", default="scratch", choices=["scratch", "pretrained"],
+                        help="tagger: the training config (scratch: attribution_tagger.cfg, its own tok2vec; "
+                             "pretrained: attribution_tagger_pretrained.cfg, en_core_web_sm's tok2vec fine-tuned)")
     parser.add_argument("--max-epochs", type=int, help="tagger: override the config's max_epochs")
     parser.add_argument("--max-steps", type=int, help="tagger: override the config's max_steps")
     parser.add_argument("--eval-frequency", type=int, help="tagger: override the config's eval_frequency")
@@ -343,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "cues":
         train_cues(pairs, Path(args.out), min_count=args.min_count)
     elif args.command == "tagger":
-        from .attribution_tagger import train_tagger
+        from .attribution_tagger import CONFIGS, train_tagger
 
         data = Path(args.data) if args.data else _default_cache(args.split).parent / "polnear-tagger-docbins"
         train_tagger(pairs, Path(args.out), data_dir=data, max_epochs=args.max_epochs, max_steps=args.max_steps,
-                     eval_frequency=args.eval_frequency)
+                     eval_frequency=args.eval_frequency, config=CONFIGS[args.config])
     elif args.command == "heldout":
         from .attribution_tagger import heldout_report
 

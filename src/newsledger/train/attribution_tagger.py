@@ -3,6 +3,7 @@
 Usage::
 
     python -m newsledger.train attribution tagger --out DIR [--shared ../shared] [--limit N] [--max-epochs N]
+        [--config scratch|pretrained]
     python -m newsledger.train attribution heldout --model DIR [--shared ../shared]   # the choices, on held-out train
 
 ``tagger`` parses PolNeAR train once (the cached parses of :func:`~newsledger.train.attribution.parse_split`),
@@ -25,7 +26,11 @@ from pathlib import Path
 from ..analyze.attribution.learned import LABELS
 
 CONFIG = Path(__file__).parent / "configs" / "attribution_tagger.cfg"
-"""The spaCy training config of the tagger."""
+"""The spaCy training config of the tagger (its own tok2vec, trained from scratch)."""
+
+CONFIGS = {"scratch": CONFIG, "pretrained": CONFIG.with_name("attribution_tagger_pretrained.cfg")}
+"""The tagger's training configs by name (``--config``): ``scratch`` (:data:`CONFIG`) and ``pretrained``
+(en_core_web_sm 3.8.0's trained tok2vec, sourced from newsledger's model and fine-tuned, plus TAG/DEP)."""
 
 
 HELD_OUT_SHARE = 10
@@ -138,8 +143,8 @@ def _register_reader() -> None:
 
 
 def train(train_path: Path, dev_path: Path, out: Path, *, max_epochs: int | None = None,
-          max_steps: int | None = None, eval_frequency: int | None = None) -> Path:
-    """Run ``spacy train`` on :data:`CONFIG` (CPU) and return ``out/model-best``.
+          max_steps: int | None = None, eval_frequency: int | None = None, config: Path = CONFIG) -> Path:
+    """Run ``spacy train`` on ``config`` (default :data:`CONFIG`; CPU) and return ``out/model-best``.
 
     ``max_epochs`` / ``max_steps`` / ``eval_frequency`` override the config's (the smoke test: one epoch).
     """
@@ -154,13 +159,14 @@ def train(train_path: Path, dev_path: Path, out: Path, *, max_epochs: int | None
     if eval_frequency is not None:
         overrides["training.eval_frequency"] = eval_frequency
     out.mkdir(parents=True, exist_ok=True)
-    spacy_train(CONFIG, out, overrides=overrides, use_gpu=-1)
+    spacy_train(config, out, overrides=overrides, use_gpu=-1)
     return out / "model-best"
 
 
 def train_tagger(pairs, out: Path, *, data_dir: Path, max_epochs: int | None = None,
-                 max_steps: int | None = None, eval_frequency: int | None = None) -> Path:
-    """Write the DocBins of ``pairs`` to ``data_dir`` and train the tagger into ``out``; returns the model folder.
+                 max_steps: int | None = None, eval_frequency: int | None = None, config: Path = CONFIG) -> Path:
+    """Write the DocBins of ``pairs`` to ``data_dir`` and train the tagger on ``config`` into ``out``; returns the
+    model folder.
 
     Raises:
         ConfigError: ``out`` is the installed package's data folder (models are shipped by a commit).
@@ -177,7 +183,7 @@ def train_tagger(pairs, out: Path, *, data_dir: Path, max_epochs: int | None = N
     train_path, dev_path, counts = write_docbins(pairs, Path(data_dir))
     print(f"DocBins in {data_dir}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     best = train(train_path, dev_path, out, max_epochs=max_epochs, max_steps=max_steps,
-                 eval_frequency=eval_frequency)
+                 eval_frequency=eval_frequency, config=config)
     for model in (best, out / "model-last"):
         if (model / "meta.json").is_file():
             _write_meta(model / "meta.json", counts)
@@ -225,12 +231,43 @@ def heldout_pairs(pairs) -> list:
     return [(g, d) for g, d in pairs if g.name in held]
 
 
+def span_scores(held, spans: dict[str, list[tuple[str, int, int]]]) -> dict[str, tuple[float, float, float]]:
+    """Exact span precision, recall and F1 per label of the tagger's spans against each annotation's gold spans.
+
+    ``held``: ``(gold, doc)`` pairs; ``spans``: the tagged spans per article name (:func:`tag_spans`). Both sides
+    are joined across sentence starts (:func:`join_pieces`) and compared as ``(label, start, end)``; an article
+    with several annotators counts its predictions once per annotation, as the attribution scorer does.
+    Returns ``{label: (precision, recall, f1)}`` (0 where undefined).
+    """
+    from ..analyze.attribution.learned import join_pieces
+
+    tp = dict.fromkeys(LABELS, 0)
+    n_pred, n_gold = dict(tp), dict(tp)
+    for g, doc in held:
+        pred = set(join_pieces(doc.text, spans[g.name]))
+        for annotator in sorted(g.annotations):
+            gold = set(join_pieces(doc.text, [(s.label_, s.start_char, s.end_char)
+                                              for s in gold_spans(doc.copy(), g.annotations[annotator])]))
+            for label in LABELS:
+                p, q = {x for x in pred if x[0] == label}, {x for x in gold if x[0] == label}
+                tp[label] += len(p & q)
+                n_pred[label] += len(p)
+                n_gold[label] += len(q)
+    out = {}
+    for label in LABELS:
+        p = tp[label] / n_pred[label] if n_pred[label] else 0.0
+        r = tp[label] / n_gold[label] if n_gold[label] else 0.0
+        out[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
 def heldout_report(pairs, model: Path | None, *, reaches: tuple[str, ...] = ("paragraph", "sentence"),
                    combines: tuple[str, ...] | None = None) -> dict[tuple[str, str], dict]:
     """Score every way of using the tagger on the held-out tenth of train: ``(combine, reach) → scores``.
 
     ``pairs`` is the whole of train (the held-out tenth is picked here); ``model`` the tagger's folder (None:
-    the packaged one). Prints one line per choice: exact and overlap F1 per role and whole.
+    the packaged one). Prints the tagger's exact span scores (:func:`span_scores`), then one line per choice:
+    exact and overlap F1 per role and whole.
     """
     from ..analyze.attribution.component import find_attributions
     from ..analyze.attribution.learned import COMBINE_CHOICES, group, load_tagger, tag_spans
@@ -240,6 +277,8 @@ def heldout_report(pairs, model: Path | None, *, reaches: tuple[str, ...] = ("pa
     held = heldout_pairs(pairs)
     tagger = load_tagger(str(model) if model else None)
     spans = {g.name: tag_spans(tagger, doc) for g, doc in held}
+    print("tagger spans, exact: " + ", ".join(f"{label} P {p:.3f} R {r:.3f} F1 {f:.3f}"
+                                              for label, (p, r, f) in span_scores(held, spans).items()))
     results = {}
     for combine in combines or COMBINE_CHOICES:
         for reach in (reaches if combine != "rules" else reaches[:1]):
