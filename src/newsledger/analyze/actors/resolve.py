@@ -41,6 +41,8 @@ from spacy.tokens import Doc
 from .countries import country_of_name
 from .lexicons import (
     ARTIFACT_HEADS,
+    BUSINESS_HEADS,
+    MEDIA_MODIFIERS,
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
@@ -63,6 +65,7 @@ from .mentions import (
     SUBJECT_DEPS,
     Candidate,
     action_cues,
+    org_cues,
     acronym_definitions,
     coarguments,
     descriptor_country,
@@ -128,6 +131,8 @@ class ActorState:
     agent_cues: int = 0
     thing_cues: int = 0
     thing: str = ""
+    org_labels: int = 0
+    org_cues: int = 0
 
     def add_form(self, text: str) -> None:
         key = text.casefold()
@@ -456,6 +461,7 @@ class Resolver:
         doc = self.doc
         key = _key(c.name)
         words = key.split()
+        ner = c.label  # before a person's bearer rewrites it: an ORG reading is evidence of an organization
         actor: ActorState | None = None
         if c.kind == "country":
             actor = self._actor(f"country:{c.country}", "country", country=c.country)
@@ -474,7 +480,11 @@ class Resolver:
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
-        elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
+        elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person") and not (
+                ner == "ORG" and c.kind != "person" and self._bearers(words[0])
+                and all(b.first == words[0] and not b.name_gender for b in self._bearers(words[0]))):
+            # an ORG read of the first word of a "person" with no first name is that organization ("Yahoo" in
+            # "Yahoo Messenger"), not the person's short name; an ORG read of a surname still is ("Haftar")
             bearers = self._bearers(words[0])
             if not bearers:
                 actor = self._person(c.name)
@@ -507,6 +517,8 @@ class Resolver:
             agent, thing = action_cues(doc, c)
             actor.agent_cues += agent
             actor.thing_cues += thing
+            actor.org_cues += org_cues(doc, c)
+            actor.org_labels += ner == "ORG"
         if actor.kind == "organization" and c.end - c.start == 1 and _plural_subject(doc[c.head]):
             actor.plural = True
         self._collect_descriptors(c, actor)
@@ -738,6 +750,7 @@ class Resolver:
           product or a work ("Minetest", "Red Hat Enterprise Linux": its mentions become PRODUCT).
         """
         works = Counter(_key(e.text) for e in self.doc.ents if e.label_ in ("WORK_OF_ART", "PRODUCT"))
+        org_names = Counter(_key(_clean_name(e.text)) for e in self.doc.ents if e.label_ == "ORG")
         norp = Counter(_key(e.text) for e in self.doc.ents if e.label_ == "NORP")
         for a in self.actors:
             if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
@@ -779,6 +792,15 @@ class Resolver:
                 a.kind = "organization"
             elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
+            elif self._owner_org(a) is not None and not self._person_evidence(a):
+                # "Yahoo Messenger" after "Yahoo" (ORG): the organization's product or unit, not a person
+                made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
+                if made + a.thing_cues:
+                    a.mentioned, a.thing = False, "PRODUCT"  # "users of Yahoo Messenger"
+                else:
+                    a.kind = "organization"
+            elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
+                a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
             elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
                   and not a.heads & (PERSON_HEADS | ROLE_HEADS)):
                 name = self._best_form(a)
@@ -794,6 +816,39 @@ class Resolver:
             twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
             if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
                 self._merge(o, self.actors[twin])
+
+    def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
+        """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
+
+        Counts its mentions NER labelled ORG ("Yukos" read as ORG once and PERSON elsewhere), ORG names
+        of the article that start with its name ("Yukos USA"), business nouns among its descriptors
+        (:data:`~.lexicons.BUSINESS_HEADS`: "the oil producer", not "the film producer") and company
+        possessions (:func:`.mentions.org_cues`: "Yukos's shares", "Yukos's chief executive").
+        """
+        forms = {_key(f) for f in a.forms}
+        longer = sum(n for name, n in org_names.items() if any(name.startswith(f + " ") for f in forms))
+        business = sum(n for d, n in a.descriptors.items()
+                       if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
+        return a.org_labels + longer + business + a.org_cues
+
+    def _owner_org(self, a: ActorState) -> ActorState | None:
+        """The mentioned organization whose whole name opens this person's multi-word name ("Yahoo" of "Yahoo
+        Messenger"), else None."""
+        for k in range(1, len(a.tokens)):
+            i = self.by_key.get("org:" + " ".join(a.tokens[:k]))
+            if i is not None and self.actors[i].mentioned and self.actors[i].kind == "organization":
+                return self.actors[i]
+        return None
+
+    def _person_evidence(self, a: ActorState) -> bool:
+        """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those
+        first), a known first name (US Census 1990), a kinship relation, or a person, role or age noun among its
+        descriptors ("spokesman", "the 45-year-old", "the film producer")."""
+        return bool(a.name_gender or (a.tokens and first_name_gender(a.tokens[0])) or a.relations
+                    or a.heads & (PERSON_HEADS | ROLE_HEADS)
+                    or any(h == "old" or h.endswith("-old") for h in a.heads)
+                    or any(set(d.split()) & BUSINESS_HEADS and set(d.split()) & MEDIA_MODIFIERS
+                           for d in a.descriptors))
 
     def _merge(self, a: ActorState, into: ActorState) -> None:
         """``a`` joins ``into``: forms, descriptors, outlet cues and country; ``merged`` maps the index."""
