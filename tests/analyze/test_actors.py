@@ -359,13 +359,3 @@ def test_issue14_person_evidence_or_none_keeps_the_person(nlp, text, name):
     _, actors, _, _ = _actors_of(nlp, text)
     kinds = {a["name"]: a["kind"] for a in actors}
     assert kinds.get(name) == "person"
-
-
-def test_issue14_a_person_named_after_an_organization_is_its_product(nlp):
-    text = ("Yahoo has added voice calls to Yahoo Messenger. Users of Yahoo Messenger can now call phones. "
-            "Yahoo said Yahoo Messenger had 20 million users.")
-    doc, actors, cands, _ = _actors_of(nlp, text)
-    assert "PERSON" in {e.label_ for e in doc.ents if e.text == "Yahoo Messenger"}
-    kinds = {a["name"]: a["kind"] for a in actors}
-    assert kinds == {"Yahoo": "organization"}  # the ORG "Yahoo" is not "Yahoo Messenger"'s short name
-    assert {doc[c.start:c.end].text for c in cands if c.form == "name" and c.label == "PRODUCT"} == {"Yahoo Messenger"}

@@ -321,3 +321,17 @@ line items of IAS 1 *Presentation of Financial Statements* (revenue, profit, lia
 corporate-governance nouns of a company (shareholders, board, subsidiary, headquarters). "Chief executive" counts
 with them (the head "executive" with "chief"); a person's spokesman or lawyer does not, and neither do assets,
 which people own too ("Spielberg's assets")."""
+
+EPONYM_HEADS = frozenset(
+    "school schools college university hospital clinic cathedral church mosque temple synagogue institute foundation "
+    "museum gallery center centre stadium arena airport station library memorial prize award trophy cup street road "
+    "bridge park hall house tower building".split()
+)
+"""Last words of names that are given after a person or a place (WordNet 3.0 ``noun.artifact`` buildings and
+structures, ``noun.group`` institutions, ``noun.communication`` awards: "Wharton School", "Jolo Cathedral",
+"Nobel Prize"): a longer organization name ending in one says nothing about what the shorter name is."""
+
+SURNAME_PARTICLES = frozenset("de la le du del della di da dos das van von der den ter ten bin ibn bint al el".split())
+"""Particles that open a family name ("Rocky De La Fuente", "Ursula von der Leyen", "Hamza bin Laden"): the nobiliary
+and patronymic particles of Romance, Germanic and Arabic names (Wikipedia, "Nobiliary particle"; "Arabic name").
+A person-kind name with one before its last word has the shape of a person's name."""

@@ -375,7 +375,8 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     """1 when this name mention owns what only a company owns, else 0.
 
     The possessor or noun modifier of a :data:`~.lexicons.POSSESSED_ORG_HEADS` noun ("Yukos's shares", "Yukos
-    shares", "Yukos's chief executive"), or its of/in-object ("shares in Yukos", "the assets of Yukos"). The
+    shares", "Yukos's chief executive"), its of-object ("the profits of Yukos"), or the in-object of shares or
+    stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
     :class:`~.resolve.Resolver` adds them up per actor as evidence that a name NER calls a person is an organization.
     """
     h = doc[cand.head]
@@ -390,7 +391,8 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     gov = h.head
     if h.dep_ in ("poss", "compound") and gov is not h and owned(gov):
         return 1
-    if h.dep_ == "pobj" and gov.lower_ in ("of", "in") and owned(gov.head):
+    if h.dep_ == "pobj" and (gov.lower_ == "of" or gov.lower_ == "in" and gov.head.lower_ in ("shares", "stock")) \
+            and owned(gov.head):
         return 1
     return 0
 

@@ -42,6 +42,7 @@ from .countries import country_of_name
 from .lexicons import (
     ARTIFACT_HEADS,
     BUSINESS_HEADS,
+    EPONYM_HEADS,
     MEDIA_MODIFIERS,
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
@@ -51,6 +52,7 @@ from .lexicons import (
     NATURAL_OBJECT_HEADS,
     PLACE_HEADS,
     ROLE_HEADS,
+    SURNAME_PARTICLES,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_NAME_WORDS,
@@ -480,11 +482,7 @@ class Resolver:
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
-        elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person") and not (
-                ner == "ORG" and c.kind != "person" and self._bearers(words[0])
-                and all(b.first == words[0] and not b.name_gender for b in self._bearers(words[0]))):
-            # an ORG read of the first word of a "person" with no first name is that organization ("Yahoo" in
-            # "Yahoo Messenger"), not the person's short name; an ORG read of a surname still is ("Haftar")
+        elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
             bearers = self._bearers(words[0])
             if not bearers:
                 actor = self._person(c.name)
@@ -792,13 +790,6 @@ class Resolver:
                 a.kind = "organization"
             elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
-            elif self._owner_org(a) is not None and not self._person_evidence(a):
-                # "Yahoo Messenger" after "Yahoo" (ORG): the organization's product or unit, not a person
-                made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
-                if made + a.thing_cues:
-                    a.mentioned, a.thing = False, "PRODUCT"  # "users of Yahoo Messenger"
-                else:
-                    a.kind = "organization"
             elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
                 a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
             elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
@@ -820,31 +811,32 @@ class Resolver:
     def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
         """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
 
-        Counts its mentions NER labelled ORG ("Yukos" read as ORG once and PERSON elsewhere), ORG names
-        of the article that start with its name ("Yukos USA"), business nouns among its descriptors
+        Counts its mentions NER labelled ORG when they are at least half of its mentions ("Yukos" read as ORG
+        and as PERSON; one ORG reading of "Didier Queloz" among five PERSON ones is noise), ORG names of the
+        article that start with its one-word name, unless it is a country's or the longer name is eponymous
+        (:data:`~.lexicons.EPONYM_HEADS`: "Yukos USA" counts, "Wharton School" does not), business nouns among its descriptors
         (:data:`~.lexicons.BUSINESS_HEADS`: "the oil producer", not "the film producer") and company
         possessions (:func:`.mentions.org_cues`: "Yukos's shares", "Yukos's chief executive").
         """
         forms = {_key(f) for f in a.forms}
-        longer = sum(n for name, n in org_names.items() if any(name.startswith(f + " ") for f in forms))
+        longer = 0
+        if len(a.tokens) == 1 and country_of_name(self._best_form(a)) is None:
+            longer = sum(n for name, n in org_names.items()
+                         if any(name.startswith(f + " ") for f in forms) and name.split()[-1] not in EPONYM_HEADS)
+        labels = a.org_labels if 2 * a.org_labels >= sum(a.forms.values()) else 0
         business = sum(n for d, n in a.descriptors.items()
                        if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
-        return a.org_labels + longer + business + a.org_cues
-
-    def _owner_org(self, a: ActorState) -> ActorState | None:
-        """The mentioned organization whose whole name opens this person's multi-word name ("Yahoo" of "Yahoo
-        Messenger"), else None."""
-        for k in range(1, len(a.tokens)):
-            i = self.by_key.get("org:" + " ".join(a.tokens[:k]))
-            if i is not None and self.actors[i].mentioned and self.actors[i].kind == "organization":
-                return self.actors[i]
-        return None
+        return labels + longer + business + a.org_cues
 
     def _person_evidence(self, a: ActorState) -> bool:
         """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those
-        first), a known first name (US Census 1990), a kinship relation, or a person, role or age noun among its
+        first), a known first name (US Census 1990), a full name later shortened to its last word (news style for a
+        person's surname: "Didier Queloz ... Queloz") or holding a surname particle (:data:`~.lexicons.SURNAME_PARTICLES`:
+        "De La Fuente"), a kinship relation, or a person, role or age noun among its
         descriptors ("spokesman", "the 45-year-old", "the film producer")."""
-        return bool(a.name_gender or (a.tokens and first_name_gender(a.tokens[0])) or a.relations
+        surname = len(a.tokens) >= 2 and (a.forms.get(a.tokens[-1], 0) > 0  # "Didier Queloz" ... "Queloz"
+                                          or bool(set(a.tokens[:-1]) & SURNAME_PARTICLES))  # "De La Fuente"
+        return bool(a.name_gender or (a.tokens and first_name_gender(a.tokens[0])) or surname or a.relations
                     or a.heads & (PERSON_HEADS | ROLE_HEADS)
                     or any(h == "old" or h.endswith("-old") for h in a.heads)
                     or any(set(d.split()) & BUSINESS_HEADS and set(d.split()) & MEDIA_MODIFIERS
