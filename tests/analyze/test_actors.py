@@ -322,3 +322,40 @@ def test_issue14_laws_are_not_actors(nlp):
             "Critics say the DMCA gives publishers too much power.")
     _, actors, _, _ = _actors_of(nlp, text)
     assert not {a["name"] for a in actors} & {"DMCA", "Digital Millennium Copyright Act"}
+
+
+# ------------------------------------------------------------------ organization or person: evidence beyond NER's label
+# Written for these tests (issue 14: '"Sara Novak" is a person in 168 articles and an organization in 660',
+# '"MacBook Pro" is a person'): a name NER alone calls a person is an organization or a product when the article
+# says so, and stays a person when anything in the article speaks for a person.
+
+
+@pytest.mark.parametrize("text, name", [
+    # business nouns among the descriptors, and a longer ORG name that starts with the name
+    ("Yukos has won a temporary reprieve in a US court. The troubled Russian crude producer asked the court to stop "
+     "the sale of its main unit. Yukos USA said the hearing would take place on Thursday. Yukos, an oil producer, "
+     "says the sale is illegal.", "Yukos"),
+    # company possessions: shares, chief executive, output
+    ("Yukos's shares fell by 10% on Monday. Yukos's chief executive told reporters the oil group would appeal. "
+     "Yukos has paid $5bn of the bill.", "Yukos"),
+    ("Merino said profits rose. Merino, the wool producer, will open a new plant in Perth.", "Merino"),
+])
+def test_issue14_organization_evidence_outweighs_a_bare_person_label(nlp, text, name):
+    doc, actors, _, _ = _actors_of(nlp, text)
+    assert [e.label_ for e in doc.ents if e.text == name].count("PERSON") >= 2  # NER's reading: a person
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert kinds.get(name) == "organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Roman Abramovich's shares in Sibneft were sold on Monday. Abramovich said he was pleased with the price.",
+     "Roman Abramovich"),  # a first name and "he"
+    ("Spielberg, the film producer, said the studio would open in May. Spielberg's assets include a ranch.",
+     "Spielberg"),  # a person's job; assets are no company evidence
+    ("Kowalczyk said on Monday that the court had been misled. Kowalczyk told reporters nothing more.", "Kowalczyk"),
+    # neither side has evidence: NER's reading stands
+])
+def test_issue14_person_evidence_or_none_keeps_the_person(nlp, text, name):
+    _, actors, _, _ = _actors_of(nlp, text)
+    kinds = {a["name"]: a["kind"] for a in actors}
+    assert kinds.get(name) == "person"

@@ -52,6 +52,7 @@ from .lexicons import (
     KINSHIP,
     LAW_HEADS,
     MEMBER_HEADS,
+    POSSESSED_ORG_HEADS,
     NON_NAME_CAPITALIZED,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
@@ -368,6 +369,32 @@ def action_cues(doc: Doc, cand: Candidate) -> tuple[int, int]:
     elif dep == "dobj" and lemma(gov) in THING_VERBS:
         thing += 1
     return agent, thing
+
+
+def org_cues(doc: Doc, cand: Candidate) -> int:
+    """1 when this name mention owns what only a company owns, else 0.
+
+    The possessor or noun modifier of a :data:`~.lexicons.POSSESSED_ORG_HEADS` noun ("Yukos's shares", "Yukos
+    shares", "Yukos's chief executive"), its of-object ("the profits of Yukos"), or the in-object of shares or
+    stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
+    :class:`~.resolve.Resolver` adds them up per actor as evidence that a name NER calls a person is an organization.
+    """
+    h = doc[cand.head]
+
+    def owned(noun) -> bool:
+        if not noun.tag_.startswith("NN"):
+            return False  # "Smith shares the view": a verb
+        if noun.lower_ == "executive":
+            return any(ch.lower_ == "chief" for ch in noun.children)
+        return noun.lower_ in POSSESSED_ORG_HEADS
+
+    gov = h.head
+    if h.dep_ in ("poss", "compound") and gov is not h and owned(gov):
+        return 1
+    if h.dep_ == "pobj" and (gov.lower_ == "of" or gov.lower_ == "in" and gov.head.lower_ in ("shares", "stock")) \
+            and owned(gov.head):
+        return 1
+    return 0
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:

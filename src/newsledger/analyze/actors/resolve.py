@@ -41,6 +41,9 @@ from spacy.tokens import Doc
 from .countries import country_of_name
 from .lexicons import (
     ARTIFACT_HEADS,
+    BUSINESS_HEADS,
+    EPONYM_HEADS,
+    MEDIA_MODIFIERS,
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
@@ -49,6 +52,7 @@ from .lexicons import (
     NATURAL_OBJECT_HEADS,
     PLACE_HEADS,
     ROLE_HEADS,
+    SURNAME_PARTICLES,
     NOT_OUTLET_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_NAME_WORDS,
@@ -63,6 +67,7 @@ from .mentions import (
     SUBJECT_DEPS,
     Candidate,
     action_cues,
+    org_cues,
     acronym_definitions,
     coarguments,
     descriptor_country,
@@ -128,6 +133,8 @@ class ActorState:
     agent_cues: int = 0
     thing_cues: int = 0
     thing: str = ""
+    org_labels: int = 0
+    org_cues: int = 0
 
     def add_form(self, text: str) -> None:
         key = text.casefold()
@@ -456,6 +463,7 @@ class Resolver:
         doc = self.doc
         key = _key(c.name)
         words = key.split()
+        ner = c.label  # before a person's bearer rewrites it: an ORG reading is evidence of an organization
         actor: ActorState | None = None
         if c.kind == "country":
             actor = self._actor(f"country:{c.country}", "country", country=c.country)
@@ -507,6 +515,8 @@ class Resolver:
             agent, thing = action_cues(doc, c)
             actor.agent_cues += agent
             actor.thing_cues += thing
+            actor.org_cues += org_cues(doc, c)
+            actor.org_labels += ner == "ORG"
         if actor.kind == "organization" and c.end - c.start == 1 and _plural_subject(doc[c.head]):
             actor.plural = True
         self._collect_descriptors(c, actor)
@@ -738,6 +748,7 @@ class Resolver:
           product or a work ("Minetest", "Red Hat Enterprise Linux": its mentions become PRODUCT).
         """
         works = Counter(_key(e.text) for e in self.doc.ents if e.label_ in ("WORK_OF_ART", "PRODUCT"))
+        org_names = Counter(_key(_clean_name(e.text)) for e in self.doc.ents if e.label_ == "ORG")
         norp = Counter(_key(e.text) for e in self.doc.ents if e.label_ == "NORP")
         for a in self.actors:
             if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
@@ -779,6 +790,8 @@ class Resolver:
                 a.kind = "organization"
             elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
+            elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
+                a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
             elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
                   and not a.heads & (PERSON_HEADS | ROLE_HEADS)):
                 name = self._best_form(a)
@@ -794,6 +807,40 @@ class Resolver:
             twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
             if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
                 self._merge(o, self.actors[twin])
+
+    def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
+        """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
+
+        Counts its mentions NER labelled ORG when they are at least half of its mentions ("Yukos" read as ORG
+        and as PERSON; one ORG reading of "Didier Queloz" among five PERSON ones is noise), ORG names of the
+        article that start with its one-word name, unless it is a country's or the longer name is eponymous
+        (:data:`~.lexicons.EPONYM_HEADS`: "Yukos USA" counts, "Wharton School" does not), business nouns among its descriptors
+        (:data:`~.lexicons.BUSINESS_HEADS`: "the oil producer", not "the film producer") and company
+        possessions (:func:`.mentions.org_cues`: "Yukos's shares", "Yukos's chief executive").
+        """
+        forms = {_key(f) for f in a.forms}
+        longer = 0
+        if len(a.tokens) == 1 and country_of_name(self._best_form(a)) is None:
+            longer = sum(n for name, n in org_names.items()
+                         if any(name.startswith(f + " ") for f in forms) and name.split()[-1] not in EPONYM_HEADS)
+        labels = a.org_labels if 2 * a.org_labels >= sum(a.forms.values()) else 0
+        business = sum(n for d, n in a.descriptors.items()
+                       if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
+        return labels + longer + business + a.org_cues
+
+    def _person_evidence(self, a: ActorState) -> bool:
+        """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those
+        first), a known first name (US Census 1990), a full name later shortened to its last word (news style for a
+        person's surname: "Didier Queloz ... Queloz") or holding a surname particle (:data:`~.lexicons.SURNAME_PARTICLES`:
+        "De La Fuente"), a kinship relation, or a person, role or age noun among its
+        descriptors ("spokesman", "the 45-year-old", "the film producer")."""
+        surname = len(a.tokens) >= 2 and (a.forms.get(a.tokens[-1], 0) > 0  # "Didier Queloz" ... "Queloz"
+                                          or bool(set(a.tokens[:-1]) & SURNAME_PARTICLES))  # "De La Fuente"
+        return bool(a.name_gender or (a.tokens and first_name_gender(a.tokens[0])) or surname or a.relations
+                    or a.heads & (PERSON_HEADS | ROLE_HEADS)
+                    or any(h == "old" or h.endswith("-old") for h in a.heads)
+                    or any(set(d.split()) & BUSINESS_HEADS and set(d.split()) & MEDIA_MODIFIERS
+                           for d in a.descriptors))
 
     def _merge(self, a: ActorState, into: ActorState) -> None:
         """``a`` joins ``into``: forms, descriptors, outlet cues and country; ``merged`` maps the index."""
