@@ -14,11 +14,7 @@ BIG    ?= bench-100k.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: install browser demo test bench eval train clean lock
-=======
-.PHONY: install browser demo test bench bench-link-worst eval clean lock
->>>>>>> linkspeed
+.PHONY: install browser demo test bench bench-link-worst eval train clean lock
 
 install: $(STAMP)
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import newsledger
+from conftest import ROOT
 
 PACKAGE = Path(newsledger.__file__).parent
 EXTRACTORS = ("actors", "timex", "attribution", "places", "events")
@@ -37,3 +38,31 @@ def test_no_generated_numbers_in_python_files():
         lines = path.read_text(encoding="utf-8").splitlines()
         runs = sum(1 for line in lines if number_line.match(line))
         assert runs < 200, f"{path.relative_to(PACKAGE)} holds {runs} lines of bare numbers: make it a data file"
+
+
+def test_no_merge_conflict_markers_in_the_project():
+    """A merge that left ``<<<<<<<`` in the Makefile broke both README commands once (``missing separator``)."""
+    import re
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    marker = re.compile(r"^(<{7}|>{7}) |^={7}$", re.M)
+    found = []
+    for name in files:
+        path = ROOT / name
+        if path.suffix in {".png", ".spacy", ".bin"} or not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{name}:{text.count(chr(10), 0, m.start()) + 1}" for m in marker.finditer(text)]
+    assert not found, found
+
+
+def test_makefile_parses_and_has_the_readme_targets():
+    import subprocess
+
+    r = subprocess.run(["make", "-n", "demo", "test", "bench", "eval", "train"], cwd=ROOT, capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
