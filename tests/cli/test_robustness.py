@@ -161,3 +161,23 @@ def test_a_damaged_store_is_a_clear_error_not_a_traceback(store, nlp, shared, tm
             r = runner.invoke(cli, [*args, "--db", str(db)])
             assert r.exit_code in (1, 2) and isinstance(r.exception, SystemExit), (db.name, args, r.output)
             assert "damaged" in r.output, (db.name, args, r.output)
+
+
+def test_a_damaged_store_is_an_error_page_in_the_server_too(store, nlp, shared, tmp_path):
+    """``serve`` over a file overwritten in the middle: a page reading the damaged part answers the error page (HTML)
+    or the API's JSON error, with the security headers, instead of a bare text/plain 500 (found by a newcomer)."""
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import create_app
+
+    run.ingest([str(shared / "corpus" / "seed")], store, nlp=nlp)
+    store.close()
+    whole = Path(store.path).read_bytes()
+    holed = tmp_path / "holed.db"
+    holed.write_bytes(whole[:8192] + b"\xff" * 30000 + whole[8192 + 30000:])
+    client = TestClient(create_app(str(holed)), raise_server_exceptions=False)
+    page = client.get("/stories")
+    assert page.status_code == 500 and "damaged" in page.text and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    api = client.get("/api/stories")
+    assert api.status_code == 500 and "damaged" in api.json()["error"] and api.json()["status"] == 500

@@ -358,6 +358,17 @@ def test_jsonl_map_naming_missing_keys(tmp_path, shared):
     assert any(f"{nosuch}: --map names columns the file lacks: nosuch (columns: body)." == e.message for e in errs)
 
 
+def test_a_cut_json_lines_row_is_named_with_its_column(tmp_path):
+    """The row a copy cut short is reported by line and column in one readable phrase (it read 'starting at at
+    column', Python's message with ' at column' appended)."""
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"text": "The council voted on Monday."}\n{"text": "The mayor sai\n', encoding="utf-8")
+    docs, errs = items_of(path, "jsonl", {})
+    assert len(docs) == 1
+    assert [e.message for e in errs] == [
+        f"{path}:2: not valid JSON (Unterminated string starting at: column 10)."]
+
+
 def test_record_messages_and_non_string_metadata(tmp_path):
     path = tmp_path / "types.jsonl"
     lines = [

@@ -186,8 +186,10 @@ def show_provenance(s: dict) -> None:
 def link(db, rebuild, only):
     """Recompute the cross-article links (global actors, stories and their origins) of a store from its stored articles.
 
-    The result is the one incremental ingest gives, whatever order the articles came in; the store is
-    changed in one transaction (an interruption leaves it as it was).
+    The result is the one incremental ingest gives, whatever order the articles came in (the same actors and
+    stories; when two actors share a name, which one keeps the bare id, e.g. darrell-castle beside
+    darrell-castle-organization, can differ); the store is changed in one transaction (an interruption leaves
+    it as it was).
 
     \b
     Example:

@@ -188,6 +188,14 @@ def create_app(location: str) -> FastAPI:
         status = exc.status if 400 <= exc.status < 600 else 500
         return answer(request, status, str(exc), getattr(exc, "errors", None))
 
+    from ..store import DAMAGED_STORE_ERRORS  # noqa: PLC0415
+
+    for damaged in DAMAGED_STORE_ERRORS:  # a page that reads a damaged part of the file: the error page, not a bare 500
+        @app.exception_handler(damaged)
+        async def damaged_store(request: Request, exc: Exception):
+            return answer(request, 500, f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or "
+                          "not a complete store: restore it from a copy, or ingest again into a new --db.")
+
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError):
         errors = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"

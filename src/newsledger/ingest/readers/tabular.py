@@ -97,7 +97,7 @@ def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            parsed.append((where, ReadError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)))
+            parsed.append((where, ReadError(f"{where}: not valid JSON ({exc.msg}: column {exc.colno}).", path=where, reason=SkipReason.MALFORMED)))
             continue
         if not isinstance(record, dict):
             parsed.append((where, ReadError(f"{where}: a JSON Lines record must be an object, not {type(record).__name__}.", path=where, reason=SkipReason.MALFORMED)))
