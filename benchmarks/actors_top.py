@@ -17,10 +17,11 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
+
+from benchmarks.bbc_events import write_story
 
 SEED = 14
 """Seed of the per-section draw (issue 14)."""
@@ -45,11 +46,7 @@ def stage(shared: Path, out: Path, per_section: int = PER_SECTION, seed: int = S
     n = 0
     for section in sections:
         for path in sorted(rng.sample(sorted(section.glob("*.txt")), per_section)):
-            stem = f"{section.name}-{path.stem}"
-            (out / f"{stem}.txt").write_text(path.read_text(encoding="latin-1"), encoding="utf-8")
-            (out / f"{stem}.json").write_text(json.dumps({
-                "outlet": "BBC News", "language": "en", "locale": "en-GB",
-                "url": f"http://news.bbc.co.uk/{section.name}/{path.stem}", "section": section.name}))
+            write_story(path, out)
             n += 1
     return n
 

@@ -35,11 +35,17 @@ def stage(shared: Path, out: Path) -> None:
     files = sorted(corpus.glob("*/*.txt"))
     out.mkdir(parents=True, exist_ok=True)
     for path in random.Random(SEED).sample(files, STORIES):
-        stem = f"{path.parent.name}-{path.stem}"
-        (out / f"{stem}.txt").write_text(path.read_text(encoding="latin-1"), encoding="utf-8")
-        (out / f"{stem}.json").write_text(json.dumps({
-            "outlet": "BBC News", "language": "en", "locale": "en-GB",
-            "url": f"http://news.bbc.co.uk/{path.parent.name}/{path.stem}", "section": path.parent.name}))
+        write_story(path, out)
+
+
+def write_story(path: Path, out: Path) -> None:
+    """Copy one BBC story (Latin-1) to ``out/<section>-<nnn>.txt`` (UTF-8) beside its sidecar ``.json``: outlet
+    BBC News, en-GB, a made-up URL naming section and file."""
+    stem = f"{path.parent.name}-{path.stem}"
+    (out / f"{stem}.txt").write_text(path.read_text(encoding="latin-1"), encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps({
+        "outlet": "BBC News", "language": "en", "locale": "en-GB",
+        "url": f"http://news.bbc.co.uk/{path.parent.name}/{path.stem}", "section": path.parent.name}))
 
 
 def sample(db: Path) -> list[tuple]:

@@ -88,12 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="newsledger-bench-"))
     data = work / "reuters.jsonl"
     n = reuters_jsonl(corpus, args.stories, data)
-    texts_chars = sum(len(json.loads(l)["text"]) for l in data.open(encoding="utf-8"))
+    texts_chars = sum(len(json.loads(line)["text"]) for line in data.open(encoding="utf-8"))
     print(f"{n} Reuters stories ({texts_chars / n:.0f} characters each on average); CPU: {os.cpu_count()} cores", flush=True)
     stories = Stories(path=data, count=n, work=work, env=dict(os.environ))
     rows = run_arms(stories, [int(x) for x in args.processes.split(",")], log=lambda row: print(row, flush=True))
     print()
-    print(f"| arm | processes | articles/s | ratio to bare spaCy | peak RSS, all processes (MB) | largest process (MB) | skipped |")
+    print("| arm | processes | articles/s | ratio to bare spaCy | peak RSS, all processes (MB) | largest process (MB) | skipped |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['arm']} | {r['n_process']} | {r['articles_per_s']:.1f} | {r['ratio']:.2f} | {r['peak_tree_rss_mb']:.0f} | {r['largest_process_rss_mb']:.0f} | {r.get('skipped', '')} |")

@@ -103,6 +103,12 @@ class StoreError(NewsLedgerError):
     code = "E300"
 
 
+def damaged_store_message(exc: BaseException) -> str:
+    """What the CLI and the web UI say when a read meets a damaged part of a store file (``exc``: SQLite's error)."""
+    return (f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or not a complete store: "
+            "restore it from a copy, or ingest again into a new --db.")
+
+
 class StoreOpenError(StoreError):
     """The file named as a store cannot be opened as asked; ``reason`` says why, as a stable code.
 

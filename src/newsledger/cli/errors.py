@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..errors import ConfigError, NewsLedgerError
+from ..errors import ConfigError, NewsLedgerError, damaged_store_message
 from ..terminal import visible
 from .options import cli_settings
 
@@ -46,9 +46,7 @@ def handles_errors(f):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except _damaged_store_errors() as exc:  # a damaged store file ("database disk image is malformed")
-            raise click.ClickException(visible(
-                f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or not a complete "
-                "store: restore it from a copy, or ingest again into a new --db.", newlines=False)) from None
+            raise click.ClickException(visible(damaged_store_message(exc), newlines=False)) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(visible(f"{where}{exc.strerror or exc}", newlines=False)) from None

@@ -35,7 +35,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import NewsLedgerError, QueryError
+from ..errors import NewsLedgerError, QueryError, damaged_store_message
 from ..store import Store, open_store
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -193,8 +193,7 @@ def create_app(location: str) -> FastAPI:
     for damaged in DAMAGED_STORE_ERRORS:  # a page that reads a damaged part of the file: the error page, not a bare 500
         @app.exception_handler(damaged)
         async def damaged_store(request: Request, exc: Exception):
-            return answer(request, 500, f"The store cannot be read: SQLite says {str(exc)!r}. The file is damaged or "
-                          "not a complete store: restore it from a copy, or ingest again into a new --db.")
+            return answer(request, 500, damaged_store_message(exc))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError):
