@@ -26,6 +26,13 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 outlet its descriptors are counted under. One sentinel, so that a join on outlet never splits one unknown in two
 (schema 007 rewrote the chains stored under the old ``"(outlet unknown)"``)."""
 
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+"""POLECAT's event types (``Event.event_type``), in PLOVER's order from verbal cooperation to material conflict
+(DESIGN.md, Event); :mod:`newsledger.analyze.events.plover` holds the rest of PLOVER's tables."""
+
 FOUND_BY = ("rules", "cue_detector", "tagger")
 """What found an attribution (``Attribution.found_by``): the rules, the rules with the learned cue detector's cue,
 or the learned span tagger."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..query.claims import CERTAINTIES, CLAIM_KINDS
+from ..store.filters import CERTAINTIES, CLAIM_KINDS
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (

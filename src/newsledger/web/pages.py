@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ..analyze.events.plover import EVENT_TYPES
+from ..records import EVENT_TYPES
 from ..errors import AmbiguousActorError, QueryError
 from ..query import actors as q_actors
 from ..query import claims as q_claims
