@@ -328,7 +328,9 @@ def test_query_filters_and_cli(shared, nlp, tmp_path):
     with pytest.raises(QueryError):
         query.story(s, "nosuchstory")
     s.close()
-    run = lambda *args: CliRunner().invoke(cli, [*args, "--db", str(db)], catch_exceptions=False)
+    def run(*args):
+        return CliRunner().invoke(cli, [*args, "--db", str(db)], catch_exceptions=False)
+
     r = run("stories", "--json")
     assert r.exit_code == 0 and len(json.loads(r.stdout)) == 2
     sid = [x for x in json.loads(r.stdout) if x["n_reports"] == 6][0]["story_id"]

@@ -117,7 +117,7 @@ def _select(conn: sqlite3.Connection, f: ClaimFilter, article_ids: list[str] | N
                              else "attributions t JOIN articles a ON a.article_id = t.article_id") + " WHERE 1=1")
     args: list[Any] = []
     if article_ids is not None:
-        sql += f" AND t.article_id IN (SELECT value FROM json_each(?))"
+        sql += " AND t.article_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(article_ids))
     if f.by_actor:
         sql += " AND " + _BY
