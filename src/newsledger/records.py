@@ -26,6 +26,17 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 outlet its descriptors are counted under. One sentinel, so that a join on outlet never splits one unknown in two
 (schema 007 rewrote the chains stored under the old ``"(outlet unknown)"``)."""
 
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+"""POLECAT's event types (``Event.event_type``), in PLOVER's order from verbal cooperation to material conflict
+(DESIGN.md, Event); :mod:`newsledger.analyze.events.plover` holds the rest of PLOVER's tables."""
+
+FOUND_BY = ("rules", "cue_detector", "tagger")
+"""What found an attribution (``Attribution.found_by``): the rules, the rules with the learned cue detector's cue,
+or the learned span tagger."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -244,7 +255,15 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who says so, and how surely (DESIGN.md, Attribution; PARC / PolNeAR)."""
+    """Who says so, and how surely (DESIGN.md, Attribution; PARC / PolNeAR).
+
+    ``found_by`` (not in DESIGN.md's Attribution, which names no field for it): what found the attribution, so a
+    rule's finding and a model's can be told apart. One of :data:`FOUND_BY`: "rules" (the lexicons and
+    patterns of ``analyze.attribution``), "cue_detector" (those rules, with a cue verb outside the lexicon read
+    as one by the small learned cue detector, ``analyze.attribution.cues``), "tagger" (the learned span tagger,
+    ``analyze.attribution.learned``: its spans, turned on by the setting ``attribution_tagger``). None: not
+    recorded (stored before store schema 16).
+    """
 
     article_id: str
     attribution_id: str
@@ -260,6 +279,7 @@ class Attribution:
     parent: str | None = None
     chain: tuple[str, ...] = ()
     claim_kind: str = "statement"
+    found_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,3 +55,20 @@ def visible(text: str, *, newlines: bool = True) -> str:
 
 
 __all__ = ["visible"]
+
+
+def rich_console(**kwargs):
+    """A ``rich.console.Console(**kwargs)`` on which a broken pipe raises ``BrokenPipeError``.
+
+    Rich's own handler (``Console.on_broken_pipe``) exits 1 on the spot; raised instead, the error reaches
+    the CLI's one handler (:func:`newsledger.cli.errors.reader_gone`: quiet, exit 0), as it does from
+    ``click.echo`` or ``json.dump``. rich is imported here, on first use.
+    """
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True  # nothing more to write: the reader is gone
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return _Console(**kwargs)

@@ -321,13 +321,16 @@ def test_query_filters_and_cli(shared, nlp, tmp_path):
     assert [x["when"] for x in query.stories(s, date_from="2024-12")] == ["2024-12-15"]
     assert [x["when"] for x in query.stories(s, date_to="2024-09-30")] == ["2024-09-17"]
     rehema = s.find_actor("Rehema Achieng")
-    assert query.stories(s, actor=rehema) == []  # named in the quote paragraph, not in any lead
+    [named] = query.stories(s, actor=rehema)  # named in a quote paragraph of reports, in no lead: their story still
+    assert named["n_reports"] == 6 and rehema not in {x["actor_id"] for x in named["actors"]}
     [blast] = query.stories(s, actor="Coastline Press Agency")  # in the leads of a2 and a4
     assert blast["n_reports"] == 6
     with pytest.raises(QueryError):
         query.story(s, "nosuchstory")
     s.close()
-    run = lambda *args: CliRunner().invoke(cli, [*args, "--db", str(db)], catch_exceptions=False)
+    def run(*args):
+        return CliRunner().invoke(cli, [*args, "--db", str(db)], catch_exceptions=False)
+
     r = run("stories", "--json")
     assert r.exit_code == 0 and len(json.loads(r.stdout)) == 2
     sid = [x for x in json.loads(r.stdout) if x["n_reports"] == 6][0]["story_id"]

@@ -9,7 +9,8 @@ holds the shared options, :mod:`.errors` maps library errors to exit codes,
 
 Exit codes: 0 when everything succeeded, 1 when any input was skipped or an
 error occurred, 2 for usage errors (also a store that cannot be opened, or a
-query naming a store that does not exist), 130 when interrupted (Ctrl-C).
+query naming a store that does not exist), 130 when interrupted (Ctrl-C). A reader that goes
+away (``newsledger stories | head -1``) ends a command quietly with 0 (:class:`.group.Group`).
 """
 
 from __future__ import annotations

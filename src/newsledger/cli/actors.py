@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import click
 
 from .errors import handles_errors, open_db
@@ -15,6 +17,28 @@ from ..terminal import visible
 from .output import dumps, emit
 
 KINDS = ("person", "organization", "country", "group", "outlet")
+
+
+def list_ambiguous(store, exc, fmt: str, *, retry: str) -> NoReturn:
+    """A name several actors go by: list them (a table or ``--json``) and exit 2, the user passes one of their ids.
+
+    Args:
+        store: the open store.
+        exc: the :class:`~newsledger.errors.AmbiguousActorError` (its ``name`` and ``actor_ids``).
+        fmt: the command's output format.
+        retry: the command to suggest, without the id ("newsledger actor", "newsledger stories --actor").
+
+    Raises:
+        SystemExit: always, code 2 (a usage error: the name does not pick one actor).
+    """
+    from ..query.actors import actor_matches
+
+    matches = actor_matches(store, exc.actor_ids)
+    emit(matches, fmt, columns=["actor_id", "name", "kind", "country", "articles", "top_descriptor"],
+         title=visible(f"{len(matches)} actors go by {exc.name!r}", newlines=False))
+    click.echo(visible(f"{exc.name!r} names {len(matches)} actors: pass one of these ids "
+                       f"({retry} {matches[0]['actor_id']}).", newlines=False), err=True)
+    raise SystemExit(2)
 
 
 @cli.command()
@@ -61,19 +85,14 @@ def actor(name, db, why, fmt):
         newsledger actor hifter --json | jq .descriptors
     """
     from ..errors import AmbiguousActorError
-    from ..query.actors import actor_matches, actor_profile
+    from ..query.actors import actor_profile
 
     store = open_db(db)
     try:
         try:
             profile = actor_profile(store, name, why=why)
         except AmbiguousActorError as exc:
-            matches = actor_matches(store, exc.actor_ids)
-            emit(matches, fmt, columns=["actor_id", "name", "kind", "country", "articles", "top_descriptor"],
-                 title=visible(f"{len(matches)} actors go by {name!r}", newlines=False))
-            click.echo(visible(f"{name!r} names {len(matches)} actors: pass one of these ids "
-                               f"(newsledger actor {matches[0]['actor_id']}).", newlines=False), err=True)
-            raise SystemExit(2) from None
+            list_ambiguous(store, exc, fmt, retry="newsledger actor")
     finally:
         store.close()
     if fmt == "json":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..query.claims import CERTAINTIES, CLAIM_KINDS
+from ..store.filters import CERTAINTIES, CLAIM_KINDS
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (
@@ -33,6 +33,10 @@ def claims(source, hedged, certainty, kinds, limit, db, fmt):
     hedges. Statements are shown (said, told, reported, denied, and hedged
     claims with no source: "reportedly"); --kind chooses beliefs (thinks,
     expects), intentions (plans, wants), perceptions (saw, heard) or all.
+    found_by says what found it: rules, cue_detector (the rules, with a
+    cue verb the learned cue detector read) or tagger (the learned span
+    tagger, setting attribution_tagger); blank when the store did not
+    record it (claims stored before schema 16).
     --json prints DESIGN.md's Attribution records with their article.
 
     \b
@@ -48,7 +52,7 @@ def claims(source, hedged, certainty, kinds, limit, db, fmt):
     rows = find(open_db(db), source=source, hedged=hedged, certainty=certainty, kinds=chosen, limit=limit or None)
     if fmt == "table":
         emit([claim_row(r, width=90) for r in rows], "table", columns=["published", "chain", "cue", "claim", "certainty", "hedges"]
-             + ([] if chosen == ("statement",) else ["claim_kind"]),
-             priority=["chain", "claim", "certainty", "published", "cue", "hedges"])
+             + ([] if chosen == ("statement",) else ["claim_kind"]) + ["found_by"],
+             priority=["chain", "claim", "certainty", "published", "cue", "hedges", "found_by"])
     else:
         emit(rows, fmt)

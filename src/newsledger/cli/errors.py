@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -27,6 +28,28 @@ def _damaged_store_errors() -> tuple[type[BaseException], ...]:
     return DAMAGED_STORE_ERRORS
 
 
+def reader_gone() -> NoReturn:
+    """Stop quietly, exit 0: stdout's reader went away (``newsledger story ID --why | head -1``).
+
+    Python's documented recipe for SIGPIPE (https://docs.python.org/3/library/signal.html#note-on-sigpipe):
+    stdout is pointed at ``os.devnull`` so that the flush at interpreter exit cannot fail again (no "Exception
+    ignored" message). The recipe exits 1; a filter whose reader took what it wanted has not failed, so this
+    exits 0, as ``git log | head`` does.
+
+    Raises:
+        SystemExit: always, code 0.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (click's test runner): nothing to flush at exit
+        fd = None
+    if fd is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    sys.exit(0)
+
+
 def handles_errors(f):
     """Turn library errors into click errors (exit 1; usage errors exit 2).
 
@@ -41,10 +64,7 @@ def handles_errors(f):
         except NewsLedgerError as exc:
             raise _fail(exc) from None
         except BrokenPipeError:
-            # the reader went away (`newsledger stories | head -1`): stop quietly, as a filter should
-            # (Python's documented recipe: point stdout at devnull so the exit flush cannot fail again)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
+            reader_gone()
         except _damaged_store_errors() as exc:  # a damaged store file ("database disk image is malformed")
             raise click.ClickException(visible(damaged_store_message(exc), newlines=False)) from None
         except OSError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..analyze.events.plover import EVENT_TYPES
+from ..records import EVENT_TYPES
 from .errors import handles_errors, open_db
 from .group import cli
 from .options import (

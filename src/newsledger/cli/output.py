@@ -146,11 +146,12 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] | N
         for row in rows:
             writer.writerow({k: _plain(row.get(k), exact=True) for k in keys})
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, soft_wrap=False, width=table_width(out))
+    from ..terminal import rich_console
+
+    console = rich_console(file=out, soft_wrap=False, width=table_width(out))
     caption = visible(title, newlines=False) if title else None
     if not rows:
         console.print(Text(f"{caption + ': ' if caption else ''}nothing to show", style="dim"))

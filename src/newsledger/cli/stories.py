@@ -37,7 +37,8 @@ def _csv_row(s: dict) -> dict:
 
 @cli.command()
 @db_option
-@click.option("--actor", help="Only stories whose reports name this actor in their title or lead (name, alias or id).")
+@click.option("--actor", help="Only stories with a report naming this actor anywhere (name, alias or id; several "
+                               "actors going by the name are listed, exit 2).")
 @click.option("--from", "date_from", metavar="DATE", help="Only stories dated on or after DATE (2021, 2021-10, 2021-10-05).")
 @click.option("--to", "date_to", metavar="DATE", help="Only stories dated on or before DATE.")
 @click.option("--min-outlets", type=click.IntRange(1), metavar="N", help="Only stories reported by N outlets or more.")
@@ -51,19 +52,27 @@ def stories(db, actor, date_from, date_to, min_outlets, limit, fmt):
     outside PLOVER: an explosion, an earthquake), actors, place, how many
     reports, how many independent sources stand behind them (distinct
     origins; "?" when not traced) and which outlets. Articles are grouped by their title and lead
-    (newsledger story ID --why shows why).
+    (newsledger story ID --why shows why). --actor keeps the stories with a
+    report that names the actor anywhere in its text; when several actors go
+    by the name, they are listed (a table or --json) and the command exits 2,
+    as newsledger actor does: pass one of their ids.
 
     \b
     Example:
         newsledger stories --min-outlets 2
         newsledger stories --actor "Khalifa Haftar" --from 2021-10 --json | jq '.[].reports'
     """
+    from ..errors import AmbiguousActorError
     from ..query.stories import stories as list_stories
+    from .actors import list_ambiguous
 
     store = open_db(db)
     try:
-        rows = list_stories(store, actor=actor, date_from=date_from, date_to=date_to, min_outlets=min_outlets,
-                            limit=limit or None)
+        try:
+            rows = list_stories(store, actor=actor, date_from=date_from, date_to=date_to, min_outlets=min_outlets,
+                                limit=limit or None)
+        except AmbiguousActorError as exc:
+            list_ambiguous(store, exc, fmt, retry="newsledger stories --actor")
     finally:
         store.close()
     if fmt == "json":

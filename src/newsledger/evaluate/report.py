@@ -67,13 +67,12 @@ def print_tables(tables: list[Table], *, as_json: bool = False) -> None:
     if as_json:
         print(json.dumps([t.to_json() for t in tables], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    from ..terminal import visible
+    from ..terminal import rich_console, visible
 
-    console = Console(width=max(120, Console().width))
+    console = rich_console(width=max(120, rich_console().width))
     for t in tables:
         cols: list[str] = []
         for row in t.rows:

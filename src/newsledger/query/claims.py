@@ -34,7 +34,8 @@ def claims(store: Store, *, source: str | None = None, hedged: bool = False, cer
 
 
 def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
-    """One claim as a flat table row: outlet, published, chain, cue, claim text, certainty, hedges."""
+    """One claim as a flat table row: outlet, published, chain, cue, claim text, certainty, hedges, what found it
+    (``found_by``: rules, cue_detector, tagger; None when not recorded)."""
     text = " … ".join(c["text"] for c in claim["contents"])
     if len(text) > width:
         text = text[: width - 1] + "…"
@@ -49,6 +50,7 @@ def claim_row(claim: dict[str, Any], *, width: int = 120) -> dict[str, Any]:
         "claim": text,
         "certainty": claim["certainty"],
         "hedges": ", ".join(h["text"] for h in claim["hedges"]),
+        "found_by": claim.get("found_by"),
     }
 
 

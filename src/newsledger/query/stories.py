@@ -21,8 +21,8 @@ def stories(
 
     Args:
         store: an open store.
-        actor: only stories whose reports name this actor in their title or lead (id, name or alias, as
-            ``Store.find_actor`` takes them).
+        actor: only stories with a report that names this actor anywhere in its text (the stored article →
+            actor membership; id, name or alias, as ``Store.find_actor`` takes them).
         date_from, date_to: only stories whose date (else their reports' publication dates) overlaps this
             span ("2021", "2021-10", "2021-10-05"; inclusive).
         min_outlets: only stories reported by at least this many outlets.
@@ -37,6 +37,7 @@ def stories(
         not traced) and ``origins`` (``name``, ``kind``, ``reports``, ``evidence``), as ``Store.stories`` gives them.
 
     Raises:
+        AmbiguousActorError: ``actor`` is a name several actors go by (``actor_ids`` lists them).
         QueryError: an unknown actor, a date that is not one, or ``min_outlets`` below 1.
     """
     where = StoryFilter(date_from=date_from, date_to=date_to, min_outlets=min_outlets, limit=limit,

@@ -347,4 +347,4 @@ def open_store(location: str | Path, *, readonly: bool = False) -> Store:
     return SQLiteStore(location, readonly=readonly)
 
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore", "Store", "open_store"]
+__all__ = ["DAMAGED_STORE_ERRORS", "SCHEMA_VERSION", "SQLiteStore", "Store", "open_store"]

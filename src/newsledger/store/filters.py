@@ -168,7 +168,8 @@ class StoryFilter:
     """Which stories to return (every field is optional; all given fields must hold).
 
     Attributes:
-        actor: a global actor id (``Store.find_actor``): a report names it in its title or lead.
+        actor: a global actor id (``Store.find_actor``): one of the story's reports names it, anywhere in its
+            text (the stored article → actor membership; the story's own ``actors`` are those of titles and leads).
         date_from, date_to: the story's date ("when", else its reports' publication dates) overlaps this span
             ("2021", "2021-10", "2021-10-05", inclusive).
         min_outlets: only stories reported by at least this many outlets.

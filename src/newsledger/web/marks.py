@@ -75,7 +75,7 @@ def layer_marks(analysis: Analysis, links: dict[str, str]) -> dict[str, list[Mar
             ("" if t.resolved else f" (unresolved: {t.reason})")
         out["time"].append(Mark(t.start, t.end, "timex", title, f"#timex-{t.tid}"))
     for a in analysis.attributions or ():
-        head = f"{a.attribution_id} {a.certainty} {a.claim_kind}: " + " → ".join(a.chain)
+        head = f"{a.attribution_id} {a.certainty} {a.claim_kind}, found by {a.found_by or 'unknown'}: " + " → ".join(a.chain)
         href = f"#claim-{a.attribution_id}"
         if a.source:
             out["claims"].append(Mark(a.source.start, a.source.end, "source", f"source of {head}", href))

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ..analyze.events.plover import EVENT_TYPES
+from ..records import EVENT_TYPES
 from ..errors import AmbiguousActorError, QueryError
 from ..query import actors as q_actors
 from ..query import claims as q_claims
@@ -103,7 +103,7 @@ Donald Trump's 18,400 articles in the 100,000-article bench store the count took
 EVENT_COLUMNS = ["when", "precision", "when_source", "event_type", "mode", "actor_name", "target_name", "trigger",
                  "place", "outlet", "published", "source", "certainty"]
 CLAIM_COLUMNS = ["published", "outlet", "chain", "source_kind", "cue", "claim", "certainty", "hedges", "claim_kind",
-                 "title"]
+                 "found_by", "title"]
 
 
 def _event_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -124,7 +124,7 @@ def _claim_rows(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "cue": c["cue"]["text"] if c["cue"] else None,
             "claim": " … ".join(x["text"] for x in c["contents"]), "kind": c["kind"],
             "certainty": c["certainty"], "hedges": [h["text"] for h in c["hedges"]],
-            "claim_kind": c.get("claim_kind"), "parent": c["parent"],
+            "claim_kind": c.get("claim_kind"), "found_by": c.get("found_by"), "parent": c["parent"],
         })
     return out
 
@@ -197,7 +197,8 @@ def _article_tables(request: Request, analysis, links: dict[str, str]):
                    "source": a.source.text if a.source else None, "source_kind": a.source_kind,
                    "cue": a.cue.text if a.cue else None, "claim": " … ".join(c.text for c in a.contents),
                    "hedges": [h.text for h in a.hedges], "certainty": a.certainty, "kind": a.kind,
-                   "claim_kind": a.claim_kind, "parent": a.parent} for a in analysis.attributions or ()]
+                   "claim_kind": a.claim_kind, "found_by": a.found_by, "parent": a.parent}
+                  for a in analysis.attributions or ()]
     event_rows = [{"event_id": e.event_id, "when": e.when, "precision": when_precision(e.when),
                    "when_source": e.when_source, "event_type": e.event_type, "mode": e.mode,
                    "actor_name": names.get(e.actor) if e.actor else None, "actor": links.get(e.actor),
@@ -211,7 +212,8 @@ def _article_tables(request: Request, analysis, links: dict[str, str]):
     return {
         "actors": (actor_rows, ["name", "kind", "country", "mentions", "aliases"]),
         "timexes": (timex_rows, ["tid", "text", "type", "value", "mod", "anchor", "resolved", "reason"]),
-        "claims": (claim_rows, ["attribution_id", "chain", "cue", "claim", "certainty", "hedges", "claim_kind"]),
+        "claims": (claim_rows, ["attribution_id", "chain", "cue", "claim", "certainty", "hedges", "claim_kind",
+                                "found_by"]),
         "events": (event_rows, ["event_id", "when", "precision", "when_source", "event_type", "mode", "actor_name",
                                 "target_name", "trigger", "place", "certainty"]),
         "places": (place_rows, ["text", "name", "feature", "country", "admin1", "resolved", "reason"]),

@@ -77,7 +77,7 @@ def _story_row(s: dict[str, Any]) -> dict[str, Any]:
 
 @twin("/stories", "stories.html", summary="Stories (one happening, its reports across outlets), latest first")
 def stories(request: Request, store: StoreDep,
-            actor: Annotated[str | None, Query(description="a report names this actor (id, name or alias) in its title or lead")] = None,
+            actor: Annotated[str | None, Query(description="a report names this actor (id, name or alias) anywhere in its text")] = None,
             date_from: Annotated[str | None, Query(alias="from", description="2024, 2024-09 or 2024-09-17")] = None,
             date_to: Annotated[str | None, Query(alias="to", description="2024, 2024-09 or 2024-09-17")] = None,
             min_outlets: Annotated[str | None, Query(description="reported by at least this many outlets (1 or more)")] = None):

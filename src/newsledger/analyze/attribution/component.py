@@ -339,7 +339,12 @@ class _Finder(_PhraseRules):
                 s, e = qs, max(e, qe)  # the span starts just after the opening mark: the whole quote
         return s, e
 
-    def add(self, *, cue, source, contents, kind, hedges=(), cue_lemma=None, quotes=()) -> None:
+    def add(self, *, cue, source, contents, kind, hedges=(), cue_lemma=None, quotes=(), found_by="rules") -> None:
+        """Keep one attribution (character offsets), unless its cue is taken or its source cannot speak.
+
+        ``found_by``: what found it (``records.FOUND_BY``): "rules", "cue_detector" (a cue verb the learned cue
+        detector read), "tagger" (the learned span tagger, :func:`.learned.add_tagged`).
+        """
         contents = [self.close_quotes(self.no_dateline(tuple(c))) for c in contents if c and c[1] > c[0]]
         if not contents or cue is None:
             return
@@ -364,6 +369,7 @@ class _Finder(_PhraseRules):
             "certainty": certainty,
             "cue_lemma": cue_lemma,
             "claim_kind": claim_kind_of(cue_lemma),
+            "found_by": found_by,
         })
 
     def can_speak(self, start: int, end: int) -> bool:
@@ -597,6 +603,7 @@ class _Finder(_PhraseRules):
             if p is None or p < self.cue_model.threshold:
                 return
             learned = True  # the learned cue detector (attribution_cues) reads this verb as a cue
+        found_by = "cue_detector" if learned else "rules"
         if self.quote_at(verb.idx) is not None:  # quoted speech: the quote is the outer attribution
             return
         cs, ce = self.cue_range(verb)
@@ -630,7 +637,8 @@ class _Finder(_PhraseRules):
             hedge_end = (to[0].idx + len(to[0].text)) if to else verb.idx + len(verb.text)
             if lem in HEDGE_PASSIVES:
                 hedges.append((doc[cs].idx, hedge_end))
-            self.add(cue=_chars(doc, cs, ce), source=None, contents=parts, kind="indirect", hedges=hedges, cue_lemma=lem)
+            self.add(cue=_chars(doc, cs, ce), source=None, contents=parts, kind="indirect", hedges=hedges, cue_lemma=lem,
+                     found_by=found_by)
             return
         if passive and not ccomp:
             agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -643,7 +651,7 @@ class _Finder(_PhraseRules):
                     # the cue stops before "by" ("was rejected" by X): on PolNeAR train "by" was the extra word of
                     # 37 predicted cues wider than gold, and leaving it out raised cue exact F1 by .001
                     self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src), contents=contents, kind="indirect",
-                             cue_lemma=lem)
+                             cue_lemma=lem, found_by=found_by)
             return
         if src is None and subj is None and lem == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
                 and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -737,7 +745,7 @@ class _Finder(_PhraseRules):
                                       for c in contents):
             kind = "mixed"
         self.add(cue=_chars(doc, cs, ce), source=_chars(doc, *src) if src else None, contents=contents, kind=kind,
-                 cue_lemma=lem, quotes=quotes if kind == "direct" else ())
+                 cue_lemma=lem, quotes=quotes if kind == "direct" else (), found_by=found_by)
 
     def clause_range(self, clause: Token, verb: Token) -> tuple[int, int]:
         """A complement clause as content: its subtree, up to a participial cue ("…, citing …"), its quote closed."""

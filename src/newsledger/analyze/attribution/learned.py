@@ -177,7 +177,7 @@ def _overlaps(a: dict, found: list[dict]) -> bool:
 
 def add_tagged(finder, a: dict) -> None:
     """Add one attribution of :func:`group` to ``finder`` (the rules' ``_Finder``) through its ``add``, like the
-    rules' own: its spans as tagged, its kind from the quotation marks (all inside one quote: direct; a quote
+    rules' own (``found_by`` "tagger"): its spans as tagged, its kind from the quotation marks (all inside one quote: direct; a quote
     mark in it: mixed; else indirect), its cue lemma that of the cue's syntactic head."""
     contents = [tuple(c) for c in a["contents"]]
     in_quote = all(finder.quote_at(c[0]) is not None and finder.quote_at(c[1] - 1) == finder.quote_at(c[0])
@@ -187,7 +187,7 @@ def add_tagged(finder, a: dict) -> None:
     span = finder.doc.char_span(a["cue"][0], a["cue"][1], alignment_mode="expand")
     lem = lemma(span.root) if span is not None and len(span) else None
     finder.add(cue=tuple(a["cue"]), source=tuple(a["source"]) if a.get("source") else None, contents=contents,
-               kind=kind, cue_lemma=lem)
+               kind=kind, cue_lemma=lem, found_by="tagger")
 
 
 def combine_learned(finder, learned: list[dict], combine: str) -> None:

@@ -260,6 +260,7 @@ def attribution_records(doc: Doc, ctx: RecordContext) -> list[Attribution]:
             parent=parent_id,
             chain=chain_of(a),
             claim_kind=a.get("claim_kind") or claim_kind_of(a.get("cue_lemma")),
+            found_by=a.get("found_by"),
         ))
     return records
 

@@ -31,11 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-"""POLECAT's event types, in PLOVER's order from verbal cooperation to material conflict (DESIGN.md, Event)."""
+from ...records import EVENT_TYPES  # kept with the records: the CLI's options read it without loading spaCy
 
 MODES = {
     "CONSULT": ("visit", "third-party", "multilateral", "phone"),

@@ -221,7 +221,7 @@ def _numeric_date(a: int, b: int, year: int, ctx: Context) -> tuple[date | None,
         return (md or dm), None
     locale = ctx.locale or ""
     if locale:
-        if any(locale.lower() == l.lower() for l in MONTH_FIRST_LOCALES):
+        if any(locale.lower() == code.lower() for code in MONTH_FIRST_LOCALES):
             return md, None
         return dm, None
     if ctx.dct_date:

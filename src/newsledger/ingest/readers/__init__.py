@@ -159,13 +159,13 @@ def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None =
             else:
                 unzipped = gunzip(name, data)
                 data, damage = unzipped.data, unzipped.damage
-                if damage and (fmt or sniff(data, field_map)) not in ("jsonl", "csv"):
+                if damage and (fmt or sniff(data)) not in ("jsonl", "csv"):
                     raise ReadError(f"{name}: {damage}; the document is incomplete and is not read.", path=name,
                                     reason=SkipReason.TRUNCATED)
                 if damage:  # keep the whole lines before the break; the cut line is lost
                     data = data[: data.rfind(b"\n") + 1]
         data = _from_bom(data, name)
-        kind = fmt or sniff(data, field_map)
+        kind = fmt or sniff(data)
         if kind == "text" and fmt is None and field_map:
             where = "stdin" if path == "-" else name
             raise ReadError(

@@ -177,13 +177,14 @@ def _csv_header(data: bytes) -> list[str] | None:
     return header
 
 
-def sniff(data: bytes, field_map: dict[str, str] | None = None) -> str:
+def sniff(data: bytes) -> str:
     """Guess the format of an input with no telling extension (stdin, odd names).
 
     gzip or ``WARC/`` → warc; ``{`` → jsonl; ``<`` with an ``rss``, ``feed``
     or ``rdf:RDF`` root element → feed, any other ``<`` → html; a first line
-    that is a CSV/TSV header naming a ``text`` or ``html`` column (after
-    ``field_map``) or a column ``field_map`` renames → csv; else text.
+    that reads as a CSV/TSV header (:func:`_csv_header`: bare column names,
+    the next line as wide) → csv, whatever its columns (the CSV reader then
+    names a missing ``text`` or ``html`` column, after ``--map``); else text.
     """
     if data[:2] == b"\x1f\x8b" or data[:5] == b"WARC/":
         return "warc"
@@ -196,8 +197,6 @@ def sniff(data: bytes, field_map: dict[str, str] | None = None) -> str:
         return "html"
     header = _csv_header(head)
     if header:
-        field_map = field_map or {}
-        names = {field_map.get(c, c) for c in header}
         return "csv"
     return "text"
 

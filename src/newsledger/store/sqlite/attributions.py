@@ -1,4 +1,5 @@
-"""The ``attributions`` section in SQLite (schema ``003_attributions.sql``), and the claims query.
+"""The ``attributions`` section in SQLite (schema ``003_attributions.sql``, ``008_claim_kind.sql``,
+``016_attribution_found_by.sql``), and the claims query.
 
 Span texts are not stored: they are read back from ``articles.text`` by offset,
 so a stored record equals the analyzed one (``text == article.text[start:end]``).
@@ -17,9 +18,9 @@ from .sections import SectionTable, register
 
 _COLUMNS = (
     "article_id, attribution_id, idx, source_start, source_end, source_actor_id, source_kind, cue_start, cue_end,"
-     " contents, kind, hedges, certainty, parent, chain, source_name, paragraph_role, claim_kind"
+    " contents, kind, hedges, certainty, parent, chain, source_name, paragraph_role, claim_kind, found_by"
 )
-_NCOLS = 18
+_NCOLS = 19
 
 
 def _pairs(spans: Sequence[Span]) -> str:
@@ -37,7 +38,7 @@ def _insert(conn: sqlite3.Connection, article: Article, records: Sequence[Attrib
             _pairs(a.contents), a.kind, _pairs(a.hedges), a.certainty, a.parent,
             json.dumps(list(a.chain), ensure_ascii=False),
             a.chain[-1] if a.source and a.chain else None,
-            a.paragraph_role, a.claim_kind,
+            a.paragraph_role, a.claim_kind, a.found_by,
         ))
     conn.executemany(f"INSERT INTO attributions ({_COLUMNS}) VALUES ({','.join('?' * _NCOLS)})", rows)
 
@@ -50,7 +51,7 @@ def _span(text: str, start: int | None, end: int | None) -> Span | None:
 
 def _record(text: str, r: sqlite3.Row | tuple) -> Attribution:
     (article_id, attribution_id, _idx, ss, se, actor, skind, cs, ce, contents, kind, hedges, certainty, parent,
-     chain, _name, role, claim_kind) = tuple(r)
+     chain, _name, role, claim_kind, found_by) = tuple(r)
     return Attribution(
         article_id=article_id,
         attribution_id=attribution_id,
@@ -66,6 +67,7 @@ def _record(text: str, r: sqlite3.Row | tuple) -> Attribution:
         parent=parent,
         chain=tuple(json.loads(chain)),
         claim_kind=claim_kind,
+        found_by=found_by,
     )
 
 
@@ -115,7 +117,7 @@ def _select(conn: sqlite3.Connection, f: ClaimFilter, article_ids: list[str] | N
                              else "attributions t JOIN articles a ON a.article_id = t.article_id") + " WHERE 1=1")
     args: list[Any] = []
     if article_ids is not None:
-        sql += f" AND t.article_id IN (SELECT value FROM json_each(?))"
+        sql += " AND t.article_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps(article_ids))
     if f.by_actor:
         sql += " AND " + _BY

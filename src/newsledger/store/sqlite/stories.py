@@ -295,10 +295,10 @@ def _story_rows(conn: sqlite3.Connection, f: StoryFilter) -> list[sqlite3.Row]:
         sql.append(" AND when_start <= ?")
         args.append(f.date_end)
     if f.actor:
-        # from the actor's articles (index article_actors_actor) to their units: not every unit's actors read
+        # a report names the actor anywhere (the stored article -> actor membership): from the actor's articles
+        # (index article_actors_actor) to their units (index story_units_article)
         sql.append(" AND s.story_id IN (SELECT u.story_id FROM article_actors aa"
-                   " JOIN story_units u ON u.article_id = aa.article_id, json_each(u.actors) j"
-                   " WHERE aa.actor_id = ? AND json_extract(j.value, '$[0]') = aa.local_id)")
+                   " JOIN story_units u ON u.article_id = aa.article_id WHERE aa.actor_id = ?)")
         args.append(f.actor)
     if f.article:
         sql.append(" AND s.story_id IN (SELECT story_id FROM story_units WHERE article_id = ?)")
