@@ -188,12 +188,15 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
     return reached
 
 
-def _same_base(conn: sqlite3.Connection, base: str) -> list[tuple[str, str, str]]:
+def _same_base(conn: sqlite3.Connection, bases: Iterable[str]) -> list[tuple[str, str, str]]:
     """``(actor_id, name, kind)`` of the stored actors holding an id :func:`~newsledger.link.actors.actor_ids`
-    may give to ``base``: ``base`` itself or ``base--…`` (no other base's ids start so: a slug holds no "--")."""
+    may give to one of ``bases``: the base itself or ``base--…`` (no other base's ids start so: a slug holds no
+    "--"). One query, each base looked up in the primary key."""
+    given = json.dumps(sorted(bases))
     return [tuple(r) for r in conn.execute(
-        "SELECT actor_id, name, kind FROM actors WHERE actor_id = ? UNION ALL"
-        " SELECT actor_id, name, kind FROM actors WHERE actor_id >= ? AND actor_id < ?", (base, f"{base}--", f"{base}-."))]
+        "SELECT a.actor_id, a.name, a.kind FROM json_each(?1) j JOIN actors a ON a.actor_id = j.value UNION ALL"
+        " SELECT a.actor_id, a.name, a.kind FROM json_each(?1) j JOIN actors a"
+        " ON a.actor_id >= j.value || '--' AND a.actor_id < j.value || '-.'", (given,))]
 
 
 def _assign_ids(conn: sqlite3.Connection, groups: dict[str, list[Link]], old: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -209,37 +212,34 @@ def _assign_ids(conn: sqlite3.Connection, groups: dict[str, list[Link]], old: se
         ``(group → id, outside actor id → its new id)`` (only the outside actors whose id changes).
     """
     bases = {group: slug(members[0].name) for group, members in groups.items()}
-    todo = sorted(set(bases.values()) | {i.split("--")[0] for i in old if not i.startswith("~")}, reverse=True)
+    todo = set(bases.values()) | {i.split("--")[0] for i in old if not i.startswith("~")}
     done: set[str] = set()
     outside: dict[str, tuple[str, str]] = {}  # stored actor id → (slug of its name, kind)
-    while todo:
-        base = todo.pop()
-        if base in done:
-            continue
-        done.add(base)
-        for actor_id, name, kind in _same_base(conn, base):
-            if actor_id in old or actor_id in outside or actor_id.startswith("~"):
-                continue
-            outside[actor_id] = (slug(name), kind)
-            if outside[actor_id][0] not in done:
-                todo.append(outside[actor_id][0])
+    while todo:  # a holder whose name has another slug (an id of the older rule) brings that slug's holders in
+        done |= todo
+        for actor_id, name, kind in _same_base(conn, todo):
+            if actor_id not in old and actor_id not in outside and not actor_id.startswith("~"):
+                outside[actor_id] = (slug(name), kind)
+        todo = {own for own, _ in outside.values()} - done
     size = Counter(bases.values()) + Counter(own for own, _ in outside.values())
-    claims = []
-    for group, members in groups.items():
-        ranked = size[bases[group]] > 1
-        claims.append(IdClaim(("group", group), bases[group], members[0].kind,
-                              len({m.ref[0] for m in members}) if ranked else 0,
-                              min(m.ref for m in members) if ranked else ("", 0),
-                              _group_mentions(conn, members) if ranked else 0))
+    ids = {group: base for group, base in bases.items() if size[base] == 1}  # alone: the bare slug, nothing to rank
+    moves = {actor_id: own for actor_id, (own, _) in outside.items() if size[own] == 1 and own != actor_id}
+    claims = [IdClaim(("group", group), bases[group], members[0].kind, len({m.ref[0] for m in members}),
+                      min(m.ref for m in members), _group_mentions(conn, members))
+              for group, members in groups.items() if size[bases[group]] > 1]
     for actor_id, (own, kind) in outside.items():
-        n, first, mentions = (conn.execute(
-            "SELECT COUNT(DISTINCT article_id), (SELECT json_array(article_id, idx) FROM article_actors"
-            " WHERE actor_id = ?1 ORDER BY article_id, idx LIMIT 1), (" + _MENTIONS.format(actor="?1") + ")"
-            " FROM article_actors WHERE actor_id = ?1", (actor_id,)).fetchone() if size[own] > 1 else (0, None, 0))
-        claims.append(IdClaim(("actor", actor_id), own, kind, n, tuple(json.loads(first)) if first else ("", 0), mentions))
-    got = actor_ids(claims)
-    ids = {key[1]: actor_id for key, actor_id in got.items() if key[0] == "group"}
-    moves = {key[1]: actor_id for key, actor_id in got.items() if key[0] == "actor" and key[1] != actor_id}
+        if size[own] > 1:
+            n, first, mentions = conn.execute(
+                "SELECT COUNT(DISTINCT article_id), (SELECT json_array(article_id, idx) FROM article_actors"
+                " WHERE actor_id = ?1 ORDER BY article_id, idx LIMIT 1), (" + _MENTIONS.format(actor="?1") + ")"
+                " FROM article_actors WHERE actor_id = ?1", (actor_id,)).fetchone()
+            claims.append(IdClaim(("actor", actor_id), own, kind, n, tuple(json.loads(first)) if first else ("", 0),
+                                  mentions))
+    for (side, key), actor_id in actor_ids(claims).items():
+        if side == "group":
+            ids[key] = actor_id
+        elif key != actor_id:
+            moves[key] = actor_id
     return ids, moves
 
 
