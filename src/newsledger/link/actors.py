@@ -70,8 +70,8 @@ spelling; not the first seen.
 
 **Global ids** (:func:`actor_ids`) are a function of the final grouping too: the actors whose canonical names
 share a slug ("Darrell Castle" the person and "Darrell Castle" the organization) are ranked by most articles,
-then most mentions, then kind (:data:`KIND_ORDER`), then smallest member; the first keeps the bare slug, the others are suffixed
-with their kind after a double hyphen.
+then most mentions, then kind (:data:`KIND_ORDER`), then smallest member; the first keeps the bare slug, the
+others are suffixed with their kind after a double hyphen.
 """
 
 from __future__ import annotations
@@ -179,11 +179,11 @@ def slug(name: str) -> str:
 KIND_ORDER = ("country", "person", "organization", "outlet", "group")
 """Which kind keeps the bare slug when actors of several kinds share one *and as many articles and mentions*
 (:func:`actor_ids`). A country first: there is one per ISO 3166-1 code and it is the least ambiguous; then a
-person, then an organization ("Darrell Castle" the candidate, one article each in the demo store). Articles
-and mentions come before kind because the kind errors of real news go both ways (issue 14: "Perttu Ahola" an
-organization; "Twitter" a person in 7 demo articles and an organization in 27, "Wikinews" a person in 2 and the
-outlet in 42; "COVID" a person named 17 times in one article and an organization once in another): the actor
-the news names most is the one its URL should show."""
+person, then an organization ("Trump": a person and an organization of one article and one mention each in the
+demo store; the person is "trump"). Articles and mentions come before kind because the kind errors of real news
+go both ways (issue 14: "Perttu Ahola" an organization; "Twitter" a person in 7 demo articles and an
+organization in 27, "Wikinews" a person in 2 and the outlet in 42; "COVID" a person named 17 times in one
+article and an organization once in another): the actor the news names most is the one its URL should show."""
 
 
 @dataclass(frozen=True)
