@@ -199,6 +199,22 @@ def _actor_table(store) -> list[tuple]:
     return sorted((k, tuple(sorted(v))) for k, v in table.items())
 
 
+def _id_table(store) -> list[tuple]:
+    """The global actors with everything a reader sees of them: id, canonical name, kind, country, members
+    (article, local actor id, rule), aliases and descriptors with their counts, and the kept counts."""
+    c = store.conn
+    out = []
+    for actor_id, name, kind, country in c.execute("SELECT actor_id, name, kind, country FROM actors ORDER BY actor_id"):
+        members = sorted(tuple(r) for r in c.execute(
+            "SELECT article_id, local_id, rule FROM article_actors WHERE actor_id = ?", (actor_id,)))
+        aliases = sorted(tuple(r) for r in c.execute("SELECT alias, n FROM actor_aliases WHERE actor_id = ?", (actor_id,)))
+        descriptors = sorted(tuple(r) for r in c.execute(
+            "SELECT outlet, descriptor, n FROM actor_descriptors WHERE actor_id = ?", (actor_id,)))
+        counts = c.execute("SELECT articles, mentions FROM actor_counts WHERE actor_id = ?", (actor_id,)).fetchone()
+        out.append((actor_id, name, kind, country, tuple(members), tuple(aliases), tuple(descriptors), tuple(counts)))
+    return out
+
+
 @pytest.fixture(scope="module")
 def linked_analyses(nlp):
     from newsledger.run import analyze
@@ -237,7 +253,8 @@ def test_named_failures_do_not_come_back(linked_analyses, tmp_path):
 
 
 def test_stored_actors_do_not_depend_on_the_order_or_the_hash_seed(linked_analyses, tmp_path):
-    """The same seven articles saved forwards, backwards, and backwards under other hash seeds: one actor table."""
+    """The same seven articles saved forwards, backwards, middle-out, and backwards under other hash seeds, and
+    `link --rebuild` of a store saved in another order: one actor table, ids included (an ``/actor/ID`` URL)."""
     import os
     import pickle
     import subprocess
@@ -251,9 +268,15 @@ def test_stored_actors_do_not_depend_on_the_order_or_the_hash_seed(linked_analys
         store = open_store(tmp_path / f"{name}.db")
         for a in order:
             store.save(a)
-        tables.append(_actor_table(store))
+        tables.append(_id_table(store))
         store.close()
     assert tables[0] == tables[1] == tables[2]
+    ids = {row[0]: (row[1], row[2]) for row in tables[0]}
+    assert ids["khalifa-haftar"] == ("Khalifa Haftar", "person") and ids["mike-ford"] == ("Mike Ford", "person")
+    store = open_store(tmp_path / "middle-out.db")
+    store.rebuild_links(actors=True, stories=False)
+    assert _id_table(store) == tables[0]
+    store.close()
     (tmp_path / "analyses.pickle").write_bytes(pickle.dumps(linked_analyses[::-1]))
     script = (
         "import pickle, sys\n"
@@ -268,5 +291,5 @@ def test_stored_actors_do_not_depend_on_the_order_or_the_hash_seed(linked_analys
         subprocess.run([sys.executable, "-c", script, str(tmp_path / "analyses.pickle"), str(db)], check=True,
                        env={**os.environ, "PYTHONHASHSEED": str(seed)})
         store = open_store(db)
-        assert _actor_table(store) == tables[0]
+        assert _id_table(store) == tables[0]
         store.close()

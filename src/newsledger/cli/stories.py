@@ -195,10 +195,16 @@ def show_provenance(s: dict) -> None:
 def link(db, rebuild, only):
     """Recompute the cross-article links (global actors, stories and their origins) of a store from its stored articles.
 
-    The result is the one incremental ingest gives, whatever order the articles came in (the same actors and
-    stories; when two actors share a name, which one keeps the bare id, e.g. darrell-castle beside
-    darrell-castle-organization, can differ); the store is changed in one transaction (an interruption leaves
-    it as it was).
+    The result is the one incremental ingest gives, whatever order the articles came in: the same actors under
+    the same ids, and the same stories. Actors sharing a name rank by articles, then mentions, then kind; the
+    first keeps the bare id, the others add their kind (the bundled Wikinews store):
+
+    \b
+        twitter            Twitter, organization, 27 articles
+        twitter--person    Twitter, person, 7 articles
+
+    A store written before that rule may keep older ids (the kind after one hyphen, chosen by the order the
+    articles came in) until this is run. The store is changed in one transaction (an interruption leaves it as it was).
 
     \b
     Example:

@@ -11,6 +11,12 @@ spacing-blind under their most used form, :func:`descriptor_key`). Since a compo
 linked from its members only, the global table is the same whatever order the
 articles came in. The article's own actors keep their ids, which its mentions carry.
 
+Global ids follow :func:`newsledger.link.actors.actor_ids` over every stored actor of one slug: namesakes of
+another kind sit in other components ("Trump" the person is blocked on the sound of its family name, the
+organization on its name key), so a relink ranks its actors with the stored namesakes of each slug it touches
+(:func:`_assign_ids`) and moves the ids of those outside the component when the ranking says so
+(:func:`_park`, :func:`_move`: the row, members, aliases, descriptors and kept counts), in the same transaction.
+
 What a save costs: the component is found by one recursive query and read in two; the occurrences of
 articles seen before are reused (:data:`_SEEN`); only what changed is written (an article actor's row when
 its actor, rule, detail or score moved, an actor's aliases and descriptors when its members changed). The
@@ -20,7 +26,6 @@ family names recur in every article (``make bench-link-worst``) that is a share 
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -28,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...errors import AmbiguousActorError, QueryError
-from ...link.actors import Link, Occurrence, blocks, link, name_key, occurrences_of, slug, sound_key
+from ...link.actors import IdClaim, Link, Occurrence, actor_ids, blocks, link, name_key, occurrences_of, slug, sound_key
 from ...records import Actor, Article, Descriptor, UNKNOWN_OUTLET
 from ..filters import ActorFilter
 from .sections import SectionTable, register
@@ -133,19 +138,8 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
     groups: dict[str, list[Link]] = defaultdict(list)
     for x in links:
         groups[x.group].append(x)
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for group in sorted(groups):  # ids: slug of the canonical name; a clash outside the component adds the kind
-        x = groups[group][0]
-        base = slug(x.name)
-        candidates = itertools.chain((base, f"{base}-{x.kind}"), (f"{base}-{x.kind}-{n}" for n in itertools.count(2)))
-        for actor_id in candidates:
-            if actor_id in taken:
-                continue
-            if actor_id in old or not conn.execute("SELECT 1 FROM actors WHERE actor_id = ?", (actor_id,)).fetchone():
-                break
-        ids[group] = actor_id
-        taken.add(actor_id)
+    ids, moves = _assign_ids(conn, groups, old)
+    parked = _park(conn, moves)
     new = set(ids.values())
     current = {r[0]: tuple(r)[1:] for r in conn.execute(
         "SELECT actor_id, name, kind, country, first_seen FROM actors WHERE actor_id IN (SELECT value FROM json_each(?))",
@@ -188,8 +182,94 @@ def relink(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
         form = min(forms, key=lambda f: (-forms[f], f))
         conn.execute("INSERT INTO actor_descriptors (actor_id, outlet, descriptor, n) VALUES (?,?,?,?)",
                      (actor_id, outlet, form, sum(forms.values())))
+    for temporary, actor_id in parked:  # the ids they leave are free now (moved away, or old ids of the component)
+        _move(conn, temporary, actor_id)
     refresh_counts(conn, stale)  # the article's mentions are stored before its actors (sections' order)
     return reached
+
+
+def _same_base(conn: sqlite3.Connection, bases: Iterable[str]) -> list[tuple[str, str, str]]:
+    """``(actor_id, name, kind)`` of the stored actors holding an id :func:`~newsledger.link.actors.actor_ids`
+    may give to one of ``bases``: the base itself or ``base--…`` (no other base's ids start so: a slug holds no
+    "--"). One query, each base looked up in the primary key."""
+    given = json.dumps(sorted(bases))
+    return [tuple(r) for r in conn.execute(
+        "SELECT a.actor_id, a.name, a.kind FROM json_each(?1) j JOIN actors a ON a.actor_id = j.value UNION ALL"
+        " SELECT a.actor_id, a.name, a.kind FROM json_each(?1) j JOIN actors a"
+        " ON a.actor_id >= j.value || '--' AND a.actor_id < j.value || '-.'", (given,))]
+
+
+def _assign_ids(conn: sqlite3.Connection, groups: dict[str, list[Link]], old: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The ids of a relinked component's actors, and the moves it forces on stored actors outside it.
+
+    Every stored actor holding an id of a slug the component touches (its actors' slugs, and the slugs of its old
+    ids: an actor leaving may free the bare id) is ranked with the component's actors by
+    :func:`~newsledger.link.actors.actor_ids`, under the slug of its own name: one whose id does not follow from
+    its name (a store written before the rule) leaves an id the rule gives to another. Articles, first member and
+    mentions are counted only for slugs held by two actors or more (the rank decides nothing for one).
+
+    Returns:
+        ``(group → id, outside actor id → its new id)`` (only the outside actors whose id changes).
+    """
+    bases = {group: slug(members[0].name) for group, members in groups.items()}
+    todo = set(bases.values()) | {i.split("--")[0] for i in old if not i.startswith("~")}
+    done: set[str] = set()
+    outside: dict[str, tuple[str, str]] = {}  # stored actor id → (slug of its name, kind)
+    while todo:  # a holder whose name has another slug (an id of the older rule) brings that slug's holders in
+        done |= todo
+        for actor_id, name, kind in _same_base(conn, todo):
+            if actor_id not in old and actor_id not in outside and not actor_id.startswith("~"):
+                outside[actor_id] = (slug(name), kind)
+        todo = {own for own, _ in outside.values()} - done
+    size = Counter(bases.values()) + Counter(own for own, _ in outside.values())
+    ids = {group: base for group, base in bases.items() if size[base] == 1}  # alone: the bare slug, nothing to rank
+    moves = {actor_id: own for actor_id, (own, _) in outside.items() if size[own] == 1 and own != actor_id}
+    claims = [IdClaim(("group", group), bases[group], members[0].kind, len({m.ref[0] for m in members}),
+                      min(m.ref for m in members), _group_mentions(conn, members))
+              for group, members in groups.items() if size[bases[group]] > 1]
+    for actor_id, (own, kind) in outside.items():
+        if size[own] > 1:
+            n, first, mentions = conn.execute(
+                "SELECT COUNT(DISTINCT article_id), (SELECT json_array(article_id, idx) FROM article_actors"
+                " WHERE actor_id = ?1 ORDER BY article_id, idx LIMIT 1), (" + _MENTIONS.format(actor="?1") + ")"
+                " FROM article_actors WHERE actor_id = ?1", (actor_id,)).fetchone()
+            claims.append(IdClaim(("actor", actor_id), own, kind, n, tuple(json.loads(first)) if first else ("", 0),
+                                  mentions))
+    for (side, key), actor_id in actor_ids(claims).items():
+        if side == "group":
+            ids[key] = actor_id
+        elif key != actor_id:
+            moves[key] = actor_id
+    return ids, moves
+
+
+def _group_mentions(conn: sqlite3.Connection, members: list[Link]) -> int:
+    """Mentions linked to a relinked actor: those of its members (article actors), summed."""
+    return sum(conn.execute("SELECT COUNT(*) FROM article_actors aa JOIN mentions m ON m.article_id = aa.article_id"
+                            " AND m.actor_id = aa.local_id WHERE aa.article_id = ? AND aa.idx = ?", m.ref).fetchone()[0]
+               for m in members)
+
+
+def _move(conn: sqlite3.Connection, src: str, dst: str) -> None:
+    """Give stored actor ``src`` the id ``dst`` (free): its row, members, aliases, descriptors and kept counts (a kept
+    count of ``dst`` is stale: no actor holds it; ``reset`` leaves them until its final recount)."""
+    conn.execute("DELETE FROM actor_counts WHERE actor_id = ?", (dst,))
+    conn.execute("INSERT INTO actors (actor_id, name, kind, country, first_seen)"
+                 " SELECT ?, name, kind, country, first_seen FROM actors WHERE actor_id = ?", (dst, src))
+    for table in ("article_actors", "actor_aliases", "actor_descriptors", "actor_counts"):
+        conn.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?", (dst, src))
+    conn.execute("DELETE FROM actors WHERE actor_id = ?", (src,))
+
+
+def _park(conn: sqlite3.Connection, moves: dict[str, str]) -> list[tuple[str, str]]:
+    """Move each outside actor of ``moves`` to a temporary id (its target may be held by another mover, or by the
+    component until it is written), and return ``(temporary, target)`` pairs for :func:`relink` to finish."""
+    parked = []
+    for src, dst in sorted(moves.items()):
+        temporary = f"~moving~{src}"
+        _move(conn, src, temporary)
+        parked.append((temporary, dst))
+    return parked
 
 
 def refresh_counts(conn: sqlite3.Connection, actor_ids: Iterable[str] | None = None) -> None:
