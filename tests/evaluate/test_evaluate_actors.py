@@ -40,3 +40,29 @@ def test_meantime_slice_beats_exact_string(nlp, shared, tmp_path):
     ours, base = table.rows
     assert ours["CoNLL F1"] > base["CoNLL F1"] + 0.05
     assert ours["CoNLL F1"] >= 0.55
+
+
+def test_ecbplus_gold_is_only_the_sentences_annotated_for_coreference(shared):
+    """ECB+'s README: evaluate on the sentences of ECBplus_coreference_sentences.csv only (outside them
+    mentions were annotated without their coreference, so they read as false singletons)."""
+    import csv
+    import xml.etree.ElementTree as ET
+
+    from newsledger.evaluate.actors import ECB_CHOICE_TOPICS, ECB_TYPES, read_ecbplus
+
+    folder = shared / "eval" / "ecbplus" / "ECB+_LREC2014"
+    topics = read_ecbplus(folder)
+    assert sum(len(d["gold"]) for t in ECB_CHOICE_TOPICS for d in topics[str(t)]) == 3311  # of 6,798 in all sentences
+    with open(folder / "ECBplus_coreference_sentences.csv", encoding="utf-8") as f:
+        listed = {(r["File"], int(r["Sentence Number"])) for r in csv.DictReader(f) if r["Topic"] == "1"}
+    inside, outside = set(), set()
+    for path in sorted((folder / "ECB+" / "1").glob("*.xml")):
+        root = ET.parse(path).getroot()
+        sentence = {t.get("t_id"): int(t.get("sentence")) for t in root.iter("token")}
+        for el in root.find("Markables"):
+            anchors = [a.get("t_id") for a in el.findall("token_anchor")]
+            if el.tag in ECB_TYPES and anchors:
+                key = (path.stem.split("_", 1)[1], sentence[anchors[0]])
+                (inside if key in listed else outside).add(f"{path.stem}:{el.get('m_id')}")
+    read = {gid for d in topics["1"] for gid in d["gold"]}
+    assert outside and read == inside
