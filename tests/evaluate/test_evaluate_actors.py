@@ -66,3 +66,18 @@ def test_ecbplus_gold_is_only_the_sentences_annotated_for_coreference(shared):
                 (inside if key in listed else outside).add(f"{path.stem}:{el.get('m_id')}")
     read = {gid for d in topics["1"] for gid in d["gold"]}
     assert outside and read == inside
+
+
+def test_a_gold_description_never_takes_the_actor_of_a_modifier_inside_it(nlp):
+    """ECB+ 26_10ecb and 3_3ecbplus: "Mafia boss" is the boss, not the Mafia named inside it; a gold name still aligns."""
+    from newsledger.evaluate.actors import _align, _docs, _system_mentions
+
+    sentences = [("A Mafia boss in Palermo hanged himself in jail .", (1, 3)),
+                 ("Texas inmate Arcade Joseph Comeaux Jr . escaped when he was being transported to a prison .", (2, 6))]
+    docs = list(_docs(nlp, [(text.split(), [True] + [False] * (len(text.split()) - 1)) for text, _ in sentences]))
+    (boss, comeaux) = docs
+    boss_system = _system_mentions(boss)
+    assert [boss[s:e].text for s, e, _, _ in boss_system] == ["Mafia"]  # the modifier is a mention of ours
+    assert _align(boss, {"g": sentences[0][1]}, boss_system) == {}
+    aligned = _align(comeaux, {"g": sentences[1][1]}, _system_mentions(comeaux))
+    assert comeaux._.actors[aligned["g"]]["name"] == "Arcade Joseph Comeaux Jr."

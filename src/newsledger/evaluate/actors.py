@@ -99,13 +99,24 @@ def _system_mentions(doc) -> list[tuple[int, int, int, int | None]]:
     return out
 
 
+_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "det"})
+"""Dependencies of a word that modifies its noun: a mention in one of them is not the phrase it modifies."""
+
+
 def _align(doc, gold: dict[str, tuple[int, int]], system: list[tuple[int, int, int, int | None]]) -> dict[str, int]:
-    """Gold mention id → actor index of the system mention with the same head (else whose head lies inside it)."""
+    """Gold mention id → actor index of the system mention with the same head (else, for a gold name, whose head lies inside it).
+
+    The fallback serves names whose head the parse puts elsewhere ("Arcade Joseph Comeaux Jr" against our
+    "Arcade Joseph Comeaux") and appositions ("Another automaker, General Motors"); a gold mention headed by a
+    common noun is never given the actor of a modifier inside it (:data:`_MODIFIER_DEPS`: "His body" is not
+    "His", "Mafia boss" not the Mafia, "Bush administration" not Bush).
+    """
     out = {}
     for gid, (s, e) in gold.items():
         h = _span_head(doc, s, e)
         same = [m for m in system if m[2] == h]
-        inside = [m for m in system if s <= m[2] < e]
+        inside = [m for m in system if s <= m[2] < e
+                  and (doc[h].tag_ in ("NNP", "NNPS") or doc[m[2]].dep_ not in _MODIFIER_DEPS)]
         pick = same or inside
         if pick:
             pick.sort(key=lambda m: abs((m[1] - m[0]) - (e - s)))
