@@ -68,6 +68,17 @@ def test_ecbplus_gold_is_only_the_sentences_annotated_for_coreference(shared):
     assert outside and read == inside
 
 
+def test_ecbplus_page_urls_are_not_read_as_text(shared):
+    """Each document of the ECB+ half opens with its page URL as sentence 0: left out, the gold spans still index their words."""
+    from newsledger.evaluate.actors import read_ecbplus
+
+    docs = {d["name"]: d for d in read_ecbplus(shared / "eval" / "ecbplus" / "ECB+_LREC2014")["3"]}
+    assert not any(d["words"][0].lower().startswith("http") for d in docs.values())
+    d = docs["3_2ecbplus"]
+    assert d["words"][:4] == ["Convicted", "Child", "Molestor", "Arcade"] and d["starts"][0]
+    assert " ".join(d["words"][slice(*d["gold"]["3_2ecbplus:4"])]) == "Arcade Joseph Comeaux Jr"
+
+
 def test_a_gold_description_never_takes_the_actor_of_a_modifier_inside_it(nlp):
     """ECB+ 26_10ecb and 3_3ecbplus: "Mafia boss" is the boss, not the Mafia named inside it; a gold name still aligns."""
     from newsledger.evaluate.actors import _align, _docs, _system_mentions

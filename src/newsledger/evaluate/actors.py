@@ -256,7 +256,9 @@ def read_ecbplus(folder: Path) -> dict[str, list[dict]]:
     evaluation be restricted to them ("to prevent skewed evaluation results due to system
     output for mentions that might not be annotated properly"), as Cybulska & Vossen (2015)
     and :func:`newsledger.evaluate.story_sets.read_ecb_event_mentions` do. The whole text is
-    still analyzed (context for the resolver and the linker).
+    still analyzed (context for the resolver and the linker), less the page URL that opens each
+    document of the ECB+ half as its sentence 0 (never annotated; :func:`~newsledger.evaluate.story_sets.read_ecbplus`
+    drops it too): read as text, "joseph - comeaux - jr - loose" became a person.
     """
     annotated: dict[str, set[int]] = defaultdict(set)
     with open(folder / "ECBplus_coreference_sentences.csv", encoding="utf-8") as f:
@@ -267,6 +269,10 @@ def read_ecbplus(folder: Path) -> dict[str, list[dict]]:
         root = ET.parse(path).getroot()
         words, starts, index = _cat_tokens(root)
         sentence = {t.get("t_id"): int(t.get("sentence")) for t in root.iter("token")}
+        url = sum(1 for s in sentence.values() if s == 0)
+        if "".join(words[:url]).lower().startswith("http"):  # the ECB+ half opens with its page's URL: not text
+            words, starts = words[url:], starts[url:]
+            index = {t: i - url for t, i in index.items() if i >= url}
         spans = {}
         for el in root.find("Markables"):
             ids = [a.get("t_id") for a in el.findall("token_anchor") if a.get("t_id") in index]
