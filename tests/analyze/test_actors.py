@@ -146,6 +146,21 @@ def test_seed_descriptions_pronouns_and_kin(seed):
     assert _mention(seed, "LNA", "interim replacement")[0] == "Libyan National Army"
 
 
+def test_seed_relative_pronouns_take_the_actor_of_the_noun_their_clause_modifies(seed):
+    assert _mention(seed, "who", "backed by the UAE")[0] == "Khalifa Haftar"
+    assert _mention(seed, "who", "independent state")[0] == "Palestinians"
+
+
+@pytest.mark.parametrize("pronoun, actor", [("who", "Saparmurat Niyazov"), ("which", None)])
+def test_a_relative_pronoun_agrees_with_its_antecedent(pronoun, actor):
+    # ECB+ 11_5ecb: "the death of idiosyncratic dictator Saparmurat Niyazov, which kindled hopes": "which" is not said of a person
+    rows = [("Saparmurat", "NNP", "compound", 1), ("Niyazov", "NNP", "nsubj", 6), (",", ",", "punct", 1),
+            (pronoun, "WP" if pronoun == "who" else "WDT", "nsubj", 4), ("kindled", "VBD", "relcl", 1),
+            ("hopes", "NNS", "dobj", 4), ("died", "VBD", "ROOT", 6), (".", ".", "punct", 6)]
+    got = resolved(build(rows, ents=[(0, 2, "PERSON")]))
+    assert (pronoun, actor, False) in got
+
+
 def test_seed_outlets_and_countries(seed):
     by_name = {a["name"]: a for a in seed["actors"]}
     assert by_name["AFP"]["kind"] == "outlet"  # the photo credit "(By AFP)"

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsledger.link.actors import MemoryLinker, given_compatible, name_evidence, name_key, sound_key
+from newsledger.link.actors import MemoryLinker, fuller_name, given_compatible, name_evidence, name_key, sound_key
 from newsledger.records import Actor, Analysis, Article, Paragraph
 
 
@@ -73,6 +73,29 @@ def test_a_bare_family_name_joins_on_context_only():
                 "c": [person("Haftar"), org("Vitesse"), country("Netherlands", "NL")]})
     assert g[("b", 0)] == "Khalifa Haftar"
     assert g[("c", 0)] == "Haftar"
+
+
+@pytest.mark.parametrize("a, b, fuller", [
+    ("mark felt", "w mark felt", True), ("joseph comeaux", "arcade joseph comeaux", True),
+    ("fred larue", "frederick cheney larue", True), ("frederick larue", "fred larue", True),
+    ("paul smith", "john smith", False), ("mark felt", "mark feltz", False), ("ed smith", "edward smith", False),
+])
+def test_fuller_names(a, b, fuller):
+    """One key is the other with more or longer given names (names of ECB+ topics 3 and 28); two letters are too few."""
+    assert fuller_name(a, b) is fuller and fuller_name(b, a) is fuller
+
+
+def test_a_fuller_name_joins_on_context_only_and_never_bridges_two_given_names():
+    """ECB+ topic 28 names one man "W. Mark Felt" and "Mark Felt", another "Frederick Cheney LaRue" and "Fred LaRue"."""
+    g = groups({"a": [person("W. Mark Felt"), person("Bob Woodward"), person("Carl Bernstein")],
+                "b": [person("Mark Felt"), person("Bob Woodward")],
+                "c": [person("Frederick Cheney LaRue"), person("John Mitchell")],
+                "d": [person("Fred LaRue"), org("Vitesse")]})
+    assert g[("a", 0)] == g[("b", 0)] == "W. Mark Felt"  # a tie in count: the longer name
+    assert g[("c", 0)] == "Frederick Cheney LaRue" and g[("d", 0)] == "Fred LaRue"
+    g = groups({"a": [person("John Paul Smith"), person("Bob Woodward")], "b": [person("John Smith"), person("Bob Woodward")],
+                "c": [person("Paul Smith"), person("Bob Woodward")]})
+    assert g[("b", 0)] != g[("c", 0)] and g[("a", 0)] in (g[("b", 0)], g[("c", 0)])  # one joins, never both
 
 
 def test_kinds_of_two_families_never_merge_and_countries_merge_by_code():

@@ -37,6 +37,9 @@ person; organization/outlet; country; group — never two families):
    never makes one. Pairs are merged best first (ties by name), and never
    when it would put two incompatible full names in one actor (a "J. Smith"
    cannot bridge John and Jane Smith);
+   A **fuller name** (:func:`fuller_name`: "Mark Felt" / "W. Mark Felt", "Fred LaRue" /
+   "Frederick Cheney LaRue") is weaker evidence (a middle name can tell two people apart):
+   such a pair merges only on context, at :data:`ATTACH_THRESHOLD`, as a bare family name does;
 4. **organizations** spelled differently: similarity ≥ :data:`ORG_SIMILARITY`;
 5. **a bare family name** ("Haftar" alone in an article) joins the full-name
    actor whose family name it is only on the article's context: the context
@@ -96,6 +99,9 @@ MIN_SIMILARITY = 70.0
 
 GIVEN_SIMILARITY = 60.0
 """rapidfuzz ratio two given names must reach besides sharing a sound key (Muammar/Moammar 86, Mohammed/Muhammad 75; Mike/MkII 50)."""
+
+GIVEN_PREFIX = 3
+"""Letters a given name needs to stand for a longer one it begins (Fred / Frederick) in :func:`fuller_name`."""
 
 ORG_SIMILARITY = 92.0
 """rapidfuzz ratio an organization name must reach to join another spelled differently."""
@@ -438,14 +444,55 @@ def context_score(a: _Context, b: _Context, *, explain: bool = True) -> tuple[fl
 
 @functools.lru_cache(maxsize=_CACHE)
 def given_compatible(a: str, b: str) -> bool:
-    """Two person full-name keys may be one person: same family-name sound, and compatible given names."""
+    """Two person full-name keys may be one person: same family-name sound, and compatible given names
+    (the same sound and a close spelling, an initial, or one name the :func:`fuller_name` of the other)."""
     wa, wb = _words(a), _words(b)
     if len(wa) < 2 or len(wb) < 2 or word_sound(wa[-1]) != word_sound(wb[-1]):
         return False
-    ga, gb = wa[0], wb[0]
+    return _spelled_alike(a, b) or fuller_name(a, b)
+
+
+def _name_word_match(short: str, long: str) -> bool:
+    """One name word stands for another: the same word, its initial, or its beginning (Fred / Frederick, 3 letters or more)."""
+    if short == long:
+        return True
+    if len(short) == 1:
+        return long[0] == short
+    return len(short) >= GIVEN_PREFIX and long.startswith(short)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """The given names of two person keys are an initial and its name, or the same sound and a close spelling."""
+    ga, gb = _words(a)[0], _words(b)[0]
     if min(len(ga), len(gb)) == 1:
         return ga[0] == gb[0]
     return word_sound(ga) == word_sound(gb) and fuzz.ratio(ga, gb) >= GIVEN_SIMILARITY
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def fuller_name(a: str, b: str) -> bool:
+    """Whether one person full-name key is the other given with more (or longer) names.
+
+    The family names (last words) are the same word; the shorter key's first word has at
+    least :data:`GIVEN_PREFIX` letters; and each of its given names stands, in order, for a
+    given name of the other (:func:`_name_word_match`): "mark felt" / "w mark felt", "joseph
+    comeaux" / "arcade joseph comeaux", "fred larue" / "frederick cheney larue". Weaker than a
+    spelling variant (a middle name may tell two people apart), so :func:`link` merges such
+    pairs only on context (:data:`ATTACH_THRESHOLD`).
+    """
+    wa, wb = _words(a), _words(b)
+    if a == b or len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    for short, long in ((wa, wb), (wb, wa)):
+        if len(short) > len(long) or len(short[0]) < GIVEN_PREFIX:
+            continue
+        i = 0
+        for w in long[:-1]:
+            if i < len(short) - 1 and _name_word_match(short[i], w):
+                i += 1
+        if i == len(short) - 1:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -453,7 +500,7 @@ def name_evidence(a: str, b: str, family: str) -> float | None:
     """Name evidence (1-2) that two differently spelled name keys are one actor, or None when they may not merge on spelling."""
     score = fuzz.ratio(a, b)
     if family == "person":
-        if not given_compatible(a, b) or score < MIN_SIMILARITY:
+        if not given_compatible(a, b) or score < MIN_SIMILARITY or (fuller_name(a, b) and not _spelled_alike(a, b)):
             return None
         return 1.0 + (score - MIN_SIMILARITY) / (100.0 - MIN_SIMILARITY)
     if family in ("org", "group") and score >= ORG_SIMILARITY:
@@ -572,6 +619,11 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
         for a, b in (_given_candidates(ks) if family == "person" else itertools.combinations(ks, 2)):
             ev = name_evidence(a, b, family)
             if ev is None:
+                if family == "person" and fuller_name(a, b):
+                    c, why = context_score(ctx[a], ctx[b])
+                    if c >= ATTACH_THRESHOLD:
+                        edges.append((1.0 + c, a, b, "fuller name",
+                                      f"{a!r} and {b!r}: one is the other with more names; context {c:+.2f}: {why}"))
                 continue
             c, why = context_score(ctx[a], ctx[b])
             if ev + min(c, 0.0) >= 1.0:
@@ -651,7 +703,8 @@ def _link_family(family: str, occs: list[Occurrence]) -> list[Link]:
 
 def _given_candidates(ks: list[str]) -> list[tuple[str, str]]:
     """The pairs ``(a, b)``, ``a < b``, of person full-name keys of one block (sorted ``ks``) whose given names
-    :func:`given_compatible` may accept: the same sound, or an initial and a given name with its first letter.
+    :func:`given_compatible` may accept: the same sound, an initial and a given name with its first letter, or
+    a :func:`fuller_name` pair.
     Every other pair fails :func:`given_compatible`, so leaving it out changes nothing but the time."""
     by_sound: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, list[str]] = defaultdict(list)
@@ -663,7 +716,16 @@ def _given_candidates(ks: list[str]) -> list[tuple[str, str]]:
         else:
             by_sound[word_sound(given)].append(k)
             full_by_letter[given[0]].append(k)
+    by_prefix: dict[str, set[str]] = defaultdict(set)  # a given name's first letters → keys with such a given name
+    for k in ks:
+        for w in _words(k)[:-1]:
+            if len(w) >= GIVEN_PREFIX:
+                by_prefix[w[:GIVEN_PREFIX]].add(k)
     pairs: set[tuple[str, str]] = set()
+    for k in ks:  # fuller names: the shorter key's first name begins a given name of the longer
+        first = _words(k)[0]
+        if len(first) >= GIVEN_PREFIX:
+            pairs.update((min(k, o), max(k, o)) for o in by_prefix[first[:GIVEN_PREFIX]] if o != k and fuller_name(k, o))
     for group in by_sound.values():
         pairs.update(itertools.combinations(group, 2))
     for letter, keys in initials.items():

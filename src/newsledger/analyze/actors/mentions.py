@@ -96,8 +96,9 @@ class Candidate:
         head: token index of the syntactic head.
         form: ``name`` (a proper name), ``pronoun``, ``description`` (a definite
             common-noun phrase), ``kin`` (a kinship phrase: "his father"),
-            ``group`` (a demonym phrase: "Israeli officials") or ``plain`` (an
-            NER mention that names no actor: dates, places, products).
+            ``group`` (a demonym phrase: "Israeli officials"), ``relative`` (a relative
+            pronoun: "who", "which") or ``plain`` (an NER mention that names no actor: dates,
+            places, products).
         label: the NER label after clean-up, or None when NER did not find it.
         kind: the actor kind the mention suggests (person, organization,
             country, group) or None.
@@ -568,6 +569,25 @@ def pronoun_candidates(doc: Doc) -> list[Candidate]:
         Candidate(t.i, t.i + 1, t.i, "pronoun")
         for t in doc
         if t.lower_ in PRONOUNS and t.tag_ in ("PRP", "PRP$")
+    ]
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+"""Pronouns that open a relative clause (Penn tags WP, WP$, WDT)."""
+
+
+def relative_candidates(doc: Doc) -> list[Candidate]:
+    """Relative pronouns of a relative clause on a noun ("Tara Reid, who checked into rehab"): form ``relative``.
+
+    Their antecedent is the noun the clause modifies, a precise construct of coreference (Lee et al. 2013,
+    "Deterministic coreference resolution based on entity-centric, precision-ranked rules", *Computational
+    Linguistics* 39(4), §3.3.1 "relative pronoun"); the resolver gives them that noun's actor.
+    """
+    return [
+        Candidate(t.i, t.i + 1, t.i, "relative")
+        for t in doc
+        if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WP", "WP$", "WDT") and t.head.dep_ == "relcl"
+        and t.head.head.tag_ in ("NN", "NNS", "NNP", "NNPS")
     ]
 
 

@@ -21,6 +21,8 @@ adverbial phrases; the total halves with every sentence.
 * **Kinship** ("his father", "Haftar's son") follows relations the text
   states; "the son of X", with no name given, goes to the next new person who
   shares X's family name within two sentences (that relation is then known).
+* **Relative pronouns** ("Haftar, who is backed by ...") go to the actor of the noun their clause
+  modifies (Lee et al. 2013's relative-pronoun construct): "who" never to a country, "which" never to a person.
 * **Pronouns** go to the most salient actor of the last four sentences that
   agrees in number, gender and animacy, is not a co-argument of the pronoun's
   verb (binding principle B) and, for "it", is not pleonastic (Lappin & Leass §2.1).
@@ -78,6 +80,7 @@ from .mentions import (
     ner_candidates,
     outlet_context,
     pronoun_candidates,
+    relative_candidates,
     proper_runs,
     subject_ancestors,
     _clean_name,
@@ -313,6 +316,7 @@ class Resolver:
         cands = [c for c in cands if not (c.form == "name" and _key(c.name) in terms)]
         cands += description_candidates(doc, covered)
         cands += pronoun_candidates(doc)
+        cands += relative_candidates(doc)
         for c in cands:
             c.sent = self.sent_of[c.head]
         cands.sort(key=lambda c: (c.sent, c.form == "kin", c.head, c.start))
@@ -405,6 +409,8 @@ class Resolver:
                 self._link(c, a)
             elif c.form == "pronoun":
                 self._resolve_pronoun(c)
+            elif c.form == "relative":
+                self._resolve_relative(c)
             elif c.form == "description":
                 self._resolve_description(c)
             elif c.form == "kin":
@@ -684,6 +690,18 @@ class Resolver:
         if gender in ("m", "f") and not choice.gender:
             choice.gender = gender
         self._link(c, choice)
+
+    def _resolve_relative(self, c: Candidate) -> None:
+        """A relative pronoun refers to the actor of the noun its clause modifies ("Tara Reid, who ..."), when that noun
+        heads a resolved mention; otherwise to nothing (Lee et al. 2013's relative-pronoun construct)."""
+        pronoun = self.doc[c.head].lower_
+        antecedent = self.by_head.get(self.doc[c.head].head.head.i)
+        if antecedent is None or antecedent.actor is None:
+            return
+        actor = self.actors[antecedent.actor]
+        if (pronoun in ("who", "whom") and actor.kind == "country") or (pronoun in ("which", "that") and actor.kind == "person"):
+            return  # "who" is not said of a country, nor "which" of a person: the clause modifies another noun
+        self._link(c, actor)
 
     def _resolve_description(self, c: Candidate) -> None:
         doc = self.doc
