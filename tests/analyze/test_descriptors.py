@@ -158,6 +158,12 @@ _MIDDLE_EAST = (
     # Cummings's role as the committee's acting chair", given to Cummings in round 6's after store)
     ("Jane Doe is the chair of the Finance Committee. She fell ill in May. The acting chair said the hearing would "
      "resume on Monday.", "Jane Doe", {("chair", "predicate")}),
+    # ... and a title with an office modifier is another office: the governor is not the deputy governor
+    ('In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 people '
+     'under the rubble", while Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 people were missing. "The '
+     'search and rescue operation is complete," Deputy Emergency Situations Minister Alexander Chupriyan told TASS on '
+     "Wednesday. Chelyabinsk's governor has promised each victim will be subject to a payout.", "Oleg Klimov",
+     {("Chelyabinsk regional Deputy Governor", "premodifier")}),
     # a capitalized modifier the actor was never called by: the Scottish court is not the Supreme Court (round 6,
     # item 28); the Middle Eastern nation is not Germany, "the European nation" (round 5, item 64)
     (_SCOTTISH_COURT, None, {("final court", "predicate")}),
@@ -196,6 +202,9 @@ _MIDDLE_EAST = (
     # ... but a coordination with another person's name is two phrases
     ("President Donald Trump spoke. A United States whistleblower revealed an alleged illicit interaction between Trump "
      "and Ukraine President Volodymyr Zelensky.", "Volodymyr Zelensky", {("President", "premodifier")}),
+    # the object of an opening preposition, which the parser hung on the name, is no label (nor learned for later)
+    ("On live television Erdogan also attacked the proclamation of Golan Heights as official Israeli territory. "
+     'On the live television he said, "Constantinople will never exist again."', "Erdogan", set()),
     # parts of names are no labels: "the mainland" after "mainland China" (round 6, item 18), "state" in
     # "North Carolina's state Senate" (round 6, item 45)
     ("The protests began after the Hong Kong government proposed an amendment to a law to allow the government of "

@@ -316,6 +316,9 @@ def premodifier(doc: Doc, start: int, end: int, titles: int, *, people: Containe
         while i >= 0 and (is_title_word(doc[i]) or doc[i].tag_ in ("JJ", "NN") or doc[i].tag_ in PROPER_TAGS and country_of_name(doc[i].text)):
             first = i  # "US Secretary of State", "former Secretary of State"
             i -= 1
+    if (i >= 0 and doc[i].dep_ == "prep" and doc[i].tag_ == "IN" and _sentence_initial(doc, i)
+            and not any(c.dep_ in ("pobj", "pcomp") for c in doc[i].children)):
+        return None  # "On live television Erdogan attacked": the opening preposition's object, given to the name
     if i >= 0 and doc[i].whitespace_ and (doc[i].tag_ in NOUN_TAGS | {"JJ", "VB", "VBP"} or (
             doc[i].head.i in members and doc[i].dep_ not in ("det", "poss", "case", "punct", "predet", "prep", "cc"))):
         return None  # a modifier the parser left outside ("think tank X"): the phrase would be a fragment
@@ -506,8 +509,9 @@ def fits_learned(doc: Doc, start: int, head: int, descriptors: Iterable[str], na
     restricting words agree with the actor:
 
     * every office word (:func:`office_words`) is in one of the actor's descriptors with that
-      head: "President Barack Obama's vice president" is not the president Donald Trump,
-      "Saint Louis University's chess team" not the federation's "national team";
+      head, and that descriptor has no other office modifier: "President Barack Obama's vice
+      president" is not the president Donald Trump, "Saint Louis University's chess team" not the
+      federation's "national team", "Chelyabinsk's governor" not its "regional Deputy Governor";
     * every capitalized modifier (:func:`proper_words`) is a word of one of its descriptors or
       names, or the phrase's country (a demonym) is the actor's (``same_country``): "the Middle
       Eastern nation" is not Germany, "the European nation"; "the Scottish court" not the Supreme
@@ -527,7 +531,9 @@ def fits_learned(doc: Doc, start: int, head: int, descriptors: Iterable[str], na
     start = next((t.i + 1 for t in reversed(doc[start:head]) if t.dep_ == "poss" or t.tag_ in ("DT", "POS", "PRP$")), start)
     learned = [w for w in (_words(d) for d in descriptors) if w and low in w]
     office = office_words(doc, start, head)
-    if office and not any(office <= w for w in learned):
+    mods = office & OFFICE_MODIFIERS
+    if (office or any(w & OFFICE_MODIFIERS for w in learned)) and not any(
+            office - OFFICE_MODIFIERS <= w and w & OFFICE_MODIFIERS == mods for w in learned):
         return False
     proper = proper_words(doc, start, head)
     if proper and not same_country:
