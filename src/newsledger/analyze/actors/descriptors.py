@@ -416,8 +416,7 @@ def predicate(doc: Doc, head: Token) -> Found | None:
     no label of ``head`` when the subject is a possessor ("Trump's was the only identity
     disclosed": Trump's warrant) or a coordination ("our GitHub and IRC channels are good
     places"); under a verb with an object, an infinitive copula describes the object, not the
-    subject (object control, Quirk et al. 1985, §16.52: "Hawkins selected Walker to be his
-    running mate").
+    subject (object control, Rosenbaum 1967: "Hawkins selected Walker to be his running mate").
     """
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -547,8 +546,9 @@ def as_complement(doc: Doc, head: int) -> list[int] | None:
     """The token indices of the arguments an *as* phrase headed by ``head`` describes, or None when it is none.
 
     "Vázquez was sworn in as Puerto Rico's governor", "Johnson bested that performance as the
-    party's presidential nominee": the phrase is a complement of the verb's subject or object
-    (Quirk et al. 1985, §16.47, the *as* complement), so it labels one of them and nothing else.
+    party's presidential nominee": the phrase is a predicative complement of the verb's subject or
+    object (Quirk et al. 1985, ch. 16, complements introduced by *as*), so it labels one of them
+    and nothing else.
     Every token of the subject's and object's phrases is returned ("chose ... nominee Gloria La
     Riva as their presidential nominee": the name sits inside the object's phrase).
     """

@@ -558,7 +558,8 @@ class Resolver:
         n_titles = 0
         while n_titles < len(c.titles) and c.start - 1 - n_titles >= 0 and doc[c.start - 1 - n_titles].text in c.titles:
             n_titles += 1
-        people = {k for o in self.by_head.values() if o is not c and o.actor is not None and o.end <= c.start
+        near = (self.by_head.get(k) for k in range(max(0, c.start - 20), c.start))  # other people's names just before
+        people = {k for o in near if o is not None and o is not c and o.actor is not None and o.end <= c.start
                   and self.actors[o.actor].kind == "person" for k in range(o.start, o.end)}
         pre = descriptors.premodifier(doc, c.start, c.end, n_titles, people=people)
         if pre:  # a noun before a country's name makes a place ("mainland China"): no head for "the mainland" later
