@@ -158,6 +158,9 @@ _MIDDLE_EAST = (
     # Cummings's role as the committee's acting chair", given to Cummings in round 6's after store)
     ("Jane Doe is the chair of the Finance Committee. She fell ill in May. The acting chair said the hearing would "
      "resume on Monday.", "Jane Doe", {("chair", "predicate")}),
+    # ... but a head that is itself such a word is no modifier of itself (written)
+    ("Police Chief Art Acevedo spoke to reporters on Monday. The chief said the suspect was armed.", "Art Acevedo",
+     {("Police Chief", "premodifier"), ("chief", "epithet")}),
     # ... and a title with an office modifier is another office: the governor is not the deputy governor
     ('In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 and 40 people '
      'under the rubble", while Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 people were missing. "The '

@@ -530,9 +530,9 @@ def fits_learned(doc: Doc, start: int, head: int, descriptors: Iterable[str], na
     start = next((t.i + 1 for t in reversed(doc[start:head]) if t.dep_ == "poss" or t.tag_ in ("DT", "POS", "PRP$")), start)
     learned = [w for w in (_words(d) for d in descriptors) if w and low in w]
     office = office_words(doc, start, head)
-    mods = office & OFFICE_MODIFIERS
-    if (office or any(w & OFFICE_MODIFIERS for w in learned)) and not any(
-            office - OFFICE_MODIFIERS <= w and w & OFFICE_MODIFIERS == mods for w in learned):
+    mods = office & OFFICE_MODIFIERS  # the head itself may be one ("the chief" after "Police Chief X"): not a modifier
+    if (office or any((w - {low}) & OFFICE_MODIFIERS for w in learned)) and not any(
+            office - OFFICE_MODIFIERS <= w and (w - {low}) & OFFICE_MODIFIERS == mods for w in learned):
         return False
     proper = proper_words(doc, start, head)
     if proper and not same_country:
