@@ -17,8 +17,10 @@ in a store written before and after schema 013, so both stores are sampled the s
         its words, or has two or more words all in it) has
         a descriptor with the same last word, one containing the other (case-blind).
 
-The context shown for a unit is the first place the article writes the descriptor (case-blind),
-for both sides alike, so the list does not tell which store a unit came from.
+The context shown for a unit is the first place the article writes the descriptor as whole words
+(case-blind: "President" is not shown inside "presidential", nor "son" inside "song"), for both
+sides alike, so the list does not tell which store a unit came from. Rounds 1-6 were drawn before
+this (their context is the first case-blind substring match) and are not regenerated.
 """
 
 from __future__ import annotations
@@ -43,9 +45,17 @@ def units(db: str) -> list[dict]:
     return out
 
 
+def find_words(body: str, text: str) -> int:
+    """Offset of the first case-blind occurrence of ``text`` in ``body`` as whole words (no letter or digit
+    on either side: "President" is not found inside "presidential"), or -1."""
+    m = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body, flags=re.IGNORECASE)
+    return m.start() if m else -1
+
+
 def context(conn: sqlite3.Connection, article_id: str, text: str, width: int = 160) -> str:
+    """The article's text around the first whole-word occurrence of ``text`` (:func:`find_words`), marked ``[[...]]``."""
     body = conn.execute("SELECT text FROM articles WHERE article_id = ?", (article_id,)).fetchone()[0]
-    i = body.casefold().find(text.casefold())
+    i = find_words(body, text)
     if i < 0:
         return "(not found in the text)"
     s = body[max(0, i - width):i] + "[[" + body[i:i + len(text)] + "]]" + body[i + len(text):i + len(text) + width]

@@ -44,3 +44,23 @@ def test_recall_marks_cover_twenty_articles():
     marks = [json.loads(line) for line in open(DATA / "recall_marks.jsonl", encoding="utf-8")]
     assert len(marks) == 20 and len({m["article_id"] for m in marks}) == 20
     assert sum(len(m["marks"]) for m in marks) == 83
+
+
+def test_blind_context_is_the_first_whole_word_occurrence():
+    """Round 6's item 45 ("state" → Senate) was shown inside "United States" (the first substring match); later
+    rounds show the first whole-word occurrence, case-blind (the bundled Wikinews article)."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.descriptor_sample import find_words
+
+    with (ROOT / "data" / "wikinews" / "wikinews_2019.csv").open(encoding="utf-8", newline="") as f:
+        body = next(r["text"] for r in csv.DictReader(f) if r["title"] == "Former US Senator Kay Hagan dies at age 66")
+    first = body.casefold().find("state")
+    assert body[first - len("United "):first + len("States")] == "United States"  # the substring match
+    i = find_words(body, "state")
+    assert first < i and body[i - len("Florida "):i + len("State University")] == "Florida State University"
+    assert find_words(body, "SENATOR") == body.find("Senator")  # case-blind
+    assert find_words(body, "Carolina's state Sen") == -1  # a word cut at its end is no whole-word match

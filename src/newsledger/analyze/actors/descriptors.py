@@ -42,14 +42,29 @@ never by a list of bad phrases, when
   besides its head ("the company", "the country" are anaphors that say nothing new); resolved
   by salience alone, an adjective among them ("the North African country"; "the research
   team" names a kind of thing, and salience is no evidence it is this actor);
+* for epithets, it is possessed by someone other than a place and resolved by salience alone
+  ("his legal team", "Saint Louis University's chess team": the possessor's, and salience does
+  not say whose), or its restricting words disagree with the actor (:func:`fits_learned`: "vice
+  president" is not the president, "the Scottish court" not the Supreme Court), or it is an *as*
+  complement of a clause about another actor (:func:`as_complement`: "Vázquez was sworn in as
+  Puerto Rico's governor"); the possessor itself is never the referent ("Obama's vice president");
+* for predicates, the subject is a possessor or a coordination ("Trump's was the only identity",
+  "our GitHub and IRC channels are good places"), or the copula is an infinitive under a verb
+  with an object, which it describes ("Hawkins selected Walker to be his running mate");
+* for premodifiers, the name is a capitalized common noun ("North Carolina's state Senate":
+  the words before it classify it); a title is never cut from a coordination or dashed word it
+  is part of ("Road Transport and Bridges Minister", "African Export–Import Bank president");
 * the actor does not agree with it: an organization or country noun for a person ("the
-  caterers team"), a noun in front of a country's name ("mainland China" is a place).
+  caterers team"), a noun in front of a country's name ("mainland China" is a place; nor is it
+  learned, so "the mainland" does not become China's descriptor later).
 
 Courtesy titles ("Mr", "Ms") give a sex, not what a person is, and are no descriptor.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,8 +73,14 @@ from spacy.tokens import Doc, Token
 from ..syntax import NOUN_TAGS, PROPER_TAGS, VERB_TAGS, lemma
 from .countries import country_of_name
 from .lexicons import (
+    COUNTRY_NOUNS,
     COURTESY_TITLES,
+    GOVERNMENT_HEADS,
+    GROUP_NOUNS,
+    INSTITUTION_NOUNS,
     NAMING_HEADS,
+    OFFICE_MODIFIERS,
+    ORG_NOUNS,
     ROLE_HEADS,
     TITLES,
     INDEFINITE_PRONOUNS,
@@ -202,7 +223,8 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
     for t in doc[start:end]:
         if t.tag_ in CLAUSE_TAGS or t.is_space or t.tag_ in ("``", "''") or t.text in _QUOTES:
             return "fragment"  # a pronoun, verb or quote mark inside: pieces of another clause or quotation
-        if t.i != head and not (start <= t.head.i < end) and t.head.i not in name and not (_glued(doc, t.i) or _glued(doc, t.i - 1)):
+        if t.i != head and not (start <= t.head.i < end) and t.head.i not in name and not (
+                _glued(doc, t.i) or _glued(doc, t.i - 1) or (t.i + 1 < end and _glued(doc, t.i + 1))):
             return "fragment"
         if t.lower_ in REFERRING_ADJECTIVES and t.dep_ in ("amod", "compound", "nmod"):
             return "referring"
@@ -218,8 +240,8 @@ def rejected(doc: Doc, start: int, end: int, head: int, *, title: bool = False, 
 
 
 def _glued(doc: Doc, i: int) -> bool:
-    """True when token ``i`` is a hyphen written inside a word ("vice-president", "ex-wife")."""
-    return (0 < i < len(doc) - 1 and (doc[i].tag_ == "HYPH" or doc[i].text in ("-", "‐", "‑"))
+    """True when token ``i`` is a hyphen or dash written inside a word ("vice-president", "ex-wife", "Export–Import")."""
+    return (0 < i < len(doc) - 1 and (doc[i].tag_ == "HYPH" or doc[i].text in ("-", "‐", "‑", "–"))
             and not doc[i].whitespace_ and not doc[i - 1].whitespace_)
 
 
@@ -240,13 +262,17 @@ def is_title_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.lower_.rstrip(".") in TITLES
 
 
-def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
+def premodifier(doc: Doc, start: int, end: int, titles: int, *, people: Container[int] = ()) -> Found | None:
     """The titles and common-noun modifiers right before the name ``[start, end)`` (token indices).
 
     ``titles`` is how many title words directly precede ``start`` ("Field Marshal": 2). The
     phrase runs from the first modifier of the name ("Libyan strongman", "former President")
-    to the name; a courtesy title alone ("Mr") gives None.
+    to the name; a courtesy title alone ("Mr") gives None. ``people`` holds the token indices of
+    names of other people: a coordination with one is two phrases ("Trump and Ukraine President
+    Volodymyr Zelensky"), not one office ("Road Transport and Bridges Minister").
     """
+    if end - start == 1 and doc[start].lower_ in INSTITUTION_NOUNS | ORG_NOUNS | COUNTRY_NOUNS | GROUP_NOUNS | GOVERNMENT_HEADS:
+        return None  # "North Carolina's state Senate": a capitalized common noun; the words before it classify it
     members = set(range(start, end))
     i = start - 1
     title_start = start - titles
@@ -256,8 +282,9 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
     first = None
     while i >= 0:
         t = doc[i]
-        if first is not None and t.tag_ == "HYPH" and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_:
-            members.update((i, i - 1))  # "Sea-Eye spokesperson": the hyphenated word is one modifier
+        if (first is not None and (t.tag_ == "HYPH" or t.text in _DASHES) and i > 0 and not t.whitespace_
+                and not doc[i - 1].whitespace_):
+            members.update((i, i - 1))  # "Sea-Eye spokesperson", "African Export–Import Bank president": one word
             first = i - 1
             i -= 2
             continue
@@ -272,6 +299,10 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
             i -= 1
             continue
         break
+    cut = _name_before(doc, i, members, people)
+    if cut is not None:  # "Bangladeshi Road Transport and Bridges Minister": the whole office, not "Minister"
+        members.update(range(cut, i + 1))
+        first, i = cut, cut - 1
     k = i
     while first is None and k > 1 and doc[k].tag_ in PROPER_TAGS and doc[k].head.i in range(k - 3, k + 1):
         k -= 1  # "Secretary of State Mike Pompeo": the office's own proper nouns after "of"
@@ -285,6 +316,9 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
         while i >= 0 and (is_title_word(doc[i]) or doc[i].tag_ in ("JJ", "NN") or doc[i].tag_ in PROPER_TAGS and country_of_name(doc[i].text)):
             first = i  # "US Secretary of State", "former Secretary of State"
             i -= 1
+    if (i >= 0 and doc[i].dep_ == "prep" and doc[i].tag_ == "IN" and _sentence_initial(doc, i)
+            and not any(c.dep_ in ("pobj", "pcomp") for c in doc[i].children)):
+        return None  # "On live television Erdogan attacked": the opening preposition's object, given to the name
     if i >= 0 and doc[i].whitespace_ and (doc[i].tag_ in NOUN_TAGS | {"JJ", "VB", "VBP"} or (
             doc[i].head.i in members and doc[i].dep_ not in ("det", "poss", "case", "punct", "predet", "prep", "cc"))):
         return None  # a modifier the parser left outside ("think tank X"): the phrase would be a fragment
@@ -307,6 +341,58 @@ def premodifier(doc: Doc, start: int, end: int, titles: int) -> Found | None:
     return _found(doc, first, start, head, "premodifier", name=range(start, end))
 
 
+_DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+
+
+def _name_before(doc: Doc, i: int, members: set[int], people: Container[int] = ()) -> int | None:
+    """First token of the capitalized words ending at ``i`` that belong to the premodifier ``members``, or None.
+
+    The parser hangs a coordinated name inside an office on its first conjunct ("Road Transport and
+    Bridges Minister": "Bridges" → "Transport" → "Minister"), so the right-to-left walk of
+    :func:`premodifier` stops at "Bridges" and would cut the title to "Minister". Here the run of
+    proper nouns and conjunctions before the phrase is taken back when every word of it reaches the
+    phrase through words of the run; a date ("Monday Prime Minister") or a separate name ("Trump and
+    Vice President Mike Pence": "and" is not a proper noun) stops it.
+    """
+    if i < 0 or doc[i].tag_ not in PROPER_TAGS or not doc[i].whitespace_:
+        return None
+    j = i
+    while j >= 0:
+        t = doc[j]
+        if t.tag_ in PROPER_TAGS and t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME"):
+            j -= 1
+        elif (t.tag_ == "CC" or t.text == "&") and j > 0 and doc[j - 1].tag_ in PROPER_TAGS and doc[j + 1].tag_ in PROPER_TAGS:
+            j -= 1
+        else:
+            break
+    lo, hi = j + 1, max(members) + 1
+
+    def reaches(t: Token) -> bool:
+        for _ in range(hi - lo + 1):
+            if t.i in members:
+                return True
+            if t.head.i == t.i or not (lo <= t.head.i < hi):
+                return False
+            t = t.head
+        return False
+
+    first = None
+    for k in range(i, lo - 1, -1):
+        if not reaches(doc[k]):
+            break
+        first = k
+    while first is not None and first <= i and doc[first].tag_ not in PROPER_TAGS:
+        first += 1
+    if first is None or first > i:
+        return None
+    conj = [k for k in range(first, i + 1) if doc[k].tag_ == "CC" or doc[k].text == "&"]
+    if conj and any(doc[k].ent_type_ == "PERSON" or k in people for k in range(first, conj[0])):
+        return None  # "between Trump and Ukraine President Volodymyr Zelensky": two people, not one office
+    if first >= 2 and doc[first - 1].lower_ in ("of", "for") and doc[first - 2].tag_ in PROPER_TAGS:
+        return None  # "Party for Socialism and Liberation presidential nominee": the name is cut further left
+    return first
+
+
 def apposition(doc: Doc, start: int, end: int, head: Token) -> Found | None:
     """An apposition to the name ``[start, end)`` headed by ``head`` (see the module docstring), or None."""
     for child in head.children:
@@ -326,17 +412,24 @@ def predicate(doc: Doc, head: Token) -> Found | None:
     """The subject complement of a copula whose subject is headed by ``head`` ("X is a renegade general"), or None.
 
     The copula may sit under a raising verb ("X is known to be his father's right-hand man"); a
-    negated clause or a question gives None.
+    negated clause or a question gives None. The complement describes the whole subject, so it is
+    no label of ``head`` when the subject is a possessor ("Trump's was the only identity
+    disclosed": Trump's warrant) or a coordination ("our GitHub and IRC channels are good
+    places"); under a verb with an object, an infinitive copula describes the object, not the
+    subject (object control, Rosenbaum 1967: "Hawkins selected Walker to be his running mate").
     """
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if any(t.tag_ in VERB_TAGS for t in head.subtree):
         return None  # "Proroguing Parliament is ...": the subject is a clause, not the actor
+    if any(c.dep_ in ("case", "conj") for c in head.children):
+        return None  # "Trump's was ...", "our GitHub and IRC channels are ...": the subject is more than the actor
     verb = head.head
     copulas = []
     if lemma(verb) in COPULAS:
         copulas.append(verb)
-    copulas += [c for c in verb.children if c.dep_ == "xcomp" and lemma(c) in COPULAS]
+    if not any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        copulas += [c for c in verb.children if c.dep_ == "xcomp" and lemma(c) in COPULAS]
     if any(c.dep_ == "neg" for v in [verb, *copulas] for c in v.children):
         return None
     sent = head.sent
@@ -371,9 +464,99 @@ def epithet(doc: Doc, start: int, end: int, head: int, *, learned: bool, generic
     content = [t for t in doc[found.start:found.end] if t.i != head and t.is_alpha]
     if not content and (generic or not learned):
         return None  # "the company", "the country": an anaphor, no description
+    if not learned and any(c.dep_ == "poss" and not _place(c) for c in h.children):
+        return None  # "his legal team", "Saint Louis University's chess team": the possessor's, salience says not whose
     if not learned and not any(t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG") or t.tag_ in PROPER_TAGS for t in content):
         return None  # "the research team", "the age group": a noun compound names a kind of thing, salience is no evidence
     return found
+
+
+def _place(token: Token) -> bool:
+    """True when ``token`` names a place ("Libya's rebel commander", "Puerto Rico's governor"): a GPE or a country."""
+    return token.ent_type_ in ("GPE", "LOC") or country_of_name(token.text) is not None
+
+
+def office_words(doc: Doc, start: int, head: int) -> set[str]:
+    """Lower-cased words of ``[start, head)`` that make another office or kind of the head noun.
+
+    Common-noun compounds ("chess team", "health minister") and :data:`~.lexicons.OFFICE_MODIFIERS`
+    ("vice president", "acting chair", "vice-presidential running mate"). Adjectives ("Libyan",
+    "former", "new") and the nouns of a hyphenated word ("three-judge court", "core-developer")
+    describe the same referent and are not counted.
+    """
+    return {t.lower_ for t in doc[start:head]
+            if t.lower_ in OFFICE_MODIFIERS or (t.tag_ in NOUN_TAGS and t.dep_ in ("compound", "nmod")
+                                               and not (_glued(doc, t.i - 1) or _glued(doc, t.i + 1)))}
+
+
+def proper_words(doc: Doc, start: int, head: int) -> set[str]:
+    """Lower-cased capitalized modifiers of ``[start, head)`` (not titles, not sentence-initial): "Scottish", "Middle"."""
+    return {t.lower_ for t in doc[start:head]
+            if t.text[:1].isupper() and t.is_alpha and t.lower_.rstrip(".") not in TITLES and not _sentence_initial(doc, t.i)}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def fits_learned(doc: Doc, start: int, head: int, descriptors: Iterable[str], names: Iterable[str], *,
+                 same_country: bool = False) -> bool:
+    """Whether the description ``[start, head]`` may refer to an actor whose descriptors share its head noun.
+
+    The resolver takes "the rebel commander" for the actor earlier called "rebel commander
+    Khalifa Haftar" by the head noun alone; that is evidence only when the description's own
+    restricting words agree with the actor:
+
+    * every office word (:func:`office_words`) is in one of the actor's descriptors with that
+      head, and that descriptor has no other office modifier: "President Barack Obama's vice
+      president" is not the president Donald Trump, "Saint Louis University's chess team" not the
+      federation's "national team", "Chelyabinsk's governor" not its "regional Deputy Governor";
+    * every capitalized modifier (:func:`proper_words`) is a word of one of its descriptors or
+      names, or the phrase's country (a demonym) is the actor's (``same_country``): "the Middle
+      Eastern nation" is not Germany, "the European nation"; "the Scottish court" not the Supreme
+      Court, "the final court of appeal".
+
+    Args:
+        doc: the Doc.
+        start, head: token indices: the description's first word (after its determiner) and head noun.
+        descriptors: the actor's descriptor texts so far (any case).
+        names: the actor's names and aliases.
+        same_country: the description's demonym names the actor's country ("the Libyan rebel commander").
+
+    Returns:
+        False when a restricting word disagrees; True otherwise.
+    """
+    low = doc[head].lower_
+    start = next((t.i + 1 for t in reversed(doc[start:head]) if t.dep_ == "poss" or t.tag_ in ("DT", "POS", "PRP$")), start)
+    learned = [w for w in (_words(d) for d in descriptors) if w and low in w]
+    office = office_words(doc, start, head)
+    mods = office & OFFICE_MODIFIERS  # the head itself may be one ("the chief" after "Police Chief X"): not a modifier
+    if (office or any((w - {low}) & OFFICE_MODIFIERS for w in learned)) and not any(
+            office - OFFICE_MODIFIERS <= w and (w - {low}) & OFFICE_MODIFIERS == mods for w in learned):
+        return False
+    proper = proper_words(doc, start, head)
+    if proper and not same_country:
+        known = set().union(*learned, *(_words(n) for n in names))
+        if not proper <= known:
+            return False
+    return True
+
+
+def as_complement(doc: Doc, head: int) -> list[int] | None:
+    """The token indices of the arguments an *as* phrase headed by ``head`` describes, or None when it is none.
+
+    "Vázquez was sworn in as Puerto Rico's governor", "Johnson bested that performance as the
+    party's presidential nominee": the phrase is a predicative complement of the verb's subject or
+    object (Quirk et al. 1985, ch. 16, complements introduced by *as*), so it labels one of them
+    and nothing else.
+    Every token of the subject's and object's phrases is returned ("chose ... nominee Gloria La
+    Riva as their presidential nominee": the name sits inside the object's phrase).
+    """
+    h = doc[head]
+    if h.dep_ != "pobj" or h.head.lower_ != "as" or h.head.head.tag_ not in VERB_TAGS:
+        return None
+    return [k for c in h.head.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            for k in range(c.left_edge.i, c.right_edge.i + 1)]
 
 
 @lru_cache(maxsize=2048)

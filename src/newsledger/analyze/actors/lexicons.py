@@ -240,10 +240,25 @@ INDEFINITE_PRONOUNS = frozenset(
 """Indefinite pronouns (Quirk et al. 1985, §6.45), which taggers often call nouns: "Doris Day was everything"."""
 
 REFERRING_ADJECTIVES = frozenset(
-    "same other next previous following such latter respective certain particular".split()
+    "same other next previous following such latter respective certain particular specific own".split()
 )
 """Adjectives that point at another referent instead of describing this one (Quirk et al. 1985, §7.36, "the same
-party that ...", "the next justice"): a phrase with one is no descriptor."""
+party that ...", "the next justice", "that specific state"; and the emphatic "own" of a possessive, which points back
+at the possessor: "his own company"): a phrase with one is no descriptor."""
+
+OFFICE_MODIFIERS = frozenset(
+    "vice deputy acting interim assistant associate lieutenant under sub co prime first chief".split()
+)
+"""Modifiers that make a different office of the noun they modify ("vice president" is not a president, "acting chair"
+not the chair, "prime minister" not a minister): an epithet refers to an actor by a shared head noun only when one of
+the actor's own descriptors with that head has the same ones. A closed class chosen here (this project's rule, from
+the round 5 and 6 judgments, tests/data/descriptors/README.md): the prefixes and adjectives of compound office titles
+("vice-", "deputy", "acting", "interim", "assistant", "associate", "lieutenant", "under-", "sub-", "co-", "prime",
+"first", "chief")."""
+
+INSTITUTION_NOUNS = frozenset("senate parliament congress assembly legislature cabinet government police".split())
+"""Common nouns written capitalized as an institution's name ("the state Senate", "the Scottish Parliament"): the
+words in front of such a name classify it (a compound noun), they do not label it."""
 
 GOVERNMENT_HEADS = frozenset({"regime", "government", "administration"})
 """Heads that, after a city's name, stand for the country governed from there ("the Tel Aviv regime")."""

@@ -564,9 +564,12 @@ class Resolver:
         n_titles = 0
         while n_titles < len(c.titles) and c.start - 1 - n_titles >= 0 and doc[c.start - 1 - n_titles].text in c.titles:
             n_titles += 1
-        pre = descriptors.premodifier(doc, c.start, c.end, n_titles)
-        if pre:
-            self._describe(actor, pre, learn=not n_titles)
+        near = (self.by_head.get(k) for k in range(max(0, c.start - 20), c.start))  # other people's names just before
+        people = {k for o in near if o is not None and o is not c and o.actor is not None and o.end <= c.start
+                  and self.actors[o.actor].kind == "person" for k in range(o.start, o.end)}
+        pre = descriptors.premodifier(doc, c.start, c.end, n_titles, people=people)
+        if pre:  # a noun before a country's name makes a place ("mainland China"): no head for "the mainland" later
+            self._describe(actor, pre, learn=not n_titles and actor.kind != "country")
             s, e = pre.start, pre.end
             country = descriptor_country(doc, s, e, doc[e - 1])
             if country and not actor.country:
@@ -711,8 +714,11 @@ class Resolver:
             return  # a predicate nominal describes its subject ("is his father's right-hand man"): no mention of its own
         country = c.country or descriptor_country(doc, c.start, c.end, head)
         excluded = {self.by_head[h].actor for h in coarguments(head) if h in self.by_head}
+        excluded |= {self.by_head[p.i].actor for p in head.children if p.dep_ == "poss" and p.i in self.by_head}
         learned = [a for a in self.actors if low in a.heads and a.mentioned and a.index not in excluded
-                   and not (country and a.country and a.country != country)]
+                   and not (country and a.country and a.country != country)
+                   and descriptors.fits_learned(doc, c.start, c.head, a.descriptors, a.first_form.values(),
+                                                same_country=bool(country and a.country == country))]
         choice = None
         if c.country and low in GOVERNMENT_HEADS and f"country:{c.country}" in self.by_key:
             choice = self.actors[self.by_key[f"country:{c.country}"]]  # "the Tel Aviv regime": governed from its city
@@ -730,6 +736,14 @@ class Resolver:
             return
         found = descriptors.epithet(doc, c.start, c.end, c.head, learned=bool(learned) or c.country is not None,
                                    generic=is_org_noun(low) or is_country_noun(low))
+        described = descriptors.as_complement(doc, c.head)  # "X was sworn in as Puerto Rico's governor": X's label
+        described = {self.by_head[i].actor for i in described or () if i in self.by_head} - {None}
+        if described and choice.index not in described:
+            found = None
+        if found is not None and not learned and choice.kind != "country" and not descriptors.fits_learned(
+                doc, c.start, c.head, choice.descriptors, choice.first_form.values(),
+                same_country=bool(country and choice.country == country)):
+            found = None  # salience alone: "the Scottish court" is no court the text called Scottish
         if found is not None:
             self._describe(choice, found)
         self._link(c, choice)
