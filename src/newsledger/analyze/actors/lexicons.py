@@ -335,3 +335,12 @@ SURNAME_PARTICLES = frozenset("de la le du del della di da dos das van von der d
 """Particles that open a family name ("Rocky De La Fuente", "Ursula von der Leyen", "Hamza bin Laden"): the nobiliary
 and patronymic particles of Romance, Germanic and Arabic names (Wikipedia, "Nobiliary particle"; "Arabic name").
 A person-kind name with one before its last word has the shape of a person's name."""
+
+ABSTRACT_HEADS = frozenset("technology technologies technique idea concept standard format protocol".split())
+"""Heads of ideas and techniques (WordNet 3.0 ``noun.cognition``: technology, technique, idea, concept, standard,
+format, protocol): a name described by one ("IPTV is a similar idea", "a technology called Visual Radio") names a
+thing, which cannot act; counted with the product and work nouns."""
+
+NAMING_VERBS = frozenset("call name dub term brand know".split())
+"""Lemmas of the verbs of naming ("a technology called Visual Radio", "broadband TV, known as IPTV"; Quirk et al.
+1985, §16.44 object complements of naming): the noun they modify says what the name names."""

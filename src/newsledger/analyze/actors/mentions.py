@@ -23,7 +23,9 @@ NER clean-up (each rule is general, none names an actor):
   Act", "Abraham Accords") is relabelled LAW and is no actor;
 * **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
   name and counts as evidence the name is a product (:func:`action_cues`);
-* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to.
+* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to;
+* **"the" + a plural name** read as a person ("the Lib Dems", "the Kennedys") is a group: a person's name
+  takes no article (Quirk et al. 1985, §5.60); the article's other mentions of that name follow it.
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -243,6 +245,9 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             if len(pieces) > 1 and i < len(pieces) - 1:
                 piece_label = "GPE" if country_of_name(doc[s:e].text) else label
             cand = _name_candidate(doc, s, e, piece_label)
+            if (cand is not None and cand.form == "name" and label == "PERSON" and doc[ent.start].lower_ == "the"
+                    and s == start and cand.name.endswith("s") and not cand.titles):
+                cand.label, cand.kind = "NORP", "group"  # "the Lib Dems", "the Kennedys": no person's name takes "the"
             if cand is not None:
                 out.append(cand)
     return out
@@ -375,8 +380,9 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     """1 when this name mention owns what only a company owns, else 0.
 
     The possessor or noun modifier of a :data:`~.lexicons.POSSESSED_ORG_HEADS` noun ("Yukos's shares", "Yukos
-    shares", "Yukos's chief executive"), its of-object ("the profits of Yukos"), or the in-object of shares or
-    stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
+    shares", "Yukos chief executive Steven Theede", "Yukos chief financial officer": a "chief ... executive" or
+    "chief ... officer" is a company's officer, the C-suite of corporate governance), its of-object ("the profits
+    of Yukos"), or the in-object of shares or stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
     :class:`~.resolve.Resolver` adds them up per actor as evidence that a name NER calls a person is an organization.
     """
     h = doc[cand.head]
@@ -384,12 +390,12 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     def owned(noun) -> bool:
         if not noun.tag_.startswith("NN"):
             return False  # "Smith shares the view": a verb
-        if noun.lower_ == "executive":
-            return any(ch.lower_ == "chief" for ch in noun.children)
+        if noun.lower_ in ("executive", "officer"):
+            return any(ch.lower_ == "chief" for ch in noun.lefts)
         return noun.lower_ in POSSESSED_ORG_HEADS
 
     gov = h.head
-    if h.dep_ in ("poss", "compound") and gov is not h and owned(gov):
+    if h.dep_ in ("poss", "compound", "nmod") and gov is not h and owned(gov):
         return 1
     if h.dep_ == "pobj" and (gov.lower_ == "of" or gov.lower_ == "in" and gov.head.lower_ in ("shares", "stock")) \
             and owned(gov.head):

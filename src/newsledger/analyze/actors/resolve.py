@@ -32,6 +32,7 @@ adverbial phrases; the total halves with every sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from spacy.tokens import Doc
 
 from .countries import country_of_name
 from .lexicons import (
+    ABSTRACT_HEADS,
     ARTIFACT_HEADS,
     BUSINESS_HEADS,
     EPONYM_HEADS,
@@ -49,6 +51,7 @@ from .lexicons import (
     KINSHIP,
     LAW_HEADS,
     MEDIUM_PREPOSITIONS,
+    NAMING_VERBS,
     NATURAL_OBJECT_HEADS,
     PLACE_HEADS,
     ROLE_HEADS,
@@ -121,6 +124,7 @@ class ActorState:
     heads: set[str] = field(default_factory=set)
     head_counts: Counter = field(default_factory=Counter)
     gender: str = ""
+    stated: bool = False
     relations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     outlet_cues: list[str] = field(default_factory=list)
     canonical: str | None = None
@@ -179,6 +183,22 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                                     for x, y in zip(a, b))
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""An acronym written in capitals ("SEC", "IMF")."""
+
+_INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&", "on", "in"})
+"""Function words an acronym leaves out ("Securities and Exchange Commission" → SEC)."""
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, function words left out ("Securities and Exchange Commission" → "SEC"); ""
+    when a content word is not capitalized (a description, not a name)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIAL_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def _key(text: str) -> str:
     return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
 
@@ -235,6 +255,10 @@ class Resolver:
             if span is not None:
                 labels.update(range(span.start, span.end))
         cands = [c for c in ner_candidates(doc) if not any(i in labels for i in range(c.start, c.end))]
+        groups = {_key(c.name) for c in cands if c.form == "name" and c.kind == "group" and c.label == "NORP"}
+        for c in cands:  # "the Lib Dems" is a group, and so is "Lib Dems" in the same article
+            if c.form == "name" and c.label == "PERSON" and _key(c.name) in groups and not c.titles:
+                c.label, c.kind = "NORP", "group"
         covered = {i for c in cands for i in range(c.start, c.end)} | labels
         parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
         # an office without its holder ("Secretary", "Executive Officer") is no actor, unless it is a surname of the text
@@ -262,7 +286,9 @@ class Resolver:
         # acronyms defined in the text: "Libyan National Army (LNA)"
         terms: set[str] = set()
         for ls, le, si in acronym_definitions(doc):
+            first = doc[ls].text
             if (not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1)
+                    or first.islower() and first not in SURNAME_PARTICLES  # "high-definition TV (HDTV)": a term
                     or doc[le - 1].lower_ in LAW_HEADS
                     or any(doc[k].ent_type_ in ("LAW", "PRODUCT", "WORK_OF_ART") for k in range(ls, le))):
                 terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)",
@@ -284,12 +310,21 @@ class Resolver:
                 if (len(inner) >= 2 and all(w.is_lower for w in inner if w.is_alpha)
                         and [w.text[:1].lower() for w in inner[:len(t.text)]] == list(t.text.lower())):
                     terms.add(_key(t.text))
+        for c in names:  # "the SEC" where the text also names the Securities and Exchange Commission, undefined
+            key = _key(c.name)
+            if c.label == "ORG" and key not in self.acronyms and key not in terms and _ACRONYM.fullmatch(c.name):
+                longs = {_key(o.name) for o in names if o.label == "ORG" and o is not c and _initials(o.name) == c.name}
+                if len(longs) == 1:
+                    self.acronyms[key] = longs.pop()
         for t in doc:
             if t.i not in covered and _key(t.text) in self.acronyms and t.text[:1].isupper():
                 extra.append(Candidate(t.i, t.i + 1, t.i, "name", kind="organization", name=t.text))
                 covered.add(t.i)
         # proper-noun runs the NER missed: titled names, known name parts, outlets in reporting contexts
         known = {_key(c.name) for c in names} | set(self.acronyms)
+        read_as: dict[str, set] = defaultdict(set)  # the kinds NER's readings of each name give
+        for c in names:
+            read_as[_key(c.name)].add(c.kind)
         for s, e in proper_runs(doc, covered):
             cand = _name_candidate(doc, s, e, None)
             if cand is None or cand.form != "name":
@@ -301,7 +336,8 @@ class Resolver:
             if cand.titles and cand.name:
                 cand.kind = "person"
             elif key in known or (len(cand.name.split()) == 1 and key in parts):
-                pass
+                if read_as.get(key) == {"person"} or key not in known:
+                    cand.kind = "person"  # "Haftar scored" NER missed, "said Haftar had" it read as a person
             else:
                 cues = outlet_context(doc, doc[cand.head])
                 if not cues:
@@ -482,6 +518,8 @@ class Resolver:
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
+        elif len(words) == 1 and self._org_not_bearer(c, words[0]):
+            actor = self._actor(f"org:{key}", "organization")  # "Yahoo" beside "Yahoo Messenger": the company
         elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
             bearers = self._bearers(words[0])
             if not bearers:
@@ -522,6 +560,24 @@ class Resolver:
         self._collect_descriptors(c, actor)
         self._link(c, actor)
 
+    def _org_not_bearer(self, c: Candidate, word: str) -> bool:
+        """A one-word name is an organization, not the short name of the people whose name opens with it.
+
+        True when every person of the text whose name holds ``word`` holds it as the first of its words, has no
+        person evidence of its own (:meth:`_person_evidence`: a known first name, a kinship, a surname particle,
+        a title ...), and the mention is read ORG by NER or an organization of that name is already known.
+        News style shortens a person's name to the surname, not to the first word: a first word the NER reads
+        as an organization, on a "person" nothing else speaks for, is that organization ("Yahoo" beside "Yahoo
+        Messenger"), while "Hamza" stays Hamza bin Laden's (a surname particle) and "Anne" Anne's.
+        """
+        bearers = self._bearers(word)
+        if not bearers or c.titles or c.kind == "person" and c.label != "PERSON":
+            return False
+        if not (c.label == "ORG" or f"org:{word}" in self.by_key):
+            return False
+        return all(b.first == word and word not in b.tokens[1:] and not b.titled and not b.gender
+                   and not self._person_evidence(b) for b in bearers)
+
     def _narrow(self, c: Candidate, options: list[ActorState]) -> list[ActorState]:
         """The bearers of a bare name the text still allows (TIMEX-free evidence only, never a guess).
 
@@ -555,6 +611,7 @@ class Resolver:
                 g = TITLES.get(t.lower().rstrip("."), "")
                 if g and not actor.gender:
                     actor.gender = g
+                actor.stated = actor.stated or bool(g)
         n_titles = 0
         while n_titles < len(c.titles) and c.start - 1 - n_titles >= 0 and doc[c.start - 1 - n_titles].text in c.titles:
             n_titles += 1
@@ -579,6 +636,11 @@ class Resolver:
                 country = country_of_name(child.text)
                 if country:
                     actor.country = country.code
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+        if head.dep_ in ("oprd", "attr", "dobj", "pobj") and verb.dep_ == "acl" and verb.lemma_ in NAMING_VERBS \
+                and verb.head.tag_ in ("NN", "NNS"):
+            actor.heads.add(verb.head.lower_)  # "a technology called Visual Radio": evidence of what it is, no descriptor
+            actor.head_counts[verb.head.lower_] += 1
         c.outlet_cues += outlet_context(doc, head)
         words = set(_key(c.name).split())
         if words & OUTLET_NAME_WORDS:
@@ -620,6 +682,7 @@ class Resolver:
         relative.relations[INVERSE_RELATION[relation]].add(possessor.index)
         if gender and not relative.gender:
             relative.gender = gender
+        relative.stated = relative.stated or bool(gender)
 
     def _resolve_kin(self, c: Candidate) -> None:
         doc = self.doc
@@ -768,13 +831,13 @@ class Resolver:
                     and sum(norp[_key(f)] for f in a.forms) >= 2):
                 a.mentioned, a.thing = False, "NORP"  # "Islam", which NER also calls a religion (NORP) here: no body acts
                 continue
-            if a.gender:
+            if a.stated:
                 continue
-            made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
+            made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS or h in ABSTRACT_HEADS)
             titles = sum(n for form, n in works.items()
                          if any(form == f or form.startswith((f + " and the ", f + ":")) for f in map(_key, a.forms)))
             things = made + a.thing_cues + titles
-            if things >= 2 and things > agents + a.agent_cues:
+            if things >= 2 and things > agents + a.agent_cues + bool(a.gender):
                 a.mentioned, a.thing = False, "PRODUCT"  # "Minecraft, a paid game", "RHEL 7", "a version of RHEL"
         for a in self.actors:
             if a.kind != "person" or not a.mentioned or a.titled:
@@ -782,14 +845,27 @@ class Resolver:
             twin = self.by_key.get("org:" + " ".join(a.tokens))
             if twin is not None and self.actors[twin].thing and len(a.tokens) == 1:
                 a.mentioned, a.thing = False, "PRODUCT"  # the product's name, which NER read as a person here ("Minetest")
-            elif a.gender:
-                continue
-            elif twin is not None and self.actors[twin].mentioned:
-                self._merge(a, self.actors[twin])
+            elif a.stated:
+                continue  # a title or a kinship noun: a person
             elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
-                a.kind = "organization"
+                # "Russian oil firm Yukos": the noun says what it is, over a pronoun the resolver gave it by salience
+                if twin is not None and self.actors[twin].mentioned:
+                    self._merge(a, self.actors[twin])
+                else:
+                    a.kind = "organization"
             elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
+            elif a.gender:
+                continue  # a gendered pronoun refers to it: a person
+            elif twin is not None and self.actors[twin].mentioned:
+                self._merge(a, self.actors[twin])
+            elif self._owner_org(a) is not None and not self._person_evidence(a):
+                # "Yahoo Messenger" beside the company "Yahoo": the organization's product or unit, not a person
+                made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
+                if made + a.thing_cues:
+                    a.mentioned, a.thing = False, "PRODUCT"  # "users of Yahoo Messenger"
+                else:
+                    a.kind = "organization"
             elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
                 a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
             elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
@@ -807,6 +883,8 @@ class Resolver:
             twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
             if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
                 self._merge(o, self.actors[twin])
+            elif twin is not None and self.actors[twin].thing == "PRODUCT" and not o.agent_cues:
+                o.mentioned, o.thing = False, "PRODUCT"  # "Halo, the game" read as a person here and ORG there
 
     def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
         """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
@@ -827,6 +905,15 @@ class Resolver:
         business = sum(n for d, n in a.descriptors.items()
                        if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
         return labels + longer + business + a.org_cues
+
+    def _owner_org(self, a: ActorState) -> ActorState | None:
+        """The mentioned organization whose whole name opens this person's longer name ("Yahoo" of "Yahoo
+        Messenger"), else None."""
+        for k in range(1, len(a.tokens)):
+            i = self.by_key.get("org:" + " ".join(a.tokens[:k]))
+            if i is not None and self.actors[i].mentioned and self.actors[i].kind == "organization":
+                return self.actors[i]
+        return None
 
     def _person_evidence(self, a: ActorState) -> bool:
         """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those
