@@ -245,8 +245,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             if len(pieces) > 1 and i < len(pieces) - 1:
                 piece_label = "GPE" if country_of_name(doc[s:e].text) else label
             cand = _name_candidate(doc, s, e, piece_label)
-            if (cand is not None and cand.form == "name" and label == "PERSON" and doc[ent.start].lower_ == "the"
-                    and s == start and cand.name.endswith("s") and not cand.titles):
+            the = doc[ent.start] if doc[ent.start].lower_ == "the" else doc[s - 1] if s > 0 else None
+            if (cand is not None and cand.form == "name" and label == "PERSON" and the is not None
+                    and the.lower_ == "the" and the.head.i in range(s, e) and s == start
+                    and cand.name.endswith("s") and not cand.titles):
                 cand.label, cand.kind = "NORP", "group"  # "the Lib Dems", "the Kennedys": no person's name takes "the"
             if cand is not None:
                 out.append(cand)
