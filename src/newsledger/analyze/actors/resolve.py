@@ -322,9 +322,6 @@ class Resolver:
                 covered.add(t.i)
         # proper-noun runs the NER missed: titled names, known name parts, outlets in reporting contexts
         known = {_key(c.name) for c in names} | set(self.acronyms)
-        read_as: dict[str, set] = defaultdict(set)  # the kinds NER's readings of each name give
-        for c in names:
-            read_as[_key(c.name)].add(c.kind)
         for s, e in proper_runs(doc, covered):
             cand = _name_candidate(doc, s, e, None)
             if cand is None or cand.form != "name":
@@ -336,8 +333,7 @@ class Resolver:
             if cand.titles and cand.name:
                 cand.kind = "person"
             elif key in known or (len(cand.name.split()) == 1 and key in parts):
-                if read_as.get(key) == {"person"} or key not in known:
-                    cand.kind = "person"  # "Haftar scored" NER missed, "said Haftar had" it read as a person
+                pass
             else:
                 cues = outlet_context(doc, doc[cand.head])
                 if not cues:
@@ -847,7 +843,7 @@ class Resolver:
                 a.mentioned, a.thing = False, "PRODUCT"  # the product's name, which NER read as a person here ("Minetest")
             elif a.stated:
                 continue  # a title or a kinship noun: a person
-            elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
+            elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS and not (a.gender and self._person_evidence(a)):
                 # "Russian oil firm Yukos": the noun says what it is, over a pronoun the resolver gave it by salience
                 if twin is not None and self.actors[twin].mentioned:
                     self._merge(a, self.actors[twin])
@@ -857,8 +853,10 @@ class Resolver:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
             elif a.gender:
                 continue  # a gendered pronoun refers to it: a person
-            elif twin is not None and self.actors[twin].mentioned:
+            elif twin is not None and self.actors[twin].mentioned and self._org_read(self.actors[twin]):
                 self._merge(a, self.actors[twin])
+            elif twin is not None and self.actors[twin].mentioned:
+                self._merge(self.actors[twin], a)  # "Haftar scored" (NER missed it: an organization by default) is the person
             elif self._owner_org(a) is not None and not self._person_evidence(a):
                 # "Yahoo Messenger" beside the company "Yahoo": the organization's product or unit, not a person
                 made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
@@ -905,6 +903,13 @@ class Resolver:
         business = sum(n for d, n in a.descriptors.items()
                        if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
         return labels + longer + business + a.org_cues
+
+    @staticmethod
+    def _org_read(o: ActorState) -> bool:
+        """Some evidence that an organization-kind actor is one: an ORG reading by NER, an organization noun among
+        its descriptors, an outlet cue or a company possession; an actor made only of proper-noun runs NER
+        missed has none (the resolver files such a run under an organization by default)."""
+        return bool(o.org_labels or o.heads & ORG_NOUNS or o.outlet_cues or o.org_cues)
 
     def _owner_org(self, a: ActorState) -> ActorState | None:
         """The mentioned organization whose whole name opens this person's longer name ("Yahoo" of "Yahoo
