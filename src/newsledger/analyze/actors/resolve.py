@@ -737,12 +737,33 @@ class Resolver:
         if case == "refl":
             subj = [self.by_head[h].actor for h in (ch.i for ch in p.head.children if ch.dep_ in SUBJECT_DEPS) if h in self.by_head]
             options = [a for a in options if a.index in subj] or options
+        elif case == "poss":  # "Haftar had earned his place": the subject of the possessive's own clause first
+            own = self._clause_subject(p)
+            if own is not None and own in {a.index for a in options}:
+                options = [self.actors[own]]
         choice = self._choose(c, options, ratio=PRONOUN_RATIO, window=WINDOW)
         if choice is None:
             return
         if gender in ("m", "f") and not choice.gender:
             choice.gender = gender
         self._link(c, choice)
+
+    def _clause_subject(self, p) -> int | None:
+        """The actor named by the subject of the clause a possessive pronoun sits in, or None.
+
+        Hobbs (1978), "Resolving pronoun references", *Lingua* 44: the search starts at the first clause node
+        above the pronoun and proposes its subject first; a name subject of that clause is where a possessive
+        in its predicate ("said Haftar had earned his place") most often points.
+        """
+        for anc in p.ancestors:
+            subjects = [ch for ch in anc.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i != p.i
+                        and not (ch.left_edge.i <= p.i <= ch.right_edge.i)]
+            if subjects:
+                c = self.by_head.get(subjects[0].i)
+                return c.actor if c is not None and c.form == "name" else None
+            if anc.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"):
+                return None
+        return None
 
     def _resolve_description(self, c: Candidate) -> None:
         doc = self.doc
@@ -853,10 +874,8 @@ class Resolver:
                 a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
             elif a.gender:
                 continue  # a gendered pronoun refers to it: a person
-            elif twin is not None and self.actors[twin].mentioned and self._org_read(self.actors[twin]):
-                self._merge(a, self.actors[twin])
             elif twin is not None and self.actors[twin].mentioned:
-                self._merge(self.actors[twin], a)  # "Haftar scored" (NER missed it: an organization by default) is the person
+                self._merge(a, self.actors[twin])
             elif self._owner_org(a) is not None and not self._person_evidence(a):
                 # "Yahoo Messenger" beside the company "Yahoo": the organization's product or unit, not a person
                 made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
@@ -903,13 +922,6 @@ class Resolver:
         business = sum(n for d, n in a.descriptors.items()
                        if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
         return labels + longer + business + a.org_cues
-
-    @staticmethod
-    def _org_read(o: ActorState) -> bool:
-        """Some evidence that an organization-kind actor is one: an ORG reading by NER, an organization noun among
-        its descriptors, an outlet cue or a company possession; an actor made only of proper-noun runs NER
-        missed has none (the resolver files such a run under an organization by default)."""
-        return bool(o.org_labels or o.heads & ORG_NOUNS or o.outlet_cues or o.org_cues)
 
     def _owner_org(self, a: ActorState) -> ActorState | None:
         """The mentioned organization whose whole name opens this person's longer name ("Yahoo" of "Yahoo
