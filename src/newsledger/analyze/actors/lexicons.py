@@ -134,7 +134,7 @@ OUTLET_NAME_WORDS = frozenset(
 NOT_OUTLET_NAME_WORDS = frozenset(
     "ministry department council army forces force commission organization organisation nations union party "
     "bank court university institute police government agency committee parliament assembly congress senate "
-    "navy corps brigade militia fund federation league forum".split()
+    "navy corps brigade militia fund federation league forum office".split()
 )
 """Words that, inside an organization's name, speak against it being an outlet ("a UN report", "a World Bank report")."""
 

@@ -83,6 +83,7 @@ from .mentions import (
     pronoun_candidates,
     proper_runs,
     subject_ancestors,
+    _ORG_WORDS,
     _clean_name,
     _name_candidate,
     _role_only,
@@ -848,8 +849,8 @@ class Resolver:
                     and sum(norp[_key(f)] for f in a.forms) >= 2):
                 a.mentioned, a.thing = False, "NORP"  # "Islam", which NER also calls a religion (NORP) here: no body acts
                 continue
-            if a.stated:
-                continue
+            if a.stated or a.gender and self._person_evidence(a):
+                continue  # a title, a kinship noun, or a gendered pronoun on a name shaped like a person's ("James Grady")
             made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS or h in ABSTRACT_HEADS)
             titles = sum(n for form, n in works.items()
                          if any(form == f or form.startswith((f + " and the ", f + ":")) for f in map(_key, a.forms)))
@@ -859,7 +860,7 @@ class Resolver:
         for a in self.actors:
             if a.kind != "person" or not a.mentioned or a.titled:
                 continue
-            twin = self.by_key.get("org:" + " ".join(a.tokens))
+            twin = self.by_key.get("org:" + self.acronyms.get(" ".join(a.tokens), " ".join(a.tokens)))
             if twin is not None and self.actors[twin].thing and len(a.tokens) == 1:
                 a.mentioned, a.thing = False, "PRODUCT"  # the product's name, which NER read as a person here ("Minetest")
             elif a.stated:
@@ -876,13 +877,13 @@ class Resolver:
                 continue  # a gendered pronoun refers to it: a person
             elif twin is not None and self.actors[twin].mentioned:
                 self._merge(a, self.actors[twin])
-            elif self._owner_org(a) is not None and not self._person_evidence(a):
-                # "Yahoo Messenger" beside the company "Yahoo": the organization's product or unit, not a person
-                made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
-                if made + a.thing_cues:
-                    a.mentioned, a.thing = False, "PRODUCT"  # "users of Yahoo Messenger"
-                else:
+            elif (owner := self._owner_org(a)) is not None and not self._person_evidence(a):
+                # "Yahoo Messenger" beside the company "Yahoo": the organization's product, or its unit when the rest
+                # of the name holds an organization word ("... Research Council", "... News"): not a person
+                if set(a.tokens[len(owner.key.split(":", 1)[1].split()):]) & _ORG_WORDS:
                     a.kind = "organization"
+                else:
+                    a.mentioned, a.thing = False, "PRODUCT"  # "Yahoo Messenger", "Xbox Live"
             elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
                 a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
             elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
