@@ -344,3 +344,11 @@ thing, which cannot act; counted with the product and work nouns."""
 NAMING_VERBS = frozenset("call name dub term brand know".split())
 """Lemmas of the verbs of naming ("a technology called Visual Radio", "broadband TV, known as IPTV"; Quirk et al.
 1985, §16.44 object complements of naming): the noun they modify says what the name names."""
+
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp co ltd limited plc llc llp lp sa spa sarl srl ag gmbh kgaa nv bv ab asa oy oyj as a/s "
+    "kk pty pte bhd sab se sas".split()
+)
+"""Abbreviated legal forms that end a company's name (ISO 20275 Entity Legal Forms: "Inc", "plc", "SpA", "S.A.",
+"GmbH"), written without their full stops: "Montedison SpA" and "Montedison", "Cipriani S.A." and "Cipriani" name
+one company."""

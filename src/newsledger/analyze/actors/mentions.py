@@ -118,6 +118,7 @@ class Candidate:
         suffix: a generational suffix ("Jr", "Sr"), part of the person's identity.
         versioned: a version number followed the name ("RHEL 7", "Minetest 0.4"): left out of
             the name, and evidence that the name is a product (:func:`action_cues`).
+        plural_name: "the" and a plural name NER read as a person ("the Lib Dems"): a group.
     """
 
     start: int
@@ -137,6 +138,7 @@ class Candidate:
     role: bool = False
     suffix: str = ""
     versioned: bool = False
+    plural_name: bool = False
 
 
 def _strip_title(text: str) -> str:
@@ -248,8 +250,9 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             the = doc[ent.start] if doc[ent.start].lower_ == "the" else doc[s - 1] if s > 0 else None
             if (cand is not None and cand.form == "name" and label == "PERSON" and the is not None
                     and the.lower_ == "the" and the.head.i in range(s, e) and s == start
-                    and cand.name.endswith("s") and not cand.titles):
+                    and doc[cand.end - 1].tag_ == "NNPS" and not cand.titles):
                 cand.label, cand.kind = "NORP", "group"  # "the Lib Dems", "the Kennedys": no person's name takes "the"
+                cand.plural_name = True
             if cand is not None:
                 out.append(cand)
     return out

@@ -50,6 +50,7 @@ from .lexicons import (
     INVERSE_RELATION,
     KINSHIP,
     LAW_HEADS,
+    LEGAL_FORMS,
     MEDIUM_PREPOSITIONS,
     NAMING_VERBS,
     NATURAL_OBJECT_HEADS,
@@ -256,9 +257,9 @@ class Resolver:
             if span is not None:
                 labels.update(range(span.start, span.end))
         cands = [c for c in ner_candidates(doc) if not any(i in labels for i in range(c.start, c.end))]
-        groups = {_key(c.name) for c in cands if c.form == "name" and c.kind == "group" and c.label == "NORP"}
-        for c in cands:  # "the Lib Dems" is a group, and so is "Lib Dems" in the same article
-            if c.form == "name" and c.label == "PERSON" and _key(c.name) in groups and not c.titles:
+        groups = {_key(c.name) for c in cands if c.form == "name" and c.plural_name}
+        for c in cands:  # "the Lib Dems" is a group, and so is "Lib Dems" in the same article, whatever NER reads it as
+            if c.form == "name" and c.label in ("PERSON", "ORG") and _key(c.name) in groups and not c.titles:
                 c.label, c.kind = "NORP", "group"
         covered = {i for c in cands for i in range(c.start, c.end)} | labels
         parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
@@ -534,6 +535,10 @@ class Resolver:
             actor = self._person(c.name)
         else:
             target = self.acronyms.get(key, key)
+            words = target.split()
+            while len(words) > 1 and words[-1] in LEGAL_FORMS:
+                words = words[:-1]  # "Montedison SpA" is Montedison: a legal form says how, not who
+            target = " ".join(words).rstrip(",")
             if f"org:{target}" in self.by_key:
                 actor = self.actors[self.by_key[f"org:{target}"]]
             else:
