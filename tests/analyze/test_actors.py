@@ -418,7 +418,8 @@ def test_issue14_the_and_a_plural_name_is_a_group(nlp, shared, tmp_path):
      None),
     ("Yahoo has added voice calls to Yahoo Messenger. Yahoo said Yahoo Messenger had 20 million users.", "Yahoo",
      "organization"),
-    ("Relatives said the Kennedys would mourn in private.", "Kennedys", "group"),
+    ("Mr Tong ran the hotel. The Tongs indicated issues staffing the hotel.", "Tongs", "group"),  # Wikinews
+    ("They learned more from failed projects, citing the Chuck Jones quote.", "Chuck Jones", "person"),
     ("After years of buzz about high-definition TV (HDTV) it is finally taking off. HDTV sets sell well.", "HDTV", None),
 ])
 def test_issue14_written_sentences_for_the_kind_classes(nlp, text, name, kind):

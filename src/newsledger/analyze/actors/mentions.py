@@ -24,8 +24,9 @@ NER clean-up (each rule is general, none names an actor):
 * **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
   name and counts as evidence the name is a product (:func:`action_cues`);
 * **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to;
-* **"the" + a plural name** read as a person ("the Lib Dems", "the Kennedys") is a group: a person's name
-  takes no article (Quirk et al. 1985, §5.60); the article's other mentions of that name follow it.
+* **"the" + a plural name** read as a person ("the Lib Dems", "the Tongs" after "Mr Tong") is a group: a
+  person's name takes no article (Quirk et al. 1985, §5.60); plural means tagged NNPS or a surname of the
+  article with an "s"; the article's other mentions of that name follow it.
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -250,12 +251,19 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             the = doc[ent.start] if doc[ent.start].lower_ == "the" else doc[s - 1] if s > 0 else None
             if (cand is not None and cand.form == "name" and label == "PERSON" and the is not None
                     and the.lower_ == "the" and the.head.i in range(s, e) and s == start
-                    and doc[cand.end - 1].tag_ == "NNPS" and not cand.titles):
+                    and (doc[cand.end - 1].tag_ == "NNPS" or _family_plural(doc, cand.end - 1)) and not cand.titles):
                 cand.label, cand.kind = "NORP", "group"  # "the Lib Dems", "the Kennedys": no person's name takes "the"
                 cand.plural_name = True
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _family_plural(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is the plural of a surname the article gives a person ("the Tongs" after "Mr Tong")."""
+    word = doc[i].text
+    return len(word) > 3 and word.endswith("s") and any(
+        e.label_ == "PERSON" and e[-1].text == word[:-1] for e in doc.ents)
 
 
 def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
