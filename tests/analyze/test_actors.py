@@ -425,3 +425,15 @@ def test_issue14_the_and_a_plural_name_is_a_group(nlp, shared, tmp_path):
 def test_issue14_written_sentences_for_the_kind_classes(nlp, text, name, kind):
     _, actors, _, _ = _actors_of(nlp, text)
     assert {a["name"]: a["kind"] for a in actors}.get(name) == kind
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Bill Gates gave the opening speech at the Consumer Electronics Show in Las Vegas.", "Consumer Electronics Show"),
+    ("The Brit Awards will be broadcast live on ITV.", "Brit Awards"),
+    ("Kelly Holmes will run at the European Indoor Championships in Madrid.", "European Indoor Championships"),
+    ("Sony showed the console at the Electronic Entertainment Expo in Los Angeles.", "Electronic Entertainment Expo"),
+])
+def test_issue14_an_event_is_no_actor(nlp, text, event):
+    # BBC News: the Consumer Electronics Show was an organization (#28 of the fresh check set, seed 21)
+    _, actors, _, _ = _actors_of(nlp, text)
+    assert event not in {a["name"] for a in actors}

@@ -352,3 +352,12 @@ LEGAL_FORMS = frozenset(
 """Abbreviated legal forms that end a company's name (ISO 20275 Entity Legal Forms: "Inc", "plc", "SpA", "S.A.",
 "GmbH"), written without their full stops: "Montedison SpA" and "Montedison", "Cipriani S.A." and "Cipriani" name
 one company."""
+
+EVENT_HEADS = frozenset(
+    "show shows expo exhibition fair festival championship championships tournament marathon olympics awards "
+    "ceremony summit gala".split()
+)
+"""Last words of the names of events (WordNet 3.0 ``noun.event`` and ``noun.act``: show, exhibition, festival,
+championship, tournament, ceremony, summit; OntoNotes EVENT): such a name ("Consumer Electronics Show", "Brit
+Awards", "European Indoor Championships") names a happening, which cannot act. Left out because they also end the
+names of bodies: conference, convention, forum, games, league, cup."""

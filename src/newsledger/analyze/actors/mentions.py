@@ -19,6 +19,8 @@ NER clean-up (each rule is general, none names an actor):
   product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
 * **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
   name and become descriptors (:mod:`.descriptors`).
+* **events**: a name ending in an event word (:data:`~.lexicons.EVENT_HEADS`: "Consumer Electronics
+  Show", "Brit Awards") is relabelled EVENT and is no actor;
 * **laws**: a name ending in a law word (:data:`~.lexicons.LAW_HEADS`: "... Copyright
   Act", "Abraham Accords") is relabelled LAW and is no actor;
 * **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
@@ -49,6 +51,7 @@ from .lexicons import (
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
     COUNTRY_NOUNS,
+    EVENT_HEADS,
     GENERATIONAL_SUFFIXES,
     GOVERNMENT_HEADS,
     GROUP_NOUNS,
@@ -283,6 +286,9 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="PRODUCT")
     if label in ("ORG", None) and end - start >= 2 and doc[end - 1].lower_ in LAW_HEADS and doc[end - 1].text[:1].isupper():
         return Candidate(start, end, end - 1, "plain", label="LAW")  # "the Digital Millennium Copyright Act": a law
+    if (label in ("ORG", "PERSON", None) and end - start >= 2 and doc[end - 1].lower_ in EVENT_HEADS
+            and doc[end - 1].text[:1].isupper()):
+        return Candidate(start, end, end - 1, "plain", label="EVENT")  # "the Consumer Electronics Show": an event
     if label != "NORP" and _ZONE.fullmatch(doc[start:end].text):
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="TIME")  # "17:00 UTC"
     outer = doc[_head_of(doc, start, end)]
