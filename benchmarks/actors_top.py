@@ -38,7 +38,8 @@ def draw(shared: Path, per_section: int = PER_SECTION, seed: int = SEED,
     """The stories :func:`stage` copies: ``per_section`` of each BBC section, drawn with ``seed``.
 
     ``exclude`` lists seeds whose draws (of the same ``per_section``) are left out first, so the result shares
-    no story with them; seeds are drawn in the order given, each from its own ``random.Random``. Paths come
+    no story with them; they are drawn in the order given, each from what the ones before it left (so
+    ``exclude=(14, 21)`` leaves out seed 14's set and the set ``seed=21, exclude=(14,)`` stages). Paths come
     section by section, sorted. Raises FileNotFoundError when the corpus folder is missing, ValueError when
     a section has fewer than ``per_section`` stories left to draw from or ``seed`` is in ``exclude``.
     """
@@ -51,9 +52,10 @@ def draw(shared: Path, per_section: int = PER_SECTION, seed: int = SEED,
     rngs = {s: random.Random(s) for s in (*exclude, seed)}  # one generator per seed across sections, as stage() draws
     picked = []
     for section in sections:
-        full = sorted(section.glob("*.txt"))
-        taken = {p for s in exclude for p in rngs[s].sample(full, per_section)}
-        pool = [p for p in full if p not in taken]
+        pool = sorted(section.glob("*.txt"))
+        for s in exclude:  # each excluded seed drew from what the seeds before it left: (14, 21) is seed 21's set
+            taken = set(rngs[s].sample(pool, per_section))  # drawn with --exclude-seed 14, then seed 14's own set
+            pool = [p for p in pool if p not in taken]
         if len(pool) < per_section:
             raise ValueError(f"{section.name}: {len(pool)} stories left, {per_section} asked for")
         picked += sorted(rngs[seed].sample(pool, per_section))
