@@ -418,6 +418,9 @@ def test_issue14_the_and_a_plural_name_is_a_group(nlp, shared, tmp_path):
      None),
     ("Yahoo has added voice calls to Yahoo Messenger. Yahoo said Yahoo Messenger had 20 million users.", "Yahoo",
      "organization"),
+    # a naming verb says what the name names (a technology), and so does the predicate (a standard): no actor
+    ("Nokia is working on a technology called Visual Radio. Visual Radio is a new standard for phones.", "Visual Radio",
+     None),
     ("Mr Tong ran the hotel. The Tongs indicated issues staffing the hotel.", "Tongs", "group"),  # Wikinews
     ("They learned more from failed projects, citing the Chuck Jones quote.", "Chuck Jones", "person"),
     ("After years of buzz about high-definition TV (HDTV) it is finally taking off. HDTV sets sell well.", "HDTV", None),

@@ -66,6 +66,7 @@ from .lexicons import (
     WORK_HEADS,
     first_name_gender,
 )
+from ..syntax import lemma
 from . import descriptors
 from .mentions import (
     SUBJECT_DEPS,
@@ -639,7 +640,7 @@ class Resolver:
                 if country:
                     actor.country = country.code
         verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
-        if head.dep_ in ("oprd", "attr", "dobj", "pobj") and verb.dep_ == "acl" and verb.lemma_ in NAMING_VERBS \
+        if head.dep_ in ("oprd", "attr", "dobj", "pobj") and verb.dep_ == "acl" and lemma(verb) in NAMING_VERBS \
                 and verb.head.tag_ in ("NN", "NNS"):
             actor.heads.add(verb.head.lower_)  # "a technology called Visual Radio": evidence of what it is, no descriptor
             actor.head_counts[verb.head.lower_] += 1
