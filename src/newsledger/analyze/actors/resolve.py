@@ -245,6 +245,7 @@ class Resolver:
         self.turns: list = []
         self.described: list[tuple[int, descriptors.Found]] = []  # (actor index, descriptor), in reading order
         self.described_spans: set[tuple[int, int]] = set()
+        self._org_reads = Counter(_key(_clean_name(e.text)) for e in doc.ents if e.label_ == "ORG")
 
     # -------------------------------------------------------------- candidates
 
@@ -571,13 +572,14 @@ class Resolver:
         a title ...), and the mention is read ORG by NER or an organization of that name is already known.
         News style shortens a person's name to the surname, not to the first word: a first word the NER reads
         as an organization, on a "person" nothing else speaks for, is that organization ("Yahoo" beside "Yahoo
-        Messenger"), while "Hamza" stays Hamza bin Laden's (a surname particle) and "Anne" Anne's.
+        Messenger"), while "Hamza" stays Hamza bin Laden's (a surname particle) and "Anne" Anne's. NER must read
+        the word alone as ORG at least twice in the article: once is noise ("Jerzy played well", of Jerzy Dudek).
         """
         bearers = self._bearers(word)
         if not bearers or c.titles or c.kind == "person" and c.label != "PERSON":
             return False
-        if not (c.label == "ORG" or f"org:{word}" in self.by_key):
-            return False
+        if not (c.label == "ORG" or f"org:{word}" in self.by_key) or self._org_reads.get(word, 0) < 2:
+            return False  # one ORG reading of "Jerzy" (Jerzy Dudek) is noise; "Yahoo" read ORG 19 times is not
         return all(b.first == word and word not in b.tokens[1:] and not b.titled and not b.gender
                    and not self._person_evidence(b) for b in bearers)
 
@@ -885,8 +887,10 @@ class Resolver:
                 self._merge(a, self.actors[twin])
             elif (owner := self._owner_org(a)) is not None and not self._person_evidence(a):
                 # "Yahoo Messenger" beside the company "Yahoo": the organization's product, or its unit when the rest
-                # of the name holds an organization word ("... Research Council", "... News"): not a person
-                if set(a.tokens[len(owner.key.split(":", 1)[1].split()):]) & _ORG_WORDS:
+                # of the name holds an organization word ("... Research Council", "... News") or NER reads the
+                # name itself as ORG at least half the time ("BBC Sport"): not a person
+                if (set(a.tokens[len(owner.key.split(":", 1)[1].split()):]) & _ORG_WORDS
+                        or 2 * a.org_labels >= sum(a.forms.values())):
                     a.kind = "organization"
                 else:
                     a.mentioned, a.thing = False, "PRODUCT"  # "Yahoo Messenger", "Xbox Live"
@@ -935,7 +939,8 @@ class Resolver:
         Messenger"), else None."""
         for k in range(1, len(a.tokens)):
             i = self.by_key.get("org:" + " ".join(a.tokens[:k]))
-            if i is not None and self.actors[i].mentioned and self.actors[i].kind == "organization":
+            if (i is not None and self.actors[i].mentioned and self.actors[i].kind == "organization"
+                    and sum(self.actors[i].forms.values()) >= 2):  # named twice at least: not one stray ORG reading
                 return self.actors[i]
         return None
 
