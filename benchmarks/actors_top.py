@@ -13,6 +13,7 @@ Usage::
     python -m benchmarks.actors_top stage --shared ../shared --out /tmp/bbc300b --seed 21 --exclude-seed 14
     newsledger ingest /tmp/bbc300 --db /tmp/bbc300.db
     python -m benchmarks.actors_top top --db /tmp/bbc300.db > top.tsv              # rank, name, kind, mentions, articles, descriptors
+    python -m benchmarks.actors_top diff --before old.db --after new.db            # url, actors left, actors come
 
 ``top`` reads the same store query as ``newsledger actors`` (most mentioned first).
 """
@@ -89,6 +90,33 @@ def top(db: Path, n: int = TOP) -> list[dict]:
         store.close()
 
 
+def changes(before: Path, after: Path) -> list[tuple[str, list, list]]:
+    """Per article (by URL) the actors whose (name, kind) left or came between two stores of the same inputs:
+    ``(url, [(name, kind), ...] left, [...] came)``, URLs sorted, unchanged articles left out. Reads each store's
+    ``article_actors`` (the per-article actors) with sqlite3."""
+    import sqlite3
+    from collections import Counter
+
+    def load(db: Path) -> dict[str, Counter]:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            out: dict[str, Counter] = {}
+            for url, name, kind in con.execute(
+                    "SELECT a.url, aa.name, aa.kind FROM article_actors aa JOIN articles a USING (article_id)"):
+                out.setdefault(url, Counter())[(name, kind)] += 1
+            return out
+        finally:
+            con.close()
+
+    b, a = load(before), load(after)
+    rows = []
+    for url in sorted(set(b) | set(a)):
+        left, came = b.get(url, Counter()) - a.get(url, Counter()), a.get(url, Counter()) - b.get(url, Counter())
+        if left or came:
+            rows.append((url, sorted(left.elements()), sorted(came.elements())))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -102,8 +130,16 @@ def main(argv: list[str] | None = None) -> None:
     tp = sub.add_parser("top")
     tp.add_argument("--db", type=Path, required=True)
     tp.add_argument("--n", type=int, default=TOP)
+    df = sub.add_parser("diff", help="per-article actor (name, kind) changes between two stores of the same inputs")
+    df.add_argument("--before", type=Path, required=True)
+    df.add_argument("--after", type=Path, required=True)
     args = ap.parse_args(argv)
-    if args.cmd == "stage":
+    if args.cmd == "diff":
+        rows = changes(args.before, args.after)
+        for url, left, came in rows:
+            print("\t".join([url, "; ".join(f"{n} ({k})" for n, k in left), "; ".join(f"{n} ({k})" for n, k in came)]))
+        print(f"{len(rows)} articles changed", file=sys.stderr)
+    elif args.cmd == "stage":
         print(f"{stage(args.shared, args.out, args.per_section, args.seed, tuple(args.exclude_seed))} stories in {args.out}", file=sys.stderr)
     else:
         for rank, row in enumerate(top(args.db, args.n), 1):

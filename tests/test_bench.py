@@ -125,3 +125,28 @@ def test_actors_top_check_sets_share_no_story(tmp_path):
     assert len(list(tmp_path.glob("*.json"))) == 10
     with pytest.raises(ValueError):
         draw(shared, seed=14, exclude=(14,))
+
+
+def test_actors_top_diff_lists_what_left_and_came(tmp_path):
+    import sqlite3
+
+    from benchmarks.actors_top import changes
+
+    def db(name, rows):
+        path = tmp_path / name
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE articles (article_id TEXT, url TEXT)")
+        con.execute("CREATE TABLE article_actors (article_id TEXT, name TEXT, kind TEXT)")
+        con.executemany("INSERT INTO articles VALUES (?, ?)", [("a", "http://x/1"), ("b", "http://x/2")])
+        con.executemany("INSERT INTO article_actors VALUES (?, ?, ?)", rows)
+        con.commit()
+        con.close()
+        return path
+
+    before = db("before.db", [("a", "Yahoo Messenger", "person"), ("b", "Yukos", "person"), ("b", "BT", "organization")])
+    after = db("after.db", [("a", "Yahoo", "organization"), ("b", "Yukos", "organization"), ("b", "BT", "organization")])
+    assert changes(before, after) == [
+        ("http://x/1", [("Yahoo Messenger", "person")], [("Yahoo", "organization")]),
+        ("http://x/2", [("Yukos", "person")], [("Yukos", "organization")]),
+    ]
+    assert changes(after, after) == []
