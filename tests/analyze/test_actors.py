@@ -435,6 +435,10 @@ def test_issue14_written_sentences_for_the_kind_classes(nlp, text, name, kind):
     ("The Brit Awards will be broadcast live on ITV.", "Brit Awards"),
     ("Kelly Holmes will run at the European Indoor Championships in Madrid.", "European Indoor Championships"),
     ("Sony showed the console at the Electronic Entertainment Expo in Los Angeles.", "Electronic Entertainment Expo"),
+    ("Paula Radcliffe won both London Marathons she ran.", "London Marathons"),
+    # an acronym defined by an event's name is the event's too
+    ("The Consumer Electronics Show (CES) opened in Las Vegas on Thursday. CES drew 130,000 visitors, the organisers "
+     "said.", "CES"),
 ])
 def test_issue14_an_event_is_no_actor(nlp, text, event):
     # BBC News: the Consumer Electronics Show was an organization (#28 of the fresh check set, seed 21)

@@ -354,8 +354,8 @@ LEGAL_FORMS = frozenset(
 one company."""
 
 EVENT_HEADS = frozenset(
-    "show shows expo exhibition fair festival championship championships tournament marathon olympics awards "
-    "ceremony summit gala".split()
+    "show shows expo expos exhibition exhibitions fair fairs festival festivals championship championships "
+    "tournament tournaments marathon marathons olympics awards ceremony ceremonies summit summits gala galas".split()
 )
 """Last words of the names of events (WordNet 3.0 ``noun.event`` and ``noun.act``: show, exhibition, festival,
 championship, tournament, ceremony, summit; OntoNotes EVENT): such a name ("Consumer Electronics Show", "Brit

@@ -45,6 +45,7 @@ from .lexicons import (
     ARTIFACT_HEADS,
     BUSINESS_HEADS,
     EPONYM_HEADS,
+    EVENT_HEADS,
     MEDIA_MODIFIERS,
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
@@ -293,10 +294,10 @@ class Resolver:
             first = doc[ls].text
             if (not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1)
                     or first.islower() and first not in SURNAME_PARTICLES  # "high-definition TV (HDTV)": a term
-                    or doc[le - 1].lower_ in LAW_HEADS
+                    or doc[le - 1].lower_ in LAW_HEADS or doc[le - 1].lower_ in EVENT_HEADS
                     or any(doc[k].ent_type_ in ("LAW", "PRODUCT", "WORK_OF_ART") for k in range(ls, le))):
                 terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)",
-                continue  # "Digital Millennium Copyright Act (DMCA)": a term, an office, a law, a product or a work
+                continue  # "Digital Millennium Copyright Act (DMCA)": a term, an office, a law, an event, a product or a work
             long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
             if long is None and not any(i in covered for i in range(ls, le)):
                 long = Candidate(ls, le, le - 1, "name", kind="organization", name=_clean_name(doc[ls:le].text))
