@@ -421,6 +421,7 @@ def test_issue14_the_and_a_plural_name_is_a_group(nlp, shared, tmp_path):
     # a naming verb says what the name names (a technology), and so does the predicate (a standard): no actor
     ("Nokia is working on a technology called Visual Radio. Visual Radio is a new standard for phones.", "Visual Radio",
      None),
+    ("In 1985 a group of American stars known as USA For Africa recorded a song.", "USA For Africa", "organization"),
     ("Mr Tong ran the hotel. The Tongs indicated issues staffing the hotel.", "Tongs", "group"),  # Wikinews
     ("They learned more from failed projects, citing the Chuck Jones quote.", "Chuck Jones", "person"),
     ("After years of buzz about high-definition TV (HDTV) it is finally taking off. HDTV sets sell well.", "HDTV", None),

@@ -644,8 +644,10 @@ class Resolver:
                     actor.country = country.code
         verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
         if head.dep_ in ("oprd", "attr", "dobj", "pobj") and verb.dep_ == "acl" and lemma(verb) in NAMING_VERBS \
-                and verb.head.tag_ in ("NN", "NNS"):
-            actor.heads.add(verb.head.lower_)  # "a technology called Visual Radio": evidence of what it is, no descriptor
+                and verb.head.tag_ in ("NN", "NNS") and verb.head.lower_ in ABSTRACT_HEADS | WORK_HEADS | ARTIFACT_HEADS:
+            # "a technology called Visual Radio": evidence that it is a thing, no descriptor; only thing nouns count
+            # ("stars known as USA For Africa": stars are people here, not the natural objects of that class)
+            actor.heads.add(verb.head.lower_)
             actor.head_counts[verb.head.lower_] += 1
         c.outlet_cues += outlet_context(doc, head)
         words = set(_key(c.name).split())
