@@ -445,3 +445,12 @@ def test_issue14_an_event_is_no_actor(nlp, text, event):
     # BBC News: the Consumer Electronics Show was an organization (#28 of the fresh check set, seed 21)
     _, actors, _, _ = _actors_of(nlp, text)
     assert event not in {a["name"] for a in actors}
+
+
+def test_issue14_a_legal_form_does_not_make_a_second_company(nlp):
+    # NER: "Cipriani S.A." ORG, "Cipriani" ORG (Wikinews, the Zamperoni story): one company, not two
+    text = ("Zamperoni worked for Cipriani S.A., which owns restaurants in New York. "
+            "A spokesman for Cipriani declined to comment.")
+    _, actors, _, _ = _actors_of(nlp, text)
+    companies = [(a["name"], a["aliases"]) for a in actors if a["kind"] == "organization"]
+    assert companies == [("Cipriani S.A", ["Cipriani"])]
