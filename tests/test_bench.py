@@ -105,3 +105,48 @@ def test_worst_case_link_bench_folds_family_names_and_reports_each_checkpoint(tm
     rows = run(folded, tmp_path / "worst.db", [1, 2])
     assert [(r["articles"], r["window"]) for r in rows] == [(1, "1-1"), (2, "2-2")]
     assert all(r["s_per_article"] > 0 for r in rows)
+
+
+def test_actors_top_check_sets_share_no_story(tmp_path):
+    """Issue 14's BBC set (seed 14) and the fresh check sets drawn around it: 60 stories a section, none shared."""
+    import pytest
+
+    from benchmarks.actors_top import draw, stage
+
+    shared = shared_dir()
+    issue = draw(shared)  # the issue's set: seed 14, as staged before --seed existed
+    fresh = draw(shared, seed=21, exclude=(14,))
+    third = draw(shared, seed=28, exclude=(14, 21))
+    assert len(issue) == len(fresh) == len(third) == 300
+    assert not set(issue) & set(fresh) and not set(third) & (set(issue) | set(fresh))
+    assert {p.parent.name for p in fresh} == {"business", "entertainment", "politics", "sport", "tech"}
+    assert draw(shared, seed=21, exclude=(14,)) == fresh  # the same seed draws the same stories
+    assert stage(shared, tmp_path, per_section=2, seed=21, exclude=(14,)) == 10
+    assert len(list(tmp_path.glob("*.json"))) == 10
+    with pytest.raises(ValueError):
+        draw(shared, seed=14, exclude=(14,))
+
+
+def test_actors_top_diff_lists_what_left_and_came(tmp_path):
+    import sqlite3
+
+    from benchmarks.actors_top import changes
+
+    def db(name, rows):
+        path = tmp_path / name
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE articles (article_id TEXT, url TEXT)")
+        con.execute("CREATE TABLE article_actors (article_id TEXT, name TEXT, kind TEXT)")
+        con.executemany("INSERT INTO articles VALUES (?, ?)", [("a", "http://x/1"), ("b", "http://x/2")])
+        con.executemany("INSERT INTO article_actors VALUES (?, ?, ?)", rows)
+        con.commit()
+        con.close()
+        return path
+
+    before = db("before.db", [("a", "Yahoo Messenger", "person"), ("b", "Yukos", "person"), ("b", "BT", "organization")])
+    after = db("after.db", [("a", "Yahoo", "organization"), ("b", "Yukos", "organization"), ("b", "BT", "organization")])
+    assert changes(before, after) == [
+        ("http://x/1", [("Yahoo Messenger", "person")], [("Yahoo", "organization")]),
+        ("http://x/2", [("Yukos", "person")], [("Yukos", "organization")]),
+    ]
+    assert changes(after, after) == []

@@ -102,14 +102,22 @@ def test_seed_hypothetical_and_split_events_stay_alone(seed):
     assert len(_chains(seed)) == 12 and len(seed.events) == 17
 
 
-def test_same_target_and_mode_with_different_dates_are_not_chained(wikinews):
-    """Wikinews 2019 row 93 (Sirhan Sirhan): "the 1968 assassination of ... Robert F. Kennedy" and "who had
-    himself been assassinated in 1963" (the parser gives both the same target): same type, mode and target, but
-    1968 and 1963 exclude each other, so two happenings, each keeping its own date."""
+def test_same_target_and_mode_with_different_dates_are_not_chained(nlp, wikinews):
+    """Same type, mode and target, but 2001 and 2005 exclude each other: two happenings, each keeping its own date.
+
+    Wikinews 2019 row 93 (Sirhan Sirhan) was this test's article while the resolver gave "who had himself been
+    assassinated in 1963" (John F. Kennedy) to Robert F. Kennedy, the target of "the 1968 assassination"; since
+    issue 14's kinds round that "himself" is left ambiguous (no guess), so the targets differ there; its two events
+    must still keep their own dates."""
+    got = [e for e in _one(nlp, "Police arrested Mayor Ali Hassan in Lagos in 2001 on fraud charges. He was released "
+                                "a year later. Police arrested Hassan again in 2005, this time for bribery.").events
+           if e.trigger.text == "arrested"]
+    assert [(e.event_type, e.mode, e.when) for e in got] == [("COERCE", "arrest", "2001"), ("COERCE", "arrest", "2005")]
+    assert got[0].target == got[1].target is not None
+    assert got[0].chain != got[1].chain
     a = wikinews[(2019, 93)]
     assassination = _by_trigger(a, "assassination", "ASSAULT")
     assassinated = _by_trigger(a, "assassinated", "ASSAULT")
-    assert assassination.target == assassinated.target and assassination.mode == assassinated.mode == "assassinate"
     assert assassination.chain != assassinated.chain
     assert [(e.when, e.when_source) for e in (assassination, assassinated)] == [("1968", "timex"), ("1963", "timex")]
 

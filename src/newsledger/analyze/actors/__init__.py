@@ -2,7 +2,7 @@
 
 Modules: :mod:`.mentions` finds candidate mentions (names, titles, acronyms,
 descriptions, kin, pronouns), :mod:`.resolve` decides which actor each refers
-to, :mod:`.countries` and :mod:`.lexicons` hold the word lists they read,
+to, :mod:`.kinds` which kind each actor is (or that it cannot act), :mod:`.countries` and :mod:`.lexicons` hold the word lists they read,
 :mod:`.descriptors` says which noun phrases label an actor,
 :mod:`.component` is the spaCy component and the record builders.
 """

@@ -134,7 +134,7 @@ OUTLET_NAME_WORDS = frozenset(
 NOT_OUTLET_NAME_WORDS = frozenset(
     "ministry department council army forces force commission organization organisation nations union party "
     "bank court university institute police government agency committee parliament assembly congress senate "
-    "navy corps brigade militia fund federation league".split()
+    "navy corps brigade militia fund federation league forum office".split()
 )
 """Words that, inside an organization's name, speak against it being an outlet ("a UN report", "a World Bank report")."""
 
@@ -350,3 +350,29 @@ SURNAME_PARTICLES = frozenset("de la le du del della di da dos das van von der d
 """Particles that open a family name ("Rocky De La Fuente", "Ursula von der Leyen", "Hamza bin Laden"): the nobiliary
 and patronymic particles of Romance, Germanic and Arabic names (Wikipedia, "Nobiliary particle"; "Arabic name").
 A person-kind name with one before its last word has the shape of a person's name."""
+
+ABSTRACT_HEADS = frozenset("technology technologies technique idea concept standard format protocol".split())
+"""Heads of ideas and techniques (WordNet 3.0 ``noun.cognition``: technology, technique, idea, concept, standard,
+format, protocol): a name described by one ("IPTV is a similar idea", "a technology called Visual Radio") names a
+thing, which cannot act; counted with the product and work nouns."""
+
+NAMING_VERBS = frozenset("call name dub term brand know".split())
+"""Lemmas of the verbs of naming ("a technology called Visual Radio", "broadband TV, known as IPTV"; Quirk et al.
+1985, §16.44 object complements of naming): the noun they modify says what the name names."""
+
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp co ltd limited plc llc llp lp sa spa sarl srl ag gmbh kgaa nv bv ab asa oy oyj as a/s "
+    "kk pty pte bhd sab se sas".split()
+)
+"""Abbreviated legal forms that end a company's name (ISO 20275 Entity Legal Forms: "Inc", "plc", "SpA", "S.A.",
+"GmbH"), written without their full stops: "Montedison SpA" and "Montedison", "Cipriani S.A." and "Cipriani" name
+one company."""
+
+EVENT_HEADS = frozenset(
+    "show shows expo expos exhibition exhibitions fair fairs festival festivals championship championships "
+    "tournament tournaments marathon marathons olympics awards ceremony ceremonies summit summits gala galas".split()
+)
+"""Last words of the names of events (WordNet 3.0 ``noun.event`` and ``noun.act``: show, exhibition, festival,
+championship, tournament, ceremony, summit; OntoNotes EVENT): such a name ("Consumer Electronics Show", "Brit
+Awards", "European Indoor Championships") names a happening, which cannot act. Left out because they also end the
+names of bodies: conference, convention, forum, games, league, cup."""

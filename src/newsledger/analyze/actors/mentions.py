@@ -19,11 +19,16 @@ NER clean-up (each rule is general, none names an actor):
   product: it is relabelled PRODUCT and is no actor ("a Dassault Falcon jet");
 * **titles**: leading title words ("Field Marshal", "Gen.") leave a PERSON
   name and become descriptors (:mod:`.descriptors`).
+* **events**: a name ending in an event word (:data:`~.lexicons.EVENT_HEADS`: "Consumer Electronics
+  Show", "Brit Awards") is relabelled EVENT and is no actor;
 * **laws**: a name ending in a law word (:data:`~.lexicons.LAW_HEADS`: "... Copyright
   Act", "Abraham Accords") is relabelled LAW and is no actor;
 * **versions**: a number after a product's name ("RHEL 7", "Rocky Linux 8") leaves the
   name and counts as evidence the name is a product (:func:`action_cues`);
-* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to.
+* **plural acronyms** ("MPs", "NGOs") are groups, not the body they belong to;
+* **"the" + a plural name** read as a person ("the Lib Dems", "the Tongs" after "Mr Tong") is a group: a
+  person's name takes no article (Quirk et al. 1985, §5.60); plural means tagged NNPS or a surname of the
+  article with an "s"; the article's other mentions of that name follow it.
 
 Acronyms defined in the text ("Libyan National Army (LNA)") are found with the
 algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -46,6 +51,7 @@ from .lexicons import (
     ARTIFACT_HEADS,
     CALENDAR_ABBREVIATIONS,
     COUNTRY_NOUNS,
+    EVENT_HEADS,
     GENERATIONAL_SUFFIXES,
     GOVERNMENT_HEADS,
     GROUP_NOUNS,
@@ -117,6 +123,7 @@ class Candidate:
         suffix: a generational suffix ("Jr", "Sr"), part of the person's identity.
         versioned: a version number followed the name ("RHEL 7", "Minetest 0.4"): left out of
             the name, and evidence that the name is a product (:func:`action_cues`).
+        plural_name: "the" and a plural name NER read as a person ("the Lib Dems"): a group.
     """
 
     start: int
@@ -136,6 +143,7 @@ class Candidate:
     role: bool = False
     suffix: str = ""
     versioned: bool = False
+    plural_name: bool = False
 
 
 def _strip_title(text: str) -> str:
@@ -244,9 +252,22 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             if len(pieces) > 1 and i < len(pieces) - 1:
                 piece_label = "GPE" if country_of_name(doc[s:e].text) else label
             cand = _name_candidate(doc, s, e, piece_label)
+            the = doc[ent.start] if doc[ent.start].lower_ == "the" else doc[s - 1] if s > 0 else None
+            if (cand is not None and cand.form == "name" and label == "PERSON" and the is not None
+                    and the.lower_ == "the" and the.head.i in range(s, e) and s == start
+                    and (doc[cand.end - 1].tag_ == "NNPS" or _family_plural(doc, cand.end - 1)) and not cand.titles):
+                cand.label, cand.kind = "NORP", "group"  # "the Lib Dems", "the Kennedys": no person's name takes "the"
+                cand.plural_name = True
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _family_plural(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is the plural of a surname the article gives a person ("the Tongs" after "Mr Tong")."""
+    word = doc[i].text
+    return len(word) > 3 and word.endswith("s") and any(
+        e.label_ == "PERSON" and e[-1].text == word[:-1] for e in doc.ents)
 
 
 def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candidate | None:
@@ -266,6 +287,9 @@ def _name_candidate(doc: Doc, start: int, end: int, label: str | None) -> Candid
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="PRODUCT")
     if label in ("ORG", None) and end - start >= 2 and doc[end - 1].lower_ in LAW_HEADS and doc[end - 1].text[:1].isupper():
         return Candidate(start, end, end - 1, "plain", label="LAW")  # "the Digital Millennium Copyright Act": a law
+    if (label in ("ORG", "PERSON", None) and end - start >= 2 and doc[end - 1].lower_ in EVENT_HEADS
+            and doc[end - 1].text[:1].isupper()):
+        return Candidate(start, end, end - 1, "plain", label="EVENT")  # "the Consumer Electronics Show": an event
     if label != "NORP" and _ZONE.fullmatch(doc[start:end].text):
         return Candidate(start, end, _head_of(doc, start, end), "plain", label="TIME")  # "17:00 UTC"
     outer = doc[_head_of(doc, start, end)]
@@ -376,8 +400,9 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     """1 when this name mention owns what only a company owns, else 0.
 
     The possessor or noun modifier of a :data:`~.lexicons.POSSESSED_ORG_HEADS` noun ("Yukos's shares", "Yukos
-    shares", "Yukos's chief executive"), its of-object ("the profits of Yukos"), or the in-object of shares or
-    stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
+    shares", "Yukos chief executive Steven Theede", "Yukos chief financial officer": a "chief ... executive" or
+    "chief ... officer" is a company's officer, the C-suite of corporate governance), its of-object ("the profits
+    of Yukos"), or the in-object of shares or stock ("shares in Yukos"; not "headquarters in Toulouse", a place). The
     :class:`~.resolve.Resolver` adds them up per actor as evidence that a name NER calls a person is an organization.
     """
     h = doc[cand.head]
@@ -385,12 +410,12 @@ def org_cues(doc: Doc, cand: Candidate) -> int:
     def owned(noun) -> bool:
         if not noun.tag_.startswith("NN"):
             return False  # "Smith shares the view": a verb
-        if noun.lower_ == "executive":
-            return any(ch.lower_ == "chief" for ch in noun.children)
+        if noun.lower_ in ("executive", "officer"):
+            return any(ch.lower_ == "chief" for ch in noun.lefts)
         return noun.lower_ in POSSESSED_ORG_HEADS
 
     gov = h.head
-    if h.dep_ in ("poss", "compound") and gov is not h and owned(gov):
+    if h.dep_ in ("poss", "compound", "nmod") and gov is not h and owned(gov):
         return 1
     if h.dep_ == "pobj" and (gov.lower_ == "of" or gov.lower_ == "in" and gov.head.lower_ in ("shares", "stock")) \
             and owned(gov.head):

@@ -34,6 +34,7 @@ adverbial phrases; the total halves with every sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -42,21 +43,18 @@ from spacy.tokens import Doc
 
 from .countries import country_of_name
 from .lexicons import (
+    ABSTRACT_HEADS,
     ARTIFACT_HEADS,
-    BUSINESS_HEADS,
-    EPONYM_HEADS,
-    MEDIA_MODIFIERS,
+    EVENT_HEADS,
     GOVERNMENT_HEADS,
     INVERSE_RELATION,
     KINSHIP,
     LAW_HEADS,
+    LEGAL_FORMS,
     MEDIUM_PREPOSITIONS,
-    NATURAL_OBJECT_HEADS,
-    PLACE_HEADS,
-    ROLE_HEADS,
+    NAMING_VERBS,
     SURNAME_PARTICLES,
     NOT_OUTLET_NAME_WORDS,
-    ORG_NOUNS,
     OUTLET_NAME_WORDS,
     PLEONASTIC_ADJ_VERBS,
     PRONOUNS,
@@ -64,6 +62,7 @@ from .lexicons import (
     WORK_HEADS,
     first_name_gender,
 )
+from ..syntax import lemma
 from . import descriptors
 from .mentions import (
     SUBJECT_DEPS,
@@ -87,11 +86,9 @@ from .mentions import (
     _name_candidate,
     _role_only,
 )
+from .kinds import PERSON_HEADS, KindEvidence, _key
 from .transcript import speakers, turns
 
-PERSON_HEADS = frozenset(KINSHIP) | frozenset(TITLES) | frozenset(
-    "man woman boy girl person founder member leader head owner rapper singer actor actress player".split())
-"""Descriptor heads that speak for a person: with one, an organization noun among the descriptors does not make it one."""
 
 WINDOW = 3
 """Sentences before the current one searched for pronoun and description antecedents (Lappin & Leass: four in all)."""
@@ -124,6 +121,7 @@ class ActorState:
     heads: set[str] = field(default_factory=set)
     head_counts: Counter = field(default_factory=Counter)
     gender: str = ""
+    stated: bool = False
     relations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     outlet_cues: list[str] = field(default_factory=list)
     canonical: str | None = None
@@ -182,8 +180,22 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                                     for x, y in zip(a, b))
 
 
-def _key(text: str) -> str:
-    return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""An acronym written in capitals ("SEC", "IMF")."""
+
+_INITIAL_SKIP = frozenset({"and", "of", "the", "for", "&", "on", "in"})
+"""Function words an acronym leaves out ("Securities and Exchange Commission" → SEC)."""
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, function words left out ("Securities and Exchange Commission" → "SEC"); ""
+    when a content word is not capitalized (a description, not a name)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIAL_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 
 
 def _own_names(outlet: str) -> set[str]:
@@ -198,7 +210,7 @@ def _own_names(outlet: str) -> set[str]:
     return names
 
 
-class Resolver:
+class Resolver(KindEvidence):
     """Resolves the actor mentions of one parsed Doc (see the module docstring).
 
     Args:
@@ -225,6 +237,7 @@ class Resolver:
         self.turns: list = []
         self.described: list[tuple[int, descriptors.Found]] = []  # (actor index, descriptor), in reading order
         self.described_spans: set[tuple[int, int]] = set()
+        self._org_reads = Counter(_key(_clean_name(e.text)) for e in doc.ents if e.label_ == "ORG")
 
     # -------------------------------------------------------------- candidates
 
@@ -238,6 +251,10 @@ class Resolver:
             if span is not None:
                 labels.update(range(span.start, span.end))
         cands = [c for c in ner_candidates(doc) if not any(i in labels for i in range(c.start, c.end))]
+        groups = {_key(c.name) for c in cands if c.form == "name" and c.plural_name}
+        for c in cands:  # "the Lib Dems" is a group, and so is "Lib Dems" in the same article, whatever NER reads it as
+            if c.form == "name" and c.label in ("PERSON", "ORG") and _key(c.name) in groups and not c.titles:
+                c.label, c.kind = "NORP", "group"
         covered = {i for c in cands for i in range(c.start, c.end)} | labels
         parts = {_key(p) for c in cands if c.form == "name" and c.label == "PERSON" and not c.role for p in c.name.split()}
         # an office without its holder ("Secretary", "Executive Officer") is no actor, unless it is a surname of the text
@@ -265,11 +282,13 @@ class Resolver:
         # acronyms defined in the text: "Libyan National Army (LNA)"
         terms: set[str] = set()
         for ls, le, si in acronym_definitions(doc):
+            first = doc[ls].text
             if (not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha) or _role_only(doc, ls, le, le - 1)
-                    or doc[le - 1].lower_ in LAW_HEADS
+                    or first.islower() and first not in SURNAME_PARTICLES  # "high-definition TV (HDTV)": a term
+                    or doc[le - 1].lower_ in LAW_HEADS or doc[le - 1].lower_ in EVENT_HEADS
                     or any(doc[k].ent_type_ in ("LAW", "PRODUCT", "WORK_OF_ART") for k in range(ls, le))):
                 terms.add(_key(doc[si].text))  # "anterior cingulate cortex (ACC)", "Divisional Railway Manager (DRM)",
-                continue  # "Digital Millennium Copyright Act (DMCA)": a term, an office, a law, a product or a work
+                continue  # "Digital Millennium Copyright Act (DMCA)": a term, an office, a law, an event, a product or a work
             long = next((c for c in names if c.start < le and ls < c.end and c.kind in ("organization", None)), None)
             if long is None and not any(i in covered for i in range(ls, le)):
                 long = Candidate(ls, le, le - 1, "name", kind="organization", name=_clean_name(doc[ls:le].text))
@@ -287,6 +306,12 @@ class Resolver:
                 if (len(inner) >= 2 and all(w.is_lower for w in inner if w.is_alpha)
                         and [w.text[:1].lower() for w in inner[:len(t.text)]] == list(t.text.lower())):
                     terms.add(_key(t.text))
+        for c in names:  # "the SEC" where the text also names the Securities and Exchange Commission, undefined
+            key = _key(c.name)
+            if c.label == "ORG" and key not in self.acronyms and key not in terms and _ACRONYM.fullmatch(c.name):
+                longs = {_key(o.name) for o in names if o.label == "ORG" and o is not c and _initials(o.name) == c.name}
+                if len(longs) == 1:
+                    self.acronyms[key] = longs.pop()
         for t in doc:
             if t.i not in covered and _key(t.text) in self.acronyms and t.text[:1].isupper():
                 extra.append(Candidate(t.i, t.i + 1, t.i, "name", kind="organization", name=t.text))
@@ -488,6 +513,8 @@ class Resolver:
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
+        elif len(words) == 1 and self._org_not_bearer(c, words[0]):
+            actor = self._actor(f"org:{key}", "organization")  # "Yahoo" beside "Yahoo Messenger": the company
         elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
             bearers = self._bearers(words[0])
             if not bearers:
@@ -505,6 +532,10 @@ class Resolver:
             actor = self._person(c.name)
         else:
             target = self.acronyms.get(key, key)
+            words = target.split()
+            while len(words) > 1 and words[-1] in LEGAL_FORMS:
+                words = words[:-1]  # "Montedison SpA" is Montedison: a legal form says how, not who
+            target = " ".join(words).rstrip(",")
             if f"org:{target}" in self.by_key:
                 actor = self.actors[self.by_key[f"org:{target}"]]
             else:
@@ -561,6 +592,7 @@ class Resolver:
                 g = TITLES.get(t.lower().rstrip("."), "")
                 if g and not actor.gender:
                     actor.gender = g
+                actor.stated = actor.stated or bool(g)
         n_titles = 0
         while n_titles < len(c.titles) and c.start - 1 - n_titles >= 0 and doc[c.start - 1 - n_titles].text in c.titles:
             n_titles += 1
@@ -588,6 +620,13 @@ class Resolver:
                 country = country_of_name(child.text)
                 if country:
                     actor.country = country.code
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+        if head.dep_ in ("oprd", "attr", "dobj", "pobj") and verb.dep_ == "acl" and lemma(verb) in NAMING_VERBS \
+                and verb.head.tag_ in ("NN", "NNS") and verb.head.lower_ in ABSTRACT_HEADS | WORK_HEADS | ARTIFACT_HEADS:
+            # "a technology called Visual Radio": evidence that it is a thing, no descriptor; only thing nouns count
+            # ("stars known as USA For Africa": stars are people here, not the natural objects of that class)
+            actor.heads.add(verb.head.lower_)
+            actor.head_counts[verb.head.lower_] += 1
         c.outlet_cues += outlet_context(doc, head)
         words = set(_key(c.name).split())
         if words & OUTLET_NAME_WORDS:
@@ -629,6 +668,7 @@ class Resolver:
         relative.relations[INVERSE_RELATION[relation]].add(possessor.index)
         if gender and not relative.gender:
             relative.gender = gender
+        relative.stated = relative.stated or bool(gender)
 
     def _resolve_kin(self, c: Candidate) -> None:
         doc = self.doc
@@ -687,6 +727,10 @@ class Resolver:
         if case == "refl":
             subj = [self.by_head[h].actor for h in (ch.i for ch in p.head.children if ch.dep_ in SUBJECT_DEPS) if h in self.by_head]
             options = [a for a in options if a.index in subj] or options
+        elif case == "poss":  # "Haftar had earned his place": the subject of the possessive's own clause first
+            own = self._clause_subject(p)
+            if own is not None and own in {a.index for a in options}:
+                options = [self.actors[own]]
         choice = self._choose(c, options, ratio=PRONOUN_RATIO, window=WINDOW)
         if choice is None:
             return
@@ -705,6 +749,23 @@ class Resolver:
         if (pronoun in ("who", "whom") and actor.kind == "country") or (pronoun in ("which", "that") and actor.kind == "person"):
             return  # "who" is not said of a country, nor "which" of a person: the clause modifies another noun
         self._link(c, actor)
+
+    def _clause_subject(self, p) -> int | None:
+        """The actor named by the subject of the clause a possessive pronoun sits in, or None.
+
+        Hobbs (1978), "Resolving pronoun references", *Lingua* 44: the search starts at the first clause node
+        above the pronoun and proposes its subject first; a name subject of that clause is where a possessive
+        in its predicate ("said Haftar had earned his place") most often points.
+        """
+        for anc in p.ancestors:
+            subjects = [ch for ch in anc.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i != p.i
+                        and not (ch.left_edge.i <= p.i <= ch.right_edge.i)]
+            if subjects:
+                c = self.by_head.get(subjects[0].i)
+                return c.actor if c is not None and c.form == "name" else None
+            if anc.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"):
+                return None
+        return None
 
     def _resolve_description(self, c: Candidate) -> None:
         doc = self.doc
@@ -749,130 +810,6 @@ class Resolver:
         self._link(c, choice)
 
     # -------------------------------------------------------------- results
-
-    def _kind_evidence(self) -> None:
-        """Settle kinds the text speaks to, and drop names of things that cannot act.
-
-        * A person the text gives no person evidence for (no title, no gendered pronoun or kinship
-          noun) is the organization of the same name when there is one (it joins it; ``merged``
-          maps the index), is an organization when it is described with an organization noun
-          ("Red Hat, a software company"), and no actor at all when described with an artifact
-          or work noun ("an operating system", "a distribution": a product).
-        * An organization the text gives no organization evidence for (no organization noun, no
-          outlet cue) joins the person of the same name the text does give person evidence for
-          (a title or a gendered pronoun): "Haftar double sends Vitesse third" (a headline NER read
-          as an organization) ... "Haftar had earned his place".
-        * A one-word person the text gives no person evidence for (no full name it shortens, no
-          title, gendered pronoun, kinship or person noun) and that is no known first name is the
-          country of that name ("Thailand"). (Cities are left alone: GeoNames' alternate names make
-          "Bush" a city of Egypt and "Bono" Bonn.)
-        * An organization or person described with place nouns (:data:`~.lexicons.PLACE_HEADS`) more
-          often than with agent nouns is a place ("Abri Peyrony ... the site").
-        * An organization or person described only with natural-object nouns more often than
-          with agent nouns ("AB Aurigae, a young star") is no actor.
-        * An organization the text never shows acting (no agent cue, outlet cue or organization noun)
-          whose name NER labels NORP (a religion, nationality or political creed) at least twice in the
-          article is that creed, not a body ("leaving Islam", "criticism of Islam").
-        * An organization or person without a title or gendered pronoun whose evidence of being a
-          product or work (artifact and work nouns among its descriptors, :func:`.mentions.action_cues`'
-          thing cues, the same name as a work or product NER found) is at least 2 and outweighs its
-          evidence of acting (agent nouns among its descriptors, agent cues) is no actor: it is a
-          product or a work ("Minetest", "Red Hat Enterprise Linux": its mentions become PRODUCT).
-        """
-        works = Counter(_key(e.text) for e in self.doc.ents if e.label_ in ("WORK_OF_ART", "PRODUCT"))
-        org_names = Counter(_key(_clean_name(e.text)) for e in self.doc.ents if e.label_ == "ORG")
-        norp = Counter(_key(e.text) for e in self.doc.ents if e.label_ == "NORP")
-        for a in self.actors:
-            if a.kind == "organization" and a.plural and a.key.endswith("s") and " " not in a.key:
-                a.kind = "group"  # "Neandertals were living": a people agreeing in the plural, not a body
-            if a.kind not in ("organization", "person") or not a.mentioned or a.titled:
-                continue
-            natural = sum(n for h, n in a.head_counts.items() if h in NATURAL_OBJECT_HEADS)
-            places = 0 if a.outlet_cues else sum(n for h, n in a.head_counts.items() if h in PLACE_HEADS)
-            agents = sum(n for h, n in a.head_counts.items() if h in ORG_NOUNS or h in PERSON_HEADS)
-            if natural > agents:
-                a.mentioned = False  # "AB Aurigae, a young star": a thing, which cannot act
-                continue
-            if places > agents:
-                a.mentioned, a.thing = False, "LOC"  # "Abri Peyrony ... the site": a place, which cannot act
-                continue
-            if (a.kind == "organization" and not a.agent_cues and not a.outlet_cues and not a.heads & ORG_NOUNS
-                    and sum(norp[_key(f)] for f in a.forms) >= 2):
-                a.mentioned, a.thing = False, "NORP"  # "Islam", which NER also calls a religion (NORP) here: no body acts
-                continue
-            if a.gender:
-                continue
-            made = sum(n for h, n in a.head_counts.items() if h in ARTIFACT_HEADS or h in WORK_HEADS)
-            titles = sum(n for form, n in works.items()
-                         if any(form == f or form.startswith((f + " and the ", f + ":")) for f in map(_key, a.forms)))
-            things = made + a.thing_cues + titles
-            if things >= 2 and things > agents + a.agent_cues:
-                a.mentioned, a.thing = False, "PRODUCT"  # "Minecraft, a paid game", "RHEL 7", "a version of RHEL"
-        for a in self.actors:
-            if a.kind != "person" or not a.mentioned or a.titled:
-                continue
-            twin = self.by_key.get("org:" + " ".join(a.tokens))
-            if twin is not None and self.actors[twin].thing and len(a.tokens) == 1:
-                a.mentioned, a.thing = False, "PRODUCT"  # the product's name, which NER read as a person here ("Minetest")
-            elif a.gender:
-                continue
-            elif twin is not None and self.actors[twin].mentioned:
-                self._merge(a, self.actors[twin])
-            elif a.heads & ORG_NOUNS and not a.heads & PERSON_HEADS:
-                a.kind = "organization"
-            elif a.heads & (ARTIFACT_HEADS | WORK_HEADS) and not a.heads & PERSON_HEADS:
-                a.mentioned, a.thing = False, "PRODUCT"  # "Rocky Linux, a ... operating system": a product, which cannot act
-            elif self._organization_evidence(a, org_names) and not self._person_evidence(a):
-                a.kind = "organization"  # "Yukos, the troubled Russian crude producer", "Yukos's shares", "Yukos USA"
-            elif (len(a.tokens) == 1 and not a.relations and not first_name_gender(a.tokens[0])
-                  and not a.heads & (PERSON_HEADS | ROLE_HEADS)):
-                name = self._best_form(a)
-                country = country_of_name(name)
-                same = self.by_key.get(f"country:{country.code}") if country is not None else None
-                if same is not None and self.actors[same].mentioned:
-                    self._merge(a, self.actors[same])  # "Thailand" read as a person here, a country there
-                elif country is not None:  # "Thailand" read as a person: the country
-                    a.kind, a.country, a.canonical = "country", country.code, country.name
-        for o in self.actors:
-            if o.kind != "organization" or not o.mentioned or o.plural or o.outlet_cues or o.heads & ORG_NOUNS:
-                continue
-            twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
-            if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
-                self._merge(o, self.actors[twin])
-
-    def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
-        """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
-
-        Counts its mentions NER labelled ORG when they are at least half of its mentions ("Yukos" read as ORG
-        and as PERSON; one ORG reading of "Didier Queloz" among five PERSON ones is noise), ORG names of the
-        article that start with its one-word name, unless it is a country's or the longer name is eponymous
-        (:data:`~.lexicons.EPONYM_HEADS`: "Yukos USA" counts, "Wharton School" does not), business nouns among its descriptors
-        (:data:`~.lexicons.BUSINESS_HEADS`: "the oil producer", not "the film producer") and company
-        possessions (:func:`.mentions.org_cues`: "Yukos's shares", "Yukos's chief executive").
-        """
-        forms = {_key(f) for f in a.forms}
-        longer = 0
-        if len(a.tokens) == 1 and country_of_name(self._best_form(a)) is None:
-            longer = sum(n for name, n in org_names.items()
-                         if any(name.startswith(f + " ") for f in forms) and name.split()[-1] not in EPONYM_HEADS)
-        labels = a.org_labels if 2 * a.org_labels >= sum(a.forms.values()) else 0
-        business = sum(n for d, n in a.descriptors.items()
-                       if set(d.split()) & BUSINESS_HEADS and not set(d.split()) & MEDIA_MODIFIERS)
-        return labels + longer + business + a.org_cues
-
-    def _person_evidence(self, a: ActorState) -> bool:
-        """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those
-        first), a known first name (US Census 1990), a full name later shortened to its last word (news style for a
-        person's surname: "Didier Queloz ... Queloz") or holding a surname particle (:data:`~.lexicons.SURNAME_PARTICLES`:
-        "De La Fuente"), a kinship relation, or a person, role or age noun among its
-        descriptors ("spokesman", "the 45-year-old", "the film producer")."""
-        surname = len(a.tokens) >= 2 and (a.forms.get(a.tokens[-1], 0) > 0  # "Didier Queloz" ... "Queloz"
-                                          or bool(set(a.tokens[:-1]) & SURNAME_PARTICLES))  # "De La Fuente"
-        return bool(a.name_gender or (a.tokens and first_name_gender(a.tokens[0])) or surname or a.relations
-                    or a.heads & (PERSON_HEADS | ROLE_HEADS)
-                    or any(h == "old" or h.endswith("-old") for h in a.heads)
-                    or any(set(d.split()) & BUSINESS_HEADS and set(d.split()) & MEDIA_MODIFIERS
-                           for d in a.descriptors))
 
     def _merge(self, a: ActorState, into: ActorState) -> None:
         """``a`` joins ``into``: forms, descriptors, outlet cues and country; ``merged`` maps the index."""
