@@ -53,20 +53,22 @@ def store(tmp_path):
     s.close()
 
 
-def bundled_rows(folder: Path, n: int | None = None, *, titles: list[str] | None = None) -> Path:
-    """The first ``n`` rows of the bundled 2019 Wikinews CSV, or the rows with these ``titles`` (each must be
-    there), as a CSV of their own."""
+def bundled_rows(folder: Path, n: int | None = None, *, titles: list[str] | None = None,
+                 years: tuple[int, ...] = (2019,), name: str = "head.csv") -> Path:
+    """The first ``n`` rows of the bundled Wikinews CSVs of ``years`` (2019 unless told), or the rows with these
+    ``titles`` (each must be there), as a CSV of their own named ``name`` in ``folder``."""
     import csv
 
-    src = ROOT / "data" / "wikinews" / "wikinews_2019.csv"
-    with src.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = []
+    for year in years:
+        with (ROOT / "data" / "wikinews" / f"wikinews_{year}.csv").open(encoding="utf-8", newline="") as f:
+            rows += list(csv.DictReader(f))
     if titles is not None:
         rows = [r for r in rows if r["title"] in titles]
         assert sorted(r["title"] for r in rows) == sorted(titles)
     rows = rows[:n]
     folder.mkdir()
-    out = folder / "head.csv"
+    out = folder / name
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
         w.writeheader()

@@ -3,21 +3,20 @@
 Namesakes of different kinds ("Trump" the person and "Trump" the organization) live in different components (a
 person is blocked on the sound of the family name, an organization on its name key), so which one keeps the bare
 slug cannot be decided inside one relink: :func:`newsledger.link.actors.actor_ids` ranks every actor of one slug
-(most articles, then kind, then smallest member) and a relink moves the ids of namesakes outside its component.
+(most articles, then most mentions, then kind, then smallest member) and a relink moves the ids of namesakes outside its component.
 """
 
 from __future__ import annotations
 
-import csv
 import itertools
 import random
 import sqlite3
 
 import pytest
+from conftest import bundled_rows
 
 from newsledger.link.actors import IdClaim, actor_ids, slug
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent.parent
 
 
 def _claim(key, base, kind, articles, first, mentions=0):
@@ -66,22 +65,6 @@ TRUMP_TITLES = ("US announces restrictions on flying to Cuba",  # 2019: "Trump" 
                 "Biden announces Kamala Harris as 2020 running mate in US presidential race")  # 2020: "Trump", an organization
 
 
-def _wikinews_rows(folder, titles):
-    """The bundled Wikinews rows (2019 and 2020) with these titles, as one CSV of their own."""
-    rows = []
-    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
-        with (ROOT / "data" / "wikinews" / name).open(encoding="utf-8", newline="") as f:
-            rows += [r for r in csv.DictReader(f) if r["title"] in titles]
-    assert sorted(r["title"] for r in rows) == sorted(titles)
-    folder.mkdir()
-    out = folder / "rows.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return out
-
-
 @pytest.fixture(scope="module")
 def trump_analyses(nlp, tmp_path_factory):
     """The two articles as analyzed, by title, and a second report of the 2020 one (the same analysis under
@@ -90,7 +73,7 @@ def trump_analyses(nlp, tmp_path_factory):
     from newsledger.ingest.article import Overrides
     from newsledger.run import analyze
 
-    path = _wikinews_rows(tmp_path_factory.mktemp("ids") / "wikinews", TRUMP_TITLES)
+    path = bundled_rows(tmp_path_factory.mktemp("ids") / "wikinews", titles=TRUMP_TITLES, years=(2019, 2020), name="rows.csv")
     analyses, _ = analyze([str(path)], nlp=nlp, overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})
     by_title = {a.article.title: a for a in analyses}
     cuba, biden = by_title[TRUMP_TITLES[0]], by_title[TRUMP_TITLES[1]]
