@@ -18,7 +18,6 @@ from conftest import bundled_rows
 from newsledger.link.actors import IdClaim, actor_ids, slug
 
 
-
 def _claim(key, base, kind, articles, first, mentions=0):
     return IdClaim(key, base, kind, articles, first, mentions)
 
