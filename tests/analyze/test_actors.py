@@ -469,3 +469,19 @@ def test_issue14_a_legal_form_does_not_make_a_second_company(nlp):
     _, actors, _, _ = _actors_of(nlp, text)
     companies = [(a["name"], a["aliases"]) for a in actors if a["kind"] == "organization"]
     assert companies == [("Cipriani S.A", ["Cipriani"])]
+
+
+def test_issue14_a_double_barrelled_surname_written_apart_is_the_same_person(nlp, shared, tmp_path):
+    # BBC News politics/293: "Robert Kilroy-Silk" and "Mr Kilroy-Silk" beside a reader's "Kilroy Silk has secured
+    # my vote" and "Kilroy has one agenda": were three people (Robert Kilroy-Silk, Robert Kilroy Silk, Kilroy)
+    got = _bbc_actors(nlp, shared, tmp_path, "politics/293")
+    people = {name for name, (kind, _) in got.items() if kind == "person" and "Kilroy" in name}
+    assert people == {"Robert Kilroy-Silk"}
+    assert "Kilroy" in got["Robert Kilroy-Silk"][1]
+
+
+def test_issue14_parts_of_a_double_barrelled_name_join_only_when_written_in_order(nlp):
+    text = "Anna Smith-Jones chaired the meeting. Later Peter Jones Smith, a farmer, spoke against the plan."
+    _, actors, _, _ = _actors_of(nlp, text)
+    people = {a["name"] for a in actors if a["kind"] == "person"}
+    assert people == {"Anna Smith-Jones", "Peter Jones Smith"}  # the parts in the other order: someone else

@@ -210,6 +210,30 @@ def _own_names(outlet: str) -> set[str]:
     return names
 
 
+
+def _join_double_barrelled(cands: list[Candidate]) -> None:
+    """Spell a double-barrelled name one way across the text: where a name of the text holds a hyphenated word
+    of capitalized parts ("Robert Kilroy-Silk"), another name writing those parts apart ("Robert Kilroy Silk",
+    "Kilroy Silk") is rewritten with the hyphen, so both read as one surname (BBC News writes both in one story).
+    A name is changed only where its words are exactly those parts in order; nothing else moves."""
+    joined = {}
+    for c in cands:
+        if c.form != "name":
+            continue
+        for w in c.name.split():
+            parts = w.split("-")
+            if len(parts) >= 2 and all(p[:1].isupper() for p in parts):
+                joined[" ".join(parts)] = w
+    if not joined:
+        return
+    for c in cands:
+        if c.form != "name" or "-" in c.name:
+            continue
+        for spaced, hyphened in joined.items():
+            if f" {spaced} " in f" {c.name} ":
+                c.name = f" {c.name} ".replace(f" {spaced} ", f" {hyphened} ").strip()
+
+
 class Resolver(KindEvidence):
     """Resolves the actor mentions of one parsed Doc (see the module docstring).
 
@@ -416,6 +440,7 @@ class Resolver(KindEvidence):
     def resolve(self) -> list[Candidate]:
         """Resolve every candidate; returns them with ``actor``/``ambiguous`` set, in text order."""
         cands = self.candidates()
+        _join_double_barrelled(cands)
         for c in cands:  # people named in full are known before their short names are read
             if c.form == "name" and (c.label == "PERSON" or c.kind == "person") and len(c.name.split()) >= 2:
                 self._person(c.name, c.suffix)
@@ -488,7 +513,10 @@ class Resolver(KindEvidence):
         return a
 
     def _bearers(self, word: str) -> list[ActorState]:
-        return [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and word in a.tokens]
+        """Persons of the text a one-word name can be: those with that word among their names, or as a part of a
+        double-barrelled surname ("Kilroy" for Robert Kilroy-Silk)."""
+        return [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2
+                and (word in a.tokens or "-" in a.tokens[-1] and word in a.tokens[-1].split("-"))]
 
     def _resolve_name(self, c: Candidate) -> None:
         doc = self.doc
