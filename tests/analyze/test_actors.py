@@ -485,3 +485,25 @@ def test_issue14_parts_of_a_double_barrelled_name_join_only_when_written_in_orde
     _, actors, _, _ = _actors_of(nlp, text)
     people = {a["name"] for a in actors if a["kind"] == "person"}
     assert people == {"Anna Smith-Jones", "Peter Jones Smith"}  # the parts in the other order: someone else
+
+
+def test_issue14_particle_surnames_and_a_candidate_ner_read_as_org_are_their_people(nlp, tmp_path):
+    # Wikinews, "On the campaign trail in the USA, October 2020": "La Riva said she fully opposed charter schools"
+    # beside "Gloria La Riva" (was a second person "La Riva"); "Independent presidential candidate Brock Pierce" (NER:
+    # ORG) and "Pierce derided the two party system" (were an organization and a person); found by a newcomer check
+    from conftest import bundled_rows
+    from newsledger import run
+    from newsledger.ingest.article import Overrides
+
+    path = bundled_rows(tmp_path / "rows", titles=["On the campaign trail in the USA, October 2020"], years=(2020,))
+    analyses, _ = run.analyze([str(path)], nlp=nlp, overrides=Overrides(outlet="Wikinews"), field_map={"date": "published"})
+    got = {a.name: (a.kind, a.aliases) for a in analyses[0].actors}
+    assert got["Gloria La Riva"] == ("person", ("La Riva",))
+    assert got["Brock Pierce"][0] == "person" and "Pierce" in got["Brock Pierce"][1]
+    assert "La Riva" not in got and "Pierce" not in got
+
+
+def test_issue14_an_org_named_like_a_person_stays_an_org_without_a_person_noun(nlp):
+    text = "Morgan Stanley, the investment bank, said profits rose. Morgan Stanley shares fell on Tuesday."
+    _, actors, _, _ = _actors_of(nlp, text)
+    assert {a["name"]: a["kind"] for a in actors}.get("Morgan Stanley") == "organization"

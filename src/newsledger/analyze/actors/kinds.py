@@ -169,10 +169,25 @@ class KindEvidence:
             if o.kind != "organization" or not o.mentioned or o.plural or o.outlet_cues or o.heads & ORG_NOUNS:
                 continue
             twin = self.by_key.get("person:" + o.key.split(":", 1)[1])
+            twin = self.merged.get(twin, twin) if twin is not None else None  # a bare surname that joined its bearer
             if twin is not None and self.actors[twin].mentioned and (self.actors[twin].gender or self.actors[twin].titled):
                 self._merge(o, self.actors[twin])
             elif twin is not None and self.actors[twin].thing == "PRODUCT" and not o.agent_cues:
                 o.mentioned, o.thing = False, "PRODUCT"  # "Halo, the game" read as a person here and ORG there
+            elif self._described_person(o):
+                # "Independent presidential candidate Brock Pierce", read ORG: a person's name described as a person;
+                # a bare surname read before as a person of its own ("Pierce derided ...") is that person
+                words = tuple(o.key.split(":", 1)[1].split())
+                o.kind, o.tokens, o.name_gender = "person", words, first_name_gender(words[0])
+                for p in self.actors:
+                    if p is o or not p.mentioned:
+                        continue
+                    if p.kind == "person" and p.tokens == (words[-1],):
+                        o.gender = o.gender or p.gender
+                        self._merge(p, o)
+                    elif (p.kind == "organization" and p.key == f"org:{words[-1]}" and not p.heads & ORG_NOUNS
+                          and not p.outlet_cues and p.index < o.index):
+                        self._merge(p, o)  # "Whereas Pierce and Hawkins ...", read ORG before (later ones: the twin rule)
 
     def _organization_evidence(self, a: ActorState, org_names: Counter) -> int:
         """Evidence beyond NER's PERSON label that a person-kind actor is an organization; 0 for none.
@@ -203,6 +218,15 @@ class KindEvidence:
                     and sum(self.actors[i].forms.values()) >= 2):  # named twice at least: not one stray ORG reading
                 return self.actors[i]
         return None
+
+    def _described_person(self, o: ActorState) -> bool:
+        """Whether an organization is a person NER misread: a name of two or more words opening with a first name the
+        census gives one sex (:func:`~.lexicons.first_name_gender`) that the text describes with a person or role noun
+        (:data:`PERSON_HEADS`, :data:`~.lexicons.ROLE_HEADS`: "candidate", "nominee") and never with an organization
+        noun, and that no outlet cue or plural verb marks as a body."""
+        words = o.key.split(":", 1)[1].split()
+        return (len(words) >= 2 and bool(first_name_gender(words[0])) and bool(o.heads & (PERSON_HEADS | ROLE_HEADS))
+                and not o.heads & ORG_NOUNS and not o.outlet_cues and not o.plural)
 
     def _person_evidence(self, a: ActorState) -> bool:
         """The text speaks for a person beyond NER's label: a title or gendered pronoun (callers check those

@@ -211,6 +211,13 @@ def _own_names(outlet: str) -> set[str]:
 
 
 
+def _particle_surname(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
+    """Whether a name of two or more words opening with a surname particle (:data:`SURNAME_PARTICLES`: "La Riva",
+    "De La Fuente") is the family name of a longer name of the text ending in the same words ("Gloria La Riva")."""
+    return (len(words) >= 2 and words[0] in SURNAME_PARTICLES
+            and any(len(n) > len(words) and tuple(n[-len(words):]) == words for n in names))
+
+
 def _join_double_barrelled(cands: list[Candidate]) -> None:
     """Spell a double-barrelled name one way across the text: where a name of the text holds a hyphenated word
     of capitalized parts ("Robert Kilroy-Silk"), another name writing those parts apart ("Robert Kilroy Silk",
@@ -441,8 +448,10 @@ class Resolver(KindEvidence):
         """Resolve every candidate; returns them with ``actor``/``ambiguous`` set, in text order."""
         cands = self.candidates()
         _join_double_barrelled(cands)
-        for c in cands:  # people named in full are known before their short names are read
-            if c.form == "name" and (c.label == "PERSON" or c.kind == "person") and len(c.name.split()) >= 2:
+        full = [c for c in cands if c.form == "name" and (c.label == "PERSON" or c.kind == "person") and len(c.name.split()) >= 2]
+        longer = [tuple(_key(c.name).split()) for c in full]
+        for c in full:  # people named in full are known before their short names are read
+            if not _particle_surname(tuple(_key(c.name).split()), longer):  # "La Riva" is Gloria La Riva's surname
                 self._person(c.name, c.suffix)
         current = -1
         deferred: list[Candidate] = []
@@ -541,6 +550,16 @@ class Resolver(KindEvidence):
             first_mention = not actor.mentioned
             if first_mention:
                 self._bind_pending_kin(c, actor)
+        elif _particle_surname(tuple(words), [a.tokens for a in self.actors if a.kind == "person"]):
+            bearers = [a for a in self.actors if a.kind == "person" and len(a.tokens) > len(words)
+                       and a.tokens[-len(words):] == tuple(words)]  # "La Riva", "De La Fuente": a surname
+            excluded = self._c_commanders(c)
+            actor = self._choose(c, self._narrow(c, [a for a in bearers if a.index not in excluded]), ratio=DECISION_RATIO)
+            c.label = c.label and "PERSON"
+            c.kind = "person"
+            if actor is None:
+                self.by_head[c.head] = c
+                return
         elif len(words) == 1 and self._org_not_bearer(c, words[0]):
             actor = self._actor(f"org:{key}", "organization")  # "Yahoo" beside "Yahoo Messenger": the company
         elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
