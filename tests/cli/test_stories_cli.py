@@ -64,3 +64,23 @@ def test_a_name_several_actors_go_by_lists_them_and_exits_2(db):
 def test_an_unknown_actor_is_an_error_naming_it(db):
     r, _ = stories(db, "--actor", "Nobody Atall")
     assert r.exit_code == 1 and "No actor 'Nobody Atall'" in r.output
+
+
+def test_claims_by_actor_takes_its_id_name_or_alias_and_lists_namesakes(db):
+    """``newsledger claims --actor``: the claims an actor makes, by the stored source → actor link (``--source``
+    matched only text, so an actor id found nothing: a newcomer's ``claims --source donald-trump`` gave 0 rows)."""
+    def sources(*args):
+        r = CliRunner().invoke(cli, ["claims", "--db", db, "--kind", "all", "--json", *args])
+        assert r.exit_code == 0, r.output
+        return sorted((c["article"]["outlet"], c["cue"]["text"]) for c in json.loads(r.stdout))
+
+    achieng = sources("--actor", "Rehema Achieng")
+    assert achieng == [("Coastline Press Agency", "said"), ("Equator Digest", "said"), ("Kampala Evening Post", "said"),
+                       ("Northgate Tribune", "told")]
+    assert sources("--actor", "rehema-achieng") == achieng
+    assert sources("--source", "rehema-achieng") == []  # text, not ids
+    # Haaretz: its name, and "the report" the resolver tied to it, in the seed (Press TV)
+    assert sources("--actor", "Haaretz") == [("Press TV", "according to"), ("Press TV", "did not name"),
+                                             ("Press TV", "referring to"), ("Press TV", "said")]
+    r = CliRunner().invoke(cli, ["claims", "--db", db, "--actor", "nobody at all"])
+    assert r.exit_code == 1 and "E301" in r.output

@@ -10,7 +10,8 @@ from ..store.filters import CERTAINTIES, CLAIM_KINDS, ClaimFilter
 
 
 def claims(store: Store, *, source: str | None = None, hedged: bool = False, certainty: str | None = None,
-           kinds: tuple[str, ...] | None = ("statement",), limit: int | None = 50) -> list[dict[str, Any]]:
+           kinds: tuple[str, ...] | None = ("statement",), limit: int | None = 50,
+           actor: str | None = None) -> list[dict[str, Any]]:
     """Stored attributions, newest article first, each with its article and chain.
 
     Args:
@@ -21,15 +22,21 @@ def claims(store: Store, *, source: str | None = None, hedged: bool = False, cer
         certainty: only this certainty (one of :data:`CERTAINTIES`).
         kinds: only these claim kinds (of :data:`CLAIM_KINDS`); statements by default, None or empty: all.
         limit: at most this many (None or 0: all).
+        actor: an actor id, name or alias (``Store.find_actor``): only claims that actor makes (its source is linked
+            to it, "he said" included when the resolver tied "he" to it).
 
     Returns:
         One dict per attribution: ``article`` (``article_id``, ``outlet``,
         ``published``, ``title``, ``url``) followed by the Attribution's fields.
 
     Raises:
-        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`, or a kind not one of :data:`CLAIM_KINDS`.
+        QueryError: ``certainty`` is not one of :data:`CERTAINTIES`, a kind not one of :data:`CLAIM_KINDS`, or no
+            actor goes by ``actor``.
+        AmbiguousActorError: several actors go by ``actor`` (its ``actor_ids`` lists them).
     """
-    where = ClaimFilter(source=source, hedged=hedged, certainty=certainty, kinds=tuple(kinds or ()), limit=limit)
+    by_actor = store.find_actor(actor) if actor is not None else None
+    where = ClaimFilter(source=source, hedged=hedged, certainty=certainty, kinds=tuple(kinds or ()), limit=limit,
+                        by_actor=by_actor)
     return [{"article": meta, **to_dict(a)} for meta, a in store.attributions(where)]
 
 
