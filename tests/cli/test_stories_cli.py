@@ -84,3 +84,31 @@ def test_claims_by_actor_takes_its_id_name_or_alias_and_lists_namesakes(db):
                                              ("Press TV", "referring to"), ("Press TV", "said")]
     r = CliRunner().invoke(cli, ["claims", "--db", db, "--actor", "nobody at all"])
     assert r.exit_code == 1 and "E301" in r.output
+
+
+@pytest.mark.parametrize("args, retry", [
+    (["timeline", "Haftar"], "newsledger timeline "),
+    (["events", "--actor", "Haftar"], "newsledger events --actor "),
+    (["framing", "--actor", "Haftar"], "newsledger framing --actor "),
+])
+def test_every_command_lists_the_actors_a_name_fits_and_exits_2(db, args, retry):
+    """The seed's Haftar is Khalifa and his son Saddam: timeline, events and framing exited 1 with the ids inline,
+    where actor / stories --actor / claims --actor list them and exit 2 (found by a newcomer check)."""
+    r = CliRunner().invoke(cli, [*args, "--db", db, "--json"])
+    assert r.exit_code == 2, r.output
+    listed = {m["actor_id"] for m in json.loads(r.stdout)}
+    assert {"khalifa-haftar", "saddam-haftar"} <= listed
+    assert "pass one of these ids (" + retry in r.stderr
+
+
+def test_story_why_marks_a_cut_claim_and_stats_counts_in_the_singular(db, tmp_path, shared):
+    r = CliRunner().invoke(cli, ["stories", "--db", db, "--json"])
+    story = max(json.loads(r.stdout), key=lambda s: s["n_reports"])
+    r = CliRunner().invoke(cli, ["story", story["story_id"], "--why", "--db", db], env={"COLUMNS": "250"})
+    assert r.exit_code == 0, r.output
+    claims = r.stdout.split("Claims relayed by several reports")[1]
+    assert "…" in claims  # a claim longer than 90 characters says it was cut
+    one = str(tmp_path / "one.db")
+    assert CliRunner().invoke(cli, ["ingest", str(shared / "corpus" / "seed"), "--db", one]).exit_code == 0
+    r = CliRunner().invoke(cli, ["stats", "--db", one])
+    assert r.stdout.startswith("1 article, ") and "1 skipped inputs" not in r.stdout

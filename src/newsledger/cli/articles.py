@@ -162,7 +162,8 @@ def stats(db, top, fmt):
         click.echo(dumps(data))
         return
     c = data["counts"]
-    click.echo(f"{c['articles']:,} articles, {c['sentences']:,} sentences, {c['mentions']:,} entity mentions, {c['skips']:,} skipped input{'s' if c['skips'] != 1 else ''}")
+    counts = [(c["articles"], "article"), (c["sentences"], "sentence"), (c["mentions"], "entity mention"), (c["skips"], "skipped input")]
+    click.echo(", ".join(f"{n:,} {word}{'' if n == 1 else 's'}" for n, word in counts))
     shown, total = len(data["outlets"]), data["outlets_total"]
     emit(data["outlets"], "table", title="Articles per outlet"
          + (f" (top {shown} of {total}; --top 0 lists all)" if shown < total else ""))

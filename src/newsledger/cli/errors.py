@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from ..errors import ConfigError, NewsLedgerError, damaged_store_message
+from ..errors import AmbiguousActorError, ConfigError, NewsLedgerError, damaged_store_message
 from ..terminal import visible
 from .options import cli_settings
 
@@ -50,6 +50,30 @@ def reader_gone() -> NoReturn:
     sys.exit(0)
 
 
+def _list_namesakes(exc: AmbiguousActorError, kwargs: dict) -> NoReturn:
+    """A name several actors go by, in any command: list them and exit 2, as ``newsledger actor NAME`` does; the
+    hint names the command's own option ("newsledger events --actor ID") or argument ("newsledger timeline ID")."""
+    from .actors import list_ambiguous
+
+    ctx = click.get_current_context(silent=True)
+    retry = "newsledger"
+    if ctx is not None:
+        names, c = [], ctx
+        while c is not None and c.parent is not None:  # the subcommands, without the program's own name
+            names.append(c.info_name)
+            c = c.parent
+        retry = " ".join(["newsledger", *reversed(names)])
+        for param in ctx.command.params:
+            if isinstance(param, click.Option) and ctx.params.get(param.name) == exc.name:
+                retry = f"{retry} {param.opts[0]}"
+                break
+    store = open_db(kwargs.get("db"))
+    try:
+        list_ambiguous(store, exc, kwargs.get("fmt") or "table", retry=retry)
+    finally:
+        store.close()
+
+
 def handles_errors(f):
     """Turn library errors into click errors (exit 1; usage errors exit 2).
 
@@ -61,6 +85,8 @@ def handles_errors(f):
     def wrapper(*args, **kwargs):
         try:
             return f(*args, **kwargs)
+        except AmbiguousActorError as exc:
+            _list_namesakes(exc, kwargs)
         except NewsLedgerError as exc:
             raise _fail(exc) from None
         except BrokenPipeError:

@@ -180,7 +180,7 @@ def show_provenance(s: dict) -> None:
                     click.echo(visible(f"      {line}", newlines=False))
     shared = [c for c in s.get("claims") or () if len(c["reports"]) > 1]
     if shared:
-        emit([{"claim": c["text"][:90], "reports": len(c["reports"]), "sources": c["independent_sources"],
+        emit([{"claim": c["text"] if len(c["text"]) <= 90 else c["text"][:89] + "…", "reports": len(c["reports"]), "sources": c["independent_sources"],
                "origins": ", ".join(c["origins"]), "unconfirmed": "yes" if c["unconfirmed"] else ""} for c in shared],
              "table", columns=["claim", "reports", "sources", "origins", "unconfirmed"],
              title="Claims relayed by several reports")
