@@ -56,6 +56,28 @@ def test_issue11_csv_with_one_nul_row_keeps_the_other_rows(tmp_path):
     assert "NUL" in err.message and str(path) in err.message
 
 
+def test_csv_quote_never_closed_is_reported_not_swallowing_the_rows_after_it(tmp_path):
+    # the lenient csv reader ends a runaway quoted cell at end of data: rows Two and Three were one article's text
+    path = tmp_path / "rows.csv"
+    path.write_text(f'title,text\nZero,{GOOD}\nOne,"{GOOD}\nTwo,{GOOD} Two.\nThree,{GOOD} Three.\n', encoding="utf-8")
+    articles, errors = read(path)
+    assert [a.title for a in articles] == ["Zero"]
+    [err] = errors
+    assert err.path == f"{path}:3" and err.reason == SkipReason.MALFORMED
+    assert "never closed" in err.message and "lines 3–5" in err.message
+
+
+@pytest.mark.parametrize("body", [
+    f'"{GOOD}\nIt said so twice: ""twice""."',  # a quoted cell over two lines, doubled quotes inside
+    f'{GOOD} A 5" screen.',  # a stray quote inside an unquoted cell, last row: the lenient reader keeps it
+])
+def test_csv_closed_or_stray_quotes_on_the_last_row_are_kept(tmp_path, body):
+    path = tmp_path / "rows.csv"
+    path.write_text(f"title,text\nOne,{GOOD}\nTwo,{body}\n", encoding="utf-8")
+    articles, errors = read(path)
+    assert [a.title for a in articles] == ["One", "Two"] and errors == []
+
+
 def test_issue11_nul_deep_in_a_big_csv_is_never_stored(tmp_path):
     path = tmp_path / "big.csv"
     rows = [f"Row {i},{GOOD} Number {i}." for i in range(400)]

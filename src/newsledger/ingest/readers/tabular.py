@@ -150,23 +150,66 @@ def read_csv(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[R
             path=path,
             reason=SkipReason.MALFORMED,
         )
-    yield from _with_pending(_csv_rows(path, reader, field_map), [warning] if warning else [], path)
+    yield from _with_pending(_csv_rows(path, reader, field_map, text), [warning] if warning else [], path)
 
 
-def _csv_rows(path: str, reader: csv.DictReader, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
+def _csv_rows(path: str, reader: csv.DictReader, field_map: dict[str, str], text: str = "") -> Iterator[RawDocument | IngestError]:
+    """The rows of ``reader`` as documents or errors, each named ``path:line`` (the row's first physical line).
+
+    The last row is held back one step: a quote opened there and never closed runs to the end of the file
+    (Python's csv module, not strict, ends the cell at end of data), so every later row would be swallowed into
+    one cell without a word. Such a row is yielded as a :class:`ReadError` naming its lines, never stored.
+    """
+    held: tuple[int, dict] | None = None
     try:
         while True:
             start_line = reader.line_num + 1
             row = next(reader, None)
+            if held is not None:
+                if row is None and _quote_left_open(text, held[0], reader.reader.dialect.delimiter):
+                    first, end = held[0], reader.line_num
+                    lines = f"line {first}" if end <= first else f"lines {first}–{end}"
+                    yield ReadError(
+                        f"{path}:{first}: a quoted cell opened in this row is never closed, so {lines} (to the end of the "
+                        "file) read as one row; the row is skipped. Close the quote and ingest again.",
+                        path=f"{path}:{first}",
+                        reason=SkipReason.MALFORMED,
+                    )
+                    break
+                yield from _csv_row(path, *held, field_map)
+                held = None
             if row is None:
                 break
-            where = f"{path}:{start_line}"
-            if None in row:  # more cells than columns
-                yield ReadError(f"{where}: the row has more cells than the header.", path=where, reason=SkipReason.MALFORMED)
-                continue
-            try:
-                yield _record_document(where, row, field_map)
-            except IngestError as exc:
-                yield exc
+            held = (start_line, row)
     except csv.Error as exc:
         yield ReadError(f"{path}:{reader.line_num}: CSV error ({exc}); the rest of the file is not read.", path=path, reason=SkipReason.MALFORMED)
+
+
+def _csv_row(path: str, start_line: int, row: dict, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
+    where = f"{path}:{start_line}"
+    if None in row:  # more cells than columns
+        yield ReadError(f"{where}: the row has more cells than the header.", path=where, reason=SkipReason.MALFORMED)
+        return
+    try:
+        yield _record_document(where, row, field_map)
+    except IngestError as exc:
+        yield exc
+
+
+def _quote_left_open(text: str, start_line: int, delimiter: str) -> bool:
+    """Whether the row starting at physical line ``start_line`` (1-based) of ``text`` ends inside an open quote.
+
+    Read again from that line with ``strict=True``, which is the only csv mode that reports end of data inside
+    a quoted cell ("unexpected end of data"); any other strict complaint (a stray quote inside an unquoted cell,
+    which the lenient reader accepts) is not this fault.
+    """
+    if not text:
+        return False
+    lines = io.StringIO(text, newline="").readlines()
+    rest = "".join(lines[start_line - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
