@@ -182,6 +182,25 @@ def test_bad_filters_are_400_with_one_error_shape(client, query, message):
     assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("path, link", [
+    ("/timeline?actor=Haftar&type=CONSULT", "/timeline?type=CONSULT&actor={id}"),  # the other filters are kept
+    ("/stories?actor=Haftar", "/stories?actor={id}"),
+])
+def test_a_name_several_actors_go_by_lists_them_with_links_to_pick_one(client, path, link):
+    """The seed's Haftar is Khalifa and his son Saddam: the web answered a bare 400 naming the ids, where the command
+    line lists the namesakes (name, kind, articles, top descriptor); the page and its JSON twin list them now, each
+    linked to the same page asked with its id, as the actor page's own list does (found by a newcomer check)."""
+    data = api(client, "/api" + path, 400)
+    assert data["error"].startswith("[E301] 'Haftar' names several actors")
+    assert {a["actor_id"]: a["name"] for a in data["actors"]} == {"khalifa-haftar": "Khalifa Haftar",
+                                                                   "saddam-haftar": "Saddam Haftar"}
+    assert {a["url"] for a in data["actors"]} == {"/api" + link.format(id=i) for i in ("khalifa-haftar", "saddam-haftar")}
+    page = client.get(path)
+    assert page.status_code == 400
+    for a in data["actors"]:
+        assert f'<a href="{link.format(id=a["actor_id"]).replace("&", "&amp;")}">{a["name"]}</a>' in page.text
+
+
 def test_claims_filter_by_source_certainty_and_kind(client):
     default = api(client, "/api/claims?claims_sort=published")["claims"]
     every = api(client, "/api/claims?kind=all&claims_sort=published")["claims"]

@@ -25,7 +25,7 @@ import contextlib
 import threading
 from importlib import resources
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +35,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import NewsLedgerError, QueryError, damaged_store_message
+from ..errors import AmbiguousActorError, NewsLedgerError, QueryError, damaged_store_message
 from ..store import Store, open_store
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -176,17 +176,36 @@ def create_app(location: str) -> FastAPI:
             response.headers.setdefault(key, value)
         return response
 
-    def answer(request: Request, status: int, message: str, errors: list[str] | None = None) -> Response:
+    def answer(request: Request, status: int, message: str, errors: list[str] | None = None,
+               actors: list[dict[str, Any]] | None = None) -> Response:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse(error_body(status, message, errors), status_code=status)
+            body = error_body(status, message, errors)
+            if actors is not None:
+                body["actors"] = actors
+            return JSONResponse(body, status_code=status)
         html = app.state.templates.get_template("error.html").render(
-            request=request, status=status, message=message, errors=errors or [], title=f"Error {status}")
+            request=request, status=status, message=message, errors=errors or [], title=f"Error {status}",
+            actors=actors or [])
         return HTMLResponse(html, status_code=status)
+
+    def namesakes(request: Request, exc: AmbiguousActorError) -> list[dict[str, Any]]:
+        """The actors an ambiguous name may mean (as ``newsledger actor NAME`` lists them), each with ``url``: the
+        same page asked with its id in place of the name (the query parameter holding the name), else its actor
+        page."""
+        from ..query.actors import actor_matches  # noqa: PLC0415
+
+        param = next((k for k, v in request.query_params.multi_items() if v == exc.name), None)
+        rows = actor_matches(app.state.stores.get(), exc.actor_ids)
+        for row in rows:
+            row["url"] = (url_with(request, **{param: row["actor_id"]}) if param
+                          else ("/api" if request.url.path.startswith("/api/") else "") + "/actor/" + quote(row["actor_id"], safe=""))
+        return rows
 
     @app.exception_handler(NewsLedgerError)
     async def library_error(request: Request, exc: NewsLedgerError):
         status = exc.status if 400 <= exc.status < 600 else 500
-        return answer(request, status, str(exc), getattr(exc, "errors", None))
+        actors = namesakes(request, exc) if isinstance(exc, AmbiguousActorError) else None
+        return answer(request, status, str(exc), getattr(exc, "errors", None), actors)
 
     from ..store import DAMAGED_STORE_ERRORS  # noqa: PLC0415
 
