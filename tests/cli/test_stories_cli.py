@@ -66,6 +66,12 @@ def test_an_unknown_actor_is_an_error_naming_it(db):
     assert r.exit_code == 1 and "No actor 'Nobody Atall'" in r.output
 
 
+@pytest.mark.parametrize("args", [["actor", " "], ["stories", "--actor", ""], ["claims", "--actor", ""]])
+def test_an_empty_actor_name_is_said_to_be_empty(db, args):
+    r = CliRunner().invoke(cli, [*args, "--db", db])  # it said "No actor ''"
+    assert r.exit_code == 1 and "The actor name is empty" in r.output
+
+
 def test_claims_by_actor_takes_its_id_name_or_alias_and_lists_namesakes(db):
     """``newsledger claims --actor``: the claims an actor makes, by the stored source → actor link (``--source``
     matched only text, so an actor id found nothing: a newcomer's ``claims --source donald-trump`` gave 0 rows)."""

@@ -155,7 +155,7 @@ class Store(Protocol):
         """The global actor id for an actor id, a name or any alias (spelling) the store has seen.
 
         Raises:
-            QueryError: no such actor (the message suggests actors that sound alike).
+            QueryError: no such actor (the message suggests actors that sound alike), or an empty name.
             AmbiguousActorError: a name shared by several actors (``actor_ids`` lists them).
         """
         ...

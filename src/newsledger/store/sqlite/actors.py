@@ -421,6 +421,8 @@ def select_actors(conn: sqlite3.Connection, f: ActorFilter) -> list[dict[str, An
 
 def find_actor(conn: sqlite3.Connection, name: str) -> str:
     """The global actor id for an id, a name or an alias; see :meth:`SQLiteStore.find_actor`."""
+    if not name.strip():
+        raise QueryError("The actor name is empty: pass a name, an alias or an id (newsledger actors lists them).")
     row = conn.execute("SELECT actor_id FROM actors WHERE actor_id = ?", (name,)).fetchone()
     if row:
         return row[0]
