@@ -251,6 +251,40 @@ def test_issue14_gendered_title_picks_the_namesake(nlp):
     assert bare == [("Mr", "David Hollis"), ("Ms", "Claire Hollis")]
 
 
+# Wikinews, "On the campaign trail in the USA, September 2020" (bundled): every bare "Biden" here was ambiguous,
+# the son's full name and "his son" making him as salient as the father the text keeps calling "Biden"
+CAMPAIGN_2020 = ("Joe Biden and Donald Trump met in Cleveland for the first presidential debate. Trump insulted Biden as "
+                 "unintelligent. After Biden attacked Trump for the alleged \"losers\" and \"suckers\" comment reported in "
+                 "The Atlantic, Trump brought up Biden's son Hunter Biden and his dealings in Ukraine and China. "
+                 "Biden defended his son's struggle with drugs. "
+                 "Biden attacked Trump for the over 200,000 U.S. deaths from coronavirus.")
+
+
+def test_issue14_a_bare_surname_goes_to_the_bearer_the_text_already_calls_so(nlp):
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    doc = nlp(CAMPAIGN_2020)
+    raw, cands, _ = resolve_doc(doc, None)
+    bare = [(doc[c.start:c.end].sent.text[:20], raw[c.actor]["name"] if c.actor is not None else None)
+            for c in cands if doc[c.start:c.end].text == "Biden"]
+    assert bare[-2:] == [("Biden defended his s", "Joe Biden"), ("Biden attacked Trump", "Joe Biden")]
+    assert {name for _, name in bare} == {"Joe Biden"}  # never the son, whom the text calls "Hunter Biden"
+
+
+def test_issue14_a_clear_lead_in_salience_still_moves_a_surname_to_the_person_just_named(nlp):
+    # the same article, further on: Franklin Roosevelt is "Roosevelt" for paragraphs, then Theodore is named in full
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    text = ("Franklin Delano Roosevelt won four elections. Roosevelt led the country through the Depression. "
+            "Roosevelt died in 1945. The debate moderator asked about the pandemic. The candidates disagreed on "
+            "taxes. Polls moved little after the debate. Theodore Roosevelt mediated the end of the Russo-Japanese "
+            "War in 1905. Roosevelt's efforts earned him the Nobel Peace Prize.")
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    bare = [raw[c.actor]["name"] if c.actor is not None else None for c in cands if doc[c.start:c.end].text == "Roosevelt"]
+    assert bare == ["Franklin Delano Roosevelt", "Franklin Delano Roosevelt", "Theodore Roosevelt"]
+
+
 def test_issue14_suffixes_keep_father_and_son_apart(nlp):
     text = ("Robert Vance Sr. founded the mill. Robert Vance Jr. sold it in 2001. "
             "Robert Vance Jr. said the buyers kept every worker.")
