@@ -271,6 +271,29 @@ def test_issue14_a_bare_surname_goes_to_the_bearer_the_text_already_calls_so(nlp
     assert {name for _, name in bare} == {"Joe Biden"}  # never the son, whom the text calls "Hunter Biden"
 
 
+def test_issue14_the_elder_surname_is_the_father_whatever_the_parse_says(nlp):
+    # Wikinews, "On the campaign trail in the USA, October 2020" (bundled): each "the elder Biden" went to the son
+    # (principle C read off a conjoined clause, and off a misparse making "he had" the root), and with it every
+    # later "Biden" of the article: 27 of them
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    text = ("Polls showed Democratic Party presidential nominee Joe Biden leading President Donald Trump. "
+            "The New York Post published an article about a laptop belonging to Biden's son Hunter. "
+            "Contrary to the elder Biden's assurances he had no involvement in his son's business deals, an e-mail "
+            "alluded to a 2015 meeting between the elder Biden and a Ukranian adviser to the board of the energy "
+            "company Burisma, on which Hunter served. Just before the final presidential debate, Hunter Biden's former "
+            "business partner Tony Bobulinski held a press conference claiming Joe Biden knew about his son's business "
+            "deals, particularly with China, and that the elder Biden was involved with them. "
+            "Biden denied the allegations.")
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    elder = [raw[c.actor]["name"] if c.actor is not None else None for c in cands
+             if doc[c.start:c.end].text == "Biden" and doc[c.start - 1].text == "elder"]
+    assert elder == ["Joe Biden"] * 3
+    last = [c for c in cands if doc[c.start:c.end].text == "Biden" and doc[c.start].sent.text.startswith("Biden denied")]
+    assert [raw[c.actor]["name"] for c in last] == ["Joe Biden"]
+
+
 def test_issue14_a_clear_lead_in_salience_still_moves_a_surname_to_the_person_just_named(nlp):
     # the same article, further on: Franklin Roosevelt is "Roosevelt" for paragraphs, then Theodore is named in full
     from newsledger.analyze.actors.resolve import resolve_doc

@@ -669,9 +669,20 @@ def is_country_noun(word: str) -> bool:
 
 
 def subject_ancestors(token: Token) -> set[int]:
-    """Token indices of the subjects of every verb above ``token`` in its tree (for binding principle C)."""
+    """Token indices of the subjects of every verb above ``token`` in its tree (for binding principle C).
+
+    A clause conjoined to another, with a subject of its own, is not below that other clause's subject: in
+    "claiming [Joe Biden knew about his son's deals] and [that the elder Biden was involved]" the parser hangs
+    the second clause on "knew" (``conj``), but "Joe Biden" does not c-command "the elder Biden", which is
+    the same man. A conjunct without a subject shares its head's ("Haftar met X and praised Haftar" keeps it).
+    """
     out = set()
+    below = token
     for anc in token.ancestors:
+        own_subject = below.dep_ == "conj" and any(ch.dep_ in SUBJECT_DEPS for ch in below.children)
+        below = anc
+        if own_subject:
+            continue
         for child in anc.children:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i and not (child.left_edge.i <= token.i <= child.right_edge.i):
                 out.add(child.i)

@@ -87,6 +87,7 @@ from .mentions import (
     _role_only,
 )
 from .kinds import PERSON_HEADS, KindEvidence, _key
+from .names import NameEvidence, _join_double_barrelled, _particle_surname
 from .transcript import speakers, turns
 
 
@@ -174,12 +175,6 @@ def _plural_subject(token) -> bool:
     return any(v.tag_ == "VBP" or v.lower_ in ("were", "are") for v in verbs)
 
 
-def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when two middle-name lists can be one person's: same length, each name equal or one the other's initial."""
-    return len(a) == len(b) and all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
-                                    for x, y in zip(a, b))
-
-
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 """An acronym written in capitals ("SEC", "IMF")."""
 
@@ -211,37 +206,7 @@ def _own_names(outlet: str) -> set[str]:
 
 
 
-def _particle_surname(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
-    """Whether a name of two or more words opening with a surname particle (:data:`SURNAME_PARTICLES`: "La Riva",
-    "De La Fuente") is the family name of a longer name of the text ending in the same words ("Gloria La Riva")."""
-    return (len(words) >= 2 and words[0] in SURNAME_PARTICLES
-            and any(len(n) > len(words) and tuple(n[-len(words):]) == words for n in names))
-
-
-def _join_double_barrelled(cands: list[Candidate]) -> None:
-    """Spell a double-barrelled name one way across the text: where a name of the text holds a hyphenated word
-    of capitalized parts ("Robert Kilroy-Silk"), another name writing those parts apart ("Robert Kilroy Silk",
-    "Kilroy Silk") is rewritten with the hyphen, so both read as one surname (BBC News writes both in one story).
-    A name is changed only where its words are exactly those parts in order; nothing else moves."""
-    joined = {}
-    for c in cands:
-        if c.form != "name":
-            continue
-        for w in c.name.split():
-            parts = w.split("-")
-            if len(parts) >= 2 and all(p[:1].isupper() for p in parts):
-                joined[" ".join(parts)] = w
-    if not joined:
-        return
-    for c in cands:
-        if c.form != "name" or "-" in c.name:
-            continue
-        for spaced, hyphened in joined.items():
-            if f" {spaced} " in f" {c.name} ":
-                c.name = f" {c.name} ".replace(f" {spaced} ", f" {hyphened} ").strip()
-
-
-class Resolver(KindEvidence):
+class Resolver(KindEvidence, NameEvidence):
     """Resolves the actor mentions of one parsed Doc (see the module docstring).
 
     Args:
@@ -490,23 +455,6 @@ class Resolver(KindEvidence):
         cands.sort(key=lambda c: (c.start, -c.end))
         return cands
 
-    def _namesakes(self, tokens: tuple[str, ...], suffix: str) -> list[ActorState]:
-        """Persons of the text a full name can be: same first and last name and suffix, compatible middle names.
-
-        Middle names and initials tell people apart ("George H. W. Bush", "George W. Bush"), and so
-        do suffixes ("Jr.", "Sr."); a name without them can be any bearer of its first and last name.
-        """
-        first, last, middle = tokens[0], tokens[-1], tokens[1:-1]
-        same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
-                and a.last == last and (not suffix or a.suffix == suffix)]
-        if suffix and not same:  # "X Jr." after "X": the same person, now known by the suffix
-            same = [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2 and a.first == first
-                    and a.last == last and not a.suffix]
-        if not middle:
-            return same
-        fitting = [a for a in same if a.middle and _middles_agree(a.middle, middle)]
-        return fitting or [a for a in same if not a.middle]
-
     def _person(self, name: str, suffix: str = "") -> ActorState:
         tokens = tuple(_key(t) for t in name.split())
         if len(tokens) < 2:
@@ -531,12 +479,6 @@ class Resolver(KindEvidence):
                         name_gender=first_name_gender(tokens[0]))
         a.canonical = name + (f" {suffix.capitalize()}." if suffix in ("jr", "sr") else f" {suffix.upper()}" if suffix else "")
         return a
-
-    def _bearers(self, word: str) -> list[ActorState]:
-        """Persons of the text a one-word name can be: those with that word among their names, or as a part of a
-        double-barrelled surname ("Kilroy" for Robert Kilroy-Silk)."""
-        return [a for a in self.actors if a.kind == "person" and len(a.tokens) >= 2
-                and (word in a.tokens or "-" in a.tokens[-1] and word in a.tokens[-1].split("-"))]
 
     def _resolve_name(self, c: Candidate) -> None:
         doc = self.doc
@@ -564,8 +506,7 @@ class Resolver(KindEvidence):
         elif _particle_surname(tuple(words), [a.tokens for a in self.actors if a.kind == "person"]):
             bearers = [a for a in self.actors if a.kind == "person" and len(a.tokens) > len(words)
                        and a.tokens[-len(words):] == tuple(words)]  # "La Riva", "De La Fuente": a surname
-            excluded = self._c_commanders(c)
-            options = self._narrow(c, [a for a in bearers if a.index not in excluded])
+            options = self._allowed(c, bearers)
             actor = self._choose(c, options, ratio=DECISION_RATIO, prefer=self._called_so(key, options))
             c.label = c.label and "PERSON"
             c.kind = "person"
@@ -579,8 +520,7 @@ class Resolver(KindEvidence):
             if not bearers:
                 actor = self._person(c.name)
             else:
-                excluded = self._c_commanders(c)
-                options = self._narrow(c, [a for a in bearers if a.index not in excluded])
+                options = self._allowed(c, bearers)
                 actor = self._choose(c, options, ratio=DECISION_RATIO, prefer=self._called_so(key, options))
             c.label = c.label and "PERSON"
             c.kind = "person"
@@ -617,53 +557,6 @@ class Resolver(KindEvidence):
             actor.plural = True
         self._collect_descriptors(c, actor)
         self._link(c, actor)
-
-    @staticmethod
-    def _called_so(key: str, options: list[ActorState]) -> ActorState | None:
-        """Of the bearers of a short name, the one the text has already called by it alone, when only one has been.
-
-        A writer keeps one short form per person: in a report on Joe Biden and his son Hunter, "Biden" is the
-        father throughout and the son is "Hunter" (AP style: first names tell family members apart), so a bare
-        "Biden" that salience cannot give to either of them is the father. This is the exact-string-match
-        sieve of Lee et al. (2013, *Computational Linguistics* 39(4)), their most precise, applied to the
-        mentions already resolved. It is weaker than the evidence of :meth:`_narrow` (titles, suffixes, "the
-        elder") and than a clear lead in salience (a writer also moves the short name to the person just named
-        in full: "Theodore Roosevelt ... Roosevelt's efforts earned him the Nobel Peace Prize", after paragraphs
-        on Franklin Roosevelt); it only decides where salience ties (:meth:`_choose`), which left such
-        mentions ``ambiguous``.
-
-        Args:
-            key: the short name, as :func:`~.kinds._key` gives it ("biden", "la riva").
-            options: the bearers still allowed.
-
-        Returns:
-            The one of ``options`` with a resolved mention of ``key`` alone, or None when none or several have.
-        """
-        called = [a for a in options if any(_key(form) == key for form in a.forms)]
-        return called[0] if len(called) == 1 else None
-
-    def _narrow(self, c: Candidate, options: list[ActorState]) -> list[ActorState]:
-        """The bearers of a bare name the text still allows (TIMEX-free evidence only, never a guess).
-
-        A gendered title ("Mr", "Ms") keeps the bearers of that gender; a suffix ("Jr.") those
-        who carry it; "the elder"/"the younger" (before or after the name) the parent or the
-        child of a parent-child pair of bearers.
-        """
-        doc = self.doc
-        gender = next((TITLES[t.lower().rstrip(".")] for t in c.titles if TITLES.get(t.lower().rstrip("."))), "")
-        if gender:
-            known = [a for a in options if a.sex == gender]
-            options = known or [a for a in options if not a.sex]
-        if c.suffix:
-            options = [a for a in options if a.suffix == c.suffix] or options
-        around = {t.lower_ for t in doc[max(0, c.start - 2):c.start]} | {t.lower_ for t in doc[c.end:c.end + 2]}
-        for word, relation in (("elder", "child"), ("younger", "parent")):
-            if word in around:  # the elder is the one with a child among the bearers
-                ids = {a.index for a in options}
-                fit = [a for a in options if a.relations.get(relation, set()) & ids]
-                if fit:
-                    options = fit
-        return options
 
     def _collect_descriptors(self, c: Candidate, actor: ActorState) -> None:
         doc = self.doc
