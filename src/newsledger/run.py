@@ -185,6 +185,9 @@ def read_articles(
     for missing in found.missing:
         report.skips.append(Skip(path=path_text(missing), stage="read", reason=SkipReason.NOT_FOUND.value,
                                  detail=f"{path_text(missing)}: no such file or folder."))
+    for where, why in found.unreadable:
+        report.skips.append(Skip(path=path_text(where), stage="read", reason=SkipReason.UNREADABLE.value,
+                                 detail=f"{path_text(where)}: cannot be read ({why}); what it holds is not ingested."))
     if progress:
         progress("inputs", len(found.inputs))
     for path, kind in found.inputs:

@@ -125,6 +125,42 @@ def test_bad_inputs_are_skipped_by_name_and_the_rest_goes_in(store, nlp, shared,
     assert store.incomplete_articles() == []
 
 
+def test_a_folder_or_file_the_os_refuses_is_a_skip_by_name_and_the_batch_goes_on(store, nlp, tmp_path, monkeypatch):
+    """A folder without read permission was ingested as empty, exit 0 (``Path.rglob`` skips what it cannot list);
+    a file inside a folder that cannot be searched stopped the whole batch with "Permission denied" and no
+    summary (found by a newcomer check, run as ``nobody``). The tests run as root, whom permissions do not stop,
+    so the operating system's refusal is simulated where it arises: ``os.scandir`` and ``os.stat``."""
+    good = "The harbour workers' union said on Monday that the strike would end on Friday after talks."
+    (tmp_path / "inbox" / "ok").mkdir(parents=True)
+    (tmp_path / "inbox" / "ok" / "a.txt").write_text(good, encoding="utf-8")
+    locked = tmp_path / "inbox" / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(good.replace("harbour", "rail"), encoding="utf-8")
+    (tmp_path / "closed").mkdir()
+    inside = tmp_path / "closed" / "c.txt"
+    inside.write_text(good.replace("harbour", "bus"), encoding="utf-8")
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def scandir(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def stat(path, *args, **kwargs):
+        if Path(path) == inside:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+    report = run.ingest([str(tmp_path / "inbox"), str(inside)], store, nlp=nlp)
+    monkeypatch.undo()
+    assert report.ingested == 1
+    assert sorted((s.path, s.reason) for s in report.skips) == [(str(inside), "unreadable"), (str(locked), "unreadable")]
+    assert all("Permission denied" in s.detail and s.path in s.detail for s in report.skips)
+    assert {s.path for s in store.skips()} == {str(inside), str(locked)}
+
+
 def test_no_language_other_than_the_pipelines(store, nlp, tmp_path):
     (tmp_path / "fr.jsonl").write_text(json.dumps({"text": "Le pont a rouvert vendredi.", "language": "fr"}) + "\n")
     report = run.ingest([str(tmp_path)], store, nlp=nlp)

@@ -36,6 +36,7 @@ One module per kind: :mod:`.text`, :mod:`.html`, :mod:`.tabular` (JSON Lines, CS
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,7 @@ class Discovery:
     inputs: list[tuple[str, str | None]] = field(default_factory=list)  # (path, format or None = sniff)
     ignored: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, why): a folder or file the OS refuses
 
 
 def discover(paths: list[str], *, fmt: str | None = None) -> Discovery:
@@ -126,8 +128,13 @@ def discover(paths: list[str], *, fmt: str | None = None) -> Discovery:
             found.inputs.append(("-", fmt))
             continue
         path = Path(p)
-        if path.is_dir():
-            for sub in sorted(x for x in path.rglob("*") if x.is_file()):
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:  # a folder on the way cannot be searched: EACCES is not "no such file"
+            found.unreadable.append((p, exc.strerror or str(exc)))
+            continue
+        if is_dir:
+            for sub in _files_under(path, found):
                 kind = fmt or format_of(sub)
                 if kind:
                     found.inputs.append((str(sub), kind))
@@ -135,11 +142,32 @@ def discover(paths: list[str], *, fmt: str | None = None) -> Discovery:
                     continue  # a sidecar, read with its text
                 else:
                     found.ignored.append(str(sub))
-        elif path.is_file():
+        elif is_file:
             found.inputs.append((str(path), fmt or format_of(path)))
         else:
             found.missing.append(p)
     return found
+
+
+def _files_under(folder: Path, found: Discovery) -> list[Path]:
+    """Every file below ``folder``, sorted (symbolic links to folders are not followed, as ``Path.rglob``).
+
+    A folder that cannot be listed is added to ``found.unreadable`` with the reason; ``rglob`` skipped it without
+    a word, so a folder without read permission was ingested as empty with exit status 0.
+    """
+    def refused(exc: OSError) -> None:
+        found.unreadable.append((exc.filename or str(folder), exc.strerror or str(exc)))
+
+    files = []
+    for root, _dirs, names in os.walk(folder, onerror=refused):
+        for name in names:
+            sub = Path(root) / name
+            try:
+                if sub.is_file():
+                    files.append(sub)
+            except OSError as exc:
+                found.unreadable.append((str(sub), exc.strerror or str(exc)))
+    return sorted(files)
 
 
 def read_input(path: str, fmt: str | None, *, field_map: dict[str, str] | None = None) -> Iterator[RawDocument | IngestError]:
