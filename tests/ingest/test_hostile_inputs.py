@@ -78,6 +78,27 @@ def test_csv_closed_or_stray_quotes_on_the_last_row_are_kept(tmp_path, body):
     assert [a.title for a in articles] == ["One", "Two"] and errors == []
 
 
+def test_jsonl_a_byte_that_is_not_utf8_costs_its_line_not_the_file(tmp_path):
+    # one bad byte on line 2 skipped all of the file, its good lines too (found by a newcomer check)
+    path = tmp_path / "rows.jsonl"
+    rows = [json.dumps({"title": t, "text": f"{GOOD} {t}."}).encode() for t in ("One", "Two", "Three")]
+    rows[1] = rows[1].replace(b"harbour", b"harb\xffour")
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    articles, errors = read(path)
+    assert [a.title for a in articles] == ["One", "Three"]
+    [err] = errors
+    assert err.path == f"{path}:2" and err.reason == SkipReason.ENCODING and "\\xff" in err.message
+
+
+def test_jsonl_a_line_separator_inside_a_string_does_not_cut_the_record(tmp_path):
+    # U+2028 may stand raw inside a JSON string (RFC 8259); str.splitlines cut the record there
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps({"title": "One", "text": f"{GOOD}\u2028Ships moved again."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    [article], errors = read(path)
+    assert errors == [] and "Ships moved again." in article.text
+
+
 def test_issue11_nul_deep_in_a_big_csv_is_never_stored(tmp_path):
     path = tmp_path / "big.csv"
     rows = [f"Row {i},{GOOD} Number {i}." for i in range(400)]

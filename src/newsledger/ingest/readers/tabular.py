@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 
@@ -12,7 +13,7 @@ from ...errors import ExtractionError, IngestError, ReadError, SkipReason
 from ..article import RawDocument
 from .fields import ARTICLE_FIELDS, _metadata_value
 from .html import _html_document
-from .sniff import _decode, _delimiter_of
+from .sniff import _decode, _delimiter_of, _from_bom
 
 
 def _record_document(where: str, record: dict, field_map: dict[str, str]) -> RawDocument:
@@ -85,15 +86,53 @@ def _with_pending(items, pending: list[str], path: str) -> Iterator[RawDocument 
         yield ReadError(text, path=path, reason=SkipReason.MALFORMED)
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")
+"""The line ends of JSON Lines: a raw CR or LF cannot be inside a JSON string, but U+2028, U+0085 and the other
+breaks ``str.splitlines`` also splits on can (RFC 8259 §7), so a record holding one was cut in two."""
+
+
+def _jsonl_lines(path: str, data: bytes) -> list[str | ReadError]:
+    """The lines of a JSON Lines file, each decoded on its own when the whole is not UTF-8.
+
+    A byte that is not UTF-8 costs its line (an ``encoding`` error naming ``path:line`` and the byte), not the
+    file: one bad byte on line 2 lost three good records.
+
+    Raises:
+        ReadError: empty or binary input (see :func:`~.sniff._decode`).
+    """
+    try:
+        return _LINE_BREAK.split(_decode(data, path))
+    except ReadError as exc:
+        if exc.reason != SkipReason.ENCODING:
+            raise
+    lines: list[str | ReadError] = []
+    raw = _from_bom(data, path)
+    for lineno, line in enumerate(_LINE_BREAK.split(raw.decode("latin-1")), 1):
+        line_bytes = line.encode("latin-1")  # latin-1 maps bytes 1:1, so the split is on the raw CR/LF bytes
+        try:
+            lines.append(line_bytes.decode("utf-8-sig" if lineno == 1 else "utf-8"))
+        except UnicodeDecodeError as err:
+            where = f"{path}:{lineno}"
+            lines.append(ReadError(
+                f"{where}: not valid UTF-8 (byte {err.start} of the line: {line_bytes[err.start:err.start + 1]!r}); "
+                "the line is skipped. Convert the file first, e.g. iconv -f latin1 -t utf-8.",
+                path=where,
+                reason=SkipReason.ENCODING,
+            ))
+    return lines
+
+
 def read_jsonl(path: str, data: bytes, *, field_map: dict[str, str]) -> Iterator[RawDocument | IngestError]:
-    """One article per line; a malformed line is reported by number and skipped."""
-    text = _decode(data, path)
+    """One article per line; a malformed line (bad JSON, not an object, not UTF-8) is reported by number and skipped."""
     parsed: list[tuple[str, object]] = []
     keys: set[str] = set()
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(_jsonl_lines(path, data), 1):
+        where = f"{path}:{lineno}"
+        if isinstance(line, ReadError):
+            parsed.append((where, line))
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{lineno}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
