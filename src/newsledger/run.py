@@ -44,6 +44,7 @@ class IngestReport:
     skips: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = False
+    read_paths: list[str] = field(default_factory=list)  # every input path this run read (as text), for the skips it replaces
 
     @property
     def skipped(self) -> int:
@@ -182,6 +183,7 @@ def read_articles(
     # paths in the report and the store are text (newsledger.paths): a file name need not be UTF-8
     report.ignored.extend(path_text(p) for p in found.ignored)
     report.inputs = len(found.inputs)
+    report.read_paths = [path_text(p) for p, _ in found.inputs if p != "-"]
     for missing in found.missing:
         report.skips.append(Skip(path=path_text(missing), stage="read", reason=SkipReason.NOT_FOUND.value,
                                  detail=f"{path_text(missing)}: no such file or folder."))
@@ -271,6 +273,9 @@ def ingest(
         _store_results(results, store, seen, report, settings, progress)
     except KeyboardInterrupt:  # what is stored stays stored (one transaction per article); say so and stop
         report.interrupted = True
+    if not report.interrupted:  # a file read again: its earlier skips (of the file, of its lines) are this run's now
+        for path in report.read_paths:
+            store.clear_skips(path, records=True)
     for skip in report.skips:
         store.add_skip(skip)
     return report

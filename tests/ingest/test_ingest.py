@@ -161,6 +161,23 @@ def test_a_folder_or_file_the_os_refuses_is_a_skip_by_name_and_the_batch_goes_on
     assert {s.path for s in store.skips()} == {str(inside), str(locked)}
 
 
+def test_a_file_read_again_replaces_its_skips_and_no_other(store, nlp, tmp_path):
+    """Fixed and ingested again, a file kept its old skip ("not valid UTF-8") in ``skips`` and ``stats`` for good
+    (found by a newcomer check): its rows were stored under ``rows.csv:2``, which cleared nothing of ``rows.csv``.
+    A file read again has this run's skips, of the file and of its lines."""
+    good = "The harbour workers' union said on Monday that the strike would end on Friday after talks."
+    rows = tmp_path / "rows.csv"
+    rows.write_bytes(f"title,text\nOne,{good}\nTwo,{good.replace('harbour', 'r_il')}\n".encode().replace(b"_", b"\xff"))
+    other = tmp_path / "empty.txt"
+    other.write_text("", encoding="utf-8")
+    run.ingest([str(rows), str(other)], store, nlp=nlp)
+    assert sorted((s.path, s.reason) for s in store.skips()) == [(str(other), "empty"), (str(rows), "encoding")]
+    rows.write_bytes(rows.read_bytes().replace(b"\xff", b"a"))
+    report = run.ingest([str(rows)], store, nlp=nlp)
+    assert (report.ingested, report.skips) == (2, [])
+    assert [(s.path, s.reason) for s in store.skips()] == [(str(other), "empty")]  # not read this time: kept
+
+
 def test_no_language_other_than_the_pipelines(store, nlp, tmp_path):
     (tmp_path / "fr.jsonl").write_text(json.dumps({"text": "Le pont a rouvert vendredi.", "language": "fr"}) + "\n")
     report = run.ingest([str(tmp_path)], store, nlp=nlp)

@@ -60,8 +60,12 @@ class Store(Protocol):
         """Record an input that was not ingested (once per path, stage and reason)."""
         ...
 
-    def clear_skips(self, path: str) -> int:
-        """Forget the skips recorded for ``path`` (it has now been stored); returns how many were removed."""
+    def clear_skips(self, path: str, *, records: bool = False) -> int:
+        """Forget the skips recorded for ``path`` (it has now been stored); returns how many were removed.
+
+        With ``records``, also those of the records inside it (``path:line``, ``path#record``): the file has been
+        read again and its skips are the new run's.
+        """
         ...
 
     def signatures(self) -> Iterable[tuple[str, str, bytes]]:

@@ -318,10 +318,17 @@ class SQLiteStore:
             (path, skip.article_id, skip.stage, skip.reason, message_text(skip.detail, skip.path), _now()),
         )
 
-    def clear_skips(self, path: str) -> int:
-        """Forget the skips recorded for ``path`` (it has now been read and stored); returns how many."""
+    def clear_skips(self, path: str, *, records: bool = False) -> int:
+        """Forget the skips recorded for ``path`` (it has now been read and stored); returns how many.
+
+        With ``records``, also the skips of its lines and records (``path:12``, ``path#3``).
+        """
         path = path if is_plain(path) else path_text(path)
-        return self.conn.execute("DELETE FROM skips WHERE path = ?", (path,)).rowcount
+        if not records:
+            return self.conn.execute("DELETE FROM skips WHERE path = ?", (path,)).rowcount
+        n = len(path) + 1
+        return self.conn.execute("DELETE FROM skips WHERE path = ? OR substr(path, 1, ?) IN (? || ':', ? || '#')",
+                                 (path, n, path, path)).rowcount
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         """``(article_id, content_hash, minhash)`` of every stored article, oldest first."""
