@@ -37,6 +37,9 @@ FOUND_BY = ("rules", "cue_detector", "tagger")
 """What found an attribution (``Attribution.found_by``): the rules, the rules with the learned cue detector's cue,
 or the learned span tagger."""
 
+ACTOR_KINDS = ("person", "organization", "country", "group", "outlet")
+"""The kinds of the Actor record (DESIGN.md)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -201,6 +201,15 @@ def test_a_name_several_actors_go_by_lists_them_with_links_to_pick_one(client, p
         assert f'<a href="{link.format(id=a["actor_id"]).replace("&", "&amp;")}">{a["name"]}</a>' in page.text
 
 
+def test_an_actor_kind_that_is_none_is_a_400_not_an_empty_list(client):
+    # /api/actors?kind=spaceship answered 200 with no rows where the command line says the value is wrong
+    data = api(client, "/api/actors?kind=spaceship", 400)
+    assert data["error"] == ("[E301] kind='spaceship' is not an actor kind: one of person, organization, country, "
+                             "group, outlet.")
+    rows = api(client, "/api/actors?kind=country")["actors"]["rows"]
+    assert rows and {r["kind"] for r in rows} == {"country"}
+
+
 def test_claims_filter_by_source_certainty_and_kind(client):
     default = api(client, "/api/claims?claims_sort=published")["claims"]
     every = api(client, "/api/claims?kind=all&claims_sort=published")["claims"]

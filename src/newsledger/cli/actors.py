@@ -16,7 +16,7 @@ from .options import (
 from ..terminal import visible
 from .output import dumps, emit
 
-KINDS = ("person", "organization", "country", "group", "outlet")
+from ..records import ACTOR_KINDS as KINDS
 
 
 def list_ambiguous(store, exc, fmt: str, *, retry: str) -> NoReturn:

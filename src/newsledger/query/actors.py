@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import QueryError
+from ..records import ACTOR_KINDS as KINDS
 from ..store import Store
 from ..store.filters import ActorFilter
 
@@ -35,7 +37,12 @@ def actors(store: Store, *, kind: str | None = None, outlet: str | None = None,
     Returns:
         One dict per actor: ``actor_id``, ``name``, ``kind``, ``country`` (ISO 3166-1 alpha-2 or None),
         ``articles``, ``mentions`` and ``top_descriptors`` (up to three, most used first, summed over outlets).
+
+    Raises:
+        QueryError: ``kind`` is not one of :data:`KINDS` (it found nothing, as if no actor were of it).
     """
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"kind={kind!r} is not an actor kind: one of {', '.join(KINDS)}.")
     rows = store.actors(ActorFilter(kind=kind, outlet=outlet, limit=limit))
     for row in rows:
         row["top_descriptors"] = _top_descriptors(
