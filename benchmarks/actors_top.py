@@ -14,6 +14,7 @@ Usage::
     newsledger ingest /tmp/bbc300 --db /tmp/bbc300.db
     python -m benchmarks.actors_top top --db /tmp/bbc300.db > top.tsv              # rank, name, kind, mentions, articles, descriptors
     python -m benchmarks.actors_top diff --before old.db --after new.db            # url, actors left, actors come
+    python -m benchmarks.actors_top mentions --before old.db --after new.db        # each mention whose actor moved
 
 ``top`` reads the same store query as ``newsledger actors`` (most mentioned first).
 """
@@ -117,6 +118,36 @@ def changes(before: Path, after: Path) -> list[tuple[str, list, list]]:
     return rows
 
 
+def mention_changes(before: Path, after: Path) -> list[dict]:
+    """Each entity mention (same article URL and characters in both stores) whose actor or ``ambiguous`` flag
+    differs: ``{"url", "title", "text", "start", "before", "after", "sentence"}``, where ``before``/``after``
+    is the actor's name, "(ambiguous)" or "(none)"; in text order per URL. Reads ``mentions`` and
+    ``article_actors`` with sqlite3: what to read, one by one, when a resolver rule changes."""
+    import sqlite3
+
+    def load(db: Path) -> dict[tuple, tuple]:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT a.url, a.title, m.start, m.end, m.text, m.ambiguous, aa.name,"
+                " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+                " FROM mentions m JOIN articles a USING (article_id)"
+                " LEFT JOIN article_actors aa ON aa.article_id = m.article_id AND aa.local_id = m.actor_id")
+            return {(url, start, end): (title, text, "(ambiguous)" if amb else name or "(none)", " ".join(sent.split()))
+                    for url, title, start, end, text, amb, name, sent in rows}
+        finally:
+            con.close()
+
+    b, a = load(before), load(after)
+    out = []
+    for key in sorted(set(b) & set(a), key=lambda k: (k[0] or "", k[1], k[2])):
+        if b[key][2] != a[key][2]:
+            title, text, was, sentence = b[key]
+            out.append({"url": key[0], "title": title, "text": text, "start": key[1], "before": was,
+                        "after": a[key][2], "sentence": sentence})
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -133,8 +164,16 @@ def main(argv: list[str] | None = None) -> None:
     df = sub.add_parser("diff", help="per-article actor (name, kind) changes between two stores of the same inputs")
     df.add_argument("--before", type=Path, required=True)
     df.add_argument("--after", type=Path, required=True)
+    mn = sub.add_parser("mentions", help="each mention whose actor changed between two stores of the same inputs")
+    mn.add_argument("--before", type=Path, required=True)
+    mn.add_argument("--after", type=Path, required=True)
     args = ap.parse_args(argv)
-    if args.cmd == "diff":
+    if args.cmd == "mentions":
+        rows = mention_changes(args.before, args.after)
+        for r in rows:
+            print("\t".join([r["title"] or r["url"] or "", r["text"], r["before"], r["after"], r["sentence"]]))
+        print(f"{len(rows)} mentions changed", file=sys.stderr)
+    elif args.cmd == "diff":
         rows = changes(args.before, args.after)
         for url, left, came in rows:
             print("\t".join([url, "; ".join(f"{n} ({k})" for n, k in left), "; ".join(f"{n} ({k})" for n, k in came)]))

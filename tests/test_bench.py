@@ -150,3 +150,30 @@ def test_actors_top_diff_lists_what_left_and_came(tmp_path):
         ("http://x/2", [("Yukos", "person")], [("Yukos", "organization")]),
     ]
     assert changes(after, after) == []
+
+
+def test_actors_top_mentions_lists_each_mention_whose_actor_moved(tmp_path, nlp):
+    """On the seed's store and a copy where one "Haftar" is made ambiguous: that mention, and no other."""
+    import shutil
+    import sqlite3
+
+    from benchmarks.actors_top import mention_changes
+    from newsledger import run
+    from newsledger.store import open_store
+
+    before = tmp_path / "before.db"
+    store = open_store(str(before))
+    run.ingest([str(shared_dir() / "corpus" / "seed")], store, nlp=nlp)
+    store.close()
+    after = tmp_path / "after.db"
+    shutil.copy(before, after)
+    assert mention_changes(before, after) == []
+    con = sqlite3.connect(after)
+    article_id, start = con.execute("SELECT article_id, start FROM mentions WHERE text = 'Haftar' AND actor_id IS NOT NULL"
+                                    " ORDER BY start LIMIT 1").fetchone()
+    con.execute("UPDATE mentions SET actor_id = NULL, ambiguous = 1 WHERE article_id = ? AND start = ?", (article_id, start))
+    con.commit()
+    con.close()
+    [row] = mention_changes(before, after)
+    assert (row["text"], row["start"], row["after"]) == ("Haftar", start, "(ambiguous)")
+    assert row["before"].endswith("Haftar") and "Haftar" in row["sentence"]
