@@ -214,6 +214,16 @@ _MIDDLE_EAST = (
      "mainland China to extradite anyone accused of a crime to the mainland to be prosecuted.", "China", set()),
     ("In 1998, following ten years working for NationsBank, Hagan successfully ran for a seat in North Carolina's state "
      "Senate.", "Senate", set()),
+    # newcomer check on the demo's top 30: an apposition summing up the clause is no label of the noun before it
+    # (Wikinews "choice"), while an apposition that says what the noun is stays; a gerund the parser made a
+    # compound of the name heads the subject (Parliament "legal and necessary way")
+    ('With "Abe, I wanted to go for accuracy over comfort," Chapman told Wikinews, a choice leaving her largely helpless '
+     "without a handler.", "Wikinews", set()),
+    ("Chapman told Wikinews, a news site run by volunteers, that she was tired.", "Wikinews",
+     {("news site", "apposition")}),
+    ('"The UK government needs to bring forward a strong domestic legislative agenda. Proroguing Parliament is the '
+     'legal and necessary way of delivering this."', "Parliament", set()),
+    ("Hawkins/Walker is the best choice for leftists and socialists.", "Hawkins", {("best choice", "predicate")}),
 ])
 def test_issue14_round5_6_error_classes(nlp, text, actor, want):
     doc = nlp(text)

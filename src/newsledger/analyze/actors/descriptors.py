@@ -73,6 +73,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import NOUN_TAGS, PROPER_TAGS, VERB_TAGS, lemma
 from .countries import country_of_name
 from .lexicons import (
+    ACT_HEADS,
     COUNTRY_NOUNS,
     COURTESY_TITLES,
     GOVERNMENT_HEADS,
@@ -396,7 +397,7 @@ def _name_before(doc: Doc, i: int, members: set[int], people: Container[int] = (
 def apposition(doc: Doc, start: int, end: int, head: Token) -> Found | None:
     """An apposition to the name ``[start, end)`` headed by ``head`` (see the module docstring), or None."""
     for child in head.children:
-        if child.dep_ == "appos" and child.tag_ in NOUN_TAGS and child.i >= end:
+        if child.dep_ == "appos" and child.tag_ in NOUN_TAGS and child.i >= end and lemma(child) not in ACT_HEADS:
             mark = left_edge(doc, child) - 1  # the comma or dash before it, after the name and its own post-modifiers
             if (mark >= end and _sets_off(doc, mark)
                     and all(head.left_edge.i <= k <= head.right_edge.i and doc[k].tag_ not in CLAUSE_TAGS for k in range(end, mark))):
@@ -408,7 +409,7 @@ def apposition(doc: Doc, start: int, end: int, head: Token) -> Found | None:
     return None
 
 
-def predicate(doc: Doc, head: Token) -> Found | None:
+def predicate(doc: Doc, head: Token, start: int | None = None) -> Found | None:
     """The subject complement of a copula whose subject is headed by ``head`` ("X is a renegade general"), or None.
 
     The copula may sit under a raising verb ("X is known to be his father's right-hand man"); a
@@ -417,11 +418,17 @@ def predicate(doc: Doc, head: Token) -> Found | None:
     disclosed": Trump's warrant) or a coordination ("our GitHub and IRC channels are good
     places"); under a verb with an object, an infinitive copula describes the object, not the
     subject (object control, Rosenbaum 1967: "Hawkins selected Walker to be his running mate").
+    ``start``, the first token of the actor's name, lets a gerund the parser read as part of the name's phrase
+    ("Proroguing Parliament is the legal and necessary way") be seen for the clause it heads.
     """
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if any(t.tag_ in VERB_TAGS for t in head.subtree):
         return None  # "Proroguing Parliament is ...": the subject is a clause, not the actor
+    first = head.left_edge
+    if (start is not None and first.i < start and first.lower_.endswith("ing") and len(first) > 5 and not first.ent_type_
+            and first.dep_ in ("compound", "amod")):
+        return None  # the same, parsed as a name: "Proroguing" an NNP compound of "Parliament" (en_core_web_sm)
     if any(c.dep_ in ("case", "conj") for c in head.children):
         return None  # "Trump's was ...", "our GitHub and IRC channels are ...": the subject is more than the actor
     verb = head.head

@@ -356,6 +356,12 @@ ABSTRACT_HEADS = frozenset("technology technologies technique idea concept stand
 format, protocol): a name described by one ("IPTV is a similar idea", "a technology called Visual Radio") names a
 thing, which cannot act; counted with the product and work nouns."""
 
+ACT_HEADS = frozenset("choice decision move step gesture measure response reaction outcome result".split())
+"""Nouns of acts and their outcomes (WordNet 3.0 ``noun.act``/``noun.event``: choice, decision, move, step, gesture,
+measure, response, reaction, outcome, result): set off after a clause, one sums up the clause (Quirk et al. 1985,
+§17.72, apposition to a sentence: "Chapman told Wikinews, a choice leaving her largely helpless"), never what the
+noun before it is; such an apposition is no descriptor."""
+
 NAMING_VERBS = frozenset("call name dub term brand know".split())
 """Lemmas of the verbs of naming ("a technology called Visual Radio", "broadband TV, known as IPTV"; Quirk et al.
 1985, §16.44 object complements of naming): the noun they modify says what the name names."""

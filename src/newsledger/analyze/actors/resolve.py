@@ -584,7 +584,7 @@ class Resolver(KindEvidence, NameEvidence):
                 actor.country = country
             for t in doc[s:e]:
                 c.outlet_cues += [f"outlet noun: {t.text}"] if t.lower_ in ("daily", "newspaper", "broadcaster", "tabloid") else []
-        for found in (descriptors.apposition(doc, c.start, c.end, head), descriptors.predicate(doc, head)):
+        for found in (descriptors.apposition(doc, c.start, c.end, head), descriptors.predicate(doc, head, c.start)):
             if found is None or found.head in self.by_head:
                 continue
             self._describe(actor, found)
