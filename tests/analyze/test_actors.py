@@ -294,6 +294,35 @@ def test_issue14_the_elder_surname_is_the_father_whatever_the_parse_says(nlp):
     assert [raw[c.actor]["name"] for c in last] == ["Joe Biden"]
 
 
+def test_issue14_a_bare_surname_points_back_to_someone_already_named(nlp):
+    # Wikinews, "On the campaign trail in the USA, August 2020" (bundled): "Trump's ban" went to Melania Trump, named
+    # a paragraph later (principle C had struck Donald: "He ... criticized ... Trump's ban"), and with her salience
+    # every later "Trump" was left ambiguous
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    text = ("President Donald Trump accepted the nomination on Thursday. In his speech, Trump described the convention as "
+            "a \"Hollywood-produced infomercial.\" He defended his record on the pandemic, and criticized Democrats for failing to mention "
+            "Biden's opposition to Trump's ban on travel from China. Speakers included First Lady Melania Trump. "
+            "House Speaker Nancy Pelosi accused Trump of ignoring \"truth, evidence, data and facts\".")
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    bare = [raw[c.actor]["name"] if c.actor is not None else None for c in cands if doc[c.start:c.end].text == "Trump"]
+    assert bare == ["Donald Trump", None, "Donald Trump"]  # "Trump's ban": principle C strikes Donald, no one else
+
+
+def test_issue14_an_office_before_a_surname_picks_the_bearer_who_holds_it(nlp):
+    # the October 2020 article: "former Vice President Biden" was ambiguous between Joe and his son Hunter
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    text = ("Former Vice President Joe Biden campaigned in Georgia. A laptop belonging to his son Hunter Biden was "
+            "discussed at length on television. Hunter Biden said nothing. Tancredo predicts President Trump wins "
+            "re-election over former Vice President Biden.")
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    last = [c for c in cands if doc[c.start:c.end].text == "Biden" and doc[c.start - 1].text == "President"]
+    assert [raw[c.actor]["name"] if c.actor is not None else None for c in last] == ["Joe Biden"]
+
+
 def test_issue14_a_clear_lead_in_salience_still_moves_a_surname_to_the_person_just_named(nlp):
     # the same article, further on: Franklin Roosevelt is "Roosevelt" for paragraphs, then Theodore is named in full
     from newsledger.analyze.actors.resolve import resolve_doc

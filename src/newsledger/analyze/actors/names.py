@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .kinds import _key
-from .lexicons import SURNAME_PARTICLES, TITLES
+from .lexicons import ROLE_HEADS, SURNAME_PARTICLES, TITLES
 from .mentions import Candidate
 
 if TYPE_CHECKING:
@@ -107,12 +107,17 @@ class NameEvidence:
     def _allowed(self, c: Candidate, bearers: list[ActorState]) -> list[ActorState]:
         """The bearers a short name can still be: :meth:`_narrow`'s evidence, then binding principle C.
 
-        When the words themselves pick one bearer ("the elder Biden", "Ms Hollis") and principle C would strike
-        it, the words win: the c-command comes from the parse, which is wrong often enough ("Contrary to the
+        Only bearers the text has already named are allowed, when it has named any: a bare name points back to
+        someone introduced (every full name is known from the start, so "First Lady Melania Trump", a paragraph
+        later, took "Trump's ban" when principle C had struck Donald). When the words themselves, or that, pick
+        one bearer ("the elder Biden", "Ms Hollis") and principle C would strike it, the words win: the c-command comes from the parse, which is wrong often enough ("Contrary to the
         elder Biden's assurances he had no involvement ..., an e-mail alluded to a meeting between the elder
         Biden and ...": en_core_web_sm makes "he had" the root, so "he" seems to c-command the second "elder
         Biden" and left only the son).
         """
+        introduced = [a for a in bearers if a.mentioned]
+        if introduced:  # "Trump's ban" a paragraph before "First Lady Melania Trump" is not hers
+            bearers = introduced
         narrowed = self._narrow(c, bearers)
         excluded = self._c_commanders(c)
         options = [a for a in narrowed if a.index not in excluded]
@@ -120,14 +125,33 @@ class NameEvidence:
             return narrowed
         return options
 
+    def _office(self, c: Candidate) -> str:
+        """The office word written just before a name, case-folded ("president" in "former Vice President Biden"),
+        or "": the word before the name when it is capitalized and a title or role noun; a gendered courtesy
+        title ("Mr", "Ms") is left to the gender rule."""
+        i = c.start - 1
+        if i < 0 or not self.doc[i].text[:1].isupper() or self.doc[i].is_sent_start:
+            return ""
+        word = self.doc[i].lower_.rstrip(".")
+        if TITLES.get(word) or (word not in TITLES and word not in ROLE_HEADS):
+            return ""
+        return word
+
     def _narrow(self, c: Candidate, options: list[ActorState]) -> list[ActorState]:
         """The bearers of a bare name the text still allows (TIMEX-free evidence only, never a guess).
 
-        A gendered title ("Mr", "Ms") keeps the bearers of that gender; a suffix ("Jr.") those
+        An office written before the name ("former Vice President Biden") keeps the bearers the text has
+        described with a phrase of that head ("President", "former US Vice President"), when some but not all;
+        a gendered title ("Mr", "Ms") keeps the bearers of that gender; a suffix ("Jr.") those
         who carry it; "the elder"/"the younger" (before or after the name) the parent or the
         child of a parent-child pair of bearers.
         """
         doc = self.doc
+        office = self._office(c)
+        if office:  # "former Vice President Biden": the bearer the text has given that office
+            fit = [a for a in options if any(k.split()[-1] == office for k in a.descriptors if k.split())]
+            if 0 < len(fit) < len(options):
+                options = fit
         gender = next((TITLES[t.lower().rstrip(".")] for t in c.titles if TITLES.get(t.lower().rstrip("."))), "")
         if gender:
             known = [a for a in options if a.sex == gender]
