@@ -251,6 +251,15 @@ def test_issue14_gendered_title_picks_the_namesake(nlp):
     assert bare == [("Mr", "David Hollis"), ("Ms", "Claire Hollis")]
 
 
+def _bare(nlp, text: str, word: str) -> list[str | None]:
+    """The actor name each mention written exactly ``word`` resolves to (None: unlinked or ambiguous), in text order."""
+    from newsledger.analyze.actors.resolve import resolve_doc
+
+    doc = nlp(text)
+    raw, cands, _ = resolve_doc(doc, None)
+    return [raw[c.actor]["name"] if c.actor is not None else None for c in cands if doc[c.start:c.end].text == word]
+
+
 # Wikinews, "On the campaign trail in the USA, September 2020" (bundled): every bare "Biden" here was ambiguous,
 # the son's full name and "his son" making him as salient as the father the text keeps calling "Biden"
 CAMPAIGN_2020 = ("Joe Biden and Donald Trump met in Cleveland for the first presidential debate. Trump insulted Biden as "
@@ -298,16 +307,11 @@ def test_issue14_a_bare_surname_points_back_to_someone_already_named(nlp):
     # Wikinews, "On the campaign trail in the USA, August 2020" (bundled): "Trump's ban" went to Melania Trump, named
     # a paragraph later (principle C had struck Donald: "He ... criticized ... Trump's ban"), and with her salience
     # every later "Trump" was left ambiguous
-    from newsledger.analyze.actors.resolve import resolve_doc
-
     text = ("President Donald Trump accepted the nomination on Thursday. In his speech, Trump described the convention as "
             "a \"Hollywood-produced infomercial.\" He defended his record on the pandemic, and criticized Democrats for failing to mention "
             "Biden's opposition to Trump's ban on travel from China. Speakers included First Lady Melania Trump. "
             "House Speaker Nancy Pelosi accused Trump of ignoring \"truth, evidence, data and facts\".")
-    doc = nlp(text)
-    raw, cands, _ = resolve_doc(doc, None)
-    bare = [raw[c.actor]["name"] if c.actor is not None else None for c in cands if doc[c.start:c.end].text == "Trump"]
-    assert bare == ["Donald Trump", None, "Donald Trump"]  # "Trump's ban": principle C strikes Donald, no one else
+    assert _bare(nlp, text, "Trump") == ["Donald Trump", None, "Donald Trump"]  # "Trump's ban": principle C strikes Donald, no one else
 
 
 def test_issue14_an_office_before_a_surname_picks_the_bearer_who_holds_it(nlp):
@@ -325,16 +329,11 @@ def test_issue14_an_office_before_a_surname_picks_the_bearer_who_holds_it(nlp):
 
 def test_issue14_a_clear_lead_in_salience_still_moves_a_surname_to_the_person_just_named(nlp):
     # the same article, further on: Franklin Roosevelt is "Roosevelt" for paragraphs, then Theodore is named in full
-    from newsledger.analyze.actors.resolve import resolve_doc
-
     text = ("Franklin Delano Roosevelt won four elections. Roosevelt led the country through the Depression. "
             "Roosevelt died in 1945. The debate moderator asked about the pandemic. The candidates disagreed on "
             "taxes. Polls moved little after the debate. Theodore Roosevelt mediated the end of the Russo-Japanese "
             "War in 1905. Roosevelt's efforts earned him the Nobel Peace Prize.")
-    doc = nlp(text)
-    raw, cands, _ = resolve_doc(doc, None)
-    bare = [raw[c.actor]["name"] if c.actor is not None else None for c in cands if doc[c.start:c.end].text == "Roosevelt"]
-    assert bare == ["Franklin Delano Roosevelt", "Franklin Delano Roosevelt", "Theodore Roosevelt"]
+    assert _bare(nlp, text, "Roosevelt") == ["Franklin Delano Roosevelt", "Franklin Delano Roosevelt", "Theodore Roosevelt"]
 
 
 def test_issue14_suffixes_keep_father_and_son_apart(nlp):
