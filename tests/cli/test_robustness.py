@@ -138,6 +138,10 @@ def test_cli_errors_without_tracebacks(store, nlp, shared, tmp_path):
     assert r.exit_code == 1 and "No such file or directory" in r.output and "Traceback" not in r.output
     r = runner.invoke(cli, ["timeline", "", "--db", db])
     assert r.exit_code == 1 and "The actor name is empty" in r.output and "Traceback" not in r.output
+    r = runner.invoke(cli, ["show", "abcdef12", "--db", db])  # 8 hex characters: it said a prefix needs 6 or more
+    assert r.exit_code == 1 and "(no article id, id prefix or URL is that)" in r.output
+    r = runner.invoke(cli, ["show", "nosuchid", "--db", db])
+    assert r.exit_code == 1 and "an id prefix is 6 hex characters or more" in r.output
     r = runner.invoke(cli, ["events", "--from", "2021-05-01", "--to", "2020-01-01", "--db", db])
     assert r.exit_code == 1 and "after" in r.output
     r = runner.invoke(cli, ["events", "--from", "2021-10-01", "--to", "2021-10", "--db", db, "--json"])

@@ -371,8 +371,9 @@ class SQLiteStore:
                 raise QueryError(f"Several articles start with {ref!r}; give more characters.")
         if len(row) > 1:
             raise QueryError(f"Several articles have the URL {ref!r}; give the article id (newsledger articles --json).")
-        raise QueryError(f"No article {ref!r} in {self.path} (an id prefix needs 6 characters or more). "
-                         f"List them with: newsledger articles")
+        why = ("no article id, id prefix or URL is that" if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref)
+               else "an id prefix is 6 hex characters or more; a URL must be the stored one")
+        raise QueryError(f"No article {ref!r} in {self.path} ({why}). List them with: newsledger articles")
 
     def article(self, ref: str) -> Article:
         """One stored article by id, id prefix or URL (see :meth:`resolve_id`)."""

@@ -394,7 +394,8 @@ def resolve_story(conn: sqlite3.Connection, ref: str) -> str:
             more = ", …" if len(rows) > CANDIDATES else ""
             raise AmbiguousStoryError(f"Several stories start with {ref!r}: {', '.join(rows[:CANDIDATES])}{more}; "
                                       "give more characters.", story_ids=rows[:CANDIDATES])
-    raise QueryError(f"No story {ref!r} (a prefix needs 6 characters or more). List them with: newsledger stories")
+    why = "no story id starts with it" if len(ref) >= 6 else "a prefix needs 6 characters or more"
+    raise QueryError(f"No story {ref!r} ({why}). List them with: newsledger stories")
 
 
 def select_story(conn: sqlite3.Connection, ref: str, *, why: bool = False) -> dict[str, Any]:
