@@ -194,6 +194,11 @@ def test_cli_actor_why_and_unknown_name(filled, tmp_path):
     assert out.exit_code == 1 and "newsledger actors" in out.output
     out = runner.invoke(cli, ["actors", "--kind", "person", "--json", "--db", filled.path])
     assert [r["name"] for r in json.loads(out.output)] == ["Khalifa Haftar"]
+    # a family name no mention used alone: the actors whose names end with it are suggested ("Khamenei" offered
+    # only the sound-alike "khomeini" in the demo store, not Ali Khamenei: newcomer check)
+    filled.save(_analysis("c" * 64, "Press TV", (Actor("c:1", "Ali Khamenei", "person", (), "IR", {}),)))
+    out = runner.invoke(cli, ["actor", "Khamenei", "--db", filled.path])
+    assert out.exit_code == 1 and "Did you mean ali-khamenei?" in out.output
 
 
 @pytest.mark.parametrize("command", [["actors"], ["actor"], ["eval", "actors"]])

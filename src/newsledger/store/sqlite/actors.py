@@ -433,7 +433,12 @@ def find_actor(conn: sqlite3.Connection, name: str) -> str:
         raise AmbiguousActorError(f"{name!r} names several actors: {', '.join(ids)}. Pass one of these ids.",
                                   name=name, actor_ids=ids)
     sounds = sound_key(name)
-    near = sorted({r[0] for r in conn.execute("SELECT actor_id FROM actor_aliases WHERE sound = ?", (sounds,))})
+    near = {r[0] for r in conn.execute("SELECT actor_id FROM actor_aliases WHERE sound = ?", (sounds,))}
+    key = name_key(name)
+    if key and " " not in key:  # a family name alone: the actors whose names end with it ("Khamenei": Ali Khamenei)
+        near |= {r[0] for r in conn.execute("SELECT actor_id FROM actor_aliases WHERE key LIKE ? ESCAPE '\\' LIMIT 20",
+                                            ("% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),))}
+    near = sorted(near)
     hint = f" Did you mean {', '.join(near)}?" if near else ""
     raise QueryError(f"No actor {name!r}.{hint} List them with: newsledger actors")
 
