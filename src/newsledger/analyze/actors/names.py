@@ -110,10 +110,17 @@ class NameEvidence:
         Only bearers the text has already named are allowed, when it has named any: a bare name points back to
         someone introduced (every full name is known from the start, so "First Lady Melania Trump", a paragraph
         later, took "Trump's ban" when principle C had struck Donald). When the words themselves, or that, pick
-        one bearer ("the elder Biden", "Ms Hollis") and principle C would strike it, the words win: the c-command comes from the parse, which is wrong often enough ("Contrary to the
-        elder Biden's assurances he had no involvement ..., an e-mail alluded to a meeting between the elder
-        Biden and ...": en_core_web_sm makes "he had" the root, so "he" seems to c-command the second "elder
-        Biden" and left only the son).
+        one bearer ("the elder Biden", "Ms Hollis") and principle C would strike it, the words win: the c-command
+        comes from the parse, which is wrong often enough ("Contrary to the elder Biden's assurances he had no
+        involvement ..., an e-mail alluded to a meeting between the elder Biden and ...": en_core_web_sm makes
+        "he had" the root, so "he" seems to c-command the second "elder Biden", and only the son was left).
+
+        Args:
+            c: the bare name's candidate.
+            bearers: the persons of the text holding the name (:meth:`_bearers`, or the particle surname's).
+
+        Returns:
+            The bearers still allowed, possibly none (then the name stays unlinked).
         """
         introduced = [a for a in bearers if a.mentioned]
         if introduced:  # "Trump's ban" a paragraph before "First Lady Melania Trump" is not hers
