@@ -506,26 +506,14 @@ class Resolver(KindEvidence, NameEvidence):
         elif _particle_surname(tuple(words), [a.tokens for a in self.actors if a.kind == "person"]):
             bearers = [a for a in self.actors if a.kind == "person" and len(a.tokens) > len(words)
                        and a.tokens[-len(words):] == tuple(words)]  # "La Riva", "De La Fuente": a surname
-            options = self._allowed(c, bearers)
-            actor = self._choose(c, options, ratio=DECISION_RATIO, prefer=self._called_so(key, options))
-            c.label = c.label and "PERSON"
-            c.kind = "person"
+            actor = self._short_name(c, key, bearers)
             if actor is None:
-                self.by_head[c.head] = c
                 return
         elif len(words) == 1 and self._org_not_bearer(c, words[0]):
             actor = self._actor(f"org:{key}", "organization")  # "Yahoo" beside "Yahoo Messenger": the company
         elif len(words) == 1 and (self._bearers(words[0]) or c.label == "PERSON" or c.kind == "person"):
-            bearers = self._bearers(words[0])
-            if not bearers:
-                actor = self._person(c.name)
-            else:
-                options = self._allowed(c, bearers)
-                actor = self._choose(c, options, ratio=DECISION_RATIO, prefer=self._called_so(key, options))
-            c.label = c.label and "PERSON"
-            c.kind = "person"
+            actor = self._short_name(c, key, self._bearers(words[0]))
             if actor is None:
-                self.by_head[c.head] = c
                 return
         elif c.label == "PERSON" or c.kind == "person":
             actor = self._person(c.name)
@@ -557,6 +545,20 @@ class Resolver(KindEvidence, NameEvidence):
             actor.plural = True
         self._collect_descriptors(c, actor)
         self._link(c, actor)
+
+    def _short_name(self, c: Candidate, key: str, bearers: list[ActorState]) -> ActorState | None:
+        """The person a one-word name or particle surname ``key`` is: a new person when no one of the text bears
+        it, else the bearer :meth:`_allowed` and :meth:`_choose` leave (None, the mention kept for principle C, when
+        nothing decides). The mention is a person's either way."""
+        c.label = c.label and "PERSON"
+        c.kind = "person"
+        if not bearers:
+            return self._person(c.name)
+        options = self._allowed(c, bearers)
+        actor = self._choose(c, options, ratio=DECISION_RATIO, prefer=self._called_so(key, options))
+        if actor is None:
+            self.by_head[c.head] = c
+        return actor
 
     def _collect_descriptors(self, c: Candidate, actor: ActorState) -> None:
         doc = self.doc
